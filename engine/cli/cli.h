@@ -1,0 +1,29 @@
+/* The scrutin command: shared helpers of its subcommands. */
+#ifndef SCRUTIN_CLI_H
+#define SCRUTIN_CLI_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "scrutin.h"
+
+/* Exit statuses, documented in docs/cli.md and scrutin --help. */
+enum { EXIT_OK = 0, EXIT_FAILURE_RUN = 1, EXIT_BAD_INPUT = 2 };
+
+/* Print every diagnostic of @p ctx to stderr, prefixed by "scrutin: ". */
+void cli_print_diagnostics(const scrutin_ctx *ctx);
+/* Exit status for a library status: 2 for bad input, 1 for a failure while running. */
+int cli_exit_status(int status);
+/* Load and compile a scenario; on failure print why and return the exit status (else 0). */
+int cli_load_model(const char *path, scrutin_scenario **scenario, scrutin_model **model,
+                   scrutin_ctx *ctx);
+/* Parse a seed: a decimal integer from 0 to 2^64-1. */
+int cli_parse_seed(const char *text, uint64_t *seed);
+/* Complain about a bad option and return EXIT_BAD_INPUT. */
+int cli_usage_error(const char *command, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+int cmd_replay(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
+
+#endif

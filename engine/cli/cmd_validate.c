@@ -1,0 +1,50 @@
+/* scrutin validate: every problem of a scenario, not just the first. */
+#include <getopt.h>
+
+#include "cli.h"
+
+static const char validate_help[] =
+    "Usage: scrutin validate SCENARIO\n"
+    "\n"
+    "Load and check a scenario and the tables it names, and report every problem\n"
+    "found, each with its file, line and field. Prints a summary when it is valid.\n"
+    "\n"
+    "Exit status: 0 valid, 2 invalid, 1 failure while running.\n";
+
+int cmd_validate(int argc, char **argv)
+{
+    static const struct option options[] = {{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+        if (c == 'h') {
+            fputs(validate_help, stdout);
+            return EXIT_OK;
+        }
+        return cli_usage_error("validate", "bad option");
+    }
+    if (optind != argc - 1)
+        return cli_usage_error("validate", "expected one scenario file");
+    scrutin_ctx *ctx = NULL;
+    if (scrutin_ctx_new(&ctx) != SCRUTIN_OK)
+        return EXIT_FAILURE_RUN;
+    scrutin_scenario *scenario;
+    scrutin_model *model;
+    int rc = cli_load_model(argv[optind], &scenario, &model, ctx);
+    if (rc == EXIT_OK) {
+        printf("%s: valid: %zu parties, %zu coalitions, %zu regions, %zu districts, %zu lists, "
+               "%u seats\n",
+               argv[optind], scrutin_model_count(model, SCRUTIN_ENTITY_PARTY),
+               scrutin_model_count(model, SCRUTIN_ENTITY_COALITION),
+               scrutin_model_count(model, SCRUTIN_ENTITY_REGION),
+               scrutin_model_count(model, SCRUTIN_ENTITY_DISTRICT),
+               scrutin_model_count(model, SCRUTIN_ENTITY_LIST), scrutin_model_seats(model));
+    } else {
+        fprintf(stderr, "scrutin: %s: %zu problem%s found\n", argv[optind], scrutin_ctx_count(ctx),
+                scrutin_ctx_count(ctx) == 1 ? "" : "s");
+    }
+    scrutin_model_free(model);
+    scrutin_scenario_free(scenario);
+    scrutin_ctx_free(ctx);
+    return rc;
+}

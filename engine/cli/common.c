@@ -1,0 +1,70 @@
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+
+#include "cli.h"
+
+void cli_print_diagnostics(const scrutin_ctx *ctx)
+{
+    char buf[2048];
+    for (size_t i = 0; i < scrutin_ctx_count(ctx); i++) {
+        scrutin_ctx_format(ctx, i, buf, sizeof buf);
+        fprintf(stderr, "scrutin: %s\n", buf);
+    }
+}
+
+int cli_exit_status(int status)
+{
+    if (status == SCRUTIN_OK)
+        return EXIT_OK;
+    return scrutin_status_is_input_error(status) ? EXIT_BAD_INPUT : EXIT_FAILURE_RUN;
+}
+
+int cli_load_model(const char *path, scrutin_scenario **scenario, scrutin_model **model,
+                   scrutin_ctx *ctx)
+{
+    *scenario = NULL;
+    *model = NULL;
+    int status = scrutin_scenario_load(scenario, path, ctx);
+    if (*scenario) {
+        /* Compile even a scenario with bad cells, to report every problem at once. */
+        int compiled = scrutin_model_compile(model, *scenario, ctx);
+        if (status == SCRUTIN_OK)
+            status = compiled;
+    }
+    if (status != SCRUTIN_OK) {
+        cli_print_diagnostics(ctx);
+        if (scrutin_ctx_count(ctx) == 0)
+            fprintf(stderr, "scrutin: %s: %s\n", path, scrutin_strerror(status));
+        scrutin_model_free(*model);
+        scrutin_scenario_free(*scenario);
+        *model = NULL;
+        *scenario = NULL;
+        return cli_exit_status(status);
+    }
+    return EXIT_OK;
+}
+
+int cli_parse_seed(const char *text, uint64_t *seed)
+{
+    char *end = NULL;
+    errno = 0;
+    if (text[0] == '-' || text[0] == 0)
+        return -1;
+    unsigned long long v = strtoull(text, &end, 10);
+    if (errno || *end)
+        return -1;
+    *seed = (uint64_t)v;
+    return 0;
+}
+
+int cli_usage_error(const char *command, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "scrutin %s: ", command);
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\nTry 'scrutin %s --help'.\n", command);
+    va_end(ap);
+    return EXIT_BAD_INPUT;
+}

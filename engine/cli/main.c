@@ -1,0 +1,51 @@
+/* scrutin: the command line, a thin client of the library's public API. */
+#include <string.h>
+
+#include "cli.h"
+
+static const char main_help[] =
+    "Usage: scrutin COMMAND [OPTIONS] SCENARIO\n"
+    "\n"
+    "A Monte Carlo engine for two-round list elections.\n"
+    "\n"
+    "Commands:\n"
+    "  replay     apply the rules to the observed votes and the court's decisions\n"
+    "  validate   check a scenario and report every problem in it\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help     show this help; 'scrutin COMMAND --help' for a command's\n"
+    "  -V, --version  show the version\n"
+    "\n"
+    "Exit status: 0 success, 1 failure while running, 2 bad input.\n"
+    "Documentation: docs/ in the source tree, and the scrutin(1) man page.\n";
+
+typedef struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+} command;
+
+static const command commands[] = {
+    {"replay", cmd_replay},
+    {"validate", cmd_validate},
+};
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(main_help, stderr);
+        return EXIT_BAD_INPUT;
+    }
+    if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+        fputs(main_help, stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
+        printf("scrutin %s\n", SCRUTIN_VERSION);
+        return EXIT_OK;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "scrutin: unknown command \"%s\"\nTry 'scrutin --help'.\n", argv[1]);
+    return EXIT_BAD_INPUT;
+}

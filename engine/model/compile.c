@@ -1,0 +1,247 @@
+/*
+ * Compiling a scenario: check it whole, resolve names to indices and lay it
+ * out in flat arrays. Every problem is reported; compiling goes on after one
+ * so that the analyst sees them all at once.
+ */
+#include "compiler.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void *compile_alloc(compiler *c, size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size);
+    if (!p)
+        c->status = SCRUTIN_ENOMEM;
+    return p;
+}
+
+/* Index a sequence of named YAML entities, reporting bad and duplicate ids. */
+static void index_named(compiler *c, id_index *ix, const char *key, size_t n,
+                        const char *const *ids)
+{
+    char field[96];
+    for (size_t i = 0; i < n; i++)
+        if (!id_is_valid(ids[i])) {
+            snprintf(field, sizeof field, "%s[%zu].id", key, i);
+            YAML_ERROR(c, field,
+                       "\"%s\" is not a valid id: start with a letter, then letters, digits, "
+                       "'-', '_' or '.'",
+                       ids[i]);
+        }
+    if (id_index_build(ix, n, NULL, ids) != SCRUTIN_OK) {
+        c->status = SCRUTIN_ENOMEM;
+        return;
+    }
+    for (size_t k = 1; k < n; k++)
+        if (id_index_same(ix, k)) {
+            snprintf(field, sizeof field, "%s[%zu].id", key, ix->entries[k].index);
+            YAML_ERROR(c, field, "id \"%s\" is declared twice", ix->entries[k].id);
+        }
+}
+
+static char **copy_ids(compiler *c, size_t n, const char *const *ids)
+{
+    char **out = compile_alloc(c, n, sizeof *out);
+    for (size_t i = 0; out && i < n; i++)
+        if (!(out[i] = strdup(ids[i] ? ids[i] : "")))
+            c->status = SCRUTIN_ENOMEM;
+    return out;
+}
+
+static void compile_entities(compiler *c)
+{
+    const scn_doc *doc = c->s->doc;
+    scrutin_model *m = c->m;
+    m->n_coalitions = doc->coalitions_count;
+    m->n_parties = doc->parties_count;
+    m->n_regions = doc->regions_count;
+    const char **ids = compile_alloc(c, m->n_coalitions + m->n_parties + m->n_regions, sizeof *ids);
+    if (!ids)
+        return;
+    const char **coal = ids, **party = ids + m->n_coalitions, **region = party + m->n_parties;
+    for (size_t i = 0; i < m->n_coalitions; i++)
+        coal[i] = doc->coalitions[i].id;
+    for (size_t i = 0; i < m->n_parties; i++)
+        party[i] = doc->parties[i].id;
+    for (size_t i = 0; i < m->n_regions; i++)
+        region[i] = doc->regions[i].id;
+    index_named(c, &c->coalitions, "coalitions", m->n_coalitions, coal);
+    index_named(c, &c->parties, "parties", m->n_parties, party);
+    index_named(c, &c->regions, "regions", m->n_regions, region);
+    m->coalition_id = copy_ids(c, m->n_coalitions, coal);
+    m->party_id = copy_ids(c, m->n_parties, party);
+    m->region_id = copy_ids(c, m->n_regions, region);
+    free(ids);
+
+    m->party_coalition = compile_alloc(c, m->n_parties, sizeof *m->party_coalition);
+    m->independent_party = -1;
+    char field[96];
+    for (size_t i = 0; m->party_coalition && i < m->n_parties; i++) {
+        const scn_party *p = &doc->parties[i];
+        size_t k = id_index_find(&c->coalitions, NULL, p->coalition);
+        if (k == (size_t)-1) {
+            snprintf(field, sizeof field, "parties[%zu].coalition", i);
+            YAML_ERROR(c, field, "party \"%s\" names coalition \"%s\", which is not declared",
+                       p->id, p->coalition);
+            k = 0;
+        }
+        m->party_coalition[i] = (uint32_t)k;
+        if (p->independent) {
+            if (m->independent_party >= 0) {
+                snprintf(field, sizeof field, "parties[%zu].independent", i);
+                YAML_ERROR(c, field, "only one party may be marked independent; \"%s\" is already",
+                           m->party_id[m->independent_party]);
+            }
+            m->independent_party = (int32_t)i;
+        }
+    }
+}
+
+static void compile_districts(compiler *c)
+{
+    const scrutin_scenario *s = c->s;
+    scrutin_model *m = c->m;
+    size_t n = s->districts_count;
+    m->n_districts = n;
+    const char **ids = compile_alloc(c, n, sizeof *ids);
+    if (!ids)
+        return;
+    for (size_t i = 0; i < n; i++)
+        ids[i] = s->districts[i].id;
+    if (id_index_build(&c->districts, n, NULL, ids) != SCRUTIN_OK)
+        c->status = SCRUTIN_ENOMEM;
+    m->district_id = copy_ids(c, n, ids);
+    free(ids);
+    for (size_t k = 1; k < c->districts.count; k++)
+        if (id_index_same(&c->districts, k)) {
+            const scn_district *d = &s->districts[c->districts.entries[k].index];
+            c->status = scrutin_ctx_error(c->ctx, SCRUTIN_EINPUT, s->districts_path, d->line,
+                                          "district", "district \"%s\" appears twice", d->id);
+        }
+    m->district_region = compile_alloc(c, n, sizeof *m->district_region);
+    m->district_seats = compile_alloc(c, n, sizeof *m->district_seats);
+    double **obs[] = {&m->registered, &m->voters, &m->invalid, &m->voters_r2, &m->invalid_r2};
+    for (size_t k = 0; k < sizeof obs / sizeof obs[0]; k++)
+        *obs[k] = compile_alloc(c, n, sizeof **obs[k]);
+    if (c->status == SCRUTIN_ENOMEM)
+        return;
+    unsigned long total = 0;
+    int seats_known = 1;
+    for (size_t i = 0; i < n; i++) {
+        const scn_district *d = &s->districts[i];
+        if (!id_is_valid(d->id))
+            c->status = scrutin_ctx_error(c->ctx, SCRUTIN_EINPUT, s->districts_path, d->line,
+                                          "district", "\"%s\" is not a valid id", d->id);
+        size_t r = id_index_find(&c->regions, NULL, d->region);
+        if (r == (size_t)-1) {
+            c->status = scrutin_ctx_error(c->ctx, SCRUTIN_EINPUT, s->districts_path, d->line,
+                                          "region",
+                                          "district \"%s\" names region \"%s\", which is not "
+                                          "declared in %s",
+                                          d->id, d->region, s->path);
+            r = 0;
+        }
+        m->district_region[i] = (uint32_t)r;
+        m->district_seats[i] = (uint32_t)d->seats.value;
+        total += (unsigned long)d->seats.value;
+        seats_known &= d->seats.present;
+        m->registered[i] = d->registered.present ? d->registered.value : NAN;
+        m->voters[i] = d->voters.present ? d->voters.value : NAN;
+        m->invalid[i] = d->invalid.present ? d->invalid.value : NAN;
+        m->voters_r2[i] = d->voters_r2.present ? d->voters_r2.value : NAN;
+        m->invalid_r2[i] = d->invalid_r2.present ? d->invalid_r2.value : NAN;
+    }
+    if (seats_known && total != s->doc->seats)
+        YAML_ERROR(c, "seats", "the assembly has %u seats, but the districts of %s add up to %lu",
+                   s->doc->seats, s->districts_path, total);
+}
+
+static void compile_rules(compiler *c)
+{
+    const scn_doc *doc = c->s->doc;
+    scrutin_model *m = c->m;
+    m->seats = doc->seats;
+    if (doc->seats == 0)
+        YAML_ERROR(c, "seats", "%s", "the assembly needs at least one seat");
+    m->majority = doc->majority ? *doc->majority : doc->seats / 2 + 1;
+    m->supermajority = doc->supermajority ? *doc->supermajority : (2 * doc->seats + 2) / 3;
+    if (m->majority == 0 || m->majority > doc->seats)
+        YAML_ERROR(c, "majority", "majority %u is not between 1 and the %u seats", m->majority,
+                   doc->seats);
+    if (m->supermajority == 0 || m->supermajority > doc->seats)
+        YAML_ERROR(c, "supermajority", "supermajority %u is not between 1 and the %u seats",
+                   m->supermajority, doc->seats);
+    m->rules.system = SCRUTIN_SYSTEM_TWO_ROUND_LIST;
+    m->rules.round1_majority = 0.5;
+    m->rules.round2_lists = 2;
+    const scn_rules *r = doc->rules;
+    if (!r)
+        return;
+    m->rules.system = (scrutin_system)r->system;
+    if (r->round1_majority) {
+        double q = *r->round1_majority;
+        if (!(q > 0.0 && q < 1.0))
+            YAML_ERROR(c, "rules.round1_majority",
+                       "%g is not a share strictly between 0 and 1", q);
+        m->rules.round1_majority = q;
+    }
+    if (r->round2_lists) {
+        unsigned k = *r->round2_lists;
+        if (k < 2 || k > SCRUTIN_MAX_RUNOFF)
+            YAML_ERROR(c, "rules.round2_lists", "%u lists in round 2: expected 2 to %d", k,
+                       SCRUTIN_MAX_RUNOFF);
+        m->rules.round2_lists = k;
+    }
+}
+
+void scrutin_model_free(scrutin_model *m)
+{
+    if (!m)
+        return;
+    char **names[] = {m->party_id, m->coalition_id, m->region_id, m->district_id, m->list_id};
+    size_t counts[] = {m->n_parties, m->n_coalitions, m->n_regions, m->n_districts, m->n_lists};
+    for (size_t k = 0; k < 5; k++) {
+        for (size_t i = 0; names[k] && i < counts[k]; i++)
+            free(names[k][i]);
+        free(names[k]);
+    }
+    void *arrays[] = {m->name, m->party_coalition, m->district_region, m->district_seats,
+                      m->district_first_list, m->registered, m->voters, m->invalid, m->voters_r2,
+                      m->invalid_r2, m->list_district, m->list_kind, m->list_rejected,
+                      m->votes_r1, m->votes_r2, m->list_first_candidate, m->candidate_party,
+                      m->list_first_weight, m->weight_party, m->weight_value, m->annulments, m->lists_path, m->list_line};
+    for (size_t k = 0; k < sizeof arrays / sizeof arrays[0]; k++)
+        free(arrays[k]);
+    free(m);
+}
+
+int scrutin_model_compile(scrutin_model **out, const scrutin_scenario *s, scrutin_ctx *ctx)
+{
+    *out = NULL;
+    compiler c = {.s = s, .ctx = ctx, .status = SCRUTIN_OK};
+    c.m = calloc(1, sizeof *c.m);
+    if (!c.m)
+        return SCRUTIN_ENOMEM;
+    c.m->name = strdup(s->doc->name);
+    compile_rules(&c);
+    compile_entities(&c);
+    if (c.status != SCRUTIN_ENOMEM)
+        compile_districts(&c);
+    if (c.status != SCRUTIN_ENOMEM)
+        compile_lists(&c);
+    if (c.status != SCRUTIN_ENOMEM)
+        compile_court(&c);
+    id_index *ixs[] = {&c.parties, &c.coalitions, &c.regions, &c.districts, &c.lists};
+    for (size_t k = 0; k < 5; k++)
+        id_index_free(ixs[k]);
+    free(c.list_row);
+    if (c.status != SCRUTIN_OK) {
+        scrutin_model_free(c.m);
+        return c.status;
+    }
+    *out = c.m;
+    return SCRUTIN_OK;
+}

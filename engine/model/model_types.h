@@ -1,0 +1,60 @@
+/*
+ * The compiled model: structure of arrays, indices instead of names. Read
+ * only after scrutin_model_compile(), so any number of threads share it.
+ * Lists are stored grouped by district: the lists of district d are
+ * [district_first_list[d], district_first_list[d + 1]).
+ */
+#ifndef SCRUTIN_MODEL_TYPES_H
+#define SCRUTIN_MODEL_TYPES_H
+
+#include <stdint.h>
+
+#include "scrutin/model.h"
+#include "scrutin/rules.h"
+
+typedef enum model_list_kind { LIST_PARTY, LIST_JOINT, LIST_INDEPENDENT } model_list_kind;
+
+typedef struct model_annulment {
+    uint32_t district;
+    unsigned round;     /* 1 or 2 */
+    int rerun;          /* 1: the district is annulled whole; 0: votes struck */
+    double struck_votes;
+} model_annulment;
+
+struct scrutin_model {
+    char *name;
+    unsigned seats, majority, supermajority;
+    scrutin_rules rules;
+
+    size_t n_parties, n_coalitions, n_regions, n_districts, n_lists;
+    char **party_id, **coalition_id, **region_id, **district_id, **list_id;
+    uint32_t *party_coalition;   /* [n_parties] */
+    int32_t independent_party;   /* the party independents are credited to, -1 if none */
+
+    uint32_t *district_region;   /* [n_districts] */
+    uint32_t *district_seats;
+    uint32_t *district_first_list; /* [n_districts + 1] */
+    /* Observed figures (NaN where the data have none). */
+    double *registered, *voters, *invalid, *voters_r2, *invalid_r2;
+
+    uint32_t *list_district;     /* [n_lists] */
+    uint8_t *list_kind;
+    uint8_t *list_rejected;      /* rejected before the vote by the court's actual decision */
+    double *votes_r1, *votes_r2; /* observed; NaN where absent */
+    /* Parties of each list's first `seats` candidates, in list order. */
+    uint32_t *list_first_candidate; /* [n_lists + 1] into candidate_party */
+    uint32_t *candidate_party;
+    /* Share of each party among all of a list's candidates (empty for independents). */
+    uint32_t *list_first_weight; /* [n_lists + 1] */
+    uint32_t *weight_party;
+    double *weight_value;
+
+    model_annulment *annulments;
+    size_t n_annulments;
+
+    /* Where each list came from, for messages about the data after compiling. */
+    char *lists_path;
+    uint32_t *list_line;
+};
+
+#endif

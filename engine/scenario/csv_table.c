@@ -1,0 +1,230 @@
+/* Reading a whole CSV table with libcsv, keeping the line of every row. */
+#include "csv_table.h"
+
+#include <csv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct reader {
+    char **fields;       /* fields of the row being read */
+    size_t n_fields, cap_fields;
+    char ***rows;        /* every row so far, header first */
+    size_t *row_len;
+    unsigned *row_line;
+    size_t n_rows, cap_rows;
+    unsigned line;       /* physical line being fed to the parser */
+    unsigned row_start;  /* line on which the current row started */
+    int oom;
+} reader;
+
+static void on_field(void *data, size_t len, void *priv)
+{
+    reader *r = priv;
+    if (r->oom)
+        return;
+    if (r->n_fields == 0)
+        r->row_start = r->line;
+    if (r->n_fields == r->cap_fields) {
+        size_t cap = r->cap_fields ? 2 * r->cap_fields : 16;
+        char **f = realloc(r->fields, cap * sizeof *f);
+        if (!f) {
+            r->oom = 1;
+            return;
+        }
+        r->fields = f;
+        r->cap_fields = cap;
+    }
+    char *copy = malloc(len + 1);
+    if (!copy) {
+        r->oom = 1;
+        return;
+    }
+    if (len)
+        memcpy(copy, data, len);
+    copy[len] = 0;
+    r->fields[r->n_fields++] = copy;
+}
+
+static void on_row(int term, void *priv)
+{
+    (void)term;
+    reader *r = priv;
+    if (r->oom)
+        return;
+    if (r->n_rows == r->cap_rows) {
+        size_t cap = r->cap_rows ? 2 * r->cap_rows : 64;
+        char ***rows = realloc(r->rows, cap * sizeof *rows);
+        size_t *len = realloc(r->row_len, cap * sizeof *len);
+        unsigned *lines = realloc(r->row_line, cap * sizeof *lines);
+        if (rows)
+            r->rows = rows;
+        if (len)
+            r->row_len = len;
+        if (lines)
+            r->row_line = lines;
+        if (!rows || !len || !lines) {
+            r->oom = 1;
+            return;
+        }
+        r->cap_rows = cap;
+    }
+    char **row = malloc((r->n_fields ? r->n_fields : 1) * sizeof *row);
+    if (!row) {
+        r->oom = 1;
+        return;
+    }
+    memcpy(row, r->fields, r->n_fields * sizeof *row);
+    r->rows[r->n_rows] = row;
+    r->row_len[r->n_rows] = r->n_fields;
+    r->row_line[r->n_rows] = r->n_fields ? r->row_start : r->line;
+    r->n_rows++;
+    r->n_fields = 0;
+}
+
+static void reader_free(reader *r)
+{
+    for (size_t i = 0; i < r->n_fields; i++)
+        free(r->fields[i]);
+    free(r->fields);
+    for (size_t i = 0; i < r->n_rows; i++) {
+        for (size_t j = 0; j < r->row_len[i]; j++)
+            free(r->rows[i][j]);
+        free(r->rows[i]);
+    }
+    free(r->rows);
+    free(r->row_len);
+    free(r->row_line);
+}
+
+/* Feed the file to libcsv one physical line at a time, so that we know the line of every row. */
+static int parse_file(reader *r, FILE *f, const char *path, scrutin_ctx *ctx)
+{
+    struct csv_parser p;
+    if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL | CSV_STRICT_FINI) != 0)
+        return SCRUTIN_ENOMEM;
+    char *buf = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    int status = SCRUTIN_OK;
+    r->line = 0;
+    while ((n = getline(&buf, &cap, f)) > 0) {
+        r->line++;
+        if (csv_parse(&p, buf, (size_t)n, on_field, on_row, r) != (size_t)n) {
+            status = scrutin_ctx_error(ctx, SCRUTIN_ESYNTAX, path, r->line, NULL,
+                                       "malformed CSV: %s", csv_strerror(csv_error(&p)));
+            break;
+        }
+    }
+    if (status == SCRUTIN_OK && csv_fini(&p, on_field, on_row, r) != 0)
+        status = scrutin_ctx_error(ctx, SCRUTIN_ESYNTAX, path, r->line, NULL,
+                                   "malformed CSV: %s", csv_strerror(csv_error(&p)));
+    free(buf);
+    csv_free(&p);
+    if (status == SCRUTIN_OK && r->oom)
+        status = SCRUTIN_ENOMEM;
+    return status;
+}
+
+int csv_table_read(csv_table *t, const char *path, const char *const *columns,
+                   const int *required, scrutin_ctx *ctx)
+{
+    memset(t, 0, sizeof *t);
+    t->path = path;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return scrutin_ctx_error(ctx, SCRUTIN_ENOENT, path, 0, NULL, "cannot open this table");
+    reader r = {0};
+    int status = parse_file(&r, f, path, ctx);
+    fclose(f);
+    if (status == SCRUTIN_OK && r.n_rows == 0)
+        status = scrutin_ctx_error(ctx, SCRUTIN_EINPUT, path, 1, NULL,
+                                   "the table is empty: a header row is required");
+    if (status != SCRUTIN_OK) {
+        reader_free(&r);
+        return status;
+    }
+
+    size_t n_cols = 0;
+    while (columns[n_cols])
+        n_cols++;
+    t->n_columns = n_cols;
+    t->column_of = malloc(n_cols * sizeof *t->column_of);
+    if (!t->column_of) {
+        reader_free(&r);
+        return SCRUTIN_ENOMEM;
+    }
+    for (size_t c = 0; c < n_cols; c++)
+        t->column_of[c] = -1;
+    t->n_file_cols = r.row_len[0];
+    for (size_t j = 0; j < r.row_len[0]; j++) {
+        const char *name = r.rows[0][j];
+        size_t c = 0;
+        while (c < n_cols && strcmp(columns[c], name) != 0)
+            c++;
+        if (c == n_cols)
+            status = scrutin_ctx_error(ctx, SCRUTIN_EINPUT, path, r.row_line[0], name,
+                                       "unknown column \"%s\"", name);
+        else if (t->column_of[c] >= 0)
+            status = scrutin_ctx_error(ctx, SCRUTIN_EINPUT, path, r.row_line[0], name,
+                                       "column \"%s\" appears twice", name);
+        else
+            t->column_of[c] = (int)j;
+    }
+    for (size_t c = 0; c < n_cols; c++)
+        if (required[c] && t->column_of[c] < 0)
+            status = scrutin_ctx_error(ctx, SCRUTIN_EINPUT, path, r.row_line[0], columns[c],
+                                       "required column \"%s\" is missing", columns[c]);
+
+    t->n_rows = r.n_rows - 1;
+    t->cells = calloc(t->n_rows * t->n_file_cols + 1, sizeof *t->cells);
+    t->line = calloc(t->n_rows + 1, sizeof *t->line);
+    if (!t->cells || !t->line) {
+        reader_free(&r);
+        csv_table_free(t);
+        return SCRUTIN_ENOMEM;
+    }
+    for (size_t i = 0; i < t->n_rows; i++) {
+        size_t len = r.row_len[i + 1];
+        t->line[i] = r.row_line[i + 1];
+        if (len != t->n_file_cols)
+            status = scrutin_ctx_error(ctx, SCRUTIN_EINPUT, path, t->line[i], NULL,
+                                       "row has %zu fields, the header has %zu", len,
+                                       t->n_file_cols);
+        for (size_t j = 0; j < t->n_file_cols; j++) {
+            /* Hand the strings over: the table owns them from now on. */
+            t->cells[i * t->n_file_cols + j] = j < len ? r.rows[i + 1][j] : NULL;
+            if (j < len)
+                r.rows[i + 1][j] = NULL;
+        }
+        for (size_t j = t->n_file_cols; j < len; j++) {
+            free(r.rows[i + 1][j]);
+            r.rows[i + 1][j] = NULL;
+        }
+    }
+    reader_free(&r);
+    if (status != SCRUTIN_OK) {
+        csv_table_free(t);
+        return status;
+    }
+    return SCRUTIN_OK;
+}
+
+void csv_table_free(csv_table *t)
+{
+    if (t->cells)
+        for (size_t i = 0; i < t->n_rows * t->n_file_cols; i++)
+            free(t->cells[i]);
+    free(t->cells);
+    free(t->line);
+    free(t->column_of);
+    memset(t, 0, sizeof *t);
+}
+
+const char *csv_table_cell(const csv_table *t, size_t row, size_t col)
+{
+    if (row >= t->n_rows || col >= t->n_columns || t->column_of[col] < 0)
+        return "";
+    const char *v = t->cells[row * t->n_file_cols + (size_t)t->column_of[col]];
+    return v ? v : "";
+}

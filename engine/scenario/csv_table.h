@@ -1,0 +1,33 @@
+/*
+ * A CSV file read whole with libcsv into rows of strings, with the line each
+ * row starts on, and its header mapped to the columns the caller knows.
+ */
+#ifndef SCRUTIN_CSV_TABLE_H
+#define SCRUTIN_CSV_TABLE_H
+
+#include <stddef.h>
+
+#include "scrutin/error.h"
+
+typedef struct csv_table {
+    const char *path;
+    size_t n_columns;    /* columns the caller asked for */
+    int *column_of;      /* caller's column i -> index in the file, -1 if absent */
+    size_t n_rows;       /* data rows, header excluded */
+    size_t n_file_cols;  /* columns in the file's header */
+    char **cells;        /* n_rows * n_file_cols, row-major; "" where a row is short */
+    unsigned *line;      /* line of each data row */
+} csv_table;
+
+/*
+ * Read @p path. @p columns lists the known column names (NULL-terminated);
+ * a header column not among them is reported as an error, and so is a
+ * required one (@p required[i] non-zero) that is missing.
+ */
+int csv_table_read(csv_table *t, const char *path, const char *const *columns,
+                   const int *required, scrutin_ctx *ctx);
+void csv_table_free(csv_table *t);
+/* Cell of data row @p row in the caller's column @p col; "" if absent. */
+const char *csv_table_cell(const csv_table *t, size_t row, size_t col);
+
+#endif

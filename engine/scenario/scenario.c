@@ -1,0 +1,123 @@
+/* Loading a scenario: the YAML file, then the tables it names. */
+#include "scenario_types.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A path from the scenario file's folder, unless it is absolute. */
+static char *resolve(const char *dir, const char *path)
+{
+    if (path[0] == '/' || dir[0] == 0)
+        return strdup(path);
+    size_t n = strlen(dir) + strlen(path) + 2;
+    char *out = malloc(n);
+    if (out) {
+        strcpy(out, dir);
+        strcat(out, "/");
+        strcat(out, path);
+    }
+    return out;
+}
+
+static char *folder_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? strndup(path, (size_t)(slash - path)) : strdup("");
+}
+
+static void free_list_fields(scn_list *l)
+{
+    free(l->district);
+    free(l->id);
+    free(l->name);
+    for (size_t i = 0; i < l->candidates_count; i++)
+        free(l->candidates[i]);
+    free(l->candidates);
+    free(l->source);
+    free(l->note);
+}
+
+void scrutin_scenario_free(scrutin_scenario *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->districts_count; i++) {
+        scn_district *d = &s->districts[i];
+        free(d->id);
+        free(d->name);
+        free(d->region);
+        free(d->source);
+        free(d->note);
+    }
+    free(s->districts);
+    for (size_t i = 0; i < s->lists_count; i++)
+        free_list_fields(&s->lists[i]);
+    free(s->lists);
+    scn_yaml_free(s);
+    scn_yaml_lines_free(s);
+    free(s->districts_path);
+    free(s->lists_path);
+    free(s->path);
+    free(s->dir);
+    free(s);
+}
+
+int scrutin_scenario_load(scrutin_scenario **out, const char *path, scrutin_ctx *ctx)
+{
+    *out = NULL;
+    scrutin_scenario *s = calloc(1, sizeof *s);
+    if (!s)
+        return SCRUTIN_ENOMEM;
+    s->path = strdup(path);
+    s->dir = folder_of(path);
+    if (!s->path || !s->dir) {
+        scrutin_scenario_free(s);
+        return SCRUTIN_ENOMEM;
+    }
+    /* libyaml first: its syntax errors are exact; then libcyaml maps the document. */
+    int status = scn_yaml_lines_load(s, ctx);
+    if (status == SCRUTIN_OK)
+        status = scn_yaml_load(s, ctx);
+    if (status == SCRUTIN_OK && s->doc->format != 1)
+        status = scrutin_ctx_error(ctx, SCRUTIN_EINPUT, path, scn_yaml_line(s, "format", NULL),
+                                   "format", "format %u is not supported: this scrutin reads format 1",
+                                   s->doc->format);
+    if (status != SCRUTIN_OK) {
+        scrutin_scenario_free(s);
+        return status;
+    }
+    s->districts_path = resolve(s->dir, s->doc->districts);
+    s->lists_path = resolve(s->dir, s->doc->lists);
+    if (!s->districts_path || !s->lists_path) {
+        scrutin_scenario_free(s);
+        return SCRUTIN_ENOMEM;
+    }
+    /* Read both tables even if the first is bad, to report every problem at once. */
+    int d_status = scn_districts_read(s, ctx);
+    int l_status = scn_lists_read(s, ctx);
+    if (d_status == SCRUTIN_ENOENT)
+        scrutin_ctx_error(ctx, SCRUTIN_ENOENT, path, scn_yaml_line(s, "districts", NULL),
+                          "districts", "the districts table \"%s\" cannot be opened",
+                          s->doc->districts);
+    if (l_status == SCRUTIN_ENOENT)
+        scrutin_ctx_error(ctx, SCRUTIN_ENOENT, path, scn_yaml_line(s, "lists", NULL), "lists",
+                          "the lists table \"%s\" cannot be opened", s->doc->lists);
+    status = d_status != SCRUTIN_OK ? d_status : l_status;
+    /*
+     * Bad cells (EINPUT) leave a scenario that can still be compiled to find
+     * the remaining problems: hand it over with the status. Anything worse
+     * (a missing or malformed table) leaves nothing worth compiling.
+     */
+    int readable = (d_status == SCRUTIN_OK || d_status == SCRUTIN_EINPUT) &&
+                   (l_status == SCRUTIN_OK || l_status == SCRUTIN_EINPUT) && s->districts &&
+                   s->lists;
+    if (status != SCRUTIN_OK && !readable) {
+        scrutin_scenario_free(s);
+        return status;
+    }
+    *out = s;
+    return status;
+}
+
+const char *scrutin_scenario_name(const scrutin_scenario *s) { return s->doc->name; }
+const char *scrutin_scenario_path(const scrutin_scenario *s) { return s->path; }

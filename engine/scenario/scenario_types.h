@@ -1,0 +1,147 @@
+/*
+ * The scenario as loaded: named entities exactly as the files give them.
+ * The YAML part is filled by libcyaml from the schema in yaml_schema.c; the
+ * tables by the CSV readers. Nothing here is resolved to indices yet: that is
+ * the model compiler's job.
+ */
+#ifndef SCRUTIN_SCENARIO_TYPES_H
+#define SCRUTIN_SCENARIO_TYPES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <yaml.h>
+
+#include "scrutin/scenario.h"
+
+typedef struct scn_named {
+    char *id;
+    char *name;
+} scn_named;
+
+typedef struct scn_party {
+    char *id;
+    char *name;
+    char *coalition;
+    bool independent;
+} scn_party;
+
+typedef struct scn_list_ref {
+    char *district;
+    char *list;
+    char *date;
+    char *source;
+} scn_list_ref;
+
+typedef enum scn_court_action { SCN_ACTION_STRIKE, SCN_ACTION_RERUN } scn_court_action;
+
+typedef struct scn_annulment {
+    char *district;
+    unsigned round;
+    scn_court_action action;
+    double struck_votes;
+    char *source;
+} scn_annulment;
+
+typedef struct scn_court {
+    scn_list_ref *rejected_lists;
+    unsigned rejected_lists_count;
+    scn_annulment *annulments;
+    unsigned annulments_count;
+} scn_court;
+
+typedef enum scn_system { SCN_SYSTEM_TWO_ROUND_LIST } scn_system;
+
+typedef struct scn_rules {
+    scn_system system;
+    double *round1_majority;
+    unsigned *round2_lists;
+} scn_rules;
+
+/* The document as libcyaml maps it. Pointers are NULL where a key is absent. */
+typedef struct scn_doc {
+    unsigned format;
+    char *name;
+    char *title;
+    char *description;
+    unsigned seats;
+    unsigned *majority;
+    unsigned *supermajority;
+    scn_named *coalitions;
+    unsigned coalitions_count;
+    scn_party *parties;
+    unsigned parties_count;
+    scn_named *regions;
+    unsigned regions_count;
+    char *districts;
+    char *lists;
+    scn_rules *rules;
+    scn_court *court;
+} scn_doc;
+
+/* A value read from a CSV cell that may be empty. */
+typedef struct scn_number {
+    double value;
+    bool present;
+    bool bad; /* the cell held something that is not an acceptable number (already reported) */
+} scn_number;
+
+typedef struct scn_district {
+    char *id;
+    char *name;
+    char *region;
+    scn_number seats;
+    scn_number registered, voters, invalid, voters_r2, invalid_r2;
+    char *source;
+    char *note;
+    unsigned line;
+} scn_district;
+
+typedef enum scn_list_kind { SCN_KIND_PARTY, SCN_KIND_JOINT, SCN_KIND_INDEPENDENT } scn_list_kind;
+
+typedef struct scn_list {
+    char *district;
+    char *id;
+    char *name;
+    scn_list_kind kind;
+    char **candidates;
+    size_t candidates_count;
+    scn_number votes_r1, votes_r2;
+    char *source;
+    char *note;
+    unsigned line;
+} scn_list;
+
+struct scrutin_scenario {
+    char *path;           /* the YAML file as given */
+    char *dir;            /* its folder, for relative CSV paths */
+    scn_doc *doc;         /* owned by libcyaml: free with cyaml_free */
+    yaml_document_t yaml; /* the same file as a libyaml document, to find lines */
+    bool has_yaml;
+    char *districts_path; /* resolved paths of the tables */
+    char *lists_path;
+    scn_district *districts;
+    size_t districts_count;
+    scn_list *lists;
+    size_t lists_count;
+};
+
+/* Reading the parts. Each reports every problem it finds into ctx. */
+int scn_yaml_load(scrutin_scenario *s, scrutin_ctx *ctx);
+void scn_yaml_free(scrutin_scenario *s);
+int scn_yaml_lines_load(scrutin_scenario *s, scrutin_ctx *ctx);
+void scn_yaml_lines_free(scrutin_scenario *s);
+int scn_districts_read(scrutin_scenario *s, scrutin_ctx *ctx);
+int scn_lists_read(scrutin_scenario *s, scrutin_ctx *ctx);
+
+/*
+ * Line (1-based) of the value at a path in the YAML file, 0 if not found.
+ * The path is a sequence of keys and indices: keys as strings, indices as
+ * "#N" strings, terminated by NULL. Example: yaml_line(s, "parties", "#3", "coalition", NULL).
+ */
+unsigned scn_yaml_line(const scrutin_scenario *s, ...);
+/* The same for a path written "parties[3].coalition" (0-based indices). */
+unsigned scn_yaml_line_path(const scrutin_scenario *s, const char *path);
+/* Line of the scalar equal to @p text nearest to line @p near, 0 if none. */
+unsigned scn_yaml_find_scalar(const scrutin_scenario *s, const char *text, unsigned near);
+
+#endif

@@ -1,0 +1,185 @@
+/*
+ * The scenario file's schema, for libcyaml. Strict: an unknown key is an
+ * error. Optional numbers with a non-zero default are pointers, so that a
+ * missing key (NULL) is told apart from an explicit zero.
+ */
+#include "scenario_types.h"
+
+#include <cyaml/cyaml.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const cyaml_schema_field_t named_fields[] = {
+    CYAML_FIELD_STRING_PTR("id", CYAML_FLAG_POINTER, scn_named, id, 1, CYAML_UNLIMITED),
+    CYAML_FIELD_STRING_PTR("name", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_named, name, 0,
+                           CYAML_UNLIMITED),
+    CYAML_FIELD_END};
+static const cyaml_schema_value_t named_schema = {
+    CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, scn_named, named_fields)};
+
+static const cyaml_schema_field_t party_fields[] = {
+    CYAML_FIELD_STRING_PTR("id", CYAML_FLAG_POINTER, scn_party, id, 1, CYAML_UNLIMITED),
+    CYAML_FIELD_STRING_PTR("name", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_party, name, 0,
+                           CYAML_UNLIMITED),
+    CYAML_FIELD_STRING_PTR("coalition", CYAML_FLAG_POINTER, scn_party, coalition, 1,
+                           CYAML_UNLIMITED),
+    CYAML_FIELD_BOOL("independent", CYAML_FLAG_OPTIONAL, scn_party, independent),
+    CYAML_FIELD_END};
+static const cyaml_schema_value_t party_schema = {
+    CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, scn_party, party_fields)};
+
+static const cyaml_schema_field_t list_ref_fields[] = {
+    CYAML_FIELD_STRING_PTR("district", CYAML_FLAG_POINTER, scn_list_ref, district, 1,
+                           CYAML_UNLIMITED),
+    CYAML_FIELD_STRING_PTR("list", CYAML_FLAG_POINTER, scn_list_ref, list, 1, CYAML_UNLIMITED),
+    CYAML_FIELD_STRING_PTR("date", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_list_ref, date, 0,
+                           CYAML_UNLIMITED),
+    CYAML_FIELD_STRING_PTR("source", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_list_ref,
+                           source, 0, CYAML_UNLIMITED),
+    CYAML_FIELD_END};
+static const cyaml_schema_value_t list_ref_schema = {
+    CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, scn_list_ref, list_ref_fields)};
+
+static const cyaml_strval_t action_strings[] = {
+    {"strike", SCN_ACTION_STRIKE},
+    {"rerun", SCN_ACTION_RERUN},
+};
+
+static const cyaml_schema_field_t annulment_fields[] = {
+    CYAML_FIELD_STRING_PTR("district", CYAML_FLAG_POINTER, scn_annulment, district, 1,
+                           CYAML_UNLIMITED),
+    CYAML_FIELD_UINT("round", CYAML_FLAG_DEFAULT, scn_annulment, round),
+    CYAML_FIELD_ENUM("action", CYAML_FLAG_DEFAULT, scn_annulment, action, action_strings,
+                     CYAML_ARRAY_LEN(action_strings)),
+    CYAML_FIELD_FLOAT("struck_votes", CYAML_FLAG_OPTIONAL, scn_annulment, struck_votes),
+    CYAML_FIELD_STRING_PTR("source", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_annulment,
+                           source, 0, CYAML_UNLIMITED),
+    CYAML_FIELD_END};
+static const cyaml_schema_value_t annulment_schema = {
+    CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, scn_annulment, annulment_fields)};
+
+static const cyaml_schema_field_t court_fields[] = {
+    CYAML_FIELD_SEQUENCE("rejected_lists", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_court,
+                         rejected_lists, &list_ref_schema, 0, CYAML_UNLIMITED),
+    CYAML_FIELD_SEQUENCE("annulments", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_court,
+                         annulments, &annulment_schema, 0, CYAML_UNLIMITED),
+    CYAML_FIELD_END};
+
+static const cyaml_strval_t system_strings[] = {
+    {"two-round-list", SCN_SYSTEM_TWO_ROUND_LIST},
+};
+
+
+static const cyaml_schema_field_t rules_fields[] = {
+    CYAML_FIELD_ENUM("system", CYAML_FLAG_OPTIONAL, scn_rules, system, system_strings,
+                     CYAML_ARRAY_LEN(system_strings)),
+    CYAML_FIELD_FLOAT_PTR("round1_majority", CYAML_FLAG_OPTIONAL, scn_rules, round1_majority),
+    CYAML_FIELD_UINT_PTR("round2_lists", CYAML_FLAG_OPTIONAL, scn_rules, round2_lists),
+    CYAML_FIELD_END};
+
+static const cyaml_schema_field_t doc_fields[] = {
+    CYAML_FIELD_UINT("format", CYAML_FLAG_DEFAULT, scn_doc, format),
+    CYAML_FIELD_STRING_PTR("name", CYAML_FLAG_POINTER, scn_doc, name, 1, CYAML_UNLIMITED),
+    CYAML_FIELD_STRING_PTR("title", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_doc, title, 0,
+                           CYAML_UNLIMITED),
+    CYAML_FIELD_STRING_PTR("description", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_doc,
+                           description, 0, CYAML_UNLIMITED),
+    CYAML_FIELD_UINT("seats", CYAML_FLAG_DEFAULT, scn_doc, seats),
+    CYAML_FIELD_UINT_PTR("majority", CYAML_FLAG_OPTIONAL, scn_doc, majority),
+    CYAML_FIELD_UINT_PTR("supermajority", CYAML_FLAG_OPTIONAL, scn_doc, supermajority),
+    CYAML_FIELD_SEQUENCE("coalitions", CYAML_FLAG_POINTER, scn_doc, coalitions, &named_schema, 1,
+                         CYAML_UNLIMITED),
+    CYAML_FIELD_SEQUENCE("parties", CYAML_FLAG_POINTER, scn_doc, parties, &party_schema, 1,
+                         CYAML_UNLIMITED),
+    CYAML_FIELD_SEQUENCE("regions", CYAML_FLAG_POINTER, scn_doc, regions, &named_schema, 1,
+                         CYAML_UNLIMITED),
+    CYAML_FIELD_STRING_PTR("districts", CYAML_FLAG_POINTER, scn_doc, districts, 1,
+                           CYAML_UNLIMITED),
+    CYAML_FIELD_STRING_PTR("lists", CYAML_FLAG_POINTER, scn_doc, lists, 1, CYAML_UNLIMITED),
+    CYAML_FIELD_MAPPING_PTR("rules", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_doc, rules,
+                            rules_fields),
+    CYAML_FIELD_MAPPING_PTR("court", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_doc, court,
+                            court_fields),
+    CYAML_FIELD_END};
+
+static const cyaml_schema_value_t doc_schema = {
+    CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, scn_doc, doc_fields)};
+
+/*
+ * libcyaml reports through a log callback, several lines per error: the
+ * error itself, then a backtrace whose lines carry "(line: N, column: M)".
+ * We keep them and turn them into one diagnostic with the deepest line.
+ */
+typedef struct cyaml_log_sink {
+    char text[2048];
+    unsigned line;
+} cyaml_log_sink;
+
+static void on_cyaml_log(cyaml_log_t level, void *data, const char *fmt, va_list args)
+{
+    cyaml_log_sink *sink = data;
+    if (!sink || level < CYAML_LOG_ERROR)
+        return;
+    char msg[512];
+    vsnprintf(msg, sizeof msg, fmt, args);
+    const char *at = strstr(msg, "(line: ");
+    if (at) {
+        unsigned line = (unsigned)strtoul(at + 7, NULL, 10);
+        if (line && !sink->line)
+            sink->line = line;
+    }
+    /* Keep the first sentence (the error proper) as the message. */
+    if (sink->text[0] == 0) {
+        const char *body = strncmp(msg, "Load: ", 6) == 0 ? msg + 6 : msg;
+        snprintf(sink->text, sizeof sink->text, "%s", body);
+        size_t n = strlen(sink->text);
+        while (n && (sink->text[n - 1] == '\n' || sink->text[n - 1] == ' '))
+            sink->text[--n] = 0;
+    }
+}
+
+static const cyaml_config_t base_config = {
+    .log_fn = on_cyaml_log,
+    .mem_fn = cyaml_mem,
+    .log_level = CYAML_LOG_ERROR,
+    .flags = CYAML_CFG_DEFAULT,
+};
+
+int scn_yaml_load(scrutin_scenario *s, scrutin_ctx *ctx)
+{
+    cyaml_log_sink sink = {.text = "", .line = 0};
+    cyaml_config_t config = base_config;
+    config.log_ctx = &sink;
+    scn_doc *doc = NULL;
+    cyaml_err_t err = cyaml_load_file(s->path, &config, &doc_schema, (cyaml_data_t **)&doc, NULL);
+    if (err == CYAML_ERR_FILE_OPEN)
+        return scrutin_ctx_error(ctx, SCRUTIN_ENOENT, s->path, 0, NULL,
+                                 "cannot open the scenario file");
+    if (err != CYAML_OK) {
+        /*
+         * libcyaml's own words. Its line is that of the parser's position,
+         * which can be past the culprit: the token it names (the key, or the
+         * quoted value) is looked up in the document for the exact line.
+         */
+        char token[256] = "";
+        const char *q = strchr(sink.text, '\'');
+        const char *colon = strrchr(sink.text, ':');
+        if (q && strchr(q + 1, '\''))
+            snprintf(token, sizeof token, "%.*s", (int)(strchr(q + 1, '\'') - q - 1), q + 1);
+        else if (colon)
+            snprintf(token, sizeof token, "%s", colon + 1 + (colon[1] == ' '));
+        unsigned line = scn_yaml_find_scalar(s, token, sink.line + 1);
+        return scrutin_ctx_error(ctx, SCRUTIN_EINPUT, s->path, line ? line : sink.line + 1, NULL,
+                                 "%s", sink.text[0] ? sink.text : cyaml_strerror(err));
+    }
+    s->doc = doc;
+    return SCRUTIN_OK;
+}
+
+void scn_yaml_free(scrutin_scenario *s)
+{
+    if (s->doc)
+        cyaml_free(&base_config, &doc_schema, s->doc, 0);
+    s->doc = NULL;
+}

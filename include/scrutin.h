@@ -1,0 +1,16 @@
+/**
+ * @file scrutin.h
+ * @brief scrutin: a Monte Carlo engine for two-round list elections.
+ *        Include this one header; it includes every module's.
+ */
+#ifndef SCRUTIN_H
+#define SCRUTIN_H
+
+#include "scrutin/error.h"
+#include "scrutin/scenario.h"
+#include "scrutin/model.h"
+#include "scrutin/rules.h"
+#include "scrutin/replay.h"
+#include "scrutin/report.h"
+
+#endif

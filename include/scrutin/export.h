@@ -1,0 +1,15 @@
+/**
+ * @file scrutin/export.h
+ * @brief Symbol visibility: the library is built with hidden visibility and
+ *        exports only what is marked SCRUTIN_API.
+ */
+#ifndef SCRUTIN_EXPORT_H
+#define SCRUTIN_EXPORT_H
+
+#if defined(__GNUC__) && defined(SCRUTIN_BUILDING)
+#define SCRUTIN_API __attribute__((visibility("default")))
+#else
+#define SCRUTIN_API
+#endif
+
+#endif

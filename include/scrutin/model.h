@@ -1,0 +1,72 @@
+/**
+ * @file scrutin/model.h
+ * @brief The compiled model: a scenario validated, its names resolved to
+ *        indices and flattened into read-only arrays shared by every thread.
+ */
+#ifndef SCRUTIN_MODEL_H
+#define SCRUTIN_MODEL_H
+
+#include <stddef.h>
+
+#include "scrutin/error.h"
+#include "scrutin/export.h"
+#include "scrutin/scenario.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** A compiled model. Opaque and read-only once compiled; freed with scrutin_model_free(). */
+typedef struct scrutin_model scrutin_model;
+
+/** The kinds of named entity a model holds. */
+typedef enum scrutin_entity {
+    SCRUTIN_ENTITY_PARTY,
+    SCRUTIN_ENTITY_COALITION,
+    SCRUTIN_ENTITY_REGION,
+    SCRUTIN_ENTITY_DISTRICT,
+    SCRUTIN_ENTITY_LIST
+} scrutin_entity;
+
+/**
+ * Validate @p scenario and compile it. Every problem is recorded in @p ctx
+ * with its file, line and field, and compiling goes on to find the others.
+ * @param[out] out  the model, owned by the caller; NULL on failure
+ * @return 0, SCRUTIN_EINPUT or SCRUTIN_ENOMEM
+ */
+SCRUTIN_API int scrutin_model_compile(scrutin_model **out, const scrutin_scenario *scenario,
+                                      scrutin_ctx *ctx);
+
+/** Free a model. NULL is a no-op. */
+SCRUTIN_API void scrutin_model_free(scrutin_model *model);
+
+/** @return how many entities of @p kind the model has. */
+SCRUTIN_API size_t scrutin_model_count(const scrutin_model *model, scrutin_entity kind);
+
+/** @return the id of entity @p i of @p kind (owned by the model), or NULL if out of range. */
+SCRUTIN_API const char *scrutin_model_id(const scrutin_model *model, scrutin_entity kind, size_t i);
+
+/** @return the coalition index of party @p party. */
+SCRUTIN_API size_t scrutin_model_party_coalition(const scrutin_model *model, size_t party);
+
+/** @return the district index of list @p list. */
+SCRUTIN_API size_t scrutin_model_list_district(const scrutin_model *model, size_t list);
+
+/** @return the region index of district @p district. */
+SCRUTIN_API size_t scrutin_model_district_region(const scrutin_model *model, size_t district);
+
+/** @return the seats of district @p district. */
+SCRUTIN_API unsigned scrutin_model_district_seats(const scrutin_model *model, size_t district);
+
+/** @return the total seats, the majority and the supermajority thresholds. */
+SCRUTIN_API unsigned scrutin_model_seats(const scrutin_model *model);
+SCRUTIN_API unsigned scrutin_model_majority(const scrutin_model *model);
+SCRUTIN_API unsigned scrutin_model_supermajority(const scrutin_model *model);
+
+/** @return the scenario's name (owned by the model). */
+SCRUTIN_API const char *scrutin_model_name(const scrutin_model *model);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

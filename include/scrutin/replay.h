@@ -1,0 +1,62 @@
+/**
+ * @file scrutin/replay.h
+ * @brief Replay: the rules applied once to the observed votes and the
+ *        court's actual decisions, with no randomness but ties drawn by lot.
+ *        It must reproduce the published results.
+ */
+#ifndef SCRUTIN_REPLAY_H
+#define SCRUTIN_REPLAY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "scrutin/error.h"
+#include "scrutin/export.h"
+#include "scrutin/model.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Stages of a replay's seat tables. */
+typedef enum scrutin_replay_stage {
+    SCRUTIN_REPLAY_ROUND1,      /**< seats won in round 1 */
+    SCRUTIN_REPLAY_PROVISIONAL, /**< all seats, before the court's decisions after the vote */
+    SCRUTIN_REPLAY_FINAL,       /**< all seats, after them */
+    SCRUTIN_REPLAY_STAGES
+} scrutin_replay_stage;
+
+/** @return "round1", "provisional" or "final". */
+SCRUTIN_API const char *scrutin_replay_stage_name(scrutin_replay_stage stage);
+
+/** The outcome of a replay. Read-only for the caller; freed with scrutin_replay_free(). */
+typedef struct scrutin_replay {
+    size_t n_parties, n_coalitions, n_districts;
+    unsigned *party_seats[SCRUTIN_REPLAY_STAGES];     /**< [stage][party] */
+    unsigned *coalition_seats[SCRUTIN_REPLAY_STAGES]; /**< [stage][coalition] */
+    size_t districts_round1, districts_round2;        /**< districts decided in each round */
+    unsigned seats_round1, seats_round2;
+    unsigned char *decided_round1;  /**< [district] 1 if decided in round 1 */
+    long *winner_provisional;       /**< [district] winning list (model index) */
+    long *winner_final;             /**< [district] winning list, -1 if the court ordered a re-run */
+    size_t court_changes;           /**< districts whose winner the court changed */
+    size_t ties;                    /**< districts where a tie was drawn by lot */
+} scrutin_replay;
+
+/**
+ * Replay the election of @p model.
+ * @param[out] out  the outcome, owned by the caller
+ * @param seed      seed of the lots that decide ties
+ * @return 0, SCRUTIN_EINPUT if the data lack a figure the rules need
+ *         (a list in round 2 without votes_r2), or SCRUTIN_ENOMEM
+ */
+SCRUTIN_API int scrutin_replay_run(scrutin_replay **out, const scrutin_model *model, uint64_t seed,
+                                   scrutin_ctx *ctx);
+
+/** Free a replay. NULL is a no-op. */
+SCRUTIN_API void scrutin_replay_free(scrutin_replay *replay);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

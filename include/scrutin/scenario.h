@@ -1,0 +1,49 @@
+/**
+ * @file scrutin/scenario.h
+ * @brief Loading a scenario: a YAML file and the CSV tables it names.
+ *
+ * A scenario holds named entities as the files give them (parties,
+ * coalitions, regions, districts, lists, rules, the court's decisions).
+ * It is checked for syntax and types here; references between entities are
+ * resolved and checked by scrutin_model_compile().
+ */
+#ifndef SCRUTIN_SCENARIO_H
+#define SCRUTIN_SCENARIO_H
+
+#include "scrutin/error.h"
+#include "scrutin/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** A loaded scenario. Opaque; freed with scrutin_scenario_free(). */
+typedef struct scrutin_scenario scrutin_scenario;
+
+/**
+ * Load a scenario file and the tables it references.
+ * Every problem found is recorded in @p ctx with its file, line and field;
+ * loading goes on after a bad row so that one call reports them all.
+ * @param[out] out  the scenario, owned by the caller; NULL on failure
+ * @param path      the scenario's YAML file
+ * @param ctx       error context that receives the diagnostics
+ * @return 0, SCRUTIN_ENOENT, SCRUTIN_ESYNTAX, SCRUTIN_EINPUT or SCRUTIN_ENOMEM.
+ *         On SCRUTIN_EINPUT (bad cells in the tables) @p *out may still hold the
+ *         scenario as far as it could be read, so that compiling it reports the
+ *         remaining problems too; it must then be freed, and must not be run.
+ */
+SCRUTIN_API int scrutin_scenario_load(scrutin_scenario **out, const char *path, scrutin_ctx *ctx);
+
+/** Free a scenario. NULL is a no-op. */
+SCRUTIN_API void scrutin_scenario_free(scrutin_scenario *scenario);
+
+/** @return the scenario's `name` (owned by the scenario). */
+SCRUTIN_API const char *scrutin_scenario_name(const scrutin_scenario *scenario);
+
+/** @return the path the scenario was loaded from (owned by the scenario). */
+SCRUTIN_API const char *scrutin_scenario_path(const scrutin_scenario *scenario);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

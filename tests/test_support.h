@@ -1,0 +1,32 @@
+/*
+ * What every test needs besides cmocka. cmocka 1.1.5 has no comparison of
+ * doubles (assert_float_equal casts to float), hence assert_close.
+ */
+#ifndef SCRUTIN_TEST_SUPPORT_H
+#define SCRUTIN_TEST_SUPPORT_H
+
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+/* |a - b| <= tol, with both values printed when it fails. */
+#define assert_close(a, b, tol)                                                              \
+    do {                                                                                     \
+        double a_ = (a), b_ = (b), t_ = (tol);                                               \
+        if (!(fabs(a_ - b_) <= t_)) {                                                        \
+            print_error("%s = %.17g, %s = %.17g: they differ by %.3g, more than %.3g\n", #a, \
+                        a_, #b, b_, fabs(a_ - b_), t_);                                      \
+            fail();                                                                          \
+        }                                                                                    \
+    } while (0)
+
+/* Path of a file in the source tree. */
+#define SOURCE_PATH(rel) SCRUTIN_SOURCE_DIR "/" rel
+
+#endif

@@ -1,0 +1,260 @@
+/* The two-round majority list rules, on published 2007 cases and edge cases. */
+#include "test_support.h"
+
+#include "model/model_types.h"
+#include "scrutin.h"
+#include "sim/stream.h"
+
+typedef struct fixture {
+    scrutin_ctx *ctx;
+    scrutin_scenario *scenario;
+    scrutin_model *model;
+    scrutin_replay *replay;
+} fixture;
+
+static int setup_published(void **state)
+{
+    static fixture f;
+    memset(&f, 0, sizeof f);
+    assert_int_equal(scrutin_ctx_new(&f.ctx), 0);
+    assert_int_equal(
+        scrutin_scenario_load(&f.scenario, SOURCE_PATH("tests/data/published/scenario.yaml"), f.ctx),
+        0);
+    assert_int_equal(scrutin_model_compile(&f.model, f.scenario, f.ctx), 0);
+    assert_int_equal(scrutin_replay_run(&f.replay, f.model, 1, f.ctx), 0);
+    *state = &f;
+    return 0;
+}
+
+static int teardown_published(void **state)
+{
+    fixture *f = *state;
+    scrutin_replay_free(f->replay);
+    scrutin_model_free(f->model);
+    scrutin_scenario_free(f->scenario);
+    scrutin_ctx_free(f->ctx);
+    return 0;
+}
+
+static size_t find(const scrutin_model *m, scrutin_entity kind, const char *id)
+{
+    for (size_t i = 0; i < scrutin_model_count(m, kind); i++)
+        if (strcmp(scrutin_model_id(m, kind, i), id) == 0)
+            return i;
+    fail_msg("no %s", id);
+    return 0;
+}
+
+static size_t find_list(const scrutin_model *m, const char *district, const char *list)
+{
+    size_t d = find(m, SCRUTIN_ENTITY_DISTRICT, district);
+    for (size_t l = 0; l < scrutin_model_count(m, SCRUTIN_ENTITY_LIST); l++)
+        if (scrutin_model_list_district(m, l) == d &&
+            strcmp(scrutin_model_id(m, SCRUTIN_ENTITY_LIST, l), list) == 0)
+            return l;
+    fail_msg("no list %s in %s", list, district);
+    return 0;
+}
+
+/* Mopti, 1 July 2007: ADEMA-RND 24,631 of 46,261 valid votes (53.24%), elected in round 1. */
+static void test_round1_absolute_majority_takes_all_seats(void **state)
+{
+    fixture *f = *state;
+    size_t d = find(f->model, SCRUTIN_ENTITY_DISTRICT, "Mopti");
+    assert_true(f->replay->decided_round1[d]);
+    assert_int_equal(f->replay->winner_provisional[d], (long)find_list(f->model, "Mopti", "ADEMA-RND"));
+    assert_close(24631.0 / 46261.0 * 100.0, 53.24, 0.005);
+}
+
+/* The ADEMA-RND list (ADEMA;ADEMA;RND) credits 2 seats to ADEMA and 1 to RND. */
+static void test_joint_list_credits_each_party_its_candidates(void **state)
+{
+    fixture *f = *state;
+    unsigned *round1 = f->replay->party_seats[SCRUTIN_REPLAY_ROUND1];
+    assert_int_equal(round1[find(f->model, SCRUTIN_ENTITY_PARTY, "ADEMA")], 2);
+    assert_int_equal(round1[find(f->model, SCRUTIN_ENTITY_PARTY, "RND")], 1);
+    assert_int_equal(f->replay->seats_round1, 3);
+    /* Commune II: CNID;MPR;URD wins 3 seats, one for each party. */
+    unsigned *prov = f->replay->party_seats[SCRUTIN_REPLAY_PROVISIONAL];
+    assert_int_equal(prov[find(f->model, SCRUTIN_ENTITY_PARTY, "MPR")], 1);
+}
+
+/* Kayes: ADEMA-URD led with 48.87%, short of a majority: round 2. */
+static void test_round1_below_half_goes_to_round2(void **state)
+{
+    fixture *f = *state;
+    size_t d = find(f->model, SCRUTIN_ENTITY_DISTRICT, "Kayes");
+    assert_false(f->replay->decided_round1[d]);
+    assert_close(31159.0 / 63759.0 * 100.0, 48.87, 0.005);
+}
+
+/* Bourem: the two independent lists go to round 2, ADEMA-RPM (26.81%) third is out. */
+static void test_round1_top_two_qualify(void **state)
+{
+    fixture *f = *state;
+    const scrutin_model *m = f->model;
+    size_t d = find(m, SCRUTIN_ENTITY_DISTRICT, "Bourem");
+    size_t first = find_list(m, "Bourem", "Ould-Matali");
+    double votes[6];
+    for (size_t i = 0; i < 6; i++)
+        votes[i] = m->votes_r1[first + i];
+    unsigned seats[6];
+    scrutin_round1 r1;
+    gsl_rng *lot = stream_alloc();
+    assert_int_equal(scrutin_rules_round1(&m->rules, votes, 6, 2, lot, seats, &r1), 0);
+    gsl_rng_free(lot);
+    assert_false(r1.decided);
+    assert_int_equal(r1.n_qualified, 2);
+    assert_string_equal(m->list_id[first + r1.qualified[0]], "Ould-Matali");
+    assert_string_equal(m->list_id[first + r1.qualified[1]], "Taoussa");
+    assert_false(f->replay->decided_round1[d]);
+}
+
+/* Round 2 in Bamako, 22 July 2007 (maliweb 8343, afribone). */
+static void test_round2_winners_of_bamako_communes(void **state)
+{
+    fixture *f = *state;
+    static const char *const expected[][2] = {{"Commune-I", "ADEMA-CNID"},
+                                              {"Commune-II", "CNID-MPR-URD"},
+                                              {"Commune-III", "PCR"},
+                                              {"Commune-IV", "RPM"}};
+    for (size_t i = 0; i < 4; i++) {
+        size_t d = find(f->model, SCRUTIN_ENTITY_DISTRICT, expected[i][0]);
+        assert_false(f->replay->decided_round1[d]);
+        assert_int_equal(f->replay->winner_final[d],
+                         (long)find_list(f->model, expected[i][0], expected[i][1]));
+    }
+}
+
+static const scrutin_rules mali = {SCRUTIN_SYSTEM_TWO_ROUND_LIST, 0.5, 2};
+
+static void test_exactly_half_is_not_a_majority(void **state)
+{
+    (void)state;
+    double votes[] = {500, 300, 200};
+    unsigned seats[3];
+    scrutin_round1 r1;
+    gsl_rng *lot = stream_alloc();
+    assert_int_equal(scrutin_rules_round1(&mali, votes, 3, 4, lot, seats, &r1), 0);
+    assert_false(r1.decided);
+    votes[0] = 501;
+    assert_int_equal(scrutin_rules_round1(&mali, votes, 3, 4, lot, seats, &r1), 0);
+    assert_true(r1.decided);
+    assert_int_equal(seats[0], 4);
+    assert_int_equal(seats[1], 0);
+    gsl_rng_free(lot);
+}
+
+static void test_lone_list_is_elected_in_round1(void **state)
+{
+    (void)state;
+    double votes[] = {-1, 10, -1}; /* two lists rejected by the court */
+    unsigned seats[3];
+    scrutin_round1 r1;
+    gsl_rng *lot = stream_alloc();
+    assert_int_equal(scrutin_rules_round1(&mali, votes, 3, 1, lot, seats, &r1), 0);
+    assert_true(r1.decided);
+    assert_int_equal(r1.qualified[0], 1);
+    double none[] = {-1, -1};
+    assert_int_equal(scrutin_rules_round1(&mali, none, 2, 1, lot, seats, &r1), SCRUTIN_EINVAL);
+    gsl_rng_free(lot);
+}
+
+/*
+ * A tie for second place in round 1 is drawn by lot: over 4,000 draws each of
+ * the two tied lists qualifies with probability 1/2; the count of the first
+ * is Binomial(4000, 1/2), sd 31.6: 5 sd is 158.
+ */
+static void test_tie_for_second_place_is_drawn_by_lot(void **state)
+{
+    (void)state;
+    double votes[] = {400, 300, 300};
+    unsigned seats[3];
+    scrutin_round1 r1;
+    gsl_rng *lot = stream_alloc();
+    int second_is_1 = 0;
+    for (uint64_t i = 0; i < 4000; i++) {
+        stream_reset(lot, 42, i, STREAM_LOT);
+        assert_int_equal(scrutin_rules_round1(&mali, votes, 3, 2, lot, seats, &r1), 0);
+        assert_true(r1.tie);
+        assert_int_equal(r1.qualified[0], 0);
+        second_is_1 += r1.qualified[1] == 1;
+    }
+    assert_in_range(second_is_1, 2000 - 158, 2000 + 158);
+    /* No tie at the boundary, no lot. */
+    double clear[] = {400, 300, 299};
+    assert_int_equal(scrutin_rules_round1(&mali, clear, 3, 2, lot, seats, &r1), 0);
+    assert_false(r1.tie);
+    gsl_rng_free(lot);
+}
+
+/* A tie for first place in round 2: the seats go by lot, each finalist half the time. */
+static void test_round2_tie_is_drawn_by_lot(void **state)
+{
+    (void)state;
+    double votes1[] = {400, 350, 250};
+    double votes2[] = {600, 600, -1};
+    unsigned seats[3];
+    scrutin_round1 r1;
+    gsl_rng *lot = stream_alloc();
+    int first_wins = 0;
+    for (uint64_t i = 0; i < 4000; i++) {
+        stream_reset(lot, 7, i, STREAM_LOT);
+        assert_int_equal(scrutin_rules_round1(&mali, votes1, 3, 3, lot, seats, &r1), 0);
+        size_t winner;
+        int tie;
+        assert_int_equal(scrutin_rules_round2(&mali, votes2, 3, &r1, 3, lot, seats, &winner, &tie),
+                         0);
+        assert_true(tie);
+        assert_true(winner == 0 || winner == 1);
+        assert_int_equal(seats[winner], 3);
+        first_wins += winner == 0;
+    }
+    assert_in_range(first_wins, 2000 - 158, 2000 + 158);
+    gsl_rng_free(lot);
+}
+
+/* Three lists tied for two places: each qualifies with probability 2/3. */
+static void test_three_way_tie_gives_each_list_the_same_chance(void **state)
+{
+    (void)state;
+    double votes[] = {300, 300, 300, 10};
+    size_t top[2];
+    int tie;
+    int count[4] = {0};
+    gsl_rng *lot = stream_alloc();
+    for (uint64_t i = 0; i < 6000; i++) {
+        stream_reset(lot, 3, i, STREAM_LOT);
+        assert_int_equal(scrutin_rules_top(votes, 4, 2, lot, top, &tie), 2);
+        assert_true(tie);
+        count[top[0]]++;
+        count[top[1]]++;
+    }
+    gsl_rng_free(lot);
+    /* Each count is Binomial(6000, 2/3): sd 36.5; 5 sd is 183. */
+    for (int i = 0; i < 3; i++)
+        assert_in_range(count[i], 4000 - 183, 4000 + 183);
+    assert_int_equal(count[3], 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest published[] = {
+        cmocka_unit_test(test_round1_absolute_majority_takes_all_seats),
+        cmocka_unit_test(test_joint_list_credits_each_party_its_candidates),
+        cmocka_unit_test(test_round1_below_half_goes_to_round2),
+        cmocka_unit_test(test_round1_top_two_qualify),
+        cmocka_unit_test(test_round2_winners_of_bamako_communes),
+    };
+    const struct CMUnitTest edges[] = {
+        cmocka_unit_test(test_exactly_half_is_not_a_majority),
+        cmocka_unit_test(test_lone_list_is_elected_in_round1),
+        cmocka_unit_test(test_tie_for_second_place_is_drawn_by_lot),
+        cmocka_unit_test(test_round2_tie_is_drawn_by_lot),
+        cmocka_unit_test(test_three_way_tie_gives_each_list_the_same_chance),
+    };
+    int failed = cmocka_run_group_tests_name("published 2007 cases", published, setup_published,
+                                             teardown_published);
+    failed += cmocka_run_group_tests_name("edge cases", edges, NULL, NULL);
+    return failed;
+}
