@@ -5,10 +5,8 @@
 #include "rules_system.h"
 
 typedef struct system_ops {
-    int (*round1)(const scrutin_rules *, const double *, size_t, unsigned, gsl_rng *, unsigned *,
-                  scrutin_round1 *);
-    int (*round2)(const scrutin_rules *, const double *, size_t, const scrutin_round1 *, unsigned,
-                  gsl_rng *, unsigned *, size_t *, int *);
+    rules_round1_fn round1;
+    rules_round2_fn round2; /* NULL for one-round systems */
 } system_ops;
 
 static const system_ops systems[] = {
@@ -22,21 +20,21 @@ static const system_ops *ops_of(const scrutin_rules *rules)
     return &systems[rules->system];
 }
 
-int scrutin_rules_round1(const scrutin_rules *rules, const double *votes, size_t n,
-                         unsigned seats, gsl_rng *lot, unsigned *seats_out, scrutin_round1 *out)
+int scrutin_rules_round1(const scrutin_rules *rules, const scrutin_ballot *ballot, gsl_rng *lot,
+                         unsigned *seats_out, scrutin_round1 *out)
 {
     const system_ops *ops = ops_of(rules);
-    if (!ops || n == 0)
+    if (!ops || ballot->n == 0)
         return SCRUTIN_EINVAL;
-    return ops->round1(rules, votes, n, seats, lot, seats_out, out);
+    return ops->round1(rules, ballot, lot, seats_out, out);
 }
 
-int scrutin_rules_round2(const scrutin_rules *rules, const double *votes, size_t n,
-                         const scrutin_round1 *r1, unsigned seats, gsl_rng *lot,
-                         unsigned *seats_out, size_t *winner, int *tie)
+int scrutin_rules_round2(const scrutin_rules *rules, const scrutin_ballot *ballot,
+                         const scrutin_round1 *r1, gsl_rng *lot, unsigned *seats_out,
+                         size_t *winner, int *tie)
 {
     const system_ops *ops = ops_of(rules);
     if (!ops || !ops->round2)
         return SCRUTIN_EINVAL;
-    return ops->round2(rules, votes, n, r1, seats, lot, seats_out, winner, tie);
+    return ops->round2(rules, ballot, r1, lot, seats_out, winner, tie);
 }

@@ -5,10 +5,16 @@
 #include "scrutin/error.h"
 #include "scrutin/rules.h"
 
-int two_round_list_round1(const scrutin_rules *rules, const double *votes, size_t n,
-                          unsigned seats, gsl_rng *lot, unsigned *seats_out, scrutin_round1 *out);
-int two_round_list_round2(const scrutin_rules *rules, const double *votes, size_t n,
-                          const scrutin_round1 *r1, unsigned seats, gsl_rng *lot,
-                          unsigned *seats_out, size_t *winner, int *tie);
+typedef int (*rules_round1_fn)(const scrutin_rules *rules, const scrutin_ballot *ballot,
+                               gsl_rng *lot, unsigned *seats_out, scrutin_round1 *out);
+typedef int (*rules_round2_fn)(const scrutin_rules *rules, const scrutin_ballot *ballot,
+                               const scrutin_round1 *r1, gsl_rng *lot, unsigned *seats_out,
+                               size_t *winner, int *tie);
+
+int two_round_list_round1(const scrutin_rules *rules, const scrutin_ballot *ballot, gsl_rng *lot,
+                          unsigned *seats_out, scrutin_round1 *out);
+int two_round_list_round2(const scrutin_rules *rules, const scrutin_ballot *ballot,
+                          const scrutin_round1 *r1, gsl_rng *lot, unsigned *seats_out,
+                          size_t *winner, int *tie);
 
 #endif

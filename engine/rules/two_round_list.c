@@ -9,9 +9,11 @@
 
 #include <string.h>
 
-int two_round_list_round1(const scrutin_rules *rules, const double *votes, size_t n,
-                          unsigned seats, gsl_rng *lot, unsigned *seats_out, scrutin_round1 *out)
+int two_round_list_round1(const scrutin_rules *rules, const scrutin_ballot *ballot, gsl_rng *lot,
+                          unsigned *seats_out, scrutin_round1 *out)
 {
+    const double *votes = ballot->votes;
+    size_t n = ballot->n;
     memset(out, 0, sizeof *out);
     memset(seats_out, 0, n * sizeof *seats_out);
     double valid = 0.0;
@@ -31,16 +33,18 @@ int two_round_list_round1(const scrutin_rules *rules, const double *votes, size_
         out->decided = 1;
         out->tie = 0; /* a tie for second place does not matter then */
         out->n_qualified = 1;
-        seats_out[first] = seats;
+        seats_out[first] = ballot->seats;
     }
     return SCRUTIN_OK;
 }
 
-int two_round_list_round2(const scrutin_rules *rules, const double *votes, size_t n,
-                          const scrutin_round1 *r1, unsigned seats, gsl_rng *lot,
-                          unsigned *seats_out, size_t *winner, int *tie)
+int two_round_list_round2(const scrutin_rules *rules, const scrutin_ballot *ballot,
+                          const scrutin_round1 *r1, gsl_rng *lot, unsigned *seats_out,
+                          size_t *winner, int *tie)
 {
     (void)rules;
+    const double *votes = ballot->votes;
+    size_t n = ballot->n;
     memset(seats_out, 0, n * sizeof *seats_out);
     if (r1->n_qualified == 0)
         return SCRUTIN_EINVAL;
@@ -66,6 +70,6 @@ int two_round_list_round2(const scrutin_rules *rules, const double *votes, size_
             break;
         }
     }
-    seats_out[*winner] = seats;
+    seats_out[*winner] = ballot->seats;
     return SCRUTIN_OK;
 }

@@ -88,6 +88,8 @@ static int replay_district(const scrutin_model *m, size_t d, gsl_rng *lot, distr
 {
     size_t first = m->district_first_list[d], n = m->district_first_list[d + 1] - first;
     unsigned seats = m->district_seats[d];
+    scrutin_ballot b1 = {w->votes1, n, seats, m->registered[d], NULL};
+    scrutin_ballot b2 = {w->votes2, n, seats, m->registered[d], NULL};
     for (size_t i = 0; i < n; i++) {
         w->votes1[i] = m->list_rejected[first + i] ? -1.0 : m->votes_r1[first + i];
         w->votes2[i] = -1.0;
@@ -95,7 +97,7 @@ static int replay_district(const scrutin_model *m, size_t d, gsl_rng *lot, distr
     scrutin_round1 r1;
     int tie = 0;
     size_t winner = 0;
-    int status = scrutin_rules_round1(&m->rules, w->votes1, n, seats, lot, w->seats, &r1);
+    int status = scrutin_rules_round1(&m->rules, &b1, lot, w->seats, &r1);
     if (status != SCRUTIN_OK)
         return status;
     out->decided_round1[d] = (unsigned char)r1.decided;
@@ -104,8 +106,7 @@ static int replay_district(const scrutin_model *m, size_t d, gsl_rng *lot, distr
     } else {
         if ((status = round2_votes(m, first, &r1, w->votes2, ctx)) != SCRUTIN_OK)
             return status;
-        status = scrutin_rules_round2(&m->rules, w->votes2, n, &r1, seats, lot, w->seats, &winner,
-                                      &tie);
+        status = scrutin_rules_round2(&m->rules, &b2, &r1, lot, w->seats, &winner, &tie);
         if (status != SCRUTIN_OK)
             return status;
     }
@@ -125,19 +126,18 @@ static int replay_district(const scrutin_model *m, size_t d, gsl_rng *lot, distr
             continue; /* the decision is about a round this district's winner did not come from */
         if (ann->round == 1) {
             court_strike(w->votes1, winner, ann->struck_votes);
-            status = scrutin_rules_round1(&m->rules, w->votes1, n, seats, lot, w->seats, &r1);
+            status = scrutin_rules_round1(&m->rules, &b1, lot, w->seats, &r1);
             if (status == SCRUTIN_OK && !r1.decided) {
                 status = round2_votes(m, first, &r1, w->votes2, ctx);
                 if (status == SCRUTIN_OK)
-                    status = scrutin_rules_round2(&m->rules, w->votes2, n, &r1, seats, lot,
-                                                  w->seats, &winner, &tie);
+                    status = scrutin_rules_round2(&m->rules, &b2, &r1, lot, w->seats, &winner,
+                                                  &tie);
             } else if (status == SCRUTIN_OK) {
                 winner = r1.qualified[0];
             }
         } else {
             court_strike(w->votes2, winner, ann->struck_votes);
-            status = scrutin_rules_round2(&m->rules, w->votes2, n, &r1, seats, lot, w->seats,
-                                          &winner, &tie);
+            status = scrutin_rules_round2(&m->rules, &b2, &r1, lot, w->seats, &winner, &tie);
         }
         if (status != SCRUTIN_OK)
             return status;

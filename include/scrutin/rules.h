@@ -29,12 +29,28 @@ typedef enum scrutin_system {
 /** The most lists a round 2 may hold. */
 #define SCRUTIN_MAX_RUNOFF 8
 
-/** Parameters of a system. */
+/** Parameters of a system. Each system reads the fields it needs; see docs/rules.md. */
 typedef struct scrutin_rules {
     scrutin_system system;
     double round1_majority;  /**< a list needs strictly more than this share of valid votes */
-    unsigned round2_lists;   /**< how many lists go to round 2 (2..SCRUTIN_MAX_RUNOFF) */
+    unsigned round2_lists;   /**< how many lists go to round 2 at least (2..SCRUTIN_MAX_RUNOFF) */
+    double round2_registered; /**< also every list with at least this share of registered
+                                   voters goes to round 2 (France: 0.125); 0: none */
+    double threshold;        /**< share of valid votes a list needs to take part in a
+                                  proportional allocation (0: none) */
+    double winner_share;     /**< share of the seats the leading list takes first
+                                  (Djibouti 0.8, Cameroon 0.5) */
 } scrutin_rules;
+
+/** One district's ballot, as the rules see it. */
+typedef struct scrutin_ballot {
+    const double *votes;     /**< valid votes of each list; negative: the list did not run */
+    size_t n;                /**< lists of the district */
+    unsigned seats;          /**< seats of the district */
+    double registered;       /**< registered voters (NaN if unknown) */
+    const double *age;       /**< average age of each list's candidates, for systems that
+                                  break ties by age; NULL if unknown */
+} scrutin_ballot;
 
 /** What round 1 decided in one district. */
 typedef struct scrutin_round1 {
@@ -45,30 +61,28 @@ typedef struct scrutin_round1 {
 } scrutin_round1;
 
 /**
- * Round 1 of one district.
+ * Round 1 of one district (the only round of one-round systems).
  * @param rules      the system and its parameters
- * @param votes      valid votes of the district's @p n lists (negative: did not run)
- * @param seats      the district's seats
+ * @param ballot     the district's round-1 votes
  * @param lot        random stream for ties; drawn from only when there is a tie
- * @param[out] seats_out seats of each list, filled when @c out->decided (else zeros)
+ * @param[out] seats_out seats of each of the ballot's lists, filled when @c out->decided (else zeros)
  * @param[out] out   the outcome
  * @return 0, or SCRUTIN_EINVAL if no list ran
  */
-SCRUTIN_API int scrutin_rules_round1(const scrutin_rules *rules, const double *votes, size_t n,
-                                     unsigned seats, gsl_rng *lot, unsigned *seats_out,
-                                     scrutin_round1 *out);
+SCRUTIN_API int scrutin_rules_round1(const scrutin_rules *rules, const scrutin_ballot *ballot,
+                                     gsl_rng *lot, unsigned *seats_out, scrutin_round1 *out);
 
 /**
  * Round 2 of one district, between the lists @p r1 qualified.
- * @param votes      round-2 votes indexed like round 1 (only the qualified are read)
- * @param[out] seats_out seats of each of the @p n lists
+ * @param ballot     round-2 votes indexed like round 1 (only the qualified are read)
+ * @param[out] seats_out seats of each of the ballot's lists
  * @param[out] winner the list that won (district index)
  * @param[out] tie   1 if the winner was drawn by lot
- * @return 0 or SCRUTIN_EINVAL
+ * @return 0, or SCRUTIN_EINVAL if the system has no round 2 or nobody qualified
  */
-SCRUTIN_API int scrutin_rules_round2(const scrutin_rules *rules, const double *votes, size_t n,
-                                     const scrutin_round1 *r1, unsigned seats, gsl_rng *lot,
-                                     unsigned *seats_out, size_t *winner, int *tie);
+SCRUTIN_API int scrutin_rules_round2(const scrutin_rules *rules, const scrutin_ballot *ballot,
+                                     const scrutin_round1 *r1, gsl_rng *lot, unsigned *seats_out,
+                                     size_t *winner, int *tie);
 
 /**
  * The @p k lists with the most votes, best first, ties at the boundary drawn

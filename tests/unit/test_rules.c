@@ -101,7 +101,7 @@ static void test_round1_top_two_qualify(void **state)
     unsigned seats[6];
     scrutin_round1 r1;
     gsl_rng *lot = stream_alloc();
-    assert_int_equal(scrutin_rules_round1(&m->rules, votes, 6, 2, lot, seats, &r1), 0);
+    assert_int_equal(scrutin_rules_round1(&m->rules, &(scrutin_ballot){votes, 6, 2, NAN, NULL}, lot, seats, &r1), 0);
     gsl_rng_free(lot);
     assert_false(r1.decided);
     assert_int_equal(r1.n_qualified, 2);
@@ -126,7 +126,10 @@ static void test_round2_winners_of_bamako_communes(void **state)
     }
 }
 
-static const scrutin_rules mali = {SCRUTIN_SYSTEM_TWO_ROUND_LIST, 0.5, 2};
+static const scrutin_rules mali = {SCRUTIN_SYSTEM_TWO_ROUND_LIST, 0.5, 2, 0.0, 0.0, 0.0};
+
+/* A ballot of @p n lists for a district of @p seats seats. */
+#define BALLOT(votes, n, seats) (&(scrutin_ballot){(votes), (n), (seats), NAN, NULL})
 
 static void test_exactly_half_is_not_a_majority(void **state)
 {
@@ -135,10 +138,10 @@ static void test_exactly_half_is_not_a_majority(void **state)
     unsigned seats[3];
     scrutin_round1 r1;
     gsl_rng *lot = stream_alloc();
-    assert_int_equal(scrutin_rules_round1(&mali, votes, 3, 4, lot, seats, &r1), 0);
+    assert_int_equal(scrutin_rules_round1(&mali, BALLOT(votes, 3, 4), lot, seats, &r1), 0);
     assert_false(r1.decided);
     votes[0] = 501;
-    assert_int_equal(scrutin_rules_round1(&mali, votes, 3, 4, lot, seats, &r1), 0);
+    assert_int_equal(scrutin_rules_round1(&mali, BALLOT(votes, 3, 4), lot, seats, &r1), 0);
     assert_true(r1.decided);
     assert_int_equal(seats[0], 4);
     assert_int_equal(seats[1], 0);
@@ -152,11 +155,11 @@ static void test_lone_list_is_elected_in_round1(void **state)
     unsigned seats[3];
     scrutin_round1 r1;
     gsl_rng *lot = stream_alloc();
-    assert_int_equal(scrutin_rules_round1(&mali, votes, 3, 1, lot, seats, &r1), 0);
+    assert_int_equal(scrutin_rules_round1(&mali, BALLOT(votes, 3, 1), lot, seats, &r1), 0);
     assert_true(r1.decided);
     assert_int_equal(r1.qualified[0], 1);
     double none[] = {-1, -1};
-    assert_int_equal(scrutin_rules_round1(&mali, none, 2, 1, lot, seats, &r1), SCRUTIN_EINVAL);
+    assert_int_equal(scrutin_rules_round1(&mali, BALLOT(none, 2, 1), lot, seats, &r1), SCRUTIN_EINVAL);
     gsl_rng_free(lot);
 }
 
@@ -175,7 +178,7 @@ static void test_tie_for_second_place_is_drawn_by_lot(void **state)
     int second_is_1 = 0;
     for (uint64_t i = 0; i < 4000; i++) {
         stream_reset(lot, 42, i, STREAM_LOT);
-        assert_int_equal(scrutin_rules_round1(&mali, votes, 3, 2, lot, seats, &r1), 0);
+        assert_int_equal(scrutin_rules_round1(&mali, BALLOT(votes, 3, 2), lot, seats, &r1), 0);
         assert_true(r1.tie);
         assert_int_equal(r1.qualified[0], 0);
         second_is_1 += r1.qualified[1] == 1;
@@ -183,7 +186,7 @@ static void test_tie_for_second_place_is_drawn_by_lot(void **state)
     assert_in_range(second_is_1, 2000 - 158, 2000 + 158);
     /* No tie at the boundary, no lot. */
     double clear[] = {400, 300, 299};
-    assert_int_equal(scrutin_rules_round1(&mali, clear, 3, 2, lot, seats, &r1), 0);
+    assert_int_equal(scrutin_rules_round1(&mali, BALLOT(clear, 3, 2), lot, seats, &r1), 0);
     assert_false(r1.tie);
     gsl_rng_free(lot);
 }
@@ -200,10 +203,10 @@ static void test_round2_tie_is_drawn_by_lot(void **state)
     int first_wins = 0;
     for (uint64_t i = 0; i < 4000; i++) {
         stream_reset(lot, 7, i, STREAM_LOT);
-        assert_int_equal(scrutin_rules_round1(&mali, votes1, 3, 3, lot, seats, &r1), 0);
+        assert_int_equal(scrutin_rules_round1(&mali, BALLOT(votes1, 3, 3), lot, seats, &r1), 0);
         size_t winner;
         int tie;
-        assert_int_equal(scrutin_rules_round2(&mali, votes2, 3, &r1, 3, lot, seats, &winner, &tie),
+        assert_int_equal(scrutin_rules_round2(&mali, BALLOT(votes2, 3, 3), &r1, lot, seats, &winner, &tie),
                          0);
         assert_true(tie);
         assert_true(winner == 0 || winner == 1);
