@@ -11,6 +11,9 @@
 #include "scrutin/model.h"
 #include "scrutin/rules.h"
 #include "scrutin/replay.h"
+#include "scrutin/sim.h"
+#include "scrutin/summary.h"
+#include "scrutin/tally.h"
 #include "scrutin/report.h"
 
 #endif

@@ -265,7 +265,7 @@ def main():
     expect(doc.get("majority") == 74, "majority must be 74")
     expect(doc.get("supermajority") == 98, "supermajority must be 98")
     allowed = {"format", "name", "title", "description", "seats", "majority", "supermajority", "coalitions",
-               "parties", "regions", "districts", "lists", "rules", "court"}
+               "parties", "regions", "districts", "lists", "rules", "court", "model"}
     expect(set(doc) <= allowed, f"unknown keys in scenario.yaml: {set(doc) - allowed}")
     coal = [c["id"] for c in doc["coalitions"]]
     expect(len(coal) == len(set(coal)), "coalition ids not unique")

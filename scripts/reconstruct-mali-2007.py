@@ -1015,6 +1015,35 @@ court:
     - {district: Tombouctou, round: 2, action: strike, struck_votes: ${struck_Tombouctou}, source: "maliweb 8722; maliweb 8885 (reversal and beneficiary published); struck_votes reconstructed"}
     # Goundam: ADEMA-URD list -> independent list. Reconstructed provisional margin ${margin_Goundam} votes.
     - {district: Goundam, round: 2, action: strike, struck_votes: ${struck_Goundam}, source: "maliweb 8722; maliweb 8885 (reversal and beneficiary published); struck_votes reconstructed"}
+  # The court as a random process in `scrutin run` (docs/model.md, "Court"; calibration there).
+  model:
+    enabled: true
+    reject: {party: 0.002, joint: 0.016, independent: 0.023}   # 2007: 0 of 278, 2 of 125, 3 of 132 lists
+    round1: {base: 0.005, scale: 0.02}   # 2007: 1 of 296 round-1 petitions upheld, no outcome changed
+    round2: {base: 0.7, scale: 0.03}     # 2007: 3 of 47 round-2 results reversed, all close races
+    strike_a: 2                          # share of the winner's votes struck ~ Beta(2, 12), mean 14%
+    strike_b: 12
+    rerun: 0.05                          # 2002: Sikasso and Tin-Essako re-run; none in 2007
+
+# The uncertainty model of `scrutin run` (docs/model.md justifies each default from the 2007 facts).
+model:
+  sd_party: 0.15          # national party shock, log-share scale
+  sd_coalition: 0.10      # shared by the parties of a coalition
+  sd_region: 0.10         # (region, party) shock
+  sd_list: 0.25           # list shock: local candidates matter in a list system
+  sd_independent: 0.40    # independent lists are less predictable
+  tails_df: 0             # normal shocks (set e.g. 5 for Student-t tails)
+  turnout: {sd_national: 0.10, sd_region: 0.10, sd_district: 0.15}   # logit scale; 2007 round 1: 33.39%
+  runoff:
+    retention: 0.95       # outside Bamako round-2 valid votes were about 0.91 of round 1's
+    retention_by_region:
+      - {region: Bamako, value: 0.45}   # Bamako: round-2 turnout about 12-13% against ~18% in round 1
+    abstention: 0.15      # share of an eliminated list's voters who stay home
+    sd_abstention: 0.5
+    affinity_same: 1.0    # eliminated voters go to a finalist of their own coalition...
+    affinity_other: 0.3   # ...three times as readily as to another
+    sd_affinity: 0.5
+    sd_mobilisation: 0.15
 """
 
 

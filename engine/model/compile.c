@@ -212,7 +212,10 @@ void scrutin_model_free(scrutin_model *m)
                       m->district_first_list, m->registered, m->voters, m->invalid, m->voters_r2,
                       m->invalid_r2, m->list_district, m->list_kind, m->list_rejected,
                       m->votes_r1, m->votes_r2, m->list_first_candidate, m->candidate_party,
-                      m->list_first_weight, m->weight_party, m->weight_value, m->annulments, m->lists_path, m->list_line};
+                      m->list_first_weight, m->weight_party, m->weight_value, m->annulments, m->lists_path, m->list_line,
+                      m->params.retention, m->params.abstention_logit, m->params.affinity,
+                      m->log_baseline, m->list_coalition, m->weight_pair, m->pair_party,
+                      m->turnout_logit, m->invalid_share};
     for (size_t k = 0; k < sizeof arrays / sizeof arrays[0]; k++)
         free(arrays[k]);
     free(m);
@@ -234,6 +237,10 @@ int scrutin_model_compile(scrutin_model **out, const scrutin_scenario *s, scruti
         compile_lists(&c);
     if (c.status != SCRUTIN_ENOMEM)
         compile_court(&c);
+    if (c.status != SCRUTIN_ENOMEM)
+        compile_params(&c);
+    if (c.status == SCRUTIN_OK)
+        compile_derived(&c);
     id_index *ixs[] = {&c.parties, &c.coalitions, &c.regions, &c.districts, &c.lists};
     for (size_t k = 0; k < 5; k++)
         id_index_free(ixs[k]);

@@ -22,6 +22,8 @@ typedef struct compiler {
 
 int compile_lists(compiler *c);
 int compile_court(compiler *c);
+int compile_params(compiler *c);
+int compile_derived(compiler *c);
 void *compile_alloc(compiler *c, size_t n, size_t size);
 
 #endif

@@ -21,6 +21,22 @@ typedef struct model_annulment {
     double struck_votes;
 } model_annulment;
 
+/* The uncertainty model and the random court, with defaults applied (docs/model.md). */
+typedef struct model_params {
+    double sd_party, sd_coalition, sd_region, sd_list, sd_independent;
+    double tails_df; /* 0: normal shocks; > 2: Student-t with this many degrees of freedom */
+    double sd_turnout_national, sd_turnout_region, sd_turnout_district;
+    double *retention;        /* [n_regions] share of a finalist's round-1 voters it keeps */
+    double *abstention_logit; /* [n_coalitions] logit of the abstention of eliminated voters */
+    double sd_abstention;
+    double *affinity;         /* [from coalition * n_coalitions + to coalition] */
+    double sd_affinity, sd_mobilisation;
+    int court_enabled;
+    double reject[3];         /* by list kind: party, joint, independent */
+    double annul_base[2], annul_scale[2]; /* by round */
+    double strike_a, strike_b, rerun;
+} model_params;
+
 struct scrutin_model {
     char *name;
     unsigned seats, majority, supermajority;
@@ -51,6 +67,17 @@ struct scrutin_model {
 
     model_annulment *annulments;
     size_t n_annulments;
+
+    model_params params;
+    /* Precomputed for the simulation. */
+    double *log_baseline;     /* [n_lists] log of the observed round-1 share; -inf if none */
+    uint32_t *list_coalition; /* [n_lists] the coalition most of its candidates belong to */
+    uint32_t *weight_pair;    /* [weights] the (region, party) pair of each weight entry */
+    uint32_t *pair_party;     /* [n_pairs] */
+    size_t n_pairs;
+    double *turnout_logit;    /* [n_districts] logit of observed round-1 turnout; NaN if unknown */
+    double *invalid_share;    /* [n_districts] invalid ballots over ballots cast */
+    size_t max_lists;         /* most lists in one district */
 
     /* Where each list came from, for messages about the data after compiling. */
     char *lists_path;

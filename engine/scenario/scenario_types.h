@@ -42,12 +42,73 @@ typedef struct scn_annulment {
     char *source;
 } scn_annulment;
 
+/* The random court (docs/model.md). Pointers are NULL where a key is absent. */
+typedef struct scn_reject_rates {
+    double *party, *joint, *independent;
+} scn_reject_rates;
+
+typedef struct scn_annul_rate {
+    double *base;  /* probability that a petition is upheld when the margin is zero */
+    double *scale; /* margin (share of valid votes) over which that probability falls by e */
+} scn_annul_rate;
+
+typedef struct scn_court_model {
+    bool *enabled;
+    scn_reject_rates *reject;
+    scn_annul_rate *round1, *round2;
+    double *strike_a, *strike_b; /* Beta(a, b) share of the winner's votes struck */
+    double *rerun;               /* share of upheld petitions that annul the district whole */
+} scn_court_model;
+
 typedef struct scn_court {
     scn_list_ref *rejected_lists;
     unsigned rejected_lists_count;
     scn_annulment *annulments;
     unsigned annulments_count;
+    scn_court_model *model;
 } scn_court;
+
+/* The uncertainty model (docs/model.md). */
+typedef struct scn_region_value {
+    char *region;
+    double value;
+} scn_region_value;
+
+typedef struct scn_coalition_value {
+    char *coalition;
+    double value;
+} scn_coalition_value;
+
+typedef struct scn_affinity {
+    char *from, *to;
+    double weight;
+} scn_affinity;
+
+typedef struct scn_turnout_model {
+    double *sd_national, *sd_region, *sd_district;
+} scn_turnout_model;
+
+typedef struct scn_runoff_model {
+    double *retention;
+    scn_region_value *retention_by_region;
+    unsigned retention_by_region_count;
+    double *abstention;
+    scn_coalition_value *abstention_by_coalition;
+    unsigned abstention_by_coalition_count;
+    double *sd_abstention;
+    double *affinity_same, *affinity_other;
+    scn_affinity *affinity;
+    unsigned affinity_count;
+    double *sd_affinity;
+    double *sd_mobilisation;
+} scn_runoff_model;
+
+typedef struct scn_model {
+    double *sd_party, *sd_coalition, *sd_region, *sd_list, *sd_independent;
+    double *tails_df;
+    scn_turnout_model *turnout;
+    scn_runoff_model *runoff;
+} scn_model;
 
 typedef enum scn_system { SCN_SYSTEM_TWO_ROUND_LIST } scn_system;
 
@@ -76,6 +137,7 @@ typedef struct scn_doc {
     char *lists;
     scn_rules *rules;
     scn_court *court;
+    scn_model *model;
 } scn_doc;
 
 /* A value read from a CSV cell that may be empty. */

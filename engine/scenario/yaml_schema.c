@@ -59,11 +59,100 @@ static const cyaml_schema_field_t annulment_fields[] = {
 static const cyaml_schema_value_t annulment_schema = {
     CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, scn_annulment, annulment_fields)};
 
+#define OPT_DOUBLE(key, type, member) CYAML_FIELD_FLOAT_PTR(key, CYAML_FLAG_OPTIONAL, type, member)
+
+static const cyaml_schema_field_t reject_fields[] = {
+    OPT_DOUBLE("party", scn_reject_rates, party),
+    OPT_DOUBLE("joint", scn_reject_rates, joint),
+    OPT_DOUBLE("independent", scn_reject_rates, independent),
+    CYAML_FIELD_END};
+
+static const cyaml_schema_field_t annul_fields[] = {
+    OPT_DOUBLE("base", scn_annul_rate, base),
+    OPT_DOUBLE("scale", scn_annul_rate, scale),
+    CYAML_FIELD_END};
+
+static const cyaml_schema_field_t court_model_fields[] = {
+    CYAML_FIELD_BOOL_PTR("enabled", CYAML_FLAG_OPTIONAL, scn_court_model, enabled),
+    CYAML_FIELD_MAPPING_PTR("reject", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_court_model,
+                            reject, reject_fields),
+    CYAML_FIELD_MAPPING_PTR("round1", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_court_model,
+                            round1, annul_fields),
+    CYAML_FIELD_MAPPING_PTR("round2", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_court_model,
+                            round2, annul_fields),
+    OPT_DOUBLE("strike_a", scn_court_model, strike_a),
+    OPT_DOUBLE("strike_b", scn_court_model, strike_b),
+    OPT_DOUBLE("rerun", scn_court_model, rerun),
+    CYAML_FIELD_END};
+
+static const cyaml_schema_field_t region_value_fields[] = {
+    CYAML_FIELD_STRING_PTR("region", CYAML_FLAG_POINTER, scn_region_value, region, 1,
+                           CYAML_UNLIMITED),
+    CYAML_FIELD_FLOAT("value", CYAML_FLAG_DEFAULT, scn_region_value, value),
+    CYAML_FIELD_END};
+static const cyaml_schema_value_t region_value_schema = {
+    CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, scn_region_value, region_value_fields)};
+
+static const cyaml_schema_field_t coalition_value_fields[] = {
+    CYAML_FIELD_STRING_PTR("coalition", CYAML_FLAG_POINTER, scn_coalition_value, coalition, 1,
+                           CYAML_UNLIMITED),
+    CYAML_FIELD_FLOAT("value", CYAML_FLAG_DEFAULT, scn_coalition_value, value),
+    CYAML_FIELD_END};
+static const cyaml_schema_value_t coalition_value_schema = {
+    CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, scn_coalition_value, coalition_value_fields)};
+
+static const cyaml_schema_field_t affinity_fields[] = {
+    CYAML_FIELD_STRING_PTR("from", CYAML_FLAG_POINTER, scn_affinity, from, 1, CYAML_UNLIMITED),
+    CYAML_FIELD_STRING_PTR("to", CYAML_FLAG_POINTER, scn_affinity, to, 1, CYAML_UNLIMITED),
+    CYAML_FIELD_FLOAT("weight", CYAML_FLAG_DEFAULT, scn_affinity, weight),
+    CYAML_FIELD_END};
+static const cyaml_schema_value_t affinity_schema = {
+    CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, scn_affinity, affinity_fields)};
+
+static const cyaml_schema_field_t turnout_fields[] = {
+    OPT_DOUBLE("sd_national", scn_turnout_model, sd_national),
+    OPT_DOUBLE("sd_region", scn_turnout_model, sd_region),
+    OPT_DOUBLE("sd_district", scn_turnout_model, sd_district),
+    CYAML_FIELD_END};
+
+static const cyaml_schema_field_t runoff_fields[] = {
+    OPT_DOUBLE("retention", scn_runoff_model, retention),
+    CYAML_FIELD_SEQUENCE("retention_by_region", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+                         scn_runoff_model, retention_by_region, &region_value_schema, 0,
+                         CYAML_UNLIMITED),
+    OPT_DOUBLE("abstention", scn_runoff_model, abstention),
+    CYAML_FIELD_SEQUENCE("abstention_by_coalition", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+                         scn_runoff_model, abstention_by_coalition, &coalition_value_schema, 0,
+                         CYAML_UNLIMITED),
+    OPT_DOUBLE("sd_abstention", scn_runoff_model, sd_abstention),
+    OPT_DOUBLE("affinity_same", scn_runoff_model, affinity_same),
+    OPT_DOUBLE("affinity_other", scn_runoff_model, affinity_other),
+    CYAML_FIELD_SEQUENCE("affinity", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_runoff_model,
+                         affinity, &affinity_schema, 0, CYAML_UNLIMITED),
+    OPT_DOUBLE("sd_affinity", scn_runoff_model, sd_affinity),
+    OPT_DOUBLE("sd_mobilisation", scn_runoff_model, sd_mobilisation),
+    CYAML_FIELD_END};
+
+static const cyaml_schema_field_t model_fields[] = {
+    OPT_DOUBLE("sd_party", scn_model, sd_party),
+    OPT_DOUBLE("sd_coalition", scn_model, sd_coalition),
+    OPT_DOUBLE("sd_region", scn_model, sd_region),
+    OPT_DOUBLE("sd_list", scn_model, sd_list),
+    OPT_DOUBLE("sd_independent", scn_model, sd_independent),
+    OPT_DOUBLE("tails_df", scn_model, tails_df),
+    CYAML_FIELD_MAPPING_PTR("turnout", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_model,
+                            turnout, turnout_fields),
+    CYAML_FIELD_MAPPING_PTR("runoff", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_model, runoff,
+                            runoff_fields),
+    CYAML_FIELD_END};
+
 static const cyaml_schema_field_t court_fields[] = {
     CYAML_FIELD_SEQUENCE("rejected_lists", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_court,
                          rejected_lists, &list_ref_schema, 0, CYAML_UNLIMITED),
     CYAML_FIELD_SEQUENCE("annulments", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_court,
                          annulments, &annulment_schema, 0, CYAML_UNLIMITED),
+    CYAML_FIELD_MAPPING_PTR("model", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_court, model,
+                            court_model_fields),
     CYAML_FIELD_END};
 
 static const cyaml_strval_t system_strings[] = {
@@ -101,6 +190,8 @@ static const cyaml_schema_field_t doc_fields[] = {
                             rules_fields),
     CYAML_FIELD_MAPPING_PTR("court", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_doc, court,
                             court_fields),
+    CYAML_FIELD_MAPPING_PTR("model", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_doc, model,
+                            model_fields),
     CYAML_FIELD_END};
 
 static const cyaml_schema_value_t doc_schema = {

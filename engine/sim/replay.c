@@ -164,7 +164,7 @@ int scrutin_replay_run(scrutin_replay **out, const scrutin_model *m, uint64_t se
     int status = (r && w.votes1 && w.votes2 && w.seats && lot) ? SCRUTIN_OK : SCRUTIN_ENOMEM;
     for (size_t d = 0; status == SCRUTIN_OK && d < m->n_districts; d++) {
         /* Each district draws its lots from its own stream: one tie cannot shift another. */
-        stream_reset(lot, seed, d, STREAM_LOT);
+        stream_reset(lot, seed, 0, STREAM_LOT, (uint32_t)d + 1);
         status = replay_district(m, d, lot, &w, r, ctx);
     }
     for (size_t d = 0; status == SCRUTIN_OK && d < m->n_districts; d++) {

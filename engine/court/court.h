@@ -1,0 +1,37 @@
+/*
+ * The court as a random process (docs/model.md, "Court"): lists rejected
+ * before the vote, petitions upheld after it. The court's actual decisions
+ * (replay) go through court_strike() too.
+ */
+#ifndef SCRUTIN_COURT_H
+#define SCRUTIN_COURT_H
+
+#include <gsl/gsl_rng.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../model/model_types.h"
+#include "strike.h"
+
+/*
+ * Which lists of district @p d do not run in this simulation: those the court
+ * actually rejected, and, when the random court is on, each other list with
+ * the probability of its kind. @p r is at the district's stream of the court
+ * before the vote. @return how many lists are rejected.
+ */
+size_t court_reject(const scrutin_model *m, size_t d, gsl_rng *r, uint8_t *rejected);
+
+typedef enum court_ruling { COURT_NONE, COURT_STRIKE, COURT_RERUN } court_ruling;
+
+/*
+ * A petition against @p winner of the deciding round (@p round 1 or 2, whose
+ * votes are @p votes, negative for lists not on that ballot). It is upheld
+ * with probability base * exp(-margin / scale), the margin being the winner's
+ * lead over the runner-up as a share of valid votes. An upheld petition
+ * annuls the district (COURT_RERUN, with probability `rerun`) or strikes a
+ * Beta(a, b) share of the winner's votes (COURT_STRIKE, *struck votes).
+ */
+court_ruling court_petition(const model_params *p, int round, const double *votes, size_t n,
+                            size_t winner, gsl_rng *r, double *struck);
+
+#endif

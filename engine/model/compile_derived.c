@@ -1,0 +1,104 @@
+/*
+ * What the simulation reads instead of recomputing it every time: observed
+ * shares on the log scale, turnout on the logit scale, each list's coalition,
+ * and the (region, party) pairs that regional shocks apply to.
+ */
+#include "compiler.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+static void compile_pairs(compiler *c)
+{
+    scrutin_model *m = c->m;
+    size_t n_weights = m->list_first_weight[m->n_lists];
+    int32_t *pair_of = compile_alloc(c, m->n_regions * m->n_parties, sizeof *pair_of);
+    m->weight_pair = compile_alloc(c, n_weights, sizeof *m->weight_pair);
+    m->pair_party = compile_alloc(c, n_weights, sizeof *m->pair_party);
+    if (c->status == SCRUTIN_ENOMEM) {
+        free(pair_of);
+        return;
+    }
+    for (size_t i = 0; i < m->n_regions * m->n_parties; i++)
+        pair_of[i] = -1;
+    /* Only the pairs some list uses get a shock: a few hundred, not regions x parties. */
+    for (size_t l = 0; l < m->n_lists; l++) {
+        size_t g = m->district_region[m->list_district[l]];
+        for (size_t w = m->list_first_weight[l]; w < m->list_first_weight[l + 1]; w++) {
+            size_t key = g * m->n_parties + m->weight_party[w];
+            if (pair_of[key] < 0) {
+                pair_of[key] = (int32_t)m->n_pairs;
+                m->pair_party[m->n_pairs++] = m->weight_party[w];
+            }
+            m->weight_pair[w] = (uint32_t)pair_of[key];
+        }
+    }
+    free(pair_of);
+}
+
+static void compile_list_coalitions(compiler *c)
+{
+    scrutin_model *m = c->m;
+    m->list_coalition = compile_alloc(c, m->n_lists, sizeof *m->list_coalition);
+    double *weight = compile_alloc(c, m->n_coalitions, sizeof *weight);
+    if (c->status == SCRUTIN_ENOMEM) {
+        free(weight);
+        return;
+    }
+    uint32_t independents = m->independent_party >= 0
+                                ? m->party_coalition[m->independent_party]
+                                : 0;
+    for (size_t l = 0; l < m->n_lists; l++) {
+        for (size_t k = 0; k < m->n_coalitions; k++)
+            weight[k] = 0.0;
+        uint32_t best = independents;
+        double best_weight = 0.0;
+        for (size_t w = m->list_first_weight[l]; w < m->list_first_weight[l + 1]; w++) {
+            uint32_t k = m->party_coalition[m->weight_party[w]];
+            weight[k] += m->weight_value[w];
+            /* Strictly more: on a tie the coalition met first in list order keeps it. */
+            if (weight[k] > best_weight) {
+                best_weight = weight[k];
+                best = k;
+            }
+        }
+        m->list_coalition[l] = best;
+    }
+    free(weight);
+}
+
+static void compile_baselines(compiler *c)
+{
+    scrutin_model *m = c->m;
+    m->log_baseline = compile_alloc(c, m->n_lists, sizeof *m->log_baseline);
+    m->turnout_logit = compile_alloc(c, m->n_districts, sizeof *m->turnout_logit);
+    m->invalid_share = compile_alloc(c, m->n_districts, sizeof *m->invalid_share);
+    if (c->status == SCRUTIN_ENOMEM)
+        return;
+    for (size_t d = 0; d < m->n_districts; d++) {
+        size_t first = m->district_first_list[d], end = m->district_first_list[d + 1];
+        m->max_lists = end - first > m->max_lists ? end - first : m->max_lists;
+        double valid = 0.0;
+        for (size_t l = first; l < end; l++)
+            if (!m->list_rejected[l])
+                valid += m->votes_r1[l];
+        for (size_t l = first; l < end; l++)
+            m->log_baseline[l] = (!m->list_rejected[l] && m->votes_r1[l] > 0 && valid > 0)
+                                     ? log(m->votes_r1[l] / valid)
+                                     : -INFINITY;
+        double t = m->voters[d] / m->registered[d];
+        /* NaN where the data lack the figures: the simulation reports it before it starts. */
+        m->turnout_logit[d] = t > 0 && t < 1 ? log(t / (1.0 - t)) : (t >= 1 ? INFINITY : NAN);
+        m->invalid_share[d] = m->voters[d] > 0 ? m->invalid[d] / m->voters[d] : NAN;
+    }
+}
+
+int compile_derived(compiler *c)
+{
+    compile_pairs(c);
+    if (c->status == SCRUTIN_OK)
+        compile_list_coalitions(c);
+    if (c->status == SCRUTIN_OK)
+        compile_baselines(c);
+    return c->status;
+}

@@ -1,0 +1,140 @@
+/* From integer counts to probabilities, means, quantiles and standard errors. */
+#include "scrutin/summary.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+static scrutin_prob prob(int64_t count, uint64_t n)
+{
+    double p = (double)count / (double)n;
+    return (scrutin_prob){p, sqrt(p * (1.0 - p) / (double)n)};
+}
+
+static unsigned quantile(const int64_t *hist, unsigned seats, uint64_t n, double q)
+{
+    /* Smallest s with P(X <= s) >= q, in integers: cumulative * 100 >= q100 * n. */
+    int64_t cumulative = 0;
+    for (unsigned s = 0; s <= seats; s++) {
+        cumulative += hist[s];
+        if ((double)cumulative >= q * (double)n)
+            return s;
+    }
+    return seats;
+}
+
+static void summarise_group(scrutin_group_summary *g, const int64_t *hist, int64_t largest,
+                            const scrutin_summary *sum)
+{
+    uint64_t n = sum->simulations;
+    /* Integer sums first: exact, whatever the order the counts were added in. */
+    int64_t total = 0, squares = 0, majority = 0, supermajority = 0;
+    for (unsigned s = 0; s <= sum->seats; s++) {
+        total += hist[s] * (int64_t)s;
+        squares += hist[s] * (int64_t)s * (int64_t)s;
+        if (s >= sum->majority)
+            majority += hist[s];
+        if (s >= sum->supermajority)
+            supermajority += hist[s];
+    }
+    g->mean = (double)total / (double)n;
+    double var = n > 1 ? ((double)squares - (double)total * g->mean) / (double)(n - 1) : 0.0;
+    g->sd = sqrt(var > 0.0 ? var : 0.0);
+    g->mean_se = g->sd / sqrt((double)n);
+    g->p05 = quantile(hist, sum->seats, n, 0.05);
+    g->p25 = quantile(hist, sum->seats, n, 0.25);
+    g->p50 = quantile(hist, sum->seats, n, 0.50);
+    g->p75 = quantile(hist, sum->seats, n, 0.75);
+    g->p95 = quantile(hist, sum->seats, n, 0.95);
+    g->majority = prob(majority, n);
+    g->supermajority = prob(supermajority, n);
+    g->largest = prob(largest, n);
+}
+
+void scrutin_summary_free(scrutin_summary *s)
+{
+    if (!s)
+        return;
+    for (int st = 0; st < SCRUTIN_STAGES; st++)
+        for (int k = 0; k < SCRUTIN_GROUP_KINDS; k++)
+            free(s->groups[st][k]);
+    for (int k = 0; k < SCRUTIN_GROUP_KINDS; k++)
+        free(s->court[k]);
+    free(s->districts);
+    free(s->lists);
+    free(s);
+}
+
+int scrutin_summary_compute(scrutin_summary **out, const scrutin_model *m, const scrutin_tally *t,
+                            scrutin_ctx *ctx)
+{
+    *out = NULL;
+    uint64_t n = scrutin_tally_simulations(t);
+    if (n == 0)
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                 "no simulation was run: nothing to summarise");
+    scrutin_summary *s = calloc(1, sizeof *s);
+    if (!s)
+        return SCRUTIN_ENOMEM;
+    s->simulations = n;
+    s->seats = scrutin_model_seats(m);
+    s->majority = scrutin_model_majority(m);
+    s->supermajority = scrutin_model_supermajority(m);
+    s->n_groups[SCRUTIN_GROUP_PARTY] = scrutin_model_count(m, SCRUTIN_ENTITY_PARTY);
+    s->n_groups[SCRUTIN_GROUP_COALITION] = scrutin_model_count(m, SCRUTIN_ENTITY_COALITION);
+    s->n_districts = scrutin_model_count(m, SCRUTIN_ENTITY_DISTRICT);
+    s->n_lists = scrutin_model_count(m, SCRUTIN_ENTITY_LIST);
+    int ok = 1;
+    for (int k = 0; k < SCRUTIN_GROUP_KINDS; k++) {
+        size_t groups = s->n_groups[k] ? s->n_groups[k] : 1;
+        for (int st = 0; st < SCRUTIN_STAGES; st++)
+            ok &= (s->groups[st][k] = calloc(groups, sizeof *s->groups[st][k])) != NULL;
+        ok &= (s->court[k] = calloc(groups, sizeof *s->court[k])) != NULL;
+    }
+    ok &= (s->districts = calloc(s->n_districts + 1, sizeof *s->districts)) != NULL;
+    ok &= (s->lists = calloc(s->n_lists + 1, sizeof *s->lists)) != NULL;
+    if (!ok) {
+        scrutin_summary_free(s);
+        return SCRUTIN_ENOMEM;
+    }
+    for (int k = 0; k < SCRUTIN_GROUP_KINDS; k++)
+        for (size_t g = 0; g < s->n_groups[k]; g++) {
+            for (int st = 0; st < SCRUTIN_STAGES; st++)
+                summarise_group(&s->groups[st][k][g],
+                                scrutin_tally_seat_histogram(t, (scrutin_stage)st,
+                                                             (scrutin_group_kind)k, g),
+                                scrutin_tally_largest(t, (scrutin_stage)st, (scrutin_group_kind)k, g),
+                                s);
+            int64_t sum, squares;
+            scrutin_tally_court_shift(t, (scrutin_group_kind)k, g, &sum, &squares);
+            scrutin_court_summary *c = &s->court[k][g];
+            c->shift_mean = (double)sum / (double)n;
+            double var = n > 1 ? ((double)squares - (double)sum * c->shift_mean) / (double)(n - 1) : 0.0;
+            c->shift_se = sqrt((var > 0.0 ? var : 0.0) / (double)n);
+            c->majority_changed = prob(scrutin_tally_majority_changed(t, (scrutin_group_kind)k, g), n);
+        }
+    const int64_t *moved = scrutin_tally_court_moved(t);
+    int64_t moved_sum = 0, moved_squares = 0;
+    for (unsigned v = 0; v <= s->seats; v++) {
+        moved_sum += moved[v] * (int64_t)v;
+        moved_squares += moved[v] * (int64_t)v * (int64_t)v;
+    }
+    s->court_moved_mean = (double)moved_sum / (double)n;
+    double var = n > 1 ? ((double)moved_squares - (double)moved_sum * s->court_moved_mean) / (double)(n - 1) : 0.0;
+    s->court_moved_se = sqrt((var > 0.0 ? var : 0.0) / (double)n);
+    for (size_t d = 0; d < s->n_districts; d++) {
+        scrutin_district_summary *ds = &s->districts[d];
+        ds->round1 = prob(scrutin_tally_district(t, SCRUTIN_DISTRICT_ROUND1, d), n);
+        ds->tie = prob(scrutin_tally_district(t, SCRUTIN_DISTRICT_TIE, d), n);
+        ds->court_flip = prob(scrutin_tally_district(t, SCRUTIN_DISTRICT_COURT_FLIP, d), n);
+        ds->rerun = prob(scrutin_tally_district(t, SCRUTIN_DISTRICT_RERUN, d), n);
+    }
+    for (size_t l = 0; l < s->n_lists; l++) {
+        scrutin_list_summary *ls = &s->lists[l];
+        ls->rejected = prob(scrutin_tally_list(t, SCRUTIN_LIST_REJECTED, l), n);
+        ls->round2 = prob(scrutin_tally_list(t, SCRUTIN_LIST_ROUND2, l), n);
+        ls->win[SCRUTIN_STAGE_PROVISIONAL] = prob(scrutin_tally_list(t, SCRUTIN_LIST_WIN_PROVISIONAL, l), n);
+        ls->win[SCRUTIN_STAGE_FINAL] = prob(scrutin_tally_list(t, SCRUTIN_LIST_WIN_FINAL, l), n);
+    }
+    *out = s;
+    return SCRUTIN_OK;
+}

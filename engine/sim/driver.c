@@ -1,0 +1,127 @@
+/*
+ * The parallel driver: OpenMP over blocks of simulation indices, a tally and
+ * a workspace per thread allocated before the loop, merged by addition
+ * after it. Which thread runs which block changes nothing in the result.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <time.h>
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+#include "scrutin/sim.h"
+#include "kernel.h"
+
+/* Simulations per block: large enough to amortise the bookkeeping, small enough to stop fast. */
+enum { BLOCK = 256 };
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* The simulation needs every district's registered voters and round-1 ballots. */
+static int check_model(const scrutin_model *m, scrutin_ctx *ctx)
+{
+    int status = SCRUTIN_OK;
+    size_t reported = 0;
+    for (size_t d = 0; d < m->n_districts; d++) {
+        if (!isnan(m->turnout_logit[d]) && !isnan(m->invalid_share[d]))
+            continue;
+        if (reported++ < 10)
+            scrutin_ctx_error(ctx, SCRUTIN_EINPUT, NULL, 0, "registered",
+                              "district \"%s\" lacks registered, voters or invalid: the "
+                              "simulation needs them to model turnout",
+                              m->district_id[d]);
+        status = SCRUTIN_EINPUT;
+    }
+    if (reported > 10)
+        scrutin_ctx_error(ctx, SCRUTIN_EINPUT, NULL, 0, NULL, "and %zu more districts like these",
+                          reported - 10);
+    return status;
+}
+
+int scrutin_sim_run(scrutin_tally *tally, const scrutin_model *m, const scrutin_sim_options *o,
+                    scrutin_ctx *ctx)
+{
+    if (!o || o->version != SCRUTIN_SIM_OPTIONS_VERSION || o->threads < 0)
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                 "simulation options are not initialised with "
+                                 "SCRUTIN_SIM_OPTIONS_INIT, or threads < 0");
+    int status = check_model(m, ctx);
+    if (status != SCRUTIN_OK)
+        return status;
+    const uint64_t blocks = (o->count + BLOCK - 1) / BLOCK;
+    uint64_t done = 0;
+    int failed = 0, stopped = 0;
+    double last_report = now_seconds();
+    int threads = o->threads;
+#ifdef _OPENMP
+    if (threads == 0)
+        threads = omp_get_max_threads();
+#else
+    threads = 1;
+#endif
+
+#pragma omp parallel num_threads(threads) default(none) \
+    shared(m, o, tally, blocks, done, failed, stopped, last_report)
+    {
+        scrutin_tally *mine = NULL;
+        sim_workspace *w = NULL;
+        int ok = scrutin_tally_new(&mine, m) == SCRUTIN_OK &&
+                 sim_workspace_new(&w, m, mine) == SCRUTIN_OK;
+        if (!ok) {
+#pragma omp atomic write
+            failed = 1;
+        }
+#pragma omp for schedule(dynamic, 1)
+        for (uint64_t b = 0; b < blocks; b++) {
+            int give_up;
+#pragma omp atomic read
+            give_up = failed;
+            if (give_up || !ok)
+                continue;
+            if (o->stop && *o->stop) {
+#pragma omp atomic write
+                stopped = 1;
+                continue;
+            }
+            uint64_t begin = b * BLOCK, end = begin + BLOCK < o->count ? begin + BLOCK : o->count;
+            for (uint64_t i = begin; i < end; i++)
+                sim_one(m, w, o->seed, o->first + i);
+            uint64_t now_done;
+#pragma omp atomic capture
+            now_done = done += end - begin;
+            /* Progress from one thread only, at most four times a second. */
+#ifdef _OPENMP
+            if (o->progress && omp_get_thread_num() == 0) {
+#else
+            if (o->progress) {
+#endif
+                double t = now_seconds();
+                if (t - last_report >= 0.25) {
+                    last_report = t;
+                    o->progress(now_done, o->count, o->progress_data);
+                }
+            }
+        }
+        if (ok) {
+#pragma omp critical(scrutin_merge)
+            scrutin_tally_merge(tally, mine);
+        }
+        sim_workspace_free(w);
+        scrutin_tally_free(mine);
+    }
+    if (failed)
+        return scrutin_ctx_error(ctx, SCRUTIN_ENOMEM, NULL, 0, NULL,
+                                 "out of memory for the simulation's workspaces");
+    if (o->progress)
+        o->progress(done, o->count, o->progress_data);
+    if (stopped)
+        return SCRUTIN_EINTR;
+    return SCRUTIN_OK;
+}

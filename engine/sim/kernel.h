@@ -1,0 +1,40 @@
+/*
+ * The per-simulation kernel: one simulated election, from its shocks to its
+ * tallied seats. Everything it needs is allocated once per thread in a
+ * workspace; nothing is allocated, looked up or printed inside sim_one().
+ */
+#ifndef SCRUTIN_KERNEL_H
+#define SCRUTIN_KERNEL_H
+
+#include <gsl/gsl_rng.h>
+#include <stdint.h>
+
+#include "../model/model_types.h"
+#include "../tally/tally_types.h"
+
+typedef struct sim_workspace {
+    gsl_rng *rng;           /* reset to each component's stream in turn */
+    gsl_rng *lot;           /* the simulation's stream of lots */
+    uint64_t seed;
+    double *party_effect;   /* [n_parties] eta_p + gamma_c(p) */
+    double *pair_shock;     /* [n_pairs] party effect + regional shock of each (region, party) */
+    double *region_turnout; /* [n_regions] national + regional turnout shock */
+    double *votes1, *votes2, *scratch; /* [max_lists] */
+    unsigned *list_seats[SCRUTIN_STAGES]; /* [max_lists] seats of each list of the district */
+    uint8_t *rejected;      /* [max_lists] rejected before the vote in this simulation */
+    double *transfer;       /* [n_coalitions * (1 + SCRUTIN_MAX_RUNOFF)]: per coalition, the share
+                               of its voters that vote again and how they split over finalists */
+    unsigned *seats[SCRUTIN_STAGES]; /* [parties + coalitions] */
+    scrutin_tally *tally;   /* where the simulations of this workspace are counted */
+} sim_workspace;
+
+int sim_workspace_new(sim_workspace **out, const scrutin_model *m, scrutin_tally *tally);
+void sim_workspace_free(sim_workspace *w);
+
+/* Simulate election @p index of the run keyed by @p seed and count it in w->tally. */
+void sim_one(const scrutin_model *m, sim_workspace *w, uint64_t seed, uint64_t index);
+
+/* Draws of the shock model, shared by the kernel's parts. */
+double sim_shock(gsl_rng *r, double sd, double tails_df);
+
+#endif

@@ -1,0 +1,43 @@
+/*
+ * The tally's layout: one flat array of int64_t counters, in blocks. Groups
+ * are parties then coalitions: group g of kind k is base[k] + g.
+ */
+#ifndef SCRUTIN_TALLY_TYPES_H
+#define SCRUTIN_TALLY_TYPES_H
+
+#include "scrutin/tally.h"
+
+struct scrutin_tally {
+    size_t n_groups;         /* parties + coalitions */
+    size_t base[SCRUTIN_GROUP_KINDS];
+    size_t n_districts, n_lists;
+    unsigned seats;
+    unsigned majority;
+    size_t n_counters;
+    int64_t *c;
+    /* Offsets of the blocks in c. */
+    size_t hist, largest, majority_changed, shift_sum, shift_squares, moved, district, list;
+};
+
+/* Counter addresses, for the kernel's hot path. */
+static inline int64_t *tally_hist(scrutin_tally *t, int stage, size_t group)
+{
+    return t->c + t->hist + ((size_t)stage * t->n_groups + group) * (t->seats + 1);
+}
+static inline int64_t *tally_district(scrutin_tally *t, int event)
+{
+    return t->c + t->district + (size_t)event * t->n_districts;
+}
+static inline int64_t *tally_list(scrutin_tally *t, int event)
+{
+    return t->c + t->list + (size_t)event * t->n_lists;
+}
+
+/*
+ * Count one simulated election's seats: @p seats[stage][group] for every
+ * group (parties then coalitions), and @p moved seats changed by the court.
+ */
+void tally_add_seats(scrutin_tally *t, const unsigned *const seats[SCRUTIN_STAGES],
+                     unsigned moved);
+
+#endif

@@ -1,0 +1,85 @@
+/**
+ * @file scrutin/summary.h
+ * @brief Probabilities, means, quantiles and their Monte Carlo standard
+ *        errors, computed once, at the end, from a tally's integers.
+ *
+ * Definitions (docs/model.md, "Summaries"):
+ * - a probability is a count over the number of simulations N, its standard
+ *   error sqrt(p (1 - p) / N);
+ * - a mean's standard error is the sample standard deviation over sqrt(N);
+ * - the q-quantile is the smallest seat count s with P(seats <= s) >= q;
+ * - a majority is at least `majority` seats, a supermajority at least
+ *   `supermajority`; the largest group holds at least as many seats as any
+ *   other group of its kind (ties count for each).
+ */
+#ifndef SCRUTIN_SUMMARY_H
+#define SCRUTIN_SUMMARY_H
+
+#include <stdint.h>
+
+#include "scrutin/error.h"
+#include "scrutin/export.h"
+#include "scrutin/model.h"
+#include "scrutin/tally.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** A probability with its Monte Carlo standard error. */
+typedef struct scrutin_prob {
+    double p;
+    double se;
+} scrutin_prob;
+
+/** Seats of one party or coalition at one stage. */
+typedef struct scrutin_group_summary {
+    double mean, sd, mean_se;
+    unsigned p05, p25, p50, p75, p95;
+    scrutin_prob majority, supermajority, largest;
+} scrutin_group_summary;
+
+/** What the court does to one party or coalition. */
+typedef struct scrutin_court_summary {
+    double shift_mean;          /**< expected final minus provisional seats */
+    double shift_se;
+    scrutin_prob majority_changed; /**< P(the court changes whether it holds a majority) */
+} scrutin_court_summary;
+
+/** One district. */
+typedef struct scrutin_district_summary {
+    scrutin_prob round1, tie, court_flip, rerun;
+} scrutin_district_summary;
+
+/** One list. */
+typedef struct scrutin_list_summary {
+    scrutin_prob rejected, round2, win[SCRUTIN_STAGES];
+} scrutin_list_summary;
+
+/** A run's summary. Read-only for the caller; freed with scrutin_summary_free(). */
+typedef struct scrutin_summary {
+    uint64_t simulations;
+    unsigned seats, majority, supermajority;
+    size_t n_groups[SCRUTIN_GROUP_KINDS];
+    scrutin_group_summary *groups[SCRUTIN_STAGES][SCRUTIN_GROUP_KINDS]; /**< [stage][kind][group] */
+    scrutin_court_summary *court[SCRUTIN_GROUP_KINDS];                  /**< [kind][group] */
+    double court_moved_mean, court_moved_se; /**< seats whose holder the court changed, per election */
+    size_t n_districts, n_lists;
+    scrutin_district_summary *districts;
+    scrutin_list_summary *lists;
+} scrutin_summary;
+
+/**
+ * Summarise @p tally.
+ * @param[out] out  freed with scrutin_summary_free()
+ * @return 0, SCRUTIN_EINVAL if the tally counts no simulation, or SCRUTIN_ENOMEM
+ */
+SCRUTIN_API int scrutin_summary_compute(scrutin_summary **out, const scrutin_model *model,
+                                        const scrutin_tally *tally, scrutin_ctx *ctx);
+/** Free a summary. NULL is a no-op. */
+SCRUTIN_API void scrutin_summary_free(scrutin_summary *summary);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

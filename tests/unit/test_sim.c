@@ -1,0 +1,247 @@
+/*
+ * The Monte Carlo engine against analytic answers, replay, and itself.
+ * Statistical tests use fixed seeds and fail beyond 5 Monte Carlo standard
+ * errors: with a fixed seed they are deterministic, and 5 standard errors
+ * leave a correct engine a one-in-a-million chance per check of failing.
+ */
+#include "test_support.h"
+
+#include <gsl/gsl_cdf.h>
+
+#include "model/model_types.h"
+#include "scrutin.h"
+
+/* docs/model.md, "Calibration": the figure this test asserts. */
+#define SCRUTIN_CALIBRATION_AGREE 37
+
+static scrutin_ctx *ctx;
+
+static scrutin_model *load(const char *path)
+{
+    scrutin_scenario *s = NULL;
+    scrutin_model *m = NULL;
+    assert_int_equal(scrutin_scenario_load(&s, path, ctx), 0);
+    assert_int_equal(scrutin_model_compile(&m, s, ctx), 0);
+    scrutin_scenario_free(s);
+    return m;
+}
+
+static scrutin_tally *run(const scrutin_model *m, uint64_t first, uint64_t count, int threads,
+                          uint64_t seed)
+{
+    scrutin_tally *t = NULL;
+    assert_int_equal(scrutin_tally_new(&t, m), 0);
+    scrutin_sim_options o = SCRUTIN_SIM_OPTIONS_INIT;
+    o.first = first;
+    o.count = count;
+    o.threads = threads;
+    o.seed = seed;
+    assert_int_equal(scrutin_sim_run(t, m, &o, ctx), 0);
+    assert_int_equal(scrutin_tally_simulations(t), count);
+    return t;
+}
+
+/* Baselines of party A in the four districts of tests/data/independent, and their seats. */
+static const double share_a[4] = {0.55, 0.48, 0.60, 0.50};
+static const unsigned seats[4] = {1, 2, 3, 1};
+static const double sd_list = 0.2;
+
+static double p_win_a(size_t d)
+{
+    return gsl_cdf_ugaussian_P(log(share_a[d] / (1.0 - share_a[d])) / (sd_list * sqrt(2.0)));
+}
+
+/* (a) One district, two lists, list shocks only: P(A wins) = Phi(ln(bA/bB) / (s sqrt 2)). */
+static void test_two_list_district_matches_the_normal_formula(void **state)
+{
+    (void)state;
+    scrutin_model *m = load(SOURCE_PATH("tests/data/independent/scenario.yaml"));
+    const uint64_t n = 40000;
+    scrutin_tally *t = run(m, 0, n, 2, 2024);
+    for (size_t d = 0; d < 4; d++) {
+        size_t list_a = m->district_first_list[d];
+        double p = p_win_a(d);
+        double observed = (double)scrutin_tally_list(t, SCRUTIN_LIST_WIN_FINAL, list_a) / (double)n;
+        assert_close(observed, p, 5.0 * sqrt(p * (1.0 - p) / (double)n));
+        /* Two lists: one has a majority, so round 1 decides, unless the votes tie exactly
+           (possible in D4, whose baselines are equal: the two lists then meet in round 2). */
+        int64_t decided = scrutin_tally_district(t, SCRUTIN_DISTRICT_ROUND1, d);
+        assert_in_range(decided, n - 5, n);
+    }
+    scrutin_tally_free(t);
+    scrutin_model_free(m);
+}
+
+/* (b) Independent districts: A's seats are distributed as the convolution of their outcomes. */
+static void test_seat_distribution_is_the_exact_convolution(void **state)
+{
+    (void)state;
+    scrutin_model *m = load(SOURCE_PATH("tests/data/independent/scenario.yaml"));
+    const uint64_t n = 40000;
+    scrutin_tally *t = run(m, 0, n, 2, 99);
+    double exact[8] = {1.0};
+    for (size_t d = 0; d < 4; d++) {
+        double next[8] = {0};
+        double p = p_win_a(d);
+        for (unsigned s = 0; s < 8; s++) {
+            if (exact[s] == 0.0)
+                continue;
+            next[s] += exact[s] * (1.0 - p);
+            next[s + seats[d]] += exact[s] * p;
+        }
+        memcpy(exact, next, sizeof exact);
+    }
+    const int64_t *hist = scrutin_tally_seat_histogram(t, SCRUTIN_STAGE_FINAL, SCRUTIN_GROUP_PARTY, 0);
+    for (unsigned s = 0; s <= 7; s++) {
+        double observed = (double)hist[s] / (double)n;
+        double se = sqrt(exact[s] * (1.0 - exact[s]) / (double)n);
+        assert_close(observed, exact[s], 5.0 * se + 1e-12);
+    }
+    scrutin_tally_free(t);
+    scrutin_model_free(m);
+}
+
+static void zero_spread(scrutin_model *m)
+{
+    model_params *p = &m->params;
+    p->sd_party = p->sd_coalition = p->sd_region = p->sd_list = p->sd_independent = 0.0;
+    p->sd_turnout_national = p->sd_turnout_region = p->sd_turnout_district = 0.0;
+    p->sd_abstention = p->sd_affinity = p->sd_mobilisation = 0.0;
+    p->court_enabled = 0;
+}
+
+/* (c) With every spread at zero, every simulation gives replay's round-1 outcome. */
+static void test_zero_spread_gives_replay_round1_outcome(void **state)
+{
+    (void)state;
+    scrutin_model *m = load(SOURCE_PATH("scenarios/mali-2007/scenario.yaml"));
+    zero_spread(m);
+    scrutin_replay *r = NULL;
+    assert_int_equal(scrutin_replay_run(&r, m, 1, ctx), 0);
+    const uint64_t n = 64;
+    scrutin_tally *t = run(m, 0, n, 2, 5);
+    for (size_t d = 0; d < m->n_districts; d++) {
+        int64_t decided = scrutin_tally_district(t, SCRUTIN_DISTRICT_ROUND1, d);
+        assert_int_equal(decided, r->decided_round1[d] ? (int64_t)n : 0);
+        if (r->decided_round1[d])
+            assert_int_equal(scrutin_tally_list(t, SCRUTIN_LIST_WIN_PROVISIONAL,
+                                                (size_t)r->winner_provisional[d]),
+                             (int64_t)n);
+        else /* the same two lists go to round 2 as in 2007 */
+            for (size_t l = m->district_first_list[d]; l < m->district_first_list[d + 1]; l++)
+                assert_int_equal(scrutin_tally_list(t, SCRUTIN_LIST_ROUND2, l),
+                                 isnan(m->votes_r2[l]) ? 0 : (int64_t)n);
+    }
+    scrutin_tally_free(t);
+    scrutin_replay_free(r);
+    scrutin_model_free(m);
+}
+
+/*
+ * The calibration figure of docs/model.md: in how many of the 47 round-2
+ * districts of 2007 the model's round 2 at zero spread picks the observed
+ * (provisional) winner. The documented figure is asserted so it cannot go stale.
+ */
+static void test_zero_spread_round2_calibration_figure(void **state)
+{
+    (void)state;
+    scrutin_model *m = load(SOURCE_PATH("scenarios/mali-2007/scenario.yaml"));
+    zero_spread(m);
+    scrutin_replay *r = NULL;
+    assert_int_equal(scrutin_replay_run(&r, m, 1, ctx), 0);
+    scrutin_tally *t = run(m, 0, 1, 1, 5);
+    unsigned round2 = 0, agree = 0;
+    for (size_t d = 0; d < m->n_districts; d++) {
+        if (r->decided_round1[d])
+            continue;
+        round2++;
+        agree += scrutin_tally_list(t, SCRUTIN_LIST_WIN_PROVISIONAL, (size_t)r->winner_provisional[d]) == 1;
+    }
+    print_message("zero-spread round 2 picks the observed winner in %u of %u districts\n", agree, round2);
+    assert_int_equal(round2, 47);
+    assert_int_equal(agree, SCRUTIN_CALIBRATION_AGREE);
+    scrutin_tally_free(t);
+    scrutin_replay_free(r);
+    scrutin_model_free(m);
+}
+
+/* The tally does not depend on the number of threads. */
+static void test_tallies_identical_for_1_2_and_4_threads(void **state)
+{
+    (void)state;
+    scrutin_model *m = load(SOURCE_PATH("scenarios/mali-2007/scenario.yaml"));
+    scrutin_tally *one = run(m, 0, 3000, 1, 11);
+    scrutin_tally *two = run(m, 0, 3000, 2, 11);
+    scrutin_tally *four = run(m, 0, 3000, 4, 11);
+    assert_true(scrutin_tally_equal(one, two));
+    assert_true(scrutin_tally_equal(one, four));
+    scrutin_tally_free(one);
+    scrutin_tally_free(two);
+    scrutin_tally_free(four);
+    scrutin_model_free(m);
+}
+
+/* Two halves of a run, merged, equal the whole run: the basis of MPI runs. */
+static void test_two_halves_merged_equal_the_whole(void **state)
+{
+    (void)state;
+    scrutin_model *m = load(SOURCE_PATH("scenarios/mali-2007/scenario.yaml"));
+    scrutin_tally *whole = run(m, 0, 2000, 2, 3);
+    scrutin_tally *first = run(m, 0, 1100, 1, 3);
+    scrutin_tally *second = run(m, 1100, 900, 2, 3);
+    assert_false(scrutin_tally_equal(whole, first));
+    assert_int_equal(scrutin_tally_merge(first, second), 0);
+    assert_true(scrutin_tally_equal(whole, first));
+    scrutin_tally_free(whole);
+    scrutin_tally_free(first);
+    scrutin_tally_free(second);
+    scrutin_model_free(m);
+}
+
+/* A different seed gives a different tally (the seed reaches the streams). */
+static void test_seed_changes_the_draws(void **state)
+{
+    (void)state;
+    scrutin_model *m = load(SOURCE_PATH("scenarios/mali-2007/scenario.yaml"));
+    scrutin_tally *a = run(m, 0, 200, 1, 1);
+    scrutin_tally *b = run(m, 0, 200, 1, 2);
+    assert_false(scrutin_tally_equal(a, b));
+    scrutin_tally_free(a);
+    scrutin_tally_free(b);
+    scrutin_model_free(m);
+}
+
+/* A stop flag already raised stops the run before any simulation, with SCRUTIN_EINTR. */
+static void test_stop_flag_stops_the_run(void **state)
+{
+    (void)state;
+    scrutin_model *m = load(SOURCE_PATH("tests/data/independent/scenario.yaml"));
+    scrutin_tally *t = NULL;
+    assert_int_equal(scrutin_tally_new(&t, m), 0);
+    volatile int stop = 1;
+    scrutin_sim_options o = SCRUTIN_SIM_OPTIONS_INIT;
+    o.count = 100000;
+    o.stop = &stop;
+    assert_int_equal(scrutin_sim_run(t, m, &o, ctx), SCRUTIN_EINTR);
+    assert_int_equal(scrutin_tally_simulations(t), 0);
+    scrutin_tally_free(t);
+    scrutin_model_free(m);
+}
+
+int main(void)
+{
+    scrutin_ctx_new(&ctx);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_two_list_district_matches_the_normal_formula),
+        cmocka_unit_test(test_seat_distribution_is_the_exact_convolution),
+        cmocka_unit_test(test_zero_spread_gives_replay_round1_outcome),
+        cmocka_unit_test(test_zero_spread_round2_calibration_figure),
+        cmocka_unit_test(test_tallies_identical_for_1_2_and_4_threads),
+        cmocka_unit_test(test_two_halves_merged_equal_the_whole),
+        cmocka_unit_test(test_seed_changes_the_draws),
+        cmocka_unit_test(test_stop_flag_stops_the_run),
+    };
+    int failed = cmocka_run_group_tests_name("simulation", tests, NULL, NULL);
+    scrutin_ctx_free(ctx);
+    return failed;
+}
