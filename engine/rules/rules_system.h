@@ -17,4 +17,22 @@ int two_round_list_round2(const scrutin_rules *rules, const scrutin_ballot *ball
                           const scrutin_round1 *r1, gsl_rng *lot, unsigned *seats_out,
                           size_t *winner, int *tie);
 
+/* One-round systems: round 1 allocates every seat. */
+int plurality_block_round1(const scrutin_rules *rules, const scrutin_ballot *ballot, gsl_rng *lot,
+                           unsigned *seats_out, scrutin_round1 *out);
+int dhondt_round1(const scrutin_rules *rules, const scrutin_ballot *ballot, gsl_rng *lot,
+                  unsigned *seats_out, scrutin_round1 *out);
+int sainte_lague_round1(const scrutin_rules *rules, const scrutin_ballot *ballot, gsl_rng *lot,
+                        unsigned *seats_out, scrutin_round1 *out);
+int hare_round1(const scrutin_rules *rules, const scrutin_ballot *ballot, gsl_rng *lot,
+                unsigned *seats_out, scrutin_round1 *out);
+int djibouti_round1(const scrutin_rules *rules, const scrutin_ballot *ballot, gsl_rng *lot,
+                    unsigned *seats_out, scrutin_round1 *out);
+int cameroon_round1(const scrutin_rules *rules, const scrutin_ballot *ballot, gsl_rng *lot,
+                    unsigned *seats_out, scrutin_round1 *out);
+
+/* Two rounds with qualification by registered voters; round 2 is two_round_list_round2. */
+int two_round_registered_round1(const scrutin_rules *rules, const scrutin_ballot *ballot,
+                                gsl_rng *lot, unsigned *seats_out, scrutin_round1 *out);
+
 #endif

@@ -19,12 +19,44 @@
 extern "C" {
 #endif
 
+/**
+ * X-macro table of the electoral systems: X(id, value, name). Values are
+ * stable (a new system goes at the end); the name is the one scenario files
+ * and the command line use. docs/rules.md describes each system.
+ *  - TWO_ROUND_LIST: two-round majority list (Mali): an absolute majority takes every seat
+ *    in round 1, otherwise the top lists meet in round 2, where the first takes every seat.
+ *  - PLURALITY_BLOCK: one round, the list with the most votes takes every seat (Senegal's
+ *    departmental lists, Djibouti before 2013).
+ *  - DHONDT, SAINTE_LAGUE: proportional, highest averages (divisors 1, 2, 3, ... and
+ *    1, 3, 5, ...) among the lists above the threshold.
+ *  - HARE: proportional, largest remainders with the Hare quota.
+ *  - DJIBOUTI: the leading list takes winner_share of the seats, the others share the
+ *    rest by D'Hondt (Djibouti since 2013).
+ *  - CAMEROON: an absolute majority takes every seat; otherwise the leading list takes
+ *    half, and the rest goes by largest remainders (Cameroon).
+ *  - TWO_ROUND_REGISTERED: two rounds with qualification by a share of registered voters
+ *    (France).
+ */
+#define SCRUTIN_SYSTEM_MAP(X)                                                   \
+    X(TWO_ROUND_LIST,       0, "two-round-list")                                \
+    X(PLURALITY_BLOCK,      1, "plurality-block")                               \
+    X(DHONDT,               2, "dhondt")                                        \
+    X(SAINTE_LAGUE,         3, "sainte-lague")                                  \
+    X(HARE,                 4, "hare")                                          \
+    X(DJIBOUTI,             5, "djibouti")                                      \
+    X(CAMEROON,             6, "cameroon")                                      \
+    X(TWO_ROUND_REGISTERED, 7, "two-round-registered")
+
 /** The electoral systems scrutin knows. */
 typedef enum scrutin_system {
-    /** Two-round majority list (Mali): an absolute majority takes every seat in round 1,
-     *  otherwise the top lists meet in round 2, where the first takes every seat. */
-    SCRUTIN_SYSTEM_TWO_ROUND_LIST = 0
+#define SCRUTIN_SYSTEM_ENUM_(id, value, name) SCRUTIN_SYSTEM_##id = (value),
+    SCRUTIN_SYSTEM_MAP(SCRUTIN_SYSTEM_ENUM_)
+#undef SCRUTIN_SYSTEM_ENUM_
 } scrutin_system;
+
+/** How many systems there are (the values run from 0 to SCRUTIN_SYSTEM_COUNT - 1). */
+#define SCRUTIN_SYSTEM_COUNT (0 SCRUTIN_SYSTEM_MAP(SCRUTIN_SYSTEM_ONE_))
+#define SCRUTIN_SYSTEM_ONE_(id, value, name) +1
 
 /** The most lists a round 2 may hold. */
 #define SCRUTIN_MAX_RUNOFF 8
@@ -42,6 +74,37 @@ typedef struct scrutin_rules {
                                   (Djibouti 0.8, Cameroon 0.5) */
 } scrutin_rules;
 
+/**
+ * In SCRUTIN_SYSTEM_TWO_ROUND_REGISTERED, a round-1 winner also needs at least
+ * this share of the registered voters, when they are known (France, code
+ * électoral art. L126). A constant rather than a field of scrutin_rules, so
+ * that the struct's positional initializers stay complete.
+ */
+#define SCRUTIN_ROUND1_REGISTERED 0.25
+
+/**
+ * The parameters of @p system as its law sets them (see docs/rules.md);
+ * fields the system does not read are 0.
+ * @param[out] out   the parameters
+ * @return 0, or SCRUTIN_EINVAL if @p system is not a system (then @p out is all zeros)
+ */
+SCRUTIN_API int scrutin_rules_defaults(scrutin_rules *out, scrutin_system system);
+
+/**
+ * @return the name of @p system ("two-round-list", "dhondt", ...), a static
+ *         string, or NULL if @p system is not a system.
+ */
+SCRUTIN_API const char *scrutin_system_name(scrutin_system system);
+
+/**
+ * The system called @p name (exact, case-sensitive: "two-round-list",
+ * "plurality-block", "dhondt", "sainte-lague", "hare", "djibouti", "cameroon",
+ * "two-round-registered").
+ * @param[out] out   the system; untouched on error
+ * @return 0, or SCRUTIN_EINVAL if @p name is NULL or names no system
+ */
+SCRUTIN_API int scrutin_system_parse(scrutin_system *out, const char *name);
+
 /** One district's ballot, as the rules see it. */
 typedef struct scrutin_ballot {
     const double *votes;     /**< valid votes of each list; negative: the list did not run */
@@ -54,8 +117,12 @@ typedef struct scrutin_ballot {
 
 /** What round 1 decided in one district. */
 typedef struct scrutin_round1 {
-    int decided;                          /**< 1 if round 1 allocated the seats */
-    size_t n_qualified;                   /**< lists going to round 2, best first */
+    int decided;                          /**< 1 if round 1 allocated the seats (always, in
+                                               one-round systems) */
+    size_t n_qualified;                   /**< lists going to round 2, best first; 1 when
+                                               decided, and qualified[0] is then the
+                                               winner, or in a proportional system the
+                                               list with the most votes */
     size_t qualified[SCRUTIN_MAX_RUNOFF];
     int tie;                              /**< 1 if a tie was broken by lot */
 } scrutin_round1;

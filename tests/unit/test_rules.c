@@ -177,7 +177,7 @@ static void test_tie_for_second_place_is_drawn_by_lot(void **state)
     gsl_rng *lot = stream_alloc();
     int second_is_1 = 0;
     for (uint64_t i = 0; i < 4000; i++) {
-        stream_reset(lot, 42, i, STREAM_LOT);
+        stream_reset(lot, 42, i, STREAM_LOT, 0);
         assert_int_equal(scrutin_rules_round1(&mali, BALLOT(votes, 3, 2), lot, seats, &r1), 0);
         assert_true(r1.tie);
         assert_int_equal(r1.qualified[0], 0);
@@ -202,7 +202,7 @@ static void test_round2_tie_is_drawn_by_lot(void **state)
     gsl_rng *lot = stream_alloc();
     int first_wins = 0;
     for (uint64_t i = 0; i < 4000; i++) {
-        stream_reset(lot, 7, i, STREAM_LOT);
+        stream_reset(lot, 7, i, STREAM_LOT, 0);
         assert_int_equal(scrutin_rules_round1(&mali, BALLOT(votes1, 3, 3), lot, seats, &r1), 0);
         size_t winner;
         int tie;
@@ -227,7 +227,7 @@ static void test_three_way_tie_gives_each_list_the_same_chance(void **state)
     int count[4] = {0};
     gsl_rng *lot = stream_alloc();
     for (uint64_t i = 0; i < 6000; i++) {
-        stream_reset(lot, 3, i, STREAM_LOT);
+        stream_reset(lot, 3, i, STREAM_LOT, 0);
         assert_int_equal(scrutin_rules_top(votes, 4, 2, lot, top, &tie), 2);
         assert_true(tie);
         count[top[0]]++;

@@ -1,0 +1,123 @@
+/*
+ * Nothing is allocated inside a simulation. This test is linked with
+ * -Wl,--wrap for malloc, calloc, realloc and the aligned allocators, so every
+ * call the library makes to them passes through a counter; the counter must
+ * not move while the kernel runs, whatever paths the court takes.
+ */
+#include "test_support.h"
+
+#include <stdlib.h>
+
+#include "model/model_types.h"
+#include "scrutin.h"
+#include "sim/kernel.h"
+
+/* volatile: the compiler treats malloc as a builtin that neither reads nor writes these. */
+static volatile int counting;
+static volatile long allocations;
+
+void *__real_malloc(size_t n);
+void *__real_calloc(size_t n, size_t size);
+void *__real_realloc(void *p, size_t n);
+int __real_posix_memalign(void **p, size_t alignment, size_t n);
+void *__wrap_malloc(size_t n);
+void *__wrap_calloc(size_t n, size_t size);
+void *__wrap_realloc(void *p, size_t n);
+int __wrap_posix_memalign(void **p, size_t alignment, size_t n);
+
+void *__wrap_malloc(size_t n)
+{
+    allocations += counting;
+    return __real_malloc(n);
+}
+void *__wrap_calloc(size_t n, size_t size)
+{
+    allocations += counting;
+    return __real_calloc(n, size);
+}
+void *__wrap_realloc(void *p, size_t n)
+{
+    allocations += counting;
+    return __real_realloc(p, n);
+}
+int __wrap_posix_memalign(void **p, size_t alignment, size_t n)
+{
+    allocations += counting;
+    return __real_posix_memalign(p, alignment, n);
+}
+
+static void run_kernel(scrutin_model *m, uint64_t count)
+{
+    scrutin_tally *t = NULL;
+    sim_workspace *w = NULL;
+    assert_int_equal(scrutin_tally_new(&t, m), 0);
+    assert_int_equal(sim_workspace_new(&w, m, t), 0);
+    allocations = 0;
+    counting = 1;
+    for (uint64_t i = 0; i < count; i++)
+        sim_one(m, w, 17, i);
+    counting = 0;
+    assert_int_equal(scrutin_tally_simulations(t), count);
+    sim_workspace_free(w);
+    scrutin_tally_free(t);
+}
+
+static scrutin_model *mali(void)
+{
+    scrutin_ctx *ctx = NULL;
+    scrutin_scenario *s = NULL;
+    scrutin_model *m = NULL;
+    assert_int_equal(scrutin_ctx_new(&ctx), 0);
+    assert_int_equal(scrutin_scenario_load(&s, SOURCE_PATH("scenarios/mali-2007/scenario.yaml"), ctx), 0);
+    assert_int_equal(scrutin_model_compile(&m, s, ctx), 0);
+    scrutin_scenario_free(s);
+    scrutin_ctx_free(ctx);
+    return m;
+}
+
+/* The counter works: an allocation while counting is seen. */
+static void test_the_counter_counts(void **state)
+{
+    (void)state;
+    allocations = 0;
+    counting = 1;
+    void *volatile p = malloc(16); /* volatile: the compiler may not drop the pair */
+    free(p);
+    counting = 0;
+    assert_int_equal(allocations, 1);
+}
+
+static void test_no_allocation_with_the_calibrated_model(void **state)
+{
+    (void)state;
+    scrutin_model *m = mali();
+    assert_true(m->params.court_enabled);
+    run_kernel(m, 500);
+    assert_int_equal(allocations, 0);
+    scrutin_model_free(m);
+}
+
+/* Student-t tails, and a court that upholds every petition and re-runs half the districts. */
+static void test_no_allocation_on_every_court_path(void **state)
+{
+    (void)state;
+    scrutin_model *m = mali();
+    m->params.tails_df = 5.0;
+    m->params.annul_base[0] = m->params.annul_base[1] = 1.0;
+    m->params.annul_scale[0] = m->params.annul_scale[1] = 1e9;
+    m->params.rerun = 0.5;
+    m->params.reject[LIST_PARTY] = m->params.reject[LIST_JOINT] = 0.2;
+    run_kernel(m, 200);
+    assert_int_equal(allocations, 0);
+    scrutin_model_free(m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_the_counter_counts),
+        cmocka_unit_test(test_no_allocation_with_the_calibrated_model),
+        cmocka_unit_test(test_no_allocation_on_every_court_path),
+    };
+    return cmocka_run_group_tests_name("no allocation in a simulation", tests, NULL, NULL);
+}
