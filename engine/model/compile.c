@@ -174,13 +174,36 @@ static void compile_rules(compiler *c)
     if (m->supermajority == 0 || m->supermajority > doc->seats)
         YAML_ERROR(c, "supermajority", "supermajority %u is not between 1 and the %u seats",
                    m->supermajority, doc->seats);
-    m->rules.system = SCRUTIN_SYSTEM_TWO_ROUND_LIST;
-    m->rules.round1_majority = 0.5;
-    m->rules.round2_lists = 2;
+    scrutin_rules_defaults(&m->rules, SCRUTIN_SYSTEM_TWO_ROUND_LIST);
     const scn_rules *r = doc->rules;
     if (!r)
         return;
-    m->rules.system = (scrutin_system)r->system;
+    if (r->system) {
+        scrutin_system system;
+        if (scrutin_system_parse(&system, r->system) != SCRUTIN_OK) {
+            char names[256] = "";
+            for (int k = 0; k < SCRUTIN_SYSTEM_COUNT; k++) {
+                strcat(names, k ? ", " : "");
+                strcat(names, scrutin_system_name((scrutin_system)k));
+            }
+            YAML_ERROR(c, "rules.system", "unknown system \"%s\": expected one of %s", r->system,
+                       names);
+        } else {
+            /* The law's own parameters first; the scenario may then override them. */
+            scrutin_rules_defaults(&m->rules, system);
+        }
+    }
+    const double *shares[] = {r->round2_registered, r->threshold, r->winner_share};
+    double *targets[] = {&m->rules.round2_registered, &m->rules.threshold, &m->rules.winner_share};
+    static const char *const fields[] = {"rules.round2_registered", "rules.threshold",
+                                         "rules.winner_share"};
+    for (int k = 0; k < 3; k++) {
+        if (!shares[k])
+            continue;
+        if (!(*shares[k] >= 0.0 && *shares[k] <= 1.0))
+            YAML_ERROR(c, fields[k], "%g is not a share between 0 and 1", *shares[k]);
+        *targets[k] = *shares[k];
+    }
     if (r->round1_majority) {
         double q = *r->round1_majority;
         if (!(q > 0.0 && q < 1.0))

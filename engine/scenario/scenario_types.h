@@ -110,12 +110,13 @@ typedef struct scn_model {
     scn_runoff_model *runoff;
 } scn_model;
 
-typedef enum scn_system { SCN_SYSTEM_TWO_ROUND_LIST } scn_system;
-
 typedef struct scn_rules {
-    scn_system system;
+    char *system; /* a name of scrutin_system_parse(); the compiler checks it */
     double *round1_majority;
     unsigned *round2_lists;
+    double *round2_registered;
+    double *threshold;
+    double *winner_share;
 } scn_rules;
 
 /* The document as libcyaml maps it. Pointers are NULL where a key is absent. */

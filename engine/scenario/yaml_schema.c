@@ -155,16 +155,16 @@ static const cyaml_schema_field_t court_fields[] = {
                             court_model_fields),
     CYAML_FIELD_END};
 
-static const cyaml_strval_t system_strings[] = {
-    {"two-round-list", SCN_SYSTEM_TWO_ROUND_LIST},
-};
 
 
 static const cyaml_schema_field_t rules_fields[] = {
-    CYAML_FIELD_ENUM("system", CYAML_FLAG_OPTIONAL, scn_rules, system, system_strings,
-                     CYAML_ARRAY_LEN(system_strings)),
+    CYAML_FIELD_STRING_PTR("system", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_rules, system,
+                           1, CYAML_UNLIMITED),
     CYAML_FIELD_FLOAT_PTR("round1_majority", CYAML_FLAG_OPTIONAL, scn_rules, round1_majority),
     CYAML_FIELD_UINT_PTR("round2_lists", CYAML_FLAG_OPTIONAL, scn_rules, round2_lists),
+    CYAML_FIELD_FLOAT_PTR("round2_registered", CYAML_FLAG_OPTIONAL, scn_rules, round2_registered),
+    CYAML_FIELD_FLOAT_PTR("threshold", CYAML_FLAG_OPTIONAL, scn_rules, threshold),
+    CYAML_FIELD_FLOAT_PTR("winner_share", CYAML_FLAG_OPTIONAL, scn_rules, winner_share),
     CYAML_FIELD_END};
 
 static const cyaml_schema_field_t doc_fields[] = {

@@ -76,20 +76,40 @@ static int round2_votes(const scrutin_model *m, size_t first, const scrutin_roun
 
 typedef struct district_scratch {
     double *votes1, *votes2;
-    unsigned *seats;
+    unsigned *seats[2]; /* provisional and final seats of each list of the district */
 } district_scratch;
 
+/* Round 1, and round 2 if round 1 did not decide, from w->votes1 into @p seats. */
+static int decide(const scrutin_model *m, size_t d, gsl_rng *lot, district_scratch *w,
+                  unsigned *seats, scrutin_round1 *r1, size_t *winner, int *tie, scrutin_ctx *ctx)
+{
+    size_t first = m->district_first_list[d], n = m->district_first_list[d + 1] - first;
+    scrutin_ballot b1 = {w->votes1, n, m->district_seats[d], m->registered[d], NULL};
+    scrutin_ballot b2 = {w->votes2, n, m->district_seats[d], m->registered[d], NULL};
+    int status = scrutin_rules_round1(&m->rules, &b1, lot, seats, r1);
+    if (status != SCRUTIN_OK)
+        return status;
+    *tie |= r1->tie;
+    *winner = r1->qualified[0];
+    if (r1->decided)
+        return SCRUTIN_OK;
+    if ((status = round2_votes(m, first, r1, w->votes2, ctx)) != SCRUTIN_OK)
+        return status;
+    int tie2 = 0;
+    status = scrutin_rules_round2(&m->rules, &b2, r1, lot, seats, winner, &tie2);
+    *tie |= tie2;
+    return status;
+}
+
 /*
- * One district: round 1, round 2 if needed, and the court's decisions about
- * it. Returns the provisional and final winners (local indices, -1 vacant).
+ * One district: the rounds, then the court's decisions about it, which
+ * strike votes from the winner of the round they name (or order a re-run,
+ * which leaves the seats vacant in the final table).
  */
 static int replay_district(const scrutin_model *m, size_t d, gsl_rng *lot, district_scratch *w,
                            scrutin_replay *out, scrutin_ctx *ctx)
 {
     size_t first = m->district_first_list[d], n = m->district_first_list[d + 1] - first;
-    unsigned seats = m->district_seats[d];
-    scrutin_ballot b1 = {w->votes1, n, seats, m->registered[d], NULL};
-    scrutin_ballot b2 = {w->votes2, n, seats, m->registered[d], NULL};
     for (size_t i = 0; i < n; i++) {
         w->votes1[i] = m->list_rejected[first + i] ? -1.0 : m->votes_r1[first + i];
         w->votes2[i] = -1.0;
@@ -97,54 +117,51 @@ static int replay_district(const scrutin_model *m, size_t d, gsl_rng *lot, distr
     scrutin_round1 r1;
     int tie = 0;
     size_t winner = 0;
-    int status = scrutin_rules_round1(&m->rules, &b1, lot, w->seats, &r1);
+    unsigned *prov = w->seats[0], *final = w->seats[1];
+    int status = decide(m, d, lot, w, prov, &r1, &winner, &tie, ctx);
     if (status != SCRUTIN_OK)
         return status;
     out->decided_round1[d] = (unsigned char)r1.decided;
-    if (r1.decided) {
-        winner = r1.qualified[0];
-    } else {
-        if ((status = round2_votes(m, first, &r1, w->votes2, ctx)) != SCRUTIN_OK)
-            return status;
-        status = scrutin_rules_round2(&m->rules, &b2, &r1, lot, w->seats, &winner, &tie);
-        if (status != SCRUTIN_OK)
-            return status;
-    }
-    out->ties += (size_t)(r1.tie || tie);
-    long provisional = (long)winner, final = (long)winner;
-
+    out->winner_provisional[d] = (long)(first + winner);
+    memcpy(final, prov, n * sizeof *final);
+    int vacant = 0;
     for (size_t a = 0; a < m->n_annulments; a++) {
         const model_annulment *ann = &m->annulments[a];
         if (ann->district != d)
             continue;
         if (ann->rerun) {
-            final = -1;
+            vacant = 1;
             continue;
         }
-        int decided_then = ann->round == 1;
-        if (decided_then != r1.decided)
-            continue; /* the decision is about a round this district's winner did not come from */
+        /* A decision about a round that did not decide this district changes nothing here. */
+        if ((ann->round == 1) != (r1.decided != 0))
+            continue;
         if (ann->round == 1) {
             court_strike(w->votes1, winner, ann->struck_votes);
-            status = scrutin_rules_round1(&m->rules, &b1, lot, w->seats, &r1);
-            if (status == SCRUTIN_OK && !r1.decided) {
-                status = round2_votes(m, first, &r1, w->votes2, ctx);
-                if (status == SCRUTIN_OK)
-                    status = scrutin_rules_round2(&m->rules, &b2, &r1, lot, w->seats, &winner,
-                                                  &tie);
-            } else if (status == SCRUTIN_OK) {
-                winner = r1.qualified[0];
-            }
+            status = decide(m, d, lot, w, final, &r1, &winner, &tie, ctx);
         } else {
             court_strike(w->votes2, winner, ann->struck_votes);
-            status = scrutin_rules_round2(&m->rules, &b2, &r1, lot, w->seats, &winner, &tie);
+            scrutin_ballot b2 = {w->votes2, n, m->district_seats[d], m->registered[d], NULL};
+            int tie2 = 0;
+            status = scrutin_rules_round2(&m->rules, &b2, &r1, lot, final, &winner, &tie2);
+            tie |= tie2;
         }
         if (status != SCRUTIN_OK)
             return status;
-        final = (long)winner;
     }
-    out->winner_provisional[d] = (long)first + provisional;
-    out->winner_final[d] = final < 0 ? -1 : (long)first + final;
+    if (vacant)
+        memset(final, 0, n * sizeof *final);
+    out->winner_final[d] = vacant ? -1 : (long)(first + winner);
+    out->ties += (size_t)tie;
+    int changed = 0;
+    for (size_t i = 0; i < n; i++) {
+        changed |= prov[i] != final[i];
+        model_credit_seats(m, first + i, prov[i], out->party_seats[SCRUTIN_REPLAY_PROVISIONAL]);
+        model_credit_seats(m, first + i, final[i], out->party_seats[SCRUTIN_REPLAY_FINAL]);
+        if (out->decided_round1[d])
+            model_credit_seats(m, first + i, prov[i], out->party_seats[SCRUTIN_REPLAY_ROUND1]);
+    }
+    out->court_changes += (size_t)changed;
     return SCRUTIN_OK;
 }
 
@@ -159,30 +176,22 @@ int scrutin_replay_run(scrutin_replay **out, const scrutin_model *m, uint64_t se
     }
     scrutin_replay *r = replay_alloc(m);
     district_scratch w = {malloc(max_lists * sizeof(double)), malloc(max_lists * sizeof(double)),
-                          malloc(max_lists * sizeof(unsigned))};
+                          {malloc(max_lists * sizeof(unsigned)), malloc(max_lists * sizeof(unsigned))}};
     gsl_rng *lot = stream_alloc();
-    int status = (r && w.votes1 && w.votes2 && w.seats && lot) ? SCRUTIN_OK : SCRUTIN_ENOMEM;
+    int status = (r && w.votes1 && w.votes2 && w.seats[0] && w.seats[1] && lot) ? SCRUTIN_OK
+                                                                               : SCRUTIN_ENOMEM;
     for (size_t d = 0; status == SCRUTIN_OK && d < m->n_districts; d++) {
         /* Each district draws its lots from its own stream: one tie cannot shift another. */
         stream_reset(lot, seed, 0, STREAM_LOT, (uint32_t)d + 1);
         status = replay_district(m, d, lot, &w, r, ctx);
-    }
-    for (size_t d = 0; status == SCRUTIN_OK && d < m->n_districts; d++) {
         unsigned seats = m->district_seats[d];
-        size_t prov = (size_t)r->winner_provisional[d];
-        if (r->decided_round1[d]) {
+        if (status == SCRUTIN_OK && r->decided_round1[d]) {
             r->districts_round1++;
             r->seats_round1 += seats;
-            model_credit_seats(m, prov, seats, r->party_seats[SCRUTIN_REPLAY_ROUND1]);
-        } else {
+        } else if (status == SCRUTIN_OK) {
             r->districts_round2++;
             r->seats_round2 += seats;
         }
-        model_credit_seats(m, prov, seats, r->party_seats[SCRUTIN_REPLAY_PROVISIONAL]);
-        if (r->winner_final[d] >= 0)
-            model_credit_seats(m, (size_t)r->winner_final[d], seats,
-                               r->party_seats[SCRUTIN_REPLAY_FINAL]);
-        r->court_changes += r->winner_final[d] != r->winner_provisional[d];
     }
     for (int s = 0; status == SCRUTIN_OK && s < SCRUTIN_REPLAY_STAGES; s++)
         for (size_t p = 0; p < m->n_parties; p++)
@@ -190,7 +199,8 @@ int scrutin_replay_run(scrutin_replay **out, const scrutin_model *m, uint64_t se
     gsl_rng_free(lot);
     free(w.votes1);
     free(w.votes2);
-    free(w.seats);
+    free(w.seats[0]);
+    free(w.seats[1]);
     if (status != SCRUTIN_OK) {
         scrutin_replay_free(r);
         return status;
