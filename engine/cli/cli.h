@@ -7,7 +7,8 @@
 
 #include "scrutin.h"
 
-/* Exit statuses, documented in docs/cli.md and scrutin --help. */
+/* Exit statuses, documented in docs/cli.md and scrutin --help. scrutin run also exits with
+   128 + the signal's number when a signal stops it (130 for SIGINT). */
 enum { EXIT_OK = 0, EXIT_FAILURE_RUN = 1, EXIT_BAD_INPUT = 2 };
 
 /* Print every diagnostic of @p ctx to stderr, prefixed by "scrutin: ". */
@@ -24,6 +25,7 @@ int cli_usage_error(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 int cmd_replay(int argc, char **argv);
+int cmd_run(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 
 #endif

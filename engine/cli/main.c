@@ -10,13 +10,15 @@ static const char main_help[] =
     "\n"
     "Commands:\n"
     "  replay     apply the rules to the observed votes and the court's decisions\n"
+    "  run        simulate the election many times and write the probability tables\n"
     "  validate   check a scenario and report every problem in it\n"
     "\n"
     "Options:\n"
     "  -h, --help     show this help; 'scrutin COMMAND --help' for a command's\n"
     "  -V, --version  show the version\n"
     "\n"
-    "Exit status: 0 success, 1 failure while running, 2 bad input.\n"
+    "Exit status: 0 success, 1 failure while running, 2 bad input,\n"
+    "130 interrupted (scrutin run, by Ctrl-C).\n"
     "Documentation: docs/ in the source tree, and the scrutin(1) man page.\n";
 
 typedef struct command {
@@ -26,6 +28,7 @@ typedef struct command {
 
 static const command commands[] = {
     {"replay", cmd_replay},
+    {"run", cmd_run},
     {"validate", cmd_validate},
 };
 

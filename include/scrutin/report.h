@@ -5,12 +5,17 @@
 #ifndef SCRUTIN_REPORT_H
 #define SCRUTIN_REPORT_H
 
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "scrutin/error.h"
 #include "scrutin/export.h"
 #include "scrutin/model.h"
 #include "scrutin/replay.h"
+#include "scrutin/scenario.h"
+#include "scrutin/summary.h"
+#include "scrutin/tally.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -35,6 +40,109 @@ SCRUTIN_API int scrutin_format_parse(scrutin_format *out, const char *text);
 SCRUTIN_API int scrutin_report_replay(FILE *f, const scrutin_model *model,
                                       const scrutin_replay *replay, scrutin_format format,
                                       scrutin_ctx *ctx);
+
+/* ------------------------------------------------------------------------ */
+/* The outputs of a Monte Carlo run (docs/cli.md, "scrutin run").             */
+
+/** Characters of a scenario's content hash: 32 hexadecimal digits and a NUL. */
+#define SCRUTIN_SCENARIO_HASH_SIZE 33
+
+/**
+ * Hash the contents of a scenario: its YAML file and the two tables it names.
+ * Each file is hashed with XXH3 (128 bits), and the three digests, in that
+ * order, are hashed again, so that moving bytes from one file to another
+ * changes the hash. The paths themselves are not hashed: a copy of the
+ * scenario elsewhere has the same hash.
+ * @param[out] out  32 lower-case hexadecimal digits and a NUL
+ * @param size      size of @p out, at least SCRUTIN_SCENARIO_HASH_SIZE
+ * @return 0, SCRUTIN_EINVAL if @p size is too small, SCRUTIN_EIO if a file
+ *         cannot be read (the diagnostic names it), or SCRUTIN_ENOMEM
+ */
+SCRUTIN_API int scrutin_report_scenario_hash(char *out, size_t size,
+                                             const scrutin_scenario *scenario, scrutin_ctx *ctx);
+
+#define SCRUTIN_RUN_INFO_VERSION 1
+
+/**
+ * What run.json says about a run besides its results. Initialise with
+ * SCRUTIN_RUN_INFO_INIT, then set fields. Strings are borrowed for the
+ * duration of the call.
+ *
+ * Only the fields marked "execution" may differ between two runs of the same
+ * scenario and seed (thread count, ranks, timings, where the scenario was
+ * read from); run.json keeps them in its `execution` object, and every other
+ * byte of the outputs is the same whatever they are.
+ */
+typedef struct scrutin_run_info {
+    unsigned version;            /**< SCRUTIN_RUN_INFO_VERSION */
+    const char *scrutin_version; /**< NULL: this library's version (its SCRUTIN_VERSION) */
+    const char *scenario_name;   /**< NULL: the model's name */
+    const char *scenario_path;   /**< execution: the path the scenario was read from, or NULL */
+    const char *scenario_hash;   /**< scrutin_report_scenario_hash(), or NULL if unknown */
+    uint64_t seed;               /**< the seed of the random streams */
+    uint64_t requested;          /**< simulations asked for */
+    uint64_t completed;          /**< simulations completed; 0: the summary's count */
+    int partial;                 /**< 1 if the run was stopped before all were completed */
+    int threads;                 /**< execution: threads asked for (0: OpenMP's default) */
+    int ranks;                   /**< execution: MPI ranks (1 without MPI) */
+    double load_seconds;         /**< execution: wall-clock time to load and compile the scenario */
+    double simulate_seconds;     /**< execution: wall-clock time to simulate */
+    /** execution: wall-clock time the caller spent preparing the outputs (summarising);
+        scrutin_report_run() adds the time it spends writing the tables. */
+    double write_seconds;
+} scrutin_run_info;
+
+#define SCRUTIN_RUN_INFO_INIT                                                                  \
+    {SCRUTIN_RUN_INFO_VERSION, NULL, NULL, NULL, NULL, 1, 0, 0, 0, 0, 1, 0.0, 0.0, 0.0}
+
+/**
+ * Write the results of a run into the folder @p out_dir, created with its
+ * parents if missing:
+ * - `seats_distribution.csv`: `stage,group_kind,group,seats,count,probability`,
+ *   one row per seat total with a non-zero count;
+ * - `seats_summary.csv`: `stage,group_kind,group,mean,sd,p05,p25,p50,p75,p95,
+ *   p_majority,p_majority_se,p_supermajority,p_largest,mean_se,p_supermajority_se,
+ *   p_largest_se,court_shift_mean,court_shift_se,p_majority_changed,
+ *   p_majority_changed_se` (the court columns are empty in the provisional stage);
+ * - `districts.csv`: `district,region,seats,p_decided_round1,p_court_flip,p_tie,
+ *   p_decided_round1_se,p_court_flip_se,p_tie_se,p_rerun,p_rerun_se`;
+ * - `district_lists.csv`: `district,list,p_round2,p_win_provisional,p_win_final,
+ *   p_rejected,p_round2_se,p_win_provisional_se,p_win_final_se,p_rejected_se`;
+ * - `run.json`: the same tables and the run's metadata (docs/cli.md).
+ *
+ * Each file is written under a temporary name in @p out_dir and renamed over
+ * the final name once complete, so that a crash never leaves a half-written
+ * file. Numbers are written with the shortest decimal that reads back as the
+ * same double, whatever the locale. The files depend only on the tally and
+ * @p info, never on how the simulations were split among threads or ranks;
+ * only run.json's `execution` object holds what may differ.
+ *
+ * @param out_dir  the output folder
+ * @param model    the model that was simulated
+ * @param tally    its tally (for the seat histograms)
+ * @param summary  scrutin_summary_compute() of @p tally
+ * @param info     metadata; see scrutin_run_info
+ * @return 0; SCRUTIN_EINVAL if @p out_dir cannot be created or written (the
+ *         diagnostic names it) or the arguments do not match each other;
+ *         SCRUTIN_EIO if writing fails part-way (the final name is then left
+ *         as it was); SCRUTIN_ENOMEM
+ */
+SCRUTIN_API int scrutin_report_run(const char *out_dir, const scrutin_model *model,
+                                   const scrutin_tally *tally, const scrutin_summary *summary,
+                                   const scrutin_run_info *info, scrutin_ctx *ctx);
+
+/**
+ * Write a run's headline numbers to @p f, for standard output: for every
+ * coalition and the largest parties (by mean final seats), in both stages,
+ * the mean seats, the 90% interval (p05 to p95), P(majority) with its
+ * standard error, and P(largest). In CSV the columns are
+ * `stage,group_kind,group,mean,p05,p95,p_majority,p_majority_se,p_largest`;
+ * JSON holds the same rows under "rows".
+ * @return 0 or SCRUTIN_EIO
+ */
+SCRUTIN_API int scrutin_report_run_table(FILE *f, const scrutin_model *model,
+                                         const scrutin_summary *summary, scrutin_format format,
+                                         scrutin_ctx *ctx);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,292 @@
+/* scrutin run: simulate a scenario many times and write the probability tables. */
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "progress.h"
+#include "scrutin/sim.h"
+#include "scrutin/summary.h"
+#include "scrutin/tally.h"
+
+static const char run_help[] =
+    "Usage: scrutin run SCENARIO [-n N] [--seed S] [--threads T] [--out DIR]\n"
+    "                   [--format table|csv|json|md] [--no-progress] [-q|--quiet]\n"
+    "\n"
+    "Simulate the scenario's election N times under its uncertainty model, and\n"
+    "write the distributions of seats per party and coalition, provisional (before\n"
+    "the court's decisions after the vote) and final, with the districts' and the\n"
+    "lists' probabilities. Prints the headline numbers on standard output.\n"
+    "\n"
+    "  -n, --simulations N  number of simulated elections (default 10000; >= 1)\n"
+    "  -s, --seed S         seed of the random streams, 0 to 2^64-1 (default 1). The\n"
+    "                       same scenario, seed and N give the same files, whatever\n"
+    "                       the number of threads\n"
+    "  -t, --threads T      threads (default 0: OpenMP's default, OMP_NUM_THREADS)\n"
+    "  -o, --out DIR        output folder, created if missing (default results/NAME,\n"
+    "                       NAME being the scenario's name)\n"
+    "  -f, --format FMT     standard output: table (default), csv, json or md\n"
+    "      --no-progress    no progress bar (drawn on standard error only when it is\n"
+    "                       a terminal)\n"
+    "  -q, --quiet          print nothing on standard output, and no progress bar\n"
+    "  -h, --help           show this help\n"
+    "\n"
+    "Files written into DIR (docs/cli.md describes every column):\n"
+    "  seats_distribution.csv  stage,group_kind,group,seats,count,probability\n"
+    "  seats_summary.csv       stage,group_kind,group,mean,sd,p05..p95,p_majority,...\n"
+    "  districts.csv           district,region,seats,p_decided_round1,p_court_flip,...\n"
+    "  district_lists.csv      district,list,p_round2,p_win_provisional,p_win_final,...\n"
+    "  run.json                all of the above, the scenario's name and content hash,\n"
+    "                          seed, simulations; threads and timings under \"execution\"\n"
+    "Each file is written under a temporary name and renamed when complete.\n"
+    "\n"
+    "Interrupting (Ctrl-C, SIGTERM) stops the simulations: the completed ones are\n"
+    "written, with \"partial\": true in run.json. A second Ctrl-C quits at once.\n"
+    "\n"
+    "Exit status: 0 success, 1 failure while running, 2 bad input (scenario or\n"
+    "options), 130 interrupted by SIGINT, 143 by SIGTERM.\n";
+
+typedef struct run_args {
+    const char *scenario;
+    uint64_t simulations;
+    uint64_t seed;
+    int threads;
+    const char *out;
+    scrutin_format format;
+    int progress;
+    int quiet;
+} run_args;
+
+/* @return -1 to go on, or the exit status. */
+static int parse_args(int argc, char **argv, run_args *a)
+{
+    enum { OPT_NO_PROGRESS = 256 };
+    static const struct option options[] = {{"simulations", required_argument, NULL, 'n'},
+                                            {"seed", required_argument, NULL, 's'},
+                                            {"threads", required_argument, NULL, 't'},
+                                            {"out", required_argument, NULL, 'o'},
+                                            {"format", required_argument, NULL, 'f'},
+                                            {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+                                            {"quiet", no_argument, NULL, 'q'},
+                                            {"help", no_argument, NULL, 'h'},
+                                            {NULL, 0, NULL, 0}};
+    *a = (run_args){NULL, 10000, 1, 0, NULL, SCRUTIN_FORMAT_TABLE, 1, 0};
+    uint64_t threads;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "n:s:t:o:f:qh", options, NULL)) != -1) {
+        switch (c) {
+        case 'n':
+            /* The tally counts in int64_t. */
+            if (cli_parse_seed(optarg, &a->simulations) != 0 || a->simulations == 0 ||
+                a->simulations > INT64_MAX)
+                return cli_usage_error("run", "\"%s\" is not a number of simulations (a whole "
+                                              "number >= 1)", optarg);
+            break;
+        case 's':
+            if (cli_parse_seed(optarg, &a->seed) != 0)
+                return cli_usage_error("run", "\"%s\" is not a seed (a whole number >= 0)", optarg);
+            break;
+        case 't':
+            if (cli_parse_seed(optarg, &threads) != 0 || threads > INT_MAX)
+                return cli_usage_error("run", "\"%s\" is not a number of threads (a whole number "
+                                              ">= 0; 0: OpenMP's default)", optarg);
+            a->threads = (int)threads;
+            break;
+        case 'o':
+            if (!optarg[0])
+                return cli_usage_error("run", "the output folder's name is empty");
+            a->out = optarg;
+            break;
+        case 'f':
+            if (scrutin_format_parse(&a->format, optarg) != SCRUTIN_OK)
+                return cli_usage_error("run", "unknown format \"%s\" (table, csv, json or md)",
+                                       optarg);
+            break;
+        case OPT_NO_PROGRESS: a->progress = 0; break;
+        case 'q': a->quiet = 1; break;
+        case 'h': fputs(run_help, stdout); return EXIT_OK;
+        default: return cli_usage_error("run", "bad option");
+        }
+    }
+    if (optind != argc - 1)
+        return cli_usage_error("run", "expected one scenario file");
+    a->scenario = argv[optind];
+    return -1;
+}
+
+/*
+ * Stopping: a signal sets the flag that the library polls between blocks of
+ * simulations, and puts the default action back, so that a second Ctrl-C
+ * ends the program at once. Both calls are async-signal-safe.
+ */
+static volatile int stop_requested;
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig)
+{
+    stop_signal = sig;
+    stop_requested = 1;
+    signal(sig, SIG_DFL);
+}
+
+static void catch_stop_signals(struct sigaction saved[2])
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    const int signals[2] = {SIGINT, SIGTERM};
+    for (int i = 0; i < 2; i++) {
+        sigaction(signals[i], &sa, &saved[i]);
+        /* A signal ignored on entry (a background job of a script, nohup) stays ignored. */
+        if (saved[i].sa_handler == SIG_IGN)
+            sigaction(signals[i], &saved[i], NULL);
+    }
+}
+
+static void release_stop_signals(const struct sigaction saved[2])
+{
+    sigaction(SIGINT, &saved[0], NULL);
+    sigaction(SIGTERM, &saved[1], NULL);
+}
+
+/* Run the simulations into @p tally; @return the library's status (SCRUTIN_EINTR if stopped). */
+static int simulate(scrutin_tally *tally, const scrutin_model *model, const run_args *a,
+                    scrutin_ctx *ctx)
+{
+    scrutin_sim_options opt = SCRUTIN_SIM_OPTIONS_INIT;
+    opt.seed = a->seed;
+    opt.count = a->simulations;
+    opt.threads = a->threads;
+    opt.stop = &stop_requested;
+    cli_progress bar;
+    if (a->progress && !a->quiet && isatty(STDERR_FILENO)) {
+        cli_progress_start(&bar, stderr);
+        opt.progress = cli_progress_report;
+        opt.progress_data = &bar;
+    }
+    struct sigaction saved[2];
+    catch_stop_signals(saved);
+    int status = scrutin_sim_run(tally, model, &opt, ctx);
+    release_stop_signals(saved);
+    if (opt.progress)
+        cli_progress_clear(&bar);
+    return status;
+}
+
+/* Summarise, write the files, print the headline numbers. @return a library status. */
+static int write_results(const char *out, const scrutin_model *model, const scrutin_tally *tally,
+                         scrutin_run_info *info, const run_args *a, scrutin_ctx *ctx)
+{
+    double start = cli_now_seconds();
+    scrutin_summary *summary = NULL;
+    int status = scrutin_summary_compute(&summary, model, tally, ctx);
+    if (status == SCRUTIN_OK) {
+        info->write_seconds = cli_now_seconds() - start;
+        status = scrutin_report_run(out, model, tally, summary, info, ctx);
+    }
+    if (status == SCRUTIN_OK && !a->quiet) {
+        status = scrutin_report_run_table(stdout, model, summary, a->format, ctx);
+        if (status == SCRUTIN_OK && a->format == SCRUTIN_FORMAT_TABLE)
+            printf("\nFiles written to %s/: seats_distribution.csv, seats_summary.csv, "
+                   "districts.csv, district_lists.csv, run.json\n", out);
+        else if (status == SCRUTIN_OK && a->format == SCRUTIN_FORMAT_MD)
+            printf("\nFiles written to `%s/`.\n", out);
+    }
+    scrutin_summary_free(summary);
+    return status;
+}
+
+/* results/NAME, NAME being the scenario's name; freed by the caller. */
+static char *default_out_dir(const scrutin_model *model)
+{
+    const char *name = scrutin_model_name(model);
+    size_t size = strlen("results/") + strlen(name) + 1;
+    char *out = malloc(size);
+    if (out)
+        snprintf(out, size, "results/%s", name);
+    return out;
+}
+
+/* What run.json records of this run, besides the timings. */
+static void describe_run(scrutin_run_info *info, const run_args *a, const scrutin_model *model,
+                         const char *hash, uint64_t completed, int interrupted)
+{
+    info->scenario_name = scrutin_model_name(model);
+    info->scenario_path = a->scenario;
+    info->scenario_hash = hash;
+    info->seed = a->seed;
+    info->requested = a->simulations;
+    info->completed = completed;
+    info->partial = interrupted;
+    info->threads = a->threads;
+    info->ranks = 1; /* this command is not an MPI program */
+}
+
+/* Load, simulate, write. @return the exit status. */
+static int run(const run_args *a, scrutin_ctx *ctx)
+{
+    scrutin_run_info info = SCRUTIN_RUN_INFO_INIT;
+    double start = cli_now_seconds();
+    scrutin_scenario *scenario;
+    scrutin_model *model;
+    int rc = cli_load_model(a->scenario, &scenario, &model, ctx);
+    if (rc != EXIT_OK)
+        return rc;
+    char hash[SCRUTIN_SCENARIO_HASH_SIZE];
+    char *default_out = a->out ? NULL : default_out_dir(model);
+    const char *out = a->out ? a->out : default_out;
+    scrutin_tally *tally = NULL;
+    int status = out ? scrutin_report_scenario_hash(hash, sizeof hash, scenario, ctx)
+                     : SCRUTIN_ENOMEM;
+    if (status == SCRUTIN_OK)
+        status = scrutin_tally_new(&tally, model);
+    info.load_seconds = cli_now_seconds() - start;
+    if (status == SCRUTIN_OK) {
+        start = cli_now_seconds();
+        status = simulate(tally, model, a, ctx);
+        info.simulate_seconds = cli_now_seconds() - start;
+    }
+    int interrupted = status == SCRUTIN_EINTR;
+    uint64_t completed = tally ? scrutin_tally_simulations(tally) : 0;
+    if (interrupted && completed == 0) {
+        fprintf(stderr, "scrutin run: interrupted before any simulation was completed; "
+                        "nothing written\n");
+    } else if (status == SCRUTIN_OK || interrupted) {
+        describe_run(&info, a, model, hash, completed, interrupted);
+        status = write_results(out, model, tally, &info, a, ctx);
+        if (status == SCRUTIN_OK && interrupted)
+            fprintf(stderr, "scrutin run: interrupted after %llu of %llu simulations; their "
+                            "results are in %s/ (run.json: \"partial\": true)\n",
+                    (unsigned long long)completed, (unsigned long long)a->simulations, out);
+    }
+    if (status != SCRUTIN_OK && status != SCRUTIN_EINTR)
+        cli_print_diagnostics(ctx);
+    rc = cli_exit_status(status);
+    /* Stopped by a signal: the shell's convention, 128 + the signal's number (SIGINT: 130). */
+    if (interrupted && (status == SCRUTIN_OK || status == SCRUTIN_EINTR))
+        rc = 128 + (stop_signal ? (int)stop_signal : SIGINT);
+    scrutin_tally_free(tally);
+    free(default_out);
+    scrutin_model_free(model);
+    scrutin_scenario_free(scenario);
+    return rc;
+}
+
+int cmd_run(int argc, char **argv)
+{
+    run_args a;
+    int rc = parse_args(argc, argv, &a);
+    if (rc >= 0)
+        return rc;
+    scrutin_ctx *ctx = NULL;
+    if (scrutin_ctx_new(&ctx) != SCRUTIN_OK)
+        return EXIT_FAILURE_RUN;
+    rc = run(&a, ctx);
+    scrutin_ctx_free(ctx);
+    return rc;
+}

@@ -1,0 +1,187 @@
+/*
+ * A run's headline numbers for standard output: every coalition and the
+ * largest parties, provisional and final, as a terminal table, Markdown,
+ * CSV or JSON. The files of scrutin_report_run() hold everything; this is
+ * what an analyst reads first.
+ */
+#include <jansson.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "number_format.h"
+#include "run_tables.h"
+#include "scrutin/report.h"
+
+/* Parties shown besides the coalitions: the largest by mean final seats. */
+#define HEADLINE_PARTIES 10
+
+typedef struct pick {
+    scrutin_group_kind kind;
+    size_t group;
+} pick;
+
+/* Coalitions in the model's order, then up to HEADLINE_PARTIES parties, largest first. */
+static size_t pick_groups(const scrutin_summary *s, pick *out)
+{
+    size_t n = 0;
+    for (size_t c = 0; c < s->n_groups[SCRUTIN_GROUP_COALITION]; c++)
+        out[n++] = (pick){SCRUTIN_GROUP_COALITION, c};
+    const scrutin_group_summary *final = s->groups[SCRUTIN_STAGE_FINAL][SCRUTIN_GROUP_PARTY];
+    const scrutin_group_summary *prov = s->groups[SCRUTIN_STAGE_PROVISIONAL][SCRUTIN_GROUP_PARTY];
+    size_t first_party = n;
+    /* A selection, not a sort: a few passes over the parties; ties go to the first declared. */
+    for (int k = 0; k < HEADLINE_PARTIES; k++) {
+        size_t best = SIZE_MAX;
+        for (size_t p = 0; p < s->n_groups[SCRUTIN_GROUP_PARTY]; p++) {
+            int taken = 0;
+            for (size_t i = first_party; i < n && !taken; i++)
+                taken = out[i].group == p;
+            if (taken || (final[p].mean <= 0.0 && prov[p].mean <= 0.0))
+                continue;
+            if (best == SIZE_MAX || final[p].mean > final[best].mean)
+                best = p;
+        }
+        if (best == SIZE_MAX)
+            break;
+        out[n++] = (pick){SCRUTIN_GROUP_PARTY, best};
+    }
+    return n;
+}
+
+static const scrutin_entity group_entity[SCRUTIN_GROUP_KINDS] = {SCRUTIN_ENTITY_PARTY,
+                                                                 SCRUTIN_ENTITY_COALITION};
+
+static const char *const headline_columns[] = {"stage",     "group_kind", "group",
+                                               "mean",      "p05",        "p95",
+                                               "p_majority", "p_majority_se", "p_largest"};
+
+static int headline_rows(const run_data *d, const row_sink *sink)
+{
+    const scrutin_summary *s = d->summary;
+    pick *picks = malloc((s->n_groups[SCRUTIN_GROUP_COALITION] + HEADLINE_PARTIES) * sizeof *picks);
+    if (!picks)
+        return SCRUTIN_ENOMEM;
+    size_t n = pick_groups(s, picks);
+    int status = SCRUTIN_OK;
+    for (size_t i = 0; i < n && status == SCRUTIN_OK; i++)
+        for (int st = 0; st < SCRUTIN_STAGES && status == SCRUTIN_OK; st++) {
+            const scrutin_group_summary *g = &s->groups[st][picks[i].kind][picks[i].group];
+            cell row[] = {cell_text(scrutin_stage_name((scrutin_stage)st)),
+                          cell_text(scrutin_group_kind_name(picks[i].kind)),
+                          cell_text(scrutin_model_id(d->model, group_entity[picks[i].kind],
+                                                     picks[i].group)),
+                          cell_real(g->mean),
+                          cell_int(g->p05),
+                          cell_int(g->p95),
+                          cell_real(g->majority.p),
+                          cell_real(g->majority.se),
+                          cell_real(g->largest.p)};
+            status = sink->row(sink->self, row, sizeof row / sizeof row[0]);
+        }
+    free(picks);
+    return status;
+}
+
+const run_table report_headline_table = {"headline", headline_columns,
+                                         sizeof headline_columns / sizeof headline_columns[0],
+                                         headline_rows};
+
+/* The terminal table and Markdown draw the same rows, from cells in headline_columns' order. */
+typedef struct text_sink {
+    FILE *f;
+    int markdown;
+    int width; /* of the group column */
+} text_sink;
+
+static int text_row(void *self, const cell *c, size_t n)
+{
+    text_sink *t = self;
+    if (n != report_headline_table.n_columns)
+        return SCRUTIN_EINTERNAL;
+    char interval[48];
+    snprintf(interval, sizeof interval, "%lld-%lld", (long long)c[4].i, (long long)c[5].i);
+    if (t->markdown)
+        fprintf(t->f, "| %s | %s | %s | %.2f | %s | %.3f ± %.3f | %.3f |\n", c[2].text, c[1].text,
+                c[0].text, c[3].x, interval, c[6].x, c[7].x, c[8].x);
+    else
+        fprintf(t->f, "%-9s  %-*s  %-11s  %7.2f  %12s  %11.3f  %5.3f  %10.3f\n", c[1].text,
+                t->width, c[2].text, c[0].text, c[3].x, interval, c[6].x, c[7].x, c[8].x);
+    return ferror(t->f) ? SCRUTIN_EIO : SCRUTIN_OK;
+}
+
+static int widest_id(const run_data *d)
+{
+    size_t w = 5; /* "group" */
+    for (int k = 0; k < SCRUTIN_GROUP_KINDS; k++)
+        for (size_t g = 0; g < d->summary->n_groups[k]; g++) {
+            size_t len = strlen(scrutin_model_id(d->model, group_entity[k], g));
+            w = len > w ? len : w;
+        }
+    return (int)(w < 40 ? w : 40);
+}
+
+static int write_text(FILE *f, const run_data *d, int markdown)
+{
+    const scrutin_summary *s = d->summary;
+    text_sink t = {f, markdown, widest_id(d)};
+    fprintf(f, "%s%s: %llu simulations; %u seats, a majority is %u, a supermajority %u\n\n",
+            markdown ? "## " : "", scrutin_model_name(d->model),
+            (unsigned long long)s->simulations, s->seats, s->majority, s->supermajority);
+    if (markdown)
+        fputs("| group | kind | stage | mean seats | 90% interval | P(majority) | P(largest) |\n"
+              "|---|---|---|---:|---:|---:|---:|\n",
+              f);
+    else
+        fprintf(f, "%-9s  %-*s  %-11s  %7s  %12s  %11s  %5s  %10s\n", "kind", t.width, "group",
+                "stage", "mean", "90% interval", "P(majority)", "se", "P(largest)");
+    row_sink sink = {text_row, &t};
+    return report_headline_table.rows(d, &sink);
+}
+
+static int write_json(FILE *f, const run_data *d)
+{
+    json_t *rows = NULL;
+    int status = table_json(&rows, &report_headline_table, d);
+    if (status != SCRUTIN_OK)
+        return status;
+    json_t *root = json_pack("{s:s, s:I, s:i, s:i, s:i, s:o}", "scenario",
+                             scrutin_model_name(d->model), "simulations",
+                             (json_int_t)d->summary->simulations, "seats", (int)d->summary->seats,
+                             "majority", (int)d->summary->majority, "supermajority",
+                             (int)d->summary->supermajority, "rows", rows);
+    if (!root)
+        return SCRUTIN_ENOMEM;
+    if (json_dumpf(root, f, JSON_INDENT(2) | JSON_SORT_KEYS | JSON_REAL_PRECISION(17)) != 0 ||
+        fputc('\n', f) == EOF)
+        status = SCRUTIN_EIO;
+    json_decref(root);
+    return status;
+}
+
+int scrutin_report_run_table(FILE *f, const scrutin_model *model, const scrutin_summary *summary,
+                             scrutin_format format, scrutin_ctx *ctx)
+{
+    if (!f || !model || !summary)
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                 "scrutin_report_run_table: an argument is NULL");
+    run_data d = {model, NULL, summary};
+    report_locale c_numbers;
+    int status = report_locale_enter(&c_numbers);
+    if (status == SCRUTIN_OK) {
+        switch (format) {
+        case SCRUTIN_FORMAT_CSV: status = table_csv_write(f, &report_headline_table, &d); break;
+        case SCRUTIN_FORMAT_JSON: status = write_json(f, &d); break;
+        case SCRUTIN_FORMAT_MD: status = write_text(f, &d, 1); break;
+        case SCRUTIN_FORMAT_TABLE:
+        default: status = write_text(f, &d, 0); break;
+        }
+    }
+    report_locale_leave(&c_numbers);
+    if (status == SCRUTIN_OK && ferror(f))
+        status = SCRUTIN_EIO;
+    if (status != SCRUTIN_OK)
+        return scrutin_ctx_error(ctx, status, NULL, 0, NULL, "cannot write the run's table: %s",
+                                 scrutin_strerror(status));
+    return SCRUTIN_OK;
+}

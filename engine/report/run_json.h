@@ -1,0 +1,23 @@
+/* run.json: a run's tables and metadata in one document. */
+#ifndef SCRUTIN_REPORT_RUN_JSON_H
+#define SCRUTIN_REPORT_RUN_JSON_H
+
+#include <stdio.h>
+
+#include "run_tables.h"
+#include "scrutin/report.h"
+
+/* Version of run.json's layout, written as its "format" key. */
+#define REPORT_RUN_JSON_FORMAT 1
+
+/*
+ * Write run.json to @p f (docs/cli.md, "run.json"). Everything that may
+ * differ between two runs of the same tally (threads, ranks, timings, the
+ * scenario's path) goes into the "execution" object, and nothing else does.
+ * @param write_seconds  the "write" timing to record
+ * @return 0, SCRUTIN_EIO or SCRUTIN_ENOMEM
+ */
+int report_run_json(FILE *f, const run_data *data, const scrutin_run_info *info,
+                    double write_seconds);
+
+#endif

@@ -1,0 +1,155 @@
+/*
+ * The four tables of a run (docs/cli.md, "Output files"). The columns of the
+ * contract (ARCHITECTURE.md, section 6) come first, in its order; the
+ * standard errors added since come after them, so that scripts that read
+ * columns by position keep working.
+ */
+#include "run_tables.h"
+
+#include "scrutin/error.h"
+
+#define COLUMNS(array) array, sizeof array / sizeof array[0]
+#define ROW(sink, cells) (sink)->row((sink)->self, cells, sizeof cells / sizeof cells[0])
+
+static const scrutin_entity group_entity[SCRUTIN_GROUP_KINDS] = {SCRUTIN_ENTITY_PARTY,
+                                                                 SCRUTIN_ENTITY_COALITION};
+
+/* seats_distribution: every seat total with a non-zero count. */
+static const char *const distribution_columns[] = {"stage", "group_kind", "group",
+                                                   "seats", "count",      "probability"};
+
+static int distribution_rows(const run_data *d, const row_sink *sink)
+{
+    double n = (double)scrutin_tally_simulations(d->tally);
+    unsigned seats = scrutin_tally_seats(d->tally);
+    for (int st = 0; st < SCRUTIN_STAGES; st++)
+        for (int k = 0; k < SCRUTIN_GROUP_KINDS; k++)
+            for (size_t g = 0; g < d->summary->n_groups[k]; g++) {
+                const int64_t *hist = scrutin_tally_seat_histogram(
+                    d->tally, (scrutin_stage)st, (scrutin_group_kind)k, g);
+                for (unsigned s = 0; s <= seats; s++) {
+                    if (hist[s] == 0)
+                        continue;
+                    cell row[] = {cell_text(scrutin_stage_name((scrutin_stage)st)),
+                                  cell_text(scrutin_group_kind_name((scrutin_group_kind)k)),
+                                  cell_text(scrutin_model_id(d->model, group_entity[k], g)),
+                                  cell_int(s),
+                                  cell_int(hist[s]),
+                                  cell_real((double)hist[s] / n)};
+                    int status = ROW(sink, row);
+                    if (status != SCRUTIN_OK)
+                        return status;
+                }
+            }
+    return SCRUTIN_OK;
+}
+
+/* seats_summary: one row per stage and group; the court's effect on the final rows. */
+static const char *const summary_columns[] = {
+    "stage", "group_kind", "group", "mean", "sd", "p05", "p25", "p50", "p75", "p95",
+    "p_majority", "p_majority_se", "p_supermajority", "p_largest",
+    /* added to the contract: */
+    "mean_se", "p_supermajority_se", "p_largest_se", "court_shift_mean", "court_shift_se",
+    "p_majority_changed", "p_majority_changed_se"};
+
+static int summary_rows(const run_data *d, const row_sink *sink)
+{
+    const scrutin_summary *s = d->summary;
+    for (int st = 0; st < SCRUTIN_STAGES; st++)
+        for (int k = 0; k < SCRUTIN_GROUP_KINDS; k++)
+            for (size_t g = 0; g < s->n_groups[k]; g++) {
+                const scrutin_group_summary *gs = &s->groups[st][k][g];
+                const scrutin_court_summary *c = &s->court[k][g];
+                /* The court acts between the stages: its effect belongs to the final rows. */
+                int final = st == SCRUTIN_STAGE_FINAL;
+                cell row[] = {cell_text(scrutin_stage_name((scrutin_stage)st)),
+                              cell_text(scrutin_group_kind_name((scrutin_group_kind)k)),
+                              cell_text(scrutin_model_id(d->model, group_entity[k], g)),
+                              cell_real(gs->mean),
+                              cell_real(gs->sd),
+                              cell_int(gs->p05),
+                              cell_int(gs->p25),
+                              cell_int(gs->p50),
+                              cell_int(gs->p75),
+                              cell_int(gs->p95),
+                              cell_real(gs->majority.p),
+                              cell_real(gs->majority.se),
+                              cell_real(gs->supermajority.p),
+                              cell_real(gs->largest.p),
+                              cell_real(gs->mean_se),
+                              cell_real(gs->supermajority.se),
+                              cell_real(gs->largest.se),
+                              final ? cell_real(c->shift_mean) : cell_empty(),
+                              final ? cell_real(c->shift_se) : cell_empty(),
+                              final ? cell_real(c->majority_changed.p) : cell_empty(),
+                              final ? cell_real(c->majority_changed.se) : cell_empty()};
+                int status = ROW(sink, row);
+                if (status != SCRUTIN_OK)
+                    return status;
+            }
+    return SCRUTIN_OK;
+}
+
+/* districts: how each district was decided. */
+static const char *const district_columns[] = {
+    "district", "region", "seats", "p_decided_round1", "p_court_flip", "p_tie",
+    /* added to the contract: */
+    "p_decided_round1_se", "p_court_flip_se", "p_tie_se", "p_rerun", "p_rerun_se"};
+
+static int district_rows(const run_data *d, const row_sink *sink)
+{
+    for (size_t i = 0; i < d->summary->n_districts; i++) {
+        const scrutin_district_summary *ds = &d->summary->districts[i];
+        size_t region = scrutin_model_district_region(d->model, i);
+        cell row[] = {cell_text(scrutin_model_id(d->model, SCRUTIN_ENTITY_DISTRICT, i)),
+                      cell_text(scrutin_model_id(d->model, SCRUTIN_ENTITY_REGION, region)),
+                      cell_int(scrutin_model_district_seats(d->model, i)),
+                      cell_real(ds->round1.p),
+                      cell_real(ds->court_flip.p),
+                      cell_real(ds->tie.p),
+                      cell_real(ds->round1.se),
+                      cell_real(ds->court_flip.se),
+                      cell_real(ds->tie.se),
+                      cell_real(ds->rerun.p),
+                      cell_real(ds->rerun.se)};
+        int status = ROW(sink, row);
+        if (status != SCRUTIN_OK)
+            return status;
+    }
+    return SCRUTIN_OK;
+}
+
+/* district_lists: what became of each list. */
+static const char *const list_columns[] = {
+    "district", "list", "p_round2", "p_win_provisional", "p_win_final",
+    /* added to the contract: */
+    "p_rejected", "p_round2_se", "p_win_provisional_se", "p_win_final_se", "p_rejected_se"};
+
+static int list_rows(const run_data *d, const row_sink *sink)
+{
+    for (size_t i = 0; i < d->summary->n_lists; i++) {
+        const scrutin_list_summary *ls = &d->summary->lists[i];
+        size_t district = scrutin_model_list_district(d->model, i);
+        cell row[] = {cell_text(scrutin_model_id(d->model, SCRUTIN_ENTITY_DISTRICT, district)),
+                      cell_text(scrutin_model_id(d->model, SCRUTIN_ENTITY_LIST, i)),
+                      cell_real(ls->round2.p),
+                      cell_real(ls->win[SCRUTIN_STAGE_PROVISIONAL].p),
+                      cell_real(ls->win[SCRUTIN_STAGE_FINAL].p),
+                      cell_real(ls->rejected.p),
+                      cell_real(ls->round2.se),
+                      cell_real(ls->win[SCRUTIN_STAGE_PROVISIONAL].se),
+                      cell_real(ls->win[SCRUTIN_STAGE_FINAL].se),
+                      cell_real(ls->rejected.se)};
+        int status = ROW(sink, row);
+        if (status != SCRUTIN_OK)
+            return status;
+    }
+    return SCRUTIN_OK;
+}
+
+const run_table report_run_tables[REPORT_RUN_TABLES] = {
+    {"seats_distribution", COLUMNS(distribution_columns), distribution_rows},
+    {"seats_summary", COLUMNS(summary_columns), summary_rows},
+    {"districts", COLUMNS(district_columns), district_rows},
+    {"district_lists", COLUMNS(list_columns), list_rows},
+};

@@ -1,0 +1,76 @@
+/*
+ * The tables of a run, defined once and written twice: as CSV files and as
+ * arrays of row objects in run.json. A table is its columns and a function
+ * that hands each row, as typed cells, to a sink (the CSV or the JSON writer).
+ */
+#ifndef SCRUTIN_REPORT_RUN_TABLES_H
+#define SCRUTIN_REPORT_RUN_TABLES_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct json_t;
+
+#include "scrutin/model.h"
+#include "scrutin/summary.h"
+#include "scrutin/tally.h"
+
+typedef enum cell_kind { CELL_EMPTY, CELL_TEXT, CELL_INT, CELL_REAL } cell_kind;
+
+/* One value of a row. */
+typedef struct cell {
+    cell_kind kind;
+    const char *text;
+    int64_t i;
+    double x;
+} cell;
+
+static inline cell cell_empty(void) { return (cell){CELL_EMPTY, NULL, 0, 0.0}; }
+static inline cell cell_text(const char *text) { return (cell){CELL_TEXT, text, 0, 0.0}; }
+static inline cell cell_int(int64_t i) { return (cell){CELL_INT, NULL, i, 0.0}; }
+static inline cell cell_real(double x) { return (cell){CELL_REAL, NULL, 0, x}; }
+
+/* Receives the rows of a table; returns 0 or a SCRUTIN_E* status that stops the table. */
+typedef struct row_sink {
+    int (*row)(void *self, const cell *cells, size_t n);
+    void *self;
+} row_sink;
+
+/* What the tables are made from. */
+typedef struct run_data {
+    const scrutin_model *model;
+    const scrutin_tally *tally;
+    const scrutin_summary *summary;
+} run_data;
+
+typedef struct run_table {
+    const char *name; /* key in run.json; the CSV file is NAME.csv */
+    const char *const *columns;
+    size_t n_columns;
+    int (*rows)(const run_data *data, const row_sink *sink);
+} run_table;
+
+/* seats_distribution, seats_summary, districts, district_lists: the contract of docs/cli.md. */
+#define REPORT_RUN_TABLES 4
+extern const run_table report_run_tables[REPORT_RUN_TABLES];
+
+/* The headline numbers of scrutin_report_run_table(), as a table. */
+extern const run_table report_headline_table;
+
+/*
+ * Write @p table as CSV: the header, then one line per row. Text is quoted
+ * only if it needs to be (ids never do); numbers as report_format_double().
+ * @return 0, SCRUTIN_EIO or what the table's rows returned
+ */
+int table_csv_write(FILE *f, const run_table *table, const run_data *data);
+
+/*
+ * @p table as a JSON array of objects, one per row, keyed by column; empty
+ * cells and non-finite numbers are null (JSON has no NaN).
+ * @param[out] out  a new reference, NULL on failure
+ * @return 0, SCRUTIN_ENOMEM or what the table's rows returned
+ */
+int table_json(struct json_t **out, const run_table *table, const run_data *data);
+
+#endif
