@@ -38,6 +38,7 @@ build) deps; build ;;
 run)
     deps; build
     "$BUILD_DIR/scrutin" replay scenarios/mali-2007/scenario.yaml
+    "$BUILD_DIR/scrutin" run scenarios/mali-2007/scenario.yaml -n 100000 --out results/mali-2007
     ;;
 test)
     deps; build
