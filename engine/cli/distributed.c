@@ -1,0 +1,104 @@
+/* MPI, or its one-process stand-in. */
+#include "distributed.h"
+
+#ifdef SCRUTIN_WITH_MPI
+#include <mpi.h>
+
+int dist_init(int *argc, char ***argv)
+{
+    int provided = 0;
+    if (MPI_Init_thread(argc, argv, MPI_THREAD_FUNNELED, &provided) != MPI_SUCCESS)
+        return SCRUTIN_EMPI;
+    /* One failing call must not hang the others: errors come back as codes. */
+    MPI_Comm_set_errhandler(MPI_COMM_WORLD, MPI_ERRORS_RETURN);
+    return SCRUTIN_OK;
+}
+
+void dist_finalize(void) { MPI_Finalize(); }
+
+int dist_rank(void)
+{
+    int rank = 0;
+    MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+    return rank;
+}
+
+int dist_size(void)
+{
+    int size = 1;
+    MPI_Comm_size(MPI_COMM_WORLD, &size);
+    return size;
+}
+
+int dist_agree(int status, int *reporter)
+{
+    /* The lowest rank that failed reports; its status becomes everyone's. */
+    int size = dist_size(), mine = status != SCRUTIN_OK ? dist_rank() : size, first = size;
+    if (MPI_Allreduce(&mine, &first, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD) != MPI_SUCCESS)
+        return SCRUTIN_EMPI;
+    *reporter = first;
+    if (first == size)
+        return SCRUTIN_OK;
+    int agreed = status;
+    if (MPI_Bcast(&agreed, 1, MPI_INT, first, MPI_COMM_WORLD) != MPI_SUCCESS)
+        return SCRUTIN_EMPI;
+    return agreed;
+}
+
+int dist_reduce_tally(scrutin_tally *tally)
+{
+    size_t n = 0;
+    int64_t *counters = scrutin_tally_counters(tally, &n);
+    int root = dist_rank() == 0;
+    /* MPI counts are int: reduce in chunks so that any tally fits. */
+    const size_t chunk = 1u << 28;
+    for (size_t at = 0; at < n; at += chunk) {
+        int len = (int)(n - at < chunk ? n - at : chunk);
+        int rc = MPI_Reduce(root ? MPI_IN_PLACE : counters + at, counters + at, len, MPI_INT64_T,
+                            MPI_SUM, 0, MPI_COMM_WORLD);
+        if (rc != MPI_SUCCESS)
+            return SCRUTIN_EMPI;
+    }
+    return SCRUTIN_OK;
+}
+
+double dist_max(double x)
+{
+    double out = x;
+    MPI_Allreduce(&x, &out, 1, MPI_DOUBLE, MPI_MAX, MPI_COMM_WORLD);
+    return out;
+}
+
+#else
+
+int dist_init(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    return SCRUTIN_OK;
+}
+void dist_finalize(void) {}
+int dist_rank(void) { return 0; }
+int dist_size(void) { return 1; }
+int dist_agree(int status, int *reporter)
+{
+    *reporter = 0;
+    return status;
+}
+int dist_reduce_tally(scrutin_tally *tally)
+{
+    (void)tally;
+    return SCRUTIN_OK;
+}
+double dist_max(double x) { return x; }
+
+#endif
+
+void dist_block(uint64_t total, uint64_t *first, uint64_t *count)
+{
+    /* Contiguous blocks, the first (total mod size) ranks one simulation longer. */
+    uint64_t size = (uint64_t)dist_size(), rank = (uint64_t)dist_rank();
+    uint64_t base = total / size, extra = total % size;
+    *first = rank * base + (rank < extra ? rank : extra);
+    *count = base + (rank < extra ? 1 : 0);
+}

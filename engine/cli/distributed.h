@@ -1,0 +1,38 @@
+/*
+ * Runs on several processes with MPI, or on one without it. Each rank takes
+ * a contiguous block of simulation indices, with the same random streams as
+ * a single process; the integer tallies are summed onto rank 0, which writes
+ * the outputs. Built without SCRUTIN_WITH_MPI, every function here is the
+ * trivial one-process version, so the commands have a single code path.
+ */
+#ifndef SCRUTIN_CLI_DISTRIBUTED_H
+#define SCRUTIN_CLI_DISTRIBUTED_H
+
+#include <stdint.h>
+
+#include "scrutin.h"
+
+/* Start MPI if the build has it (threads funnelled: OpenMP runs inside each rank). */
+int dist_init(int *argc, char ***argv);
+/* Stop MPI. */
+void dist_finalize(void);
+/* This process's rank and the number of ranks (0 and 1 without MPI). */
+int dist_rank(void);
+int dist_size(void);
+/* The block [*first, *first + *count) of the @p total simulations this rank runs. */
+void dist_block(uint64_t total, uint64_t *first, uint64_t *count);
+/*
+ * Agree on how a step went: every rank passes its status and gets the first
+ * failure of any rank (in rank order), or 0. *reporter is the rank that
+ * should print the diagnostics (the lowest failing one), so that the user
+ * sees one message, not one per rank.
+ */
+int dist_agree(int status, int *reporter);
+/* Sum every rank's tally onto rank 0's (integers: the order does not matter). */
+int dist_reduce_tally(scrutin_tally *tally);
+/* The largest value of @p x over the ranks (for timings). */
+double dist_max(double x);
+/* Whether this process should print and write: rank 0 only. */
+static inline int dist_is_root(void) { return dist_rank() == 0; }
+
+#endif
