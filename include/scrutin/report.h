@@ -144,6 +144,28 @@ SCRUTIN_API int scrutin_report_run_table(FILE *f, const scrutin_model *model,
                                          const scrutin_summary *summary, scrutin_format format,
                                          scrutin_ctx *ctx);
 
+/**
+ * Write `@p out_dir/report.html`: one self-contained page about a run, that
+ * a browser shows without scrutin and without any other file. It holds the
+ * run's facts (simulations, seats and thresholds, seed, scenario hash), a
+ * sentence per coalition with its P(majority), the headline table of
+ * scrutin_report_run_table(), the plots of scrutin_plot_run() embedded as
+ * SVG (those that were drawn: `plots/NAME.svg`; in place of one that was not,
+ * a note says how to draw it), tables of the coalitions, the parties that
+ * win seats and the districts, and links to the run's files. Call it after
+ * drawing the plots. The page depends only on the summary, @p info (not its
+ * execution fields) and the images, so two runs that agree write the same page.
+ *
+ * @param out_dir  the run's output folder, created if missing
+ * @param summary  scrutin_summary_compute() of the run's tally
+ * @param info     the run's metadata, as for scrutin_report_run()
+ * @return 0; SCRUTIN_EINVAL on a NULL or mismatched argument or a folder that
+ *         cannot be written; SCRUTIN_EIO; SCRUTIN_ENOMEM
+ */
+SCRUTIN_API int scrutin_report_html(const char *out_dir, const scrutin_model *model,
+                                    const scrutin_summary *summary, const scrutin_run_info *info,
+                                    scrutin_ctx *ctx);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,138 @@
+/* scrutin_plot_sweep: probability curves over a swept parameter, with their Monte Carlo bands. */
+#include <math.h>
+#include <stdlib.h>
+
+#include "number_format.h"
+#include "plot_files.h"
+#include "scrutin/plot.h"
+
+typedef struct sweep_plot {
+    const char *name, *title, *x_label, *y_label;
+    size_t n_points;
+    const double *x;
+    size_t n_curves;
+    const scrutin_plot_curve *curves;
+} sweep_plot;
+
+/* A number for gnuplot: NaN where there is none (gnuplot then leaves a gap). */
+static void put_number(FILE *f, double v)
+{
+    char number[REPORT_NUMBER_SIZE];
+    if (isfinite(v)) {
+        report_format_double(number, v);
+        fputs(number, f);
+    } else {
+        fputs("NaN", f);
+    }
+}
+
+static int write_data(FILE *f, const void *data)
+{
+    const sweep_plot *d = data;
+    fputs("x", f);
+    for (size_t c = 0; c < d->n_curves; c++) {
+        fputc(',', f);
+        csv_header_field(f, d->curves[c].label);
+        fputc(',', f);
+        csv_header_field(f, d->curves[c].label);
+        fputs("_se", f);
+    }
+    fputc('\n', f);
+    for (size_t i = 0; i < d->n_points; i++) {
+        put_number(f, d->x[i]);
+        for (size_t c = 0; c < d->n_curves; c++) {
+            fputc(',', f);
+            put_number(f, d->curves[c].p[i]);
+            fputc(',', f);
+            put_number(f, d->curves[c].se ? d->curves[c].se[i] : NAN);
+        }
+        fputc('\n', f);
+    }
+    return ferror(f) ? SCRUTIN_EIO : SCRUTIN_OK;
+}
+
+static int write_script(FILE *f, const void *data)
+{
+    const sweep_plot *d = data;
+    gp_begin(f, d->name, "probability curves over a swept parameter", 1000, 620);
+    fprintf(f, "    array curve[%zu]\n", d->n_curves);
+    for (size_t c = 0; c < d->n_curves; c++) {
+        fprintf(f, "    curve[%zu] = ", c + 1);
+        gp_quote(f, d->curves[c].label);
+        fputc('\n', f);
+    }
+    /* The title, then the key on one line under it, then the plot. */
+    if (d->title) {
+        fputs("    set label 1 ", f);
+        gp_quote(f, d->title);
+        fputs(" at screen 0.5, screen 0.965 center font ',15'\n", f);
+    }
+    fputs("    set xlabel ", f);
+    gp_quote(f, d->x_label);
+    fputs("\n    set ylabel ", f);
+    gp_quote(f, d->y_label);
+    fputs("\n    set yrange [0:100]\n"
+          "    set ytics 10\n"
+          "    set grid xtics ytics lc '#dddddd' lw 1 dt 1\n"
+          "    set tmargin at screen 0.86\n"
+          "    set key at screen 0.5, screen 0.935 center top horizontal reverse Left samplen 2.5 "
+          "width 2\n"
+          "    set autoscale xfix\n"
+          "    set offsets graph 0.03, graph 0.03, 0, 0\n",
+          f);
+    fputs("    plot ", f);
+    const char *sep = "";
+    /* The bands first, so that every curve is drawn over them. */
+    for (size_t c = 0; c < d->n_curves; c++) {
+        if (!d->curves[c].se)
+            continue;
+        fprintf(f, "%sdata using 1:(100 * ($%zu - 2 * $%zu)):(100 * ($%zu + 2 * $%zu)) "
+                   "with filledcurves fs transparent solid 0.18 noborder lc '%s'",
+                sep, 2 * c + 2, 2 * c + 3, 2 * c + 2, 2 * c + 3, plot_colours[c % PLOT_COLOURS]);
+        sep = ", \\\n         ";
+    }
+    for (size_t c = 0; c < d->n_curves; c++) {
+        fprintf(f, "%sdata using 1:(100 * $%zu) with linespoints lw 2 pt 7 ps 0.8 lc '%s' "
+                   "title curve[%zu]",
+                sep, 2 * c + 2, plot_colours[c % PLOT_COLOURS], c + 1);
+        sep = ", \\\n         ";
+    }
+    if (d->n_curves > 0 && d->curves[0].se)
+        fputs(", \\\n         NaN with filledcurves fs transparent solid 0.18 noborder lc '#777777' "
+              "title '± 2 standard errors'",
+              f);
+    fputc('\n', f);
+    gp_end(f);
+    return ferror(f) ? SCRUTIN_EIO : SCRUTIN_OK;
+}
+
+int scrutin_plot_sweep(const char *out_dir, const char *name, const char *title,
+                       const char *x_label, const char *y_label, size_t n_points, const double *x,
+                       size_t n_curves, const scrutin_plot_curve *curves, scrutin_ctx *ctx)
+{
+    if (!out_dir || !x_label || !y_label || !x || !curves)
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                 "scrutin_plot_sweep: an argument is NULL");
+    int status = plot_check_name(name, ctx);
+    if (status != SCRUTIN_OK)
+        return status;
+    if (n_points == 0 || n_curves == 0)
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                 "scrutin_plot_sweep: %zu points and %zu curves: nothing to draw",
+                                 n_points, n_curves);
+    for (size_t c = 0; c < n_curves; c++)
+        if (!curves[c].label || !curves[c].p)
+            return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                     "scrutin_plot_sweep: curve %zu has no label or no values", c);
+    char *dir = NULL;
+    status = plot_folder(&dir, out_dir, ctx);
+    if (status != SCRUTIN_OK)
+        return status;
+    sweep_plot d = {name, title, x_label, y_label, n_points, x, n_curves, curves};
+    plot_forget_images(dir, name);
+    status = plot_write_file(dir, name, "csv", write_data, &d, ctx);
+    if (status == SCRUTIN_OK)
+        status = plot_write_file(dir, name, "gp", write_script, &d, ctx);
+    free(dir);
+    return status;
+}

@@ -1,0 +1,317 @@
+/*
+ * scrutin_report_html: one page per run that an analyst can open, mail or
+ * archive on its own. Everything it shows is inside it: the style sheet, and
+ * the plots as base64 data URIs (an <img> each, rather than inline <svg>,
+ * because gnuplot gives every SVG the same element ids, which would clash on
+ * one page). No script, no font or file fetched from anywhere.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "html_embed.h"
+#include "number_format.h"
+#include "output_files.h"
+#include "run_tables.h"
+#include "scrutin/plot.h"
+#include "scrutin/report.h"
+
+static const scrutin_entity group_entity[SCRUTIN_GROUP_KINDS] = {SCRUTIN_ENTITY_PARTY,
+                                                                 SCRUTIN_ENTITY_COALITION};
+
+typedef struct page {
+    const char *out_dir;
+    const scrutin_model *model;
+    const scrutin_summary *s;
+    const scrutin_run_info *info;
+} page;
+
+static const char style[] =
+    "body{font-family:'DejaVu Sans',Helvetica,Arial,sans-serif;max-width:1100px;margin:2em auto;"
+    "padding:0 1em;color:#222;line-height:1.45}\n"
+    "h1{font-size:1.6em;margin-bottom:.2em}h2{margin-top:2em;border-bottom:1px solid #ccc}\n"
+    ".meta{color:#555;font-size:.92em}\n"
+    "table{border-collapse:collapse;margin:1em 0;font-size:.92em}\n"
+    "th,td{padding:.25em .7em;border-bottom:1px solid #e3e3e3;text-align:right}\n"
+    "th{background:#f3f3f3}td.id,th.id{text-align:left}\n"
+    "tr.final td{font-weight:bold}\n"
+    "figure{margin:1.5em 0}figure img{max-width:100%;height:auto;border:1px solid #eee}\n"
+    "figcaption{color:#444;font-size:.92em;margin-top:.4em}\n"
+    ".missing{background:#fff6e0;border-left:4px solid #e0a800;padding:.6em 1em}\n"
+    "code{background:#f3f3f3;padding:0 .2em}\n"
+    "ul.headline li{margin:.3em 0}\n";
+
+static void put_percent(FILE *f, double p)
+{
+    fprintf(f, "%.1f%%", 100.0 * p);
+}
+
+static void write_head(FILE *f, const page *pg)
+{
+    const char *name = scrutin_model_name(pg->model);
+    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+          f);
+    html_escape(f, name);
+    fprintf(f, ": scrutin run</title>\n<style>\n%s</style>\n</head>\n<body>\n", style);
+    fputs("<h1>", f);
+    html_escape(f, name);
+    fprintf(f, ": %llu simulated elections</h1>\n", (unsigned long long)pg->s->simulations);
+    fprintf(f, "<p class=\"meta\">%u seats; a majority is %u seats, a supermajority %u. Seed %llu",
+            pg->s->seats, pg->s->majority, pg->s->supermajority,
+            (unsigned long long)pg->info->seed);
+    if (pg->info->scenario_hash) {
+        fputs("; scenario content hash <code>", f);
+        html_escape(f, pg->info->scenario_hash);
+        fputs("</code>", f);
+    }
+    fputs("; written by scrutin ", f);
+    html_escape(f, pg->info->scrutin_version ? pg->info->scrutin_version : SCRUTIN_VERSION);
+    fputs(".</p>\n", f);
+    if (pg->info->partial)
+        fprintf(f, "<p class=\"missing\">This run was interrupted: %llu of the %llu simulations "
+                   "asked for were completed, and everything below is about them.</p>\n",
+                (unsigned long long)pg->s->simulations, (unsigned long long)pg->info->requested);
+}
+
+/* One sentence per coalition: what an analyst wants to know first. */
+static void write_headline(FILE *f, const page *pg)
+{
+    const scrutin_summary *s = pg->s;
+    fputs("<h2>Headline</h2>\n<ul class=\"headline\">\n", f);
+    for (size_t c = 0; c < s->n_groups[SCRUTIN_GROUP_COALITION]; c++) {
+        const scrutin_group_summary *fin = &s->groups[SCRUTIN_STAGE_FINAL][SCRUTIN_GROUP_COALITION][c];
+        const scrutin_group_summary *pro =
+            &s->groups[SCRUTIN_STAGE_PROVISIONAL][SCRUTIN_GROUP_COALITION][c];
+        fputs("<li><b>", f);
+        html_escape(f, scrutin_model_id(pg->model, SCRUTIN_ENTITY_COALITION, c));
+        fputs("</b> holds a majority after the court in <b>", f);
+        put_percent(f, fin->majority.p);
+        fprintf(f, "</b> of the simulated elections (± %.1f points; ", 200.0 * fin->majority.se);
+        put_percent(f, pro->majority.p);
+        fprintf(f, " before the court): %.1f seats on average, between %u and %u in 90%% of them.</li>\n",
+                fin->mean, fin->p05, fin->p95);
+    }
+    fputs("</ul>\n", f);
+    fprintf(f, "<p>The court's decisions after the vote change the holder of %.2f seats per "
+               "election on average. ± figures are two Monte Carlo standard errors.</p>\n",
+            s->court_moved_mean);
+}
+
+/* The headline table of standard output: coalitions and the largest parties, both stages. */
+typedef struct html_sink {
+    FILE *f;
+} html_sink;
+
+static int headline_row(void *self, const cell *c, size_t n)
+{
+    FILE *f = ((html_sink *)self)->f;
+    if (n < 9)
+        return SCRUTIN_EINTERNAL;
+    fprintf(f, "<tr%s><td class=\"id\">", strcmp(c[0].text, "final") == 0 ? " class=\"final\"" : "");
+    html_escape(f, c[2].text);
+    fprintf(f, "</td><td class=\"id\">%s</td><td class=\"id\">%s</td><td>%.2f</td><td>%lld–%lld</td>"
+               "<td>",
+            c[1].text, c[0].text, c[3].x, (long long)c[4].i, (long long)c[5].i);
+    put_percent(f, c[6].x);
+    fprintf(f, " ± %.1f</td><td>", 200.0 * c[7].x);
+    put_percent(f, c[8].x);
+    fputs("</td></tr>\n", f);
+    return ferror(f) ? SCRUTIN_EIO : SCRUTIN_OK;
+}
+
+static int write_headline_table(FILE *f, const page *pg)
+{
+    fputs("<table>\n<tr><th class=\"id\">group</th><th class=\"id\">kind</th>"
+          "<th class=\"id\">stage</th><th>mean seats</th><th>90% interval</th>"
+          "<th>P(majority)</th><th>P(largest)</th></tr>\n",
+          f);
+    run_data d = {pg->model, NULL, pg->s};
+    html_sink sink = {f};
+    row_sink rows = {headline_row, &sink};
+    int status = report_headline_table.rows(&d, &rows);
+    fputs("</table>\n", f);
+    return status;
+}
+
+/* A plot, embedded if it was drawn; else what to do to draw it. */
+static int write_figure(FILE *f, const page *pg, const char *name, const char *caption)
+{
+    size_t size = strlen(pg->out_dir) + strlen(name) + sizeof "/" SCRUTIN_PLOT_DIR "/.svg";
+    char *path = malloc(size);
+    if (!path)
+        return SCRUTIN_ENOMEM;
+    int status = SCRUTIN_OK;
+    struct stat st;
+    snprintf(path, size, "%s/%s/%s.svg", pg->out_dir, SCRUTIN_PLOT_DIR, name);
+    if (stat(path, &st) == 0) {
+        fputs("<figure>\n<img alt=\"", f);
+        html_escape(f, caption);
+        fputs("\" src=\"", f);
+        status = html_embed_data_uri(f, path, "image/svg+xml");
+        fputs("\">\n<figcaption>", f);
+        html_escape(f, caption);
+        fprintf(f, " Data: <code>%s/%s.csv</code>.</figcaption>\n</figure>\n", SCRUTIN_PLOT_DIR,
+                name);
+    } else {
+        snprintf(path, size, "%s/%s/%s.gp", pg->out_dir, SCRUTIN_PLOT_DIR, name);
+        fputs("<p class=\"missing\">", f);
+        html_escape(f, caption);
+        if (stat(path, &st) == 0)
+            fprintf(f, " This plot has not been drawn: gnuplot was not available. Draw it with "
+                       "<code>gnuplot %s/%s.gp</code> (from this page's folder) and open "
+                       "<code>%s/%s.svg</code>, or run scrutin again with gnuplot installed.",
+                    SCRUTIN_PLOT_DIR, name, SCRUTIN_PLOT_DIR, name);
+        else
+            fputs(" This plot was not written: run scrutin with <code>--plots</code>.", f);
+        fputs("</p>\n", f);
+    }
+    free(path);
+    return status == 1 ? SCRUTIN_EIO : status; /* 1: the image vanished while it was read */
+}
+
+static void write_groups_table(FILE *f, const page *pg, scrutin_group_kind kind)
+{
+    const scrutin_summary *s = pg->s;
+    fputs("<table>\n<tr><th class=\"id\">group</th><th>mean</th><th>sd</th><th>p05</th>"
+          "<th>median</th><th>p95</th><th>P(majority)</th><th>P(supermajority)</th>"
+          "<th>P(largest)</th><th>court shift</th></tr>\n",
+          f);
+    for (size_t g = 0; g < s->n_groups[kind]; g++) {
+        const scrutin_group_summary *x = &s->groups[SCRUTIN_STAGE_FINAL][kind][g];
+        const scrutin_group_summary *prov = &s->groups[SCRUTIN_STAGE_PROVISIONAL][kind][g];
+        if (x->mean <= 0.0 && prov->mean <= 0.0)
+            continue; /* never a seat: the CSV files keep it, the page leaves it out */
+        fputs("<tr><td class=\"id\">", f);
+        html_escape(f, scrutin_model_id(pg->model, group_entity[kind], g));
+        fprintf(f, "</td><td>%.2f</td><td>%.2f</td><td>%u</td><td>%u</td><td>%u</td><td>", x->mean,
+                x->sd, x->p05, x->p50, x->p95);
+        put_percent(f, x->majority.p);
+        fputs("</td><td>", f);
+        put_percent(f, x->supermajority.p);
+        fputs("</td><td>", f);
+        put_percent(f, x->largest.p);
+        fprintf(f, "</td><td>%+.2f</td></tr>\n", s->court[kind][g].shift_mean);
+    }
+    fputs("</table>\n", f);
+}
+
+static void write_districts_table(FILE *f, const page *pg)
+{
+    fputs("<table>\n<tr><th class=\"id\">district</th><th class=\"id\">region</th><th>seats</th>"
+          "<th>P(decided in round 1)</th><th>P(court changes the winner)</th><th>P(re-run)</th>"
+          "<th>P(tie)</th></tr>\n",
+          f);
+    for (size_t i = 0; i < pg->s->n_districts; i++) {
+        const scrutin_district_summary *d = &pg->s->districts[i];
+        fputs("<tr><td class=\"id\">", f);
+        html_escape(f, scrutin_model_id(pg->model, SCRUTIN_ENTITY_DISTRICT, i));
+        fputs("</td><td class=\"id\">", f);
+        html_escape(f, scrutin_model_id(pg->model, SCRUTIN_ENTITY_REGION,
+                                        scrutin_model_district_region(pg->model, i)));
+        fprintf(f, "</td><td>%u</td><td>", scrutin_model_district_seats(pg->model, i));
+        put_percent(f, d->round1.p);
+        fputs("</td><td>", f);
+        put_percent(f, d->court_flip.p);
+        fputs("</td><td>", f);
+        put_percent(f, d->rerun.p);
+        fputs("</td><td>", f);
+        put_percent(f, d->tie.p);
+        fputs("</td></tr>\n", f);
+    }
+    fputs("</table>\n", f);
+}
+
+static void write_files(FILE *f)
+{
+    static const char *const files[][2] = {
+        {"seats_distribution.csv", "every seat total of every party and coalition, with its probability"},
+        {"seats_summary.csv", "means, quantiles and probabilities, with their standard errors"},
+        {"districts.csv", "how each district was decided"},
+        {"district_lists.csv", "what became of each list"},
+        {"run.json", "all of the above, and the run's metadata"}};
+    fputs("<h2>Files</h2>\n<p>Beside this page, in the run's folder (the columns are described in "
+          "scrutin's <code>docs/cli.md</code>):</p>\n<ul>\n",
+          f);
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+        fprintf(f, "<li><a href=\"%s\"><code>%s</code></a>: %s</li>\n", files[i][0], files[i][0],
+                files[i][1]);
+    fprintf(f, "<li><code>%s/</code>: each plot's data (<code>.csv</code>), gnuplot script "
+               "(<code>.gp</code>) and images</li>\n</ul>\n", SCRUTIN_PLOT_DIR);
+}
+
+static int write_page(FILE *f, const page *pg)
+{
+    write_head(f, pg);
+    write_headline(f, pg);
+    int status = write_headline_table(f, pg);
+    if (status == SCRUTIN_OK) {
+        fputs("<h2>Seats</h2>\n", f);
+        status = write_figure(f, pg, "coalition_seats",
+                              "The distribution of each coalition's seats: final (after the "
+                              "court's decisions, filled) and provisional (outlined). The dashed "
+                              "line marks the majority.");
+    }
+    if (status == SCRUTIN_OK)
+        status = write_figure(f, pg, "party_seats",
+                              "The distribution of the largest parties' seats, final and "
+                              "provisional.");
+    if (status == SCRUTIN_OK) {
+        fputs("<h3>Coalitions, final</h3>\n", f);
+        write_groups_table(f, pg, SCRUTIN_GROUP_COALITION);
+        fputs("<h3>Parties that win seats, final</h3>\n", f);
+        write_groups_table(f, pg, SCRUTIN_GROUP_PARTY);
+        fputs("<p>Court shift: the mean of final minus provisional seats.</p>\n"
+              "<h2>Districts</h2>\n", f);
+        status = write_figure(f, pg, "district_outcomes",
+                              "Each district's probability of being decided in round 1, and of "
+                              "the court's decisions after the vote changing its winner.");
+    }
+    if (status == SCRUTIN_OK) {
+        write_districts_table(f, pg);
+        write_files(f);
+        fputs("</body>\n</html>\n", f);
+    }
+    if (status == SCRUTIN_OK && ferror(f))
+        status = SCRUTIN_EIO;
+    return status;
+}
+
+int scrutin_report_html(const char *out_dir, const scrutin_model *model,
+                        const scrutin_summary *summary, const scrutin_run_info *info,
+                        scrutin_ctx *ctx)
+{
+    if (!out_dir || !model || !summary || !info)
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                 "scrutin_report_html: an argument is NULL");
+    if (info->version != SCRUTIN_RUN_INFO_VERSION)
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                 "scrutin_report_html: run info version %u, this library knows %u",
+                                 info->version, SCRUTIN_RUN_INFO_VERSION);
+    if (summary->n_districts != scrutin_model_count(model, SCRUTIN_ENTITY_DISTRICT) ||
+        summary->n_groups[SCRUTIN_GROUP_PARTY] != scrutin_model_count(model, SCRUTIN_ENTITY_PARTY) ||
+        summary->n_groups[SCRUTIN_GROUP_COALITION] !=
+            scrutin_model_count(model, SCRUTIN_ENTITY_COALITION))
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                 "scrutin_report_html: the summary and the model do not describe "
+                                 "the same run");
+    int status = report_make_folder(out_dir, ctx);
+    if (status != SCRUTIN_OK)
+        return status;
+    atomic_file af;
+    status = atomic_file_open(&af, out_dir, "report.html", ctx);
+    if (status != SCRUTIN_OK)
+        return status;
+    page pg = {out_dir, model, summary, info};
+    report_locale c_numbers;
+    status = report_locale_enter(&c_numbers);
+    if (status == SCRUTIN_OK)
+        status = write_page(af.f, &pg);
+    report_locale_leave(&c_numbers);
+    if (status != SCRUTIN_OK) {
+        atomic_file_abort(&af);
+        return scrutin_ctx_error(ctx, status, out_dir, 0, NULL, "report.html cannot be written: %s",
+                                 scrutin_strerror(status));
+    }
+    return atomic_file_commit(&af, ctx);
+}

@@ -1,0 +1,153 @@
+/**
+ * @file scrutin/plot.h
+ * @brief Plots: the data and the gnuplot scripts that draw a run's seat
+ *        distributions, its districts' outcomes, a comparison of scenarios
+ *        and a sweep's probability curves.
+ *
+ * The library writes, for each plot NAME, two files into the folder
+ * `OUT/plots/` (created if missing; SCRUTIN_PLOT_DIR):
+ * - `NAME.csv`: the numbers drawn, one header line and tidy rows that a
+ *   spreadsheet opens as well as gnuplot does;
+ * - `NAME.gp`: a gnuplot 5.4 script that reads `NAME.csv` and writes
+ *   `NAME.svg` and `NAME.png` beside itself, from whatever folder gnuplot
+ *   is started: `gnuplot OUT/plots/NAME.gp`.
+ *
+ * The library never runs gnuplot (nor any other program) and never prints:
+ * rendering is the caller's business (the scrutin command does it with
+ * `--plots` when gnuplot is on the PATH). Writing a plot's script removes the
+ * `NAME.svg` and `NAME.png` an earlier run may have left, so that an image
+ * in the folder is always drawn from the data beside it.
+ *
+ * Every file is written under a temporary name and renamed once complete,
+ * as the run's tables are; numbers use '.' whatever the locale. Labels are
+ * drawn as given (gnuplot's "enhanced" text mode is off, so `_` and `^` are
+ * not markup).
+ */
+#ifndef SCRUTIN_PLOT_H
+#define SCRUTIN_PLOT_H
+
+#include <stddef.h>
+
+#include "scrutin/error.h"
+#include "scrutin/export.h"
+#include "scrutin/model.h"
+#include "scrutin/summary.h"
+#include "scrutin/tally.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The folder, inside an output folder, that holds the plots. */
+#define SCRUTIN_PLOT_DIR "plots"
+
+#define SCRUTIN_PLOT_OPTIONS_VERSION 1
+
+/** Options of scrutin_plot_run(). Initialise with SCRUTIN_PLOT_OPTIONS_INIT. */
+typedef struct scrutin_plot_options {
+    unsigned version; /**< SCRUTIN_PLOT_OPTIONS_VERSION */
+    unsigned parties; /**< largest parties drawn (by mean final seats); 0: none */
+} scrutin_plot_options;
+
+#define SCRUTIN_PLOT_OPTIONS_INIT {SCRUTIN_PLOT_OPTIONS_VERSION, 8}
+
+/**
+ * Write the plots of a run into `@p out_dir/plots/`:
+ * - `coalition_seats`: one panel per coalition, the distribution of its seats
+ *   over the simulations, final (after the court, filled) and provisional
+ *   (before it, outlined) overlaid, on a common axis from 0 to every seat,
+ *   with the majority line; the panel's title gives P(majority);
+ * - `party_seats`: the same for the largest parties (@p options->parties of
+ *   them, by mean final seats; parties that never win a seat are left out);
+ * - `district_outcomes`: for each district, in the scenario's order,
+ *   P(decided in round 1) and P(the court's decisions after the vote change
+ *   its winner).
+ * scrutin_plot_run_names() lists these names.
+ *
+ * @param out_dir  the run's output folder (`plots/` is created inside it)
+ * @param model    the model that was simulated
+ * @param tally    its tally (the seat histograms)
+ * @param summary  scrutin_summary_compute() of @p tally
+ * @param options  NULL for SCRUTIN_PLOT_OPTIONS_INIT
+ * @return 0; SCRUTIN_EINVAL if an argument is NULL, the arguments do not match
+ *         or the folder cannot be created or written (the diagnostic names it);
+ *         SCRUTIN_EIO if writing fails part-way; SCRUTIN_ENOMEM
+ */
+SCRUTIN_API int scrutin_plot_run(const char *out_dir, const scrutin_model *model,
+                                 const scrutin_tally *tally, const scrutin_summary *summary,
+                                 const scrutin_plot_options *options, scrutin_ctx *ctx);
+
+/**
+ * The names of the plots scrutin_plot_run() writes, in the order a report
+ * shows them: "coalition_seats", "party_seats", "district_outcomes".
+ * @param[out] count  how many names
+ * @return a static array of @p *count names
+ */
+SCRUTIN_API const char *const *scrutin_plot_run_names(size_t *count);
+
+/**
+ * A comparison of seat distributions, for `scrutin compare`: one panel per
+ * group (a coalition, say), and in each panel one curve per scenario, the
+ * first filled and the others outlined, on a common axis from 0 to @p seats
+ * with the majority line. Writes `@p out_dir/plots/@p name.{csv,gp}`; the
+ * CSV's columns are `seats` and one `GROUP/SCENARIO` column per curve.
+ *
+ * @param out_dir      output folder (`plots/` is created inside it)
+ * @param name         the plot's file name, without extension: letters,
+ *                     digits, '-', '_' and '.', as "compare_coalitions"
+ * @param title        title over the panels, or NULL
+ * @param seats        the assembly's seats: each distribution has seats + 1 values
+ * @param majority     seats that make a majority (the line is drawn before it:
+ *                     everything to its right is a majority)
+ * @param n_groups     panels
+ * @param group_labels [n_groups] the panels' titles (e.g. "ADP: P(majority) 0.62 -> 0.41")
+ * @param n_scenarios  curves per panel (at least 1)
+ * @param scenario_labels [n_scenarios] legend entries (e.g. "base", "no-court")
+ * @param probability  [n_groups * n_scenarios] arrays of seats + 1 values:
+ *                     probability[g * n_scenarios + k][s] is P(group g holds s
+ *                     seats) in scenario k. Borrowed for the call.
+ * @return 0; SCRUTIN_EINVAL on a NULL or inconsistent argument or a folder that
+ *         cannot be written; SCRUTIN_EIO; SCRUTIN_ENOMEM
+ */
+SCRUTIN_API int scrutin_plot_compare(const char *out_dir, const char *name, const char *title,
+                                     unsigned seats, unsigned majority, size_t n_groups,
+                                     const char *const *group_labels, size_t n_scenarios,
+                                     const char *const *scenario_labels,
+                                     const double *const *probability, scrutin_ctx *ctx);
+
+/** One curve of a sweep: a probability at each value of the swept parameter. */
+typedef struct scrutin_plot_curve {
+    const char *label; /**< legend entry, e.g. "ADP" */
+    const double *p;   /**< [n_points] probabilities in [0, 1]; NaN: no point there */
+    const double *se;  /**< [n_points] their standard errors, drawn as a band of
+                            +-2 se; NULL: no band */
+} scrutin_plot_curve;
+
+/**
+ * Probability curves, for `scrutin sweep`: the parameter on the x axis, each
+ * curve (a coalition's P(majority), say) in percent on the y axis, from 0 to
+ * 100, with its +-2 standard error band. Writes
+ * `@p out_dir/plots/@p name.{csv,gp}`; the CSV's columns are `x` and, per
+ * curve, `LABEL` and `LABEL_se`.
+ *
+ * @param out_dir   output folder (`plots/` is created inside it)
+ * @param name      the plot's file name, without extension (as scrutin_plot_compare())
+ * @param title     title over the plot, or NULL
+ * @param x_label   what the x axis is, e.g. "model.sd_party"
+ * @param y_label   what the curves are, e.g. "P(majority), final (%)"
+ * @param n_points  values of the parameter (at least 1)
+ * @param x         [n_points] the values, in the order to draw them
+ * @param n_curves  curves (at least 1)
+ * @param curves    [n_curves] the curves; borrowed for the call
+ * @return 0; SCRUTIN_EINVAL on a NULL or inconsistent argument or a folder that
+ *         cannot be written; SCRUTIN_EIO; SCRUTIN_ENOMEM
+ */
+SCRUTIN_API int scrutin_plot_sweep(const char *out_dir, const char *name, const char *title,
+                                   const char *x_label, const char *y_label, size_t n_points,
+                                   const double *x, size_t n_curves,
+                                   const scrutin_plot_curve *curves, scrutin_ctx *ctx);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The command line's conventions, for every command that scrutin --help lists: COMMAND --help
+# prints a usage on standard output and exits 0; a bad option exits 2 with a hint on standard
+# error; --version and --help exit 0; no command, or an unknown one, exits 2. And the man page
+# names every command.
+set -u
+scrutin=$1
+src=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0; passed=0
+fail() { echo "FAIL $*"; failures=$((failures + 1)); }
+pass() { passed=$((passed + 1)); }
+
+expect() { # expect STATUS STREAM(out|err|none) PATTERN -- command...
+    local want=$1 stream=$2 pattern=$3
+    shift 4
+    "$@" >"$work/out" 2>"$work/err"
+    local got=$?
+    if [ "$got" -ne "$want" ]; then fail "'$*': exit $got, wanted $want"; return; fi
+    if [ "$stream" != none ] && ! grep -Eq -- "$pattern" "$work/$stream"; then
+        fail "'$*': no /$pattern/ on standard $stream"; return
+    fi
+    pass
+}
+
+expect 0 out '^Usage: scrutin COMMAND' -- "$scrutin" --help
+expect 0 out '^Usage: scrutin COMMAND' -- "$scrutin" -h
+expect 0 out '^scrutin [0-9]+\.[0-9]+\.[0-9]+$' -- "$scrutin" --version
+expect 0 out '^scrutin [0-9]+\.[0-9]+\.[0-9]+$' -- "$scrutin" -V
+expect 2 err 'Usage: scrutin' -- "$scrutin"
+expect 2 err "unknown command \"frobnicate\".*|Try 'scrutin --help'" -- "$scrutin" frobnicate
+
+# The commands, from the help's "Commands:" section: "  NAME   what it does".
+commands=$("$scrutin" --help | sed -n '/^Commands:/,/^$/p' | sed -n 's/^  \([a-z][a-z-]*\)  .*/\1/p')
+[ -n "$commands" ] && pass || fail "scrutin --help lists no command"
+for c in $commands; do
+    expect 0 out "^Usage: scrutin $c" -- "$scrutin" "$c" --help
+    expect 0 out "^Usage: scrutin $c" -- "$scrutin" "$c" -h
+    expect 2 err "Try 'scrutin $c --help'" -- "$scrutin" "$c" --no-such-option
+    # The man page documents it (its source: the page itself is checked by test_man_page).
+    if grep -q "^\*\*$c\*\*" "$src/docs/scrutin.1.md"; then pass
+    else fail "docs/scrutin.1.md does not document 'scrutin $c'"; fi
+    if grep -q "scrutin $c" "$src/docs/cli.md"; then pass
+    else fail "docs/cli.md does not document 'scrutin $c'"; fi
+done
+
+echo "$passed passed, $failures failed"
+[ "$failures" -eq 0 ]

@@ -1,0 +1,476 @@
+/*
+ * The plots and the report page: the files each writes, their columns and
+ * values, what they refuse, and (where gnuplot is installed) that gnuplot
+ * draws every script without an error.
+ */
+#include "test_support.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "scrutin.h"
+
+typedef struct fixture {
+    char dir[64];
+    scrutin_ctx *ctx;
+    scrutin_scenario *scenario;
+    scrutin_model *model;
+    scrutin_tally *tally;
+    scrutin_summary *summary;
+} fixture;
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static char *read_text(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        fail_msg("cannot open %s", path);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+    buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+static int exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+static void touch(const char *path)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("stale\n", f);
+    fclose(f);
+}
+
+static void remove_tree(const char *path)
+{
+    DIR *d = opendir(path);
+    if (!d) {
+        unlink(path);
+        return;
+    }
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        char child[1024];
+        snprintf(child, sizeof child, "%s/%s", path, e->d_name);
+        remove_tree(child);
+    }
+    closedir(d);
+    rmdir(path);
+}
+
+/* DIR/plots/NAME.EXT into @p buf. */
+static const char *plot_path(char *buf, size_t size, const char *dir, const char *name,
+                             const char *ext)
+{
+    snprintf(buf, size, "%s/%s/%s.%s", dir, SCRUTIN_PLOT_DIR, name, ext);
+    return buf;
+}
+
+static int gnuplot_installed(void)
+{
+    return system("command -v gnuplot >/dev/null 2>&1") == 0;
+}
+
+/* Draw DIR/plots/NAME.gp from another folder; @return gnuplot's exit status. */
+static int draw(const char *dir, const char *name)
+{
+    char command[1024];
+    snprintf(command, sizeof command, "cd / && gnuplot '%s/%s/%s.gp' 2>&1", dir, SCRUTIN_PLOT_DIR,
+             name);
+    return system(command);
+}
+
+/* The values of column @p col (0-based) of a CSV file's data lines, summed. */
+static double column_sum(const char *path, size_t col)
+{
+    char *text = read_text(path);
+    double sum = 0.0;
+    char *line = strchr(text, '\n');
+    while (line && line[1]) {
+        char *p = line + 1;
+        for (size_t c = 0; c < col; c++)
+            p = strchr(p, ',') + 1;
+        sum += strtod(p, NULL);
+        line = strchr(p, '\n');
+    }
+    free(text);
+    return sum;
+}
+
+static size_t count_lines(const char *text)
+{
+    size_t n = 0;
+    for (const char *c = text; *c; c++)
+        n += *c == '\n';
+    return n;
+}
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    strcpy(f->dir, "/tmp/scrutin-test-plot-XXXXXX");
+    assert_non_null(mkdtemp(f->dir));
+    assert_int_equal(scrutin_ctx_new(&f->ctx), 0);
+    assert_int_equal(scrutin_scenario_load(&f->scenario, SOURCE_PATH("tests/data/small/scenario.yaml"),
+                                           f->ctx), 0);
+    assert_int_equal(scrutin_model_compile(&f->model, f->scenario, f->ctx), 0);
+    assert_int_equal(scrutin_tally_new(&f->tally, f->model), 0);
+    scrutin_sim_options options = SCRUTIN_SIM_OPTIONS_INIT;
+    options.seed = 7;
+    options.count = 2000;
+    options.threads = 1;
+    assert_int_equal(scrutin_sim_run(f->tally, f->model, &options, f->ctx), 0);
+    assert_int_equal(scrutin_summary_compute(&f->summary, f->model, f->tally, f->ctx), 0);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    scrutin_summary_free(f->summary);
+    scrutin_tally_free(f->tally);
+    scrutin_model_free(f->model);
+    scrutin_scenario_free(f->scenario);
+    scrutin_ctx_free(f->ctx);
+    remove_tree(f->dir);
+    free(f);
+    return 0;
+}
+
+/* ---- the plots of a run -------------------------------------------------- */
+
+static void test_run_plots_write_data_and_script_for_each_plot(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
+    size_t n;
+    const char *const *names = scrutin_plot_run_names(&n);
+    assert_int_equal(n, 3);
+    assert_string_equal(names[0], "coalition_seats");
+    assert_string_equal(names[1], "party_seats");
+    assert_string_equal(names[2], "district_outcomes");
+    char path[512];
+    for (size_t i = 0; i < n; i++) {
+        assert_true(exists(plot_path(path, sizeof path, f->dir, names[i], "csv")));
+        assert_true(exists(plot_path(path, sizeof path, f->dir, names[i], "gp")));
+    }
+    /* No temporary file is left beside them. */
+    snprintf(path, sizeof path, "%s/%s", f->dir, SCRUTIN_PLOT_DIR);
+    DIR *d = opendir(path);
+    assert_non_null(d);
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL)
+        assert_false(strstr(e->d_name, ".tmp"));
+    closedir(d);
+}
+
+static void test_coalition_seats_are_distributions_over_every_seat_total(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
+    char path[512];
+    plot_path(path, sizeof path, f->dir, "coalition_seats", "csv");
+    char *text = read_text(path);
+    /* The small scenario: 6 seats, coalitions LEFT, RIGHT, IND; final curve first. */
+    assert_non_null(strstr(text, "seats,LEFT: mean "));
+    assert_non_null(strstr(text, "/final (after the court),"));
+    assert_int_equal(count_lines(text), 1 + 7);
+    free(text);
+    for (size_t col = 1; col <= 6; col++)
+        assert_close(column_sum(path, col), 1.0, 1e-12);
+}
+
+static void test_script_draws_the_majority_line_before_the_majority(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
+    char path[512];
+    char *gp = read_text(plot_path(path, sizeof path, f->dir, "coalition_seats", "gp"));
+    /* Majority 4 of 6: the line at 3.5, so that every bar right of it is a majority. */
+    assert_non_null(strstr(gp, "set arrow 1 from 3.5, graph 0 to 3.5, graph 1"));
+    assert_non_null(strstr(gp, "majority_label = 'majority: 4 seats or more'"));
+    assert_non_null(strstr(gp, "set xrange [-0.5:6.5]"));
+    /* The data are found beside the script, from any folder. */
+    assert_non_null(strstr(gp, "rest = ARG0"));
+    assert_non_null(strstr(gp, "data = dir . 'coalition_seats.csv'"));
+    assert_non_null(strstr(gp, "set output dir . 'coalition_seats.' . format"));
+    free(gp);
+}
+
+static void test_party_plot_leaves_out_parties_without_seats(void **state)
+{
+    fixture *f = *state;
+    scrutin_plot_options options = SCRUTIN_PLOT_OPTIONS_INIT;
+    options.parties = 2;
+    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, &options, f->ctx), 0);
+    char path[512];
+    char *csv = read_text(plot_path(path, sizeof path, f->dir, "party_seats", "csv"));
+    char *header_end = strchr(csv, '\n');
+    *header_end = '\0';
+    /* Two parties, two curves each. */
+    size_t commas = 0;
+    for (char *c = csv; *c; c++)
+        commas += *c == ',';
+    assert_int_equal(commas, 4);
+    free(csv);
+
+    options.parties = 0;
+    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, &options, f->ctx), 0);
+    assert_false(exists(plot_path(path, sizeof path, f->dir, "party_seats", "csv")));
+    assert_false(exists(plot_path(path, sizeof path, f->dir, "party_seats", "gp")));
+}
+
+static void test_new_data_remove_images_of_the_old(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
+    char svg[512], png[512];
+    touch(plot_path(svg, sizeof svg, f->dir, "district_outcomes", "svg"));
+    touch(plot_path(png, sizeof png, f->dir, "district_outcomes", "png"));
+    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
+    assert_false(exists(svg));
+    assert_false(exists(png));
+}
+
+static void test_district_outcomes_list_every_district(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
+    char path[512];
+    char *csv = read_text(plot_path(path, sizeof path, f->dir, "district_outcomes", "csv"));
+    assert_true(strncmp(csv, "district,region,seats,p_decided_round1,p_court_flip,", 52) == 0);
+    assert_non_null(strstr(csv, "\nD1,North,"));
+    assert_non_null(strstr(csv, "\nD3,South,"));
+    assert_int_equal(count_lines(csv), 1 + 3);
+    free(csv);
+}
+
+static void test_run_plots_refuse_mismatched_arguments(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(scrutin_plot_run(NULL, f->model, f->tally, f->summary, NULL, f->ctx),
+                     SCRUTIN_EINVAL);
+    scrutin_plot_options options = SCRUTIN_PLOT_OPTIONS_INIT;
+    options.version = 99;
+    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, &options, f->ctx),
+                     SCRUTIN_EINVAL);
+    scrutin_tally *empty = NULL;
+    assert_int_equal(scrutin_tally_new(&empty, f->model), 0);
+    assert_int_equal(scrutin_plot_run(f->dir, f->model, empty, f->summary, NULL, f->ctx),
+                     SCRUTIN_EINVAL);
+    scrutin_tally_free(empty);
+}
+
+/* ---- compare and sweep ---------------------------------------------------- */
+
+static void test_compare_writes_one_column_per_group_and_scenario(void **state)
+{
+    fixture *f = *state;
+    double a[5] = {0.1, 0.2, 0.4, 0.2, 0.1}, b[5] = {0.0, 0.1, 0.2, 0.3, 0.4};
+    const double *probability[] = {a, b, b, a};
+    const char *const groups[] = {"LEFT", "RIGHT"};
+    const char *const scenarios[] = {"base", "it's a what-if, with a comma"};
+    assert_int_equal(scrutin_plot_compare(f->dir, "compare_coalitions", "base against what-if", 4, 3,
+                                          2, groups, 2, scenarios, probability, f->ctx),
+                     0);
+    char path[512];
+    char *csv = read_text(plot_path(path, sizeof path, f->dir, "compare_coalitions", "csv"));
+    assert_true(strncmp(csv, "seats,LEFT/base,LEFT/it's a what-if  with a comma,RIGHT/base,", 61) == 0);
+    assert_non_null(strstr(csv, "\n2,0.4,0.2,0.2,0.4\n"));
+    free(csv);
+    char *gp = read_text(plot_path(path, sizeof path, f->dir, "compare_coalitions", "gp"));
+    /* A quote in a label is doubled inside gnuplot's single-quoted strings. */
+    assert_non_null(strstr(gp, "curve[2] = 'it''s a what-if, with a comma'"));
+    assert_non_null(strstr(gp, "set arrow 1 from 2.5, graph 0"));
+    free(gp);
+}
+
+static void test_compare_and_sweep_refuse_bad_names_and_shapes(void **state)
+{
+    fixture *f = *state;
+    double a[3] = {0.5, 0.5, 0.0};
+    const double *probability[] = {a};
+    const char *const groups[] = {"G"};
+    const char *const scenarios[] = {"base"};
+    assert_int_equal(scrutin_plot_compare(f->dir, "../escape", NULL, 2, 2, 1, groups, 1, scenarios,
+                                          probability, f->ctx),
+                     SCRUTIN_EINVAL);
+    assert_int_equal(scrutin_plot_compare(f->dir, "ok", NULL, 2, 2, 0, groups, 1, scenarios,
+                                          probability, f->ctx),
+                     SCRUTIN_EINVAL);
+    double x[2] = {0.1, 0.2}, p[2] = {0.5, 0.6};
+    scrutin_plot_curve curve = {"G", p, NULL};
+    assert_int_equal(scrutin_plot_sweep(f->dir, "", NULL, "x", "y", 2, x, 1, &curve, f->ctx),
+                     SCRUTIN_EINVAL);
+    assert_int_equal(scrutin_plot_sweep(f->dir, "sweep", NULL, "x", "y", 0, x, 1, &curve, f->ctx),
+                     SCRUTIN_EINVAL);
+    curve.p = NULL;
+    assert_int_equal(scrutin_plot_sweep(f->dir, "sweep", NULL, "x", "y", 2, x, 1, &curve, f->ctx),
+                     SCRUTIN_EINVAL);
+}
+
+static void test_sweep_writes_probabilities_and_their_errors(void **state)
+{
+    fixture *f = *state;
+    double x[3] = {0.05, 0.1, 0.2};
+    double left[3] = {0.9, 0.75, NAN}, left_se[3] = {0.01, 0.02, 0.03};
+    double right[3] = {0.1, 0.25, 0.5};
+    scrutin_plot_curve curves[2] = {{"LEFT", left, left_se}, {"RIGHT", right, NULL}};
+    assert_int_equal(scrutin_plot_sweep(f->dir, "sweep_sd_party", "P(majority) as sd_party grows",
+                                        "model.sd_party", "P(majority), final (%)", 3, x, 2, curves,
+                                        f->ctx),
+                     0);
+    char path[512];
+    char *csv = read_text(plot_path(path, sizeof path, f->dir, "sweep_sd_party", "csv"));
+    assert_string_equal(csv, "x,LEFT,LEFT_se,RIGHT,RIGHT_se\n"
+                             "0.05,0.9,0.01,0.1,NaN\n"
+                             "0.1,0.75,0.02,0.25,NaN\n"
+                             "0.2,NaN,0.03,0.5,NaN\n");
+    free(csv);
+    char *gp = read_text(plot_path(path, sizeof path, f->dir, "sweep_sd_party", "gp"));
+    assert_non_null(strstr(gp, "set xlabel 'model.sd_party'"));
+    assert_non_null(strstr(gp, "with filledcurves"));
+    free(gp);
+}
+
+/* ---- gnuplot draws every script ------------------------------------------ */
+
+static void test_gnuplot_draws_every_script(void **state)
+{
+    fixture *f = *state;
+    if (!gnuplot_installed()) {
+        print_message("gnuplot is not installed: the scripts are not drawn\n");
+        skip();
+    }
+    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
+    double a[7] = {0.1, 0.1, 0.2, 0.2, 0.2, 0.1, 0.1};
+    const double *probability[] = {a, a};
+    const char *const groups[] = {"LEFT"};
+    const char *const scenarios[] = {"base", "what-if"};
+    assert_int_equal(scrutin_plot_compare(f->dir, "compare", NULL, 6, 4, 1, groups, 2, scenarios,
+                                          probability, f->ctx),
+                     0);
+    double x[3] = {0.05, 0.1, 0.2}, p[3] = {0.9, 0.75, 0.6}, se[3] = {0.01, 0.02, 0.03};
+    scrutin_plot_curve curve = {"LEFT", p, se};
+    assert_int_equal(scrutin_plot_sweep(f->dir, "sweep", "a sweep", "x", "P (%)", 3, x, 1, &curve,
+                                        f->ctx),
+                     0);
+    static const char *const names[] = {"coalition_seats", "party_seats", "district_outcomes",
+                                        "compare", "sweep"};
+    char path[512];
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        assert_int_equal(draw(f->dir, names[i]), 0);
+        assert_true(exists(plot_path(path, sizeof path, f->dir, names[i], "svg")));
+        assert_true(exists(plot_path(path, sizeof path, f->dir, names[i], "png")));
+    }
+}
+
+/* ---- the report page ------------------------------------------------------- */
+
+static char *report_page(fixture *f)
+{
+    scrutin_run_info info = SCRUTIN_RUN_INFO_INIT;
+    info.seed = 7;
+    info.requested = 2000;
+    info.scenario_hash = "0123456789abcdef0123456789abcdef";
+    assert_int_equal(scrutin_report_html(f->dir, f->model, f->summary, &info, f->ctx), 0);
+    char path[512];
+    snprintf(path, sizeof path, "%s/report.html", f->dir);
+    return read_text(path);
+}
+
+static void test_report_without_plots_says_how_to_get_them(void **state)
+{
+    fixture *f = *state;
+    char *html = report_page(f);
+    assert_true(strncmp(html, "<!DOCTYPE html>\n", 16) == 0);
+    assert_non_null(strstr(html, "<h1>small: 2000 simulated elections</h1>"));
+    assert_non_null(strstr(html, "6 seats; a majority is 4 seats"));
+    assert_non_null(strstr(html, "<b>LEFT</b> holds a majority after the court in <b>"));
+    assert_non_null(strstr(html, "run scrutin with <code>--plots</code>"));
+    assert_null(strstr(html, "<img"));
+    /* Self-contained: nothing fetched from elsewhere. */
+    assert_null(strstr(html, "http"));
+    assert_null(strstr(html, "<script"));
+    assert_non_null(strstr(html, "<td class=\"id\">D3</td><td class=\"id\">South</td><td>1</td>"));
+    size_t n = strlen(html);
+    assert_string_equal(html + n - 8, "</html>\n");
+    free(html);
+}
+
+static void test_report_embeds_the_drawn_plots(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
+    /* An image in place of gnuplot's: "abc" is "YWJj" in base64, "ab" "YWI=". */
+    char path[512];
+    FILE *svg = fopen(plot_path(path, sizeof path, f->dir, "coalition_seats", "svg"), "w");
+    assert_non_null(svg);
+    fputs("abc", svg);
+    fclose(svg);
+    svg = fopen(plot_path(path, sizeof path, f->dir, "party_seats", "svg"), "w");
+    assert_non_null(svg);
+    fputs("ab", svg);
+    fclose(svg);
+    char *html = report_page(f);
+    assert_non_null(strstr(html, "src=\"data:image/svg+xml;base64,YWJj\""));
+    assert_non_null(strstr(html, "src=\"data:image/svg+xml;base64,YWI=\""));
+    /* The third was written but not drawn. */
+    assert_non_null(strstr(html, "<code>gnuplot plots/district_outcomes.gp</code>"));
+    free(html);
+}
+
+static void test_report_is_the_same_for_the_same_run(void **state)
+{
+    fixture *f = *state;
+    char *first = report_page(f);
+    char *second = report_page(f);
+    assert_string_equal(first, second);
+    free(first);
+    free(second);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_run_plots_write_data_and_script_for_each_plot, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_coalition_seats_are_distributions_over_every_seat_total,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_script_draws_the_majority_line_before_the_majority,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_party_plot_leaves_out_parties_without_seats, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_new_data_remove_images_of_the_old, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_district_outcomes_list_every_district, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_run_plots_refuse_mismatched_arguments, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_compare_writes_one_column_per_group_and_scenario, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_compare_and_sweep_refuse_bad_names_and_shapes, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_sweep_writes_probabilities_and_their_errors, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_gnuplot_draws_every_script, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_report_without_plots_says_how_to_get_them, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_report_embeds_the_drawn_plots, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_report_is_the_same_for_the_same_run, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
