@@ -15,5 +15,8 @@
 #include "scrutin/summary.h"
 #include "scrutin/tally.h"
 #include "scrutin/report.h"
+#include "scrutin/compare.h"
+#include "scrutin/sweep.h"
+#include "scrutin/plot.h"
 
 #endif

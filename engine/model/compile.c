@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The assembly's seats, at most (engine/scenario/tables.c bounds a district's alike). */
+enum { MAX_ASSEMBLY_SEATS = 10000 };
+
 void *compile_alloc(compiler *c, size_t n, size_t size)
 {
     void *p = calloc(n ? n : 1, size);
@@ -123,6 +126,9 @@ static void compile_districts(compiler *c)
         }
     m->district_region = compile_alloc(c, n, sizeof *m->district_region);
     m->district_seats = compile_alloc(c, n, sizeof *m->district_seats);
+    m->district_line = compile_alloc(c, n, sizeof *m->district_line);
+    if (!(m->districts_path = strdup(s->districts_path)))
+        c->status = SCRUTIN_ENOMEM;
     double **obs[] = {&m->registered, &m->voters, &m->invalid, &m->voters_r2, &m->invalid_r2};
     for (size_t k = 0; k < sizeof obs / sizeof obs[0]; k++)
         *obs[k] = compile_alloc(c, n, sizeof **obs[k]);
@@ -145,6 +151,7 @@ static void compile_districts(compiler *c)
             r = 0;
         }
         m->district_region[i] = (uint32_t)r;
+        m->district_line[i] = d->line;
         m->district_seats[i] = (uint32_t)d->seats.value;
         total += (unsigned long)d->seats.value;
         seats_known &= d->seats.present;
@@ -166,6 +173,9 @@ static void compile_rules(compiler *c)
     m->seats = doc->seats;
     if (doc->seats == 0)
         YAML_ERROR(c, "seats", "%s", "the assembly needs at least one seat");
+    /* Tallies are sized by the seats: a bound far above any parliament's keeps them small. */
+    if (doc->seats > MAX_ASSEMBLY_SEATS)
+        YAML_ERROR(c, "seats", "%u seats: expected at most %d", doc->seats, MAX_ASSEMBLY_SEATS);
     m->majority = doc->majority ? *doc->majority : doc->seats / 2 + 1;
     m->supermajority = doc->supermajority ? *doc->supermajority : (2 * doc->seats + 2) / 3;
     if (m->majority == 0 || m->majority > doc->seats)
@@ -235,7 +245,7 @@ void scrutin_model_free(scrutin_model *m)
                       m->district_first_list, m->registered, m->voters, m->invalid, m->voters_r2,
                       m->invalid_r2, m->list_district, m->list_kind, m->list_rejected,
                       m->votes_r1, m->votes_r2, m->list_first_candidate, m->candidate_party,
-                      m->list_first_weight, m->weight_party, m->weight_value, m->annulments, m->lists_path, m->list_line,
+                      m->list_first_weight, m->weight_party, m->weight_value, m->annulments, m->lists_path, m->list_line, m->districts_path, m->district_line,
                       m->params.retention, m->params.abstention_logit, m->params.affinity,
                       m->log_baseline, m->list_coalition, m->weight_pair, m->pair_party,
                       m->turnout_logit, m->invalid_share};
@@ -264,6 +274,8 @@ int scrutin_model_compile(scrutin_model **out, const scrutin_scenario *s, scruti
         compile_params(&c);
     if (c.status == SCRUTIN_OK)
         compile_derived(&c);
+    if (c.status == SCRUTIN_OK)
+        compile_changes(&c);
     id_index *ixs[] = {&c.parties, &c.coalitions, &c.regions, &c.districts, &c.lists};
     for (size_t k = 0; k < 5; k++)
         id_index_free(ixs[k]);

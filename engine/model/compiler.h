@@ -15,15 +15,20 @@ typedef struct compiler {
     size_t *list_row; /* model list -> row of lists.csv */
 } compiler;
 
-/* Record a problem in the YAML file at the given path (keys and "#N" indices, NULL-terminated). */
+/*
+ * Record a problem in the YAML file at the given path ("parties[3].coalition"). A what-if's
+ * value may come from one of its bases: the file is the one the value came from.
+ */
 #define YAML_ERROR(c, field, fmt, ...)                                                        \
-    ((c)->status = scrutin_ctx_error((c)->ctx, SCRUTIN_EINPUT, (c)->s->path,                  \
+    ((c)->status = scrutin_ctx_error((c)->ctx, SCRUTIN_EINPUT, scn_yaml_file_path((c)->s, field), \
                                      scn_yaml_line_path((c)->s, field), field, fmt, __VA_ARGS__))
 
 int compile_lists(compiler *c);
 int compile_court(compiler *c);
 int compile_params(compiler *c);
 int compile_derived(compiler *c);
+/* The scenario's `changes`, applied in order to the compiled model (compile_changes.c). */
+int compile_changes(compiler *c);
 void *compile_alloc(compiler *c, size_t n, size_t size);
 
 #endif

@@ -52,6 +52,17 @@ int scrutin_report_scenario_hash(char *out, size_t size, const scrutin_scenario 
         status = paths[i] ? hash_file(&digests[i], paths[i], state, buf, CHUNK, ctx)
                           : scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
                                               "the scenario names no file to hash");
+    /* A what-if is its file and its bases: the YAML digest is then that of all their digests. */
+    const char *const *chain;
+    size_t n_chain = scn_yaml_files(scenario, &chain);
+    XXH128_canonical_t *layers = n_chain > 1 ? calloc(n_chain, sizeof *layers) : NULL;
+    if (status == SCRUTIN_OK && n_chain > 1 && !layers)
+        status = SCRUTIN_ENOMEM;
+    for (size_t i = 0; layers && i < n_chain && status == SCRUTIN_OK; i++)
+        status = hash_file(&layers[i], chain[i], state, buf, CHUNK, ctx);
+    if (layers && status == SCRUTIN_OK)
+        XXH128_canonicalFromHash(&digests[0], XXH3_128bits(layers, n_chain * sizeof *layers));
+    free(layers);
     XXH3_freeState(state);
     free(buf);
     if (status != SCRUTIN_OK)

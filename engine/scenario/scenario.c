@@ -55,6 +55,7 @@ void scrutin_scenario_free(scrutin_scenario *s)
     free(s->lists);
     scn_yaml_free(s);
     scn_yaml_lines_free(s);
+    scn_layers_free(s->layers);
     free(s->districts_path);
     free(s->lists_path);
     free(s->path);
@@ -62,7 +63,9 @@ void scrutin_scenario_free(scrutin_scenario *s)
     free(s);
 }
 
-int scrutin_scenario_load(scrutin_scenario **out, const char *path, scrutin_ctx *ctx)
+/* Load @p path; with settings, or a `base`, through the what-if merge (inherit.c). */
+static int load(scrutin_scenario **out, const char *path, const scrutin_scenario_setting *settings,
+                size_t n_settings, scrutin_ctx *ctx)
 {
     *out = NULL;
     scrutin_scenario *s = calloc(1, sizeof *s);
@@ -76,18 +79,22 @@ int scrutin_scenario_load(scrutin_scenario **out, const char *path, scrutin_ctx 
     }
     /* libyaml first: its syntax errors are exact; then libcyaml maps the document. */
     int status = scn_yaml_lines_load(s, ctx);
-    if (status == SCRUTIN_OK)
+    if (status == SCRUTIN_OK && (n_settings > 0 || scn_yaml_names_base(s)))
+        status = scn_inherit_load(s, settings, n_settings, ctx);
+    else if (status == SCRUTIN_OK)
         status = scn_yaml_load(s, ctx);
     if (status == SCRUTIN_OK && s->doc->format != 1)
-        status = scrutin_ctx_error(ctx, SCRUTIN_EINPUT, path, scn_yaml_line(s, "format", NULL),
+        status = scrutin_ctx_error(ctx, SCRUTIN_EINPUT, scn_yaml_file_key(s, "format"),
+                                   scn_yaml_line(s, "format", NULL),
                                    "format", "format %u is not supported: this scrutin reads format 1",
                                    s->doc->format);
     if (status != SCRUTIN_OK) {
         scrutin_scenario_free(s);
         return status;
     }
-    s->districts_path = resolve(s->dir, s->doc->districts);
-    s->lists_path = resolve(s->dir, s->doc->lists);
+    /* A table's path is relative to the file that names it (a what-if's base, say). */
+    s->districts_path = resolve(scn_yaml_folder_key(s, "districts"), s->doc->districts);
+    s->lists_path = resolve(scn_yaml_folder_key(s, "lists"), s->doc->lists);
     if (!s->districts_path || !s->lists_path) {
         scrutin_scenario_free(s);
         return SCRUTIN_ENOMEM;
@@ -96,11 +103,13 @@ int scrutin_scenario_load(scrutin_scenario **out, const char *path, scrutin_ctx 
     int d_status = scn_districts_read(s, ctx);
     int l_status = scn_lists_read(s, ctx);
     if (d_status == SCRUTIN_ENOENT)
-        scrutin_ctx_error(ctx, SCRUTIN_ENOENT, path, scn_yaml_line(s, "districts", NULL),
+        scrutin_ctx_error(ctx, SCRUTIN_ENOENT, scn_yaml_file_key(s, "districts"),
+                          scn_yaml_line(s, "districts", NULL),
                           "districts", "the districts table \"%s\" cannot be opened",
                           s->doc->districts);
     if (l_status == SCRUTIN_ENOENT)
-        scrutin_ctx_error(ctx, SCRUTIN_ENOENT, path, scn_yaml_line(s, "lists", NULL), "lists",
+        scrutin_ctx_error(ctx, SCRUTIN_ENOENT, scn_yaml_file_key(s, "lists"),
+                          scn_yaml_line(s, "lists", NULL), "lists",
                           "the lists table \"%s\" cannot be opened", s->doc->lists);
     status = d_status != SCRUTIN_OK ? d_status : l_status;
     /*
@@ -117,6 +126,23 @@ int scrutin_scenario_load(scrutin_scenario **out, const char *path, scrutin_ctx 
     }
     *out = s;
     return status;
+}
+
+int scrutin_scenario_load(scrutin_scenario **out, const char *path, scrutin_ctx *ctx)
+{
+    return load(out, path, NULL, 0, ctx);
+}
+
+int scrutin_scenario_load_with(scrutin_scenario **out, const char *path,
+                               const scrutin_scenario_setting *settings, size_t n,
+                               scrutin_ctx *ctx)
+{
+    if (n > 0 && !settings) {
+        *out = NULL;
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                 "scrutin_scenario_load_with: %zu settings but no array", n);
+    }
+    return load(out, path, settings, n, ctx);
 }
 
 const char *scrutin_scenario_name(const scrutin_scenario *s) { return s->doc->name; }

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <yaml.h>
 
+#include "changes_types.h"
 #include "scrutin/scenario.h"
 
 typedef struct scn_named {
@@ -139,6 +140,8 @@ typedef struct scn_doc {
     scn_rules *rules;
     scn_court *court;
     scn_model *model;
+    scn_change *changes; /* applied in order, after the base's (docs/whatifs.md) */
+    unsigned changes_count;
 } scn_doc;
 
 /* A value read from a CSV cell that may be empty. */
@@ -186,10 +189,18 @@ struct scrutin_scenario {
     size_t districts_count;
     scn_list *lists;
     size_t lists_count;
+    /* A what-if (inherit.c): the files its document was merged from; NULL for one file. */
+    struct scn_layers *layers;
 };
 
 /* Reading the parts. Each reports every problem it finds into ctx. */
 int scn_yaml_load(scrutin_scenario *s, scrutin_ctx *ctx);
+/*
+ * libcyaml over YAML text in memory (a merged what-if): on failure SCRUTIN_EINPUT, libcyaml's
+ * message in @p message and its 0-based line in that text in *line.
+ */
+int scn_yaml_load_buffer(scrutin_scenario *s, const char *text, size_t len, char *message,
+                         size_t size, unsigned *line);
 void scn_yaml_free(scrutin_scenario *s);
 int scn_yaml_lines_load(scrutin_scenario *s, scrutin_ctx *ctx);
 void scn_yaml_lines_free(scrutin_scenario *s);
@@ -206,5 +217,25 @@ unsigned scn_yaml_line(const scrutin_scenario *s, ...);
 unsigned scn_yaml_line_path(const scrutin_scenario *s, const char *path);
 /* Line of the scalar equal to @p text nearest to line @p near, 0 if none. */
 unsigned scn_yaml_find_scalar(const scrutin_scenario *s, const char *text, unsigned near);
+
+/*
+ * What-ifs (inherit.c, yaml_lines.c). A scenario whose file names a `base`,
+ * or that is loaded with settings, is the merge of its chain of files: `yaml`
+ * is then the merged document, and each of its nodes remembers its file.
+ */
+int scn_yaml_names_base(const scrutin_scenario *s);
+int scn_inherit_load(scrutin_scenario *s, const scrutin_scenario_setting *settings,
+                     size_t n_settings, scrutin_ctx *ctx);
+void scn_layers_free(struct scn_layers *layers);
+/* The node at @p path (as scn_yaml_line_path): the deepest found, its id; 0 if none. */
+int scn_yaml_node_path(const scrutin_scenario *s, const char *path);
+/* The file the value at @p path (as scn_yaml_line_path) came from: s->path for one file. */
+const char *scn_yaml_file_path(const scrutin_scenario *s, const char *path);
+/* The same, by keys as scn_yaml_line (one key: a top-level key). */
+const char *scn_yaml_file_key(const scrutin_scenario *s, const char *key);
+/* The folder of that file, for the paths it names ("" for the current folder). */
+const char *scn_yaml_folder_key(const scrutin_scenario *s, const char *key);
+/* The YAML files the scenario was read from: its own, then its bases'. @return how many. */
+size_t scn_yaml_files(const scrutin_scenario *s, const char *const **paths);
 
 #endif

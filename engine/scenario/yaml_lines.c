@@ -94,11 +94,18 @@ unsigned scn_yaml_line(const scrutin_scenario *s, ...)
 /* The same for a path written "parties[3].coalition" (indices 0-based). */
 unsigned scn_yaml_line_path(const scrutin_scenario *s, const char *path)
 {
+    int id = scn_yaml_node_path(s, path);
+    yaml_node_t *node = id ? yaml_document_get_node((yaml_document_t *)&s->yaml, id) : NULL;
+    return node ? (unsigned)node->start_mark.line + 1 : 0;
+}
+
+/* The node at a path written as for scn_yaml_line_path: the deepest one found (its id), 0 if none. */
+int scn_yaml_node_path(const scrutin_scenario *s, const char *path)
+{
     if (!s->has_yaml)
         return 0;
     yaml_document_t *doc = (yaml_document_t *)&s->yaml;
-    yaml_node_t *node = yaml_document_get_root_node(doc);
-    unsigned line = node ? (unsigned)node->start_mark.line + 1 : 0;
+    yaml_node_t *node = yaml_document_get_root_node(doc), *found = node;
     char step[128];
     const char *p = path;
     while (node && *p) {
@@ -119,9 +126,9 @@ unsigned scn_yaml_line_path(const scrutin_scenario *s, const char *path)
         step[len] = 0;
         node = child(doc, node, step);
         if (node)
-            line = (unsigned)node->start_mark.line + 1;
+            found = node;
     }
-    return line;
+    return found ? (int)(found - doc->nodes.start) + 1 : 0;
 }
 
 unsigned scn_yaml_find_scalar(const scrutin_scenario *s, const char *text, unsigned near)

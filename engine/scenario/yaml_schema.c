@@ -192,6 +192,8 @@ static const cyaml_schema_field_t doc_fields[] = {
                             court_fields),
     CYAML_FIELD_MAPPING_PTR("model", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_doc, model,
                             model_fields),
+    CYAML_FIELD_SEQUENCE("changes", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_doc, changes,
+                         &scn_change_schema, 0, CYAML_UNLIMITED),
     CYAML_FIELD_END};
 
 static const cyaml_schema_value_t doc_schema = {
@@ -273,4 +275,24 @@ void scn_yaml_free(scrutin_scenario *s)
     if (s->doc)
         cyaml_free(&base_config, &doc_schema, s->doc, 0);
     s->doc = NULL;
+}
+
+int scn_yaml_load_buffer(scrutin_scenario *s, const char *text, size_t len, char *message,
+                         size_t size, unsigned *line)
+{
+    cyaml_log_sink sink = {.text = "", .line = 0};
+    cyaml_config_t config = base_config;
+    config.log_ctx = &sink;
+    scn_doc *doc = NULL;
+    cyaml_err_t err = cyaml_load_data((const uint8_t *)text, len, &config, &doc_schema,
+                                      (cyaml_data_t **)&doc, NULL);
+    if (err == CYAML_ERR_OOM)
+        return SCRUTIN_ENOMEM;
+    if (err != CYAML_OK) {
+        snprintf(message, size, "%s", sink.text[0] ? sink.text : cyaml_strerror(err));
+        *line = sink.line;
+        return SCRUTIN_EINPUT;
+    }
+    s->doc = doc;
+    return SCRUTIN_OK;
 }

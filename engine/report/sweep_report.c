@@ -1,0 +1,190 @@
+/*
+ * The outputs of scrutin sweep (docs/cli.md, "scrutin sweep"): sweep.csv and
+ * sweep.json in the output folder, and the table on standard output.
+ */
+#include <jansson.h>
+#include <math.h>
+#include <time.h>
+
+#include "number_format.h"
+#include "output_files.h"
+#include "run_tables.h"
+#include "scrutin/sweep.h"
+#include "table_file.h"
+
+/* Version of sweep.json's layout, its "format" key. */
+#define SWEEP_JSON_FORMAT 1
+
+typedef struct sweep_data {
+    run_data base; /* first: a pointer to it is a pointer to the whole */
+    const scrutin_sweep *sweep;
+} sweep_data;
+
+static const char *const sweep_columns[] = {"step",          "value",      "coalition",
+                                            "p_majority",    "p_majority_se", "mean_seats",
+                                            "mean_se"};
+
+static int sweep_rows(const run_data *d, const row_sink *sink)
+{
+    const scrutin_sweep *s = ((const sweep_data *)d)->sweep;
+    for (size_t r = 0; r < s->n_rows; r++) {
+        const scrutin_sweep_row *x = &s->rows[r];
+        cell row[] = {cell_int((int64_t)x->step), cell_real(x->value), cell_text(x->coalition),
+                      cell_real(x->p_majority),   cell_real(x->p_majority_se),
+                      cell_real(x->mean_seats),   cell_real(x->mean_se)};
+        int status = sink->row(sink->self, row, sizeof row / sizeof row[0]);
+        if (status != SCRUTIN_OK)
+            return status;
+    }
+    return SCRUTIN_OK;
+}
+
+static const run_table sweep_table = {"sweep", sweep_columns,
+                                      sizeof sweep_columns / sizeof sweep_columns[0], sweep_rows};
+
+typedef struct doc {
+    int ok;
+} doc;
+
+static void put(doc *d, json_t *object, const char *key, json_t *value)
+{
+    if (!object || json_object_set_new(object, key, value) != 0)
+        d->ok = 0;
+}
+
+static json_t *real(double x) { return isfinite(x) ? json_real(x) : json_null(); }
+
+static json_t *sweep_json(doc *d, const sweep_data *data, const scrutin_sweep_info *info,
+                          double write_seconds, int *status)
+{
+    const scrutin_sweep *s = data->sweep;
+    json_t *root = json_object();
+    put(d, root, "format", json_integer(SWEEP_JSON_FORMAT));
+    put(d, root, "scrutin_version", json_string(SCRUTIN_VERSION));
+    json_t *scenario = json_object();
+    put(d, scenario, "name", s->scenario_name ? json_string(s->scenario_name) : json_null());
+    put(d, scenario, "hash", info->scenario_hash ? json_string(info->scenario_hash) : json_null());
+    put(d, root, "scenario", scenario);
+    put(d, root, "set", json_string(s->path));
+    json_t *values = json_array();
+    for (size_t k = 0; values && k < s->n_steps; k++)
+        if (json_array_append_new(values, real(s->values[k])) != 0)
+            d->ok = 0;
+    put(d, root, "values", values);
+    if (info->seed <= (UINT64_C(1) << 53)) {
+        put(d, root, "seed", json_integer((json_int_t)info->seed));
+    } else {
+        char text[24];
+        snprintf(text, sizeof text, "%llu", (unsigned long long)info->seed);
+        put(d, root, "seed", json_string(text));
+    }
+    put(d, root, "simulations", json_integer((json_int_t)s->simulations));
+    json_t *rows = NULL;
+    *status = table_json(&rows, &sweep_table, &data->base);
+    if (*status == SCRUTIN_OK)
+        put(d, root, "rows", rows);
+    json_t *e = json_object(), *timings = json_object();
+    put(d, timings, "simulate_seconds", real(info->simulate_seconds));
+    put(d, timings, "write_seconds", real(write_seconds));
+    put(d, e, "timings", timings);
+    put(d, e, "threads", json_integer(info->threads));
+    put(d, e, "scenario_path",
+        info->scenario_path ? json_string(info->scenario_path) : json_null());
+    put(d, root, "execution", e);
+    return root;
+}
+
+int scrutin_sweep_write(const char *out_dir, const scrutin_sweep *s,
+                        const scrutin_sweep_info *info, scrutin_ctx *ctx)
+{
+    if (!out_dir || !s || !info || info->version != SCRUTIN_SWEEP_INFO_VERSION)
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                 "scrutin_sweep_write: an argument is NULL, or the info is not "
+                                 "initialised with SCRUTIN_SWEEP_INFO_INIT");
+    struct timespec start, now;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    int status = report_make_folder(out_dir, ctx);
+    if (status != SCRUTIN_OK)
+        return status;
+    sweep_data data = {{NULL, NULL, NULL}, s};
+    report_locale c_numbers;
+    status = report_locale_enter(&c_numbers);
+    if (status == SCRUTIN_OK)
+        status = report_table_file(out_dir, "sweep.csv", &sweep_table, &data.base, ctx);
+    if (status == SCRUTIN_OK) {
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        double seconds =
+            (double)(now.tv_sec - start.tv_sec) + 1e-9 * (double)(now.tv_nsec - start.tv_nsec);
+        doc d = {1};
+        json_t *root = sweep_json(&d, &data, info, seconds, &status);
+        if (status == SCRUTIN_OK && !d.ok)
+            status = SCRUTIN_ENOMEM;
+        if (status == SCRUTIN_OK)
+            status = report_json_file(out_dir, "sweep.json", root, ctx);
+        json_decref(root);
+    }
+    report_locale_leave(&c_numbers);
+    return status;
+}
+
+static void print_text(FILE *f, const scrutin_sweep *s, int markdown)
+{
+    char value[REPORT_NUMBER_SIZE];
+    fprintf(f, "%s%s: %s from ", markdown ? "## " : "", s->scenario_name ? s->scenario_name : "",
+            s->path);
+    report_format_double(value, s->values[0]);
+    fprintf(f, "%s to ", value);
+    report_format_double(value, s->values[s->n_steps - 1]);
+    fprintf(f, "%s in %zu step%s, %llu simulations each (same seed); final seats\n\n", value,
+            s->n_steps, s->n_steps == 1 ? "" : "s", (unsigned long long)s->simulations);
+    if (markdown)
+        fputs("| step | value | coalition | P(majority) ± se | mean seats ± se |\n"
+              "|---:|---:|---|---:|---:|\n",
+              f);
+    else
+        fprintf(f, "%4s  %12s  %-12s  %11s  %6s  %10s  %6s\n", "step", "value", "coalition",
+                "P(majority)", "se", "mean seats", "se");
+    for (size_t r = 0; r < s->n_rows; r++) {
+        const scrutin_sweep_row *x = &s->rows[r];
+        report_format_double(value, x->value);
+        if (markdown)
+            fprintf(f, "| %zu | %s | %s | %.3f ± %.3f | %.2f ± %.2f |\n", x->step, value,
+                    x->coalition, x->p_majority, x->p_majority_se, x->mean_seats, x->mean_se);
+        else
+            fprintf(f, "%4zu  %12s  %-12s  %11.3f  %6.3f  %10.2f  %6.2f\n", x->step, value,
+                    x->coalition, x->p_majority, x->p_majority_se, x->mean_seats, x->mean_se);
+    }
+}
+
+int scrutin_sweep_print(FILE *f, const scrutin_sweep *s, scrutin_format format, scrutin_ctx *ctx)
+{
+    if (!f || !s || s->n_steps == 0)
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                 "scrutin_sweep_print: an argument is NULL");
+    sweep_data data = {{NULL, NULL, NULL}, s};
+    report_locale c_numbers;
+    int status = report_locale_enter(&c_numbers);
+    if (status == SCRUTIN_OK) {
+        switch (format) {
+        case SCRUTIN_FORMAT_CSV: status = table_csv_write(f, &sweep_table, &data.base); break;
+        case SCRUTIN_FORMAT_JSON: {
+            json_t *rows = NULL;
+            status = table_json(&rows, &sweep_table, &data.base);
+            if (status == SCRUTIN_OK)
+                status = report_json_stream(f, rows);
+            json_decref(rows);
+            break;
+        }
+        case SCRUTIN_FORMAT_MD: print_text(f, s, 1); break;
+        case SCRUTIN_FORMAT_TABLE:
+        default: print_text(f, s, 0); break;
+        }
+    }
+    report_locale_leave(&c_numbers);
+    if (status == SCRUTIN_OK && ferror(f))
+        status = SCRUTIN_EIO;
+    if (status != SCRUTIN_OK)
+        return scrutin_ctx_error(ctx, status, NULL, 0, NULL, "cannot write the sweep: %s",
+                                 scrutin_strerror(status));
+    return SCRUTIN_OK;
+}

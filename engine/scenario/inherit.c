@@ -1,0 +1,496 @@
+/*
+ * What-ifs: a scenario file that names a `base` is merged over it, at the
+ * YAML level, before libcyaml reads it (docs/whatifs.md). The chain of bases
+ * is followed to a file without one, then merged back up, each file over the
+ * merge of its bases; settings (scrutin sweep) come last. The merged document
+ * is written out with libyaml's emitter and read by libcyaml with the one
+ * schema; each of its nodes remembers its file and line, so that every
+ * message, libcyaml's included, names the file and line a value came from.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "scenario_types.h"
+#include "yaml_merge.h"
+
+struct scn_layers {
+    size_t n;       /* the chain's files, the scenario's first; then one name per setting */
+    size_t n_chain; /* how many of them are files */
+    char **paths;   /* as messages show them */
+    char **dirs;    /* folder of each, for the paths it names ("" for the current folder) */
+    int *node_file; /* [node id - 1] of the merged document: index in paths, -1 if made up */
+    size_t n_nodes;
+};
+
+void scn_layers_free(struct scn_layers *l)
+{
+    if (!l)
+        return;
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->paths[i]);
+        free(l->dirs[i]);
+    }
+    free(l->paths);
+    free(l->dirs);
+    free(l->node_file);
+    free(l);
+}
+
+/* One file of the chain, parsed. */
+typedef struct layer {
+    yaml_document_t doc;
+    dev_t dev; /* the file's identity, to find cycles whatever path names it */
+    ino_t ino;
+} layer;
+
+typedef struct chain {
+    layer *layers;
+    size_t n, cap;
+    struct scn_layers *files;
+} chain;
+
+static char *folder_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? strndup(path, (size_t)(slash - path)) : strdup("");
+}
+
+/* @p path from @p dir, unless it is absolute. */
+static char *join(const char *dir, const char *path)
+{
+    if (path[0] == '/' || dir[0] == '\0')
+        return strdup(path);
+    size_t n = strlen(dir) + strlen(path) + 2;
+    char *out = malloc(n);
+    if (out)
+        snprintf(out, n, "%s/%s", dir, path);
+    return out;
+}
+
+/* Add a file name (and its folder) to the list messages refer to. @return 0 or ENOMEM. */
+static int add_file(struct scn_layers *f, const char *path)
+{
+    char **paths = realloc(f->paths, (f->n + 1) * sizeof *paths);
+    if (paths)
+        f->paths = paths;
+    char **dirs = realloc(f->dirs, (f->n + 1) * sizeof *dirs);
+    if (dirs)
+        f->dirs = dirs;
+    if (!paths || !dirs)
+        return SCRUTIN_ENOMEM;
+    f->paths[f->n] = strdup(path);
+    f->dirs[f->n] = folder_of(path);
+    if (!f->paths[f->n] || !f->dirs[f->n]) {
+        free(f->paths[f->n]);
+        free(f->dirs[f->n]);
+        return SCRUTIN_ENOMEM;
+    }
+    f->n++;
+    return SCRUTIN_OK;
+}
+
+static unsigned line_of(yaml_node_t *n) { return n ? (unsigned)n->start_mark.line + 1 : 0; }
+
+/* Parse @p path as the next layer of the chain. */
+static int parse_layer(chain *c, const char *path, scrutin_ctx *ctx)
+{
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? 2 * c->cap : 4;
+        layer *grown = realloc(c->layers, cap * sizeof *grown);
+        if (!grown)
+            return SCRUTIN_ENOMEM;
+        c->layers = grown;
+        c->cap = cap;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return scrutin_ctx_error(ctx, SCRUTIN_ENOENT, path, 0, NULL,
+                                 "cannot open the scenario file");
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser)) {
+        fclose(f);
+        return SCRUTIN_ENOMEM;
+    }
+    yaml_parser_set_input_file(&parser, f);
+    layer *l = &c->layers[c->n];
+    int status = SCRUTIN_OK;
+    if (!yaml_parser_load(&parser, &l->doc)) {
+        status = scrutin_ctx_error(ctx, SCRUTIN_ESYNTAX, path,
+                                   (unsigned)parser.problem_mark.line + 1, NULL,
+                                   "YAML syntax error: %s%s%s",
+                                   parser.problem ? parser.problem : "malformed YAML",
+                                   parser.context ? " " : "", parser.context ? parser.context : "");
+        yaml_parser_delete(&parser);
+        fclose(f);
+        return status;
+    }
+    yaml_parser_delete(&parser);
+    fclose(f);
+    yaml_node_t *root = yaml_document_get_root_node(&l->doc);
+    if (!root || root->type != YAML_MAPPING_NODE) {
+        status = scrutin_ctx_error(ctx, SCRUTIN_EINPUT, path, root ? line_of(root) : 1, NULL,
+                                   "%s", root ? "a scenario file is a mapping of keys to values"
+                                              : "the scenario file is empty");
+        yaml_document_delete(&l->doc);
+        return status;
+    }
+    struct stat st;
+    l->dev = stat(path, &st) == 0 ? st.st_dev : 0;
+    l->ino = stat(path, &st) == 0 ? st.st_ino : 0;
+    if (add_file(c->files, path) != SCRUTIN_OK) {
+        yaml_document_delete(&l->doc);
+        return SCRUTIN_ENOMEM;
+    }
+    c->n++;
+    return SCRUTIN_OK;
+}
+
+/* "a.yaml -> b.yaml -> a.yaml": the files of the chain from @p from, then @p again. */
+static void describe_cycle(const chain *c, size_t from, const char *again, char *buf, size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = from; i < c->n && used < size; i++)
+        used += (size_t)snprintf(buf + used, size - used, "%s -> ", c->files->paths[i]);
+    if (used < size)
+        snprintf(buf + used, size - used, "%s", again);
+}
+
+/* Follow the `base` keys from the scenario file to a file without one. */
+static int follow_bases(chain *c, const char *path, scrutin_ctx *ctx)
+{
+    int status = parse_layer(c, path, ctx);
+    while (status == SCRUTIN_OK) {
+        layer *l = &c->layers[c->n - 1];
+        const char *file = c->files->paths[c->n - 1];
+        yaml_node_t *base = yaml_document_get_node(&l->doc, ydoc_value(&l->doc, 1, "base"));
+        if (!base)
+            return SCRUTIN_OK;
+        if (base->type != YAML_SCALAR_NODE || base->data.scalar.length == 0)
+            return scrutin_ctx_error(ctx, SCRUTIN_EINPUT, file, line_of(base), "base",
+                                     "base names the scenario this one changes: a path, relative "
+                                     "to this file");
+        const char *name = (const char *)base->data.scalar.value;
+        char *next = join(c->files->dirs[c->n - 1], name);
+        if (!next)
+            return SCRUTIN_ENOMEM;
+        struct stat st;
+        if (stat(next, &st) != 0) {
+            char why[128];
+            /* The POSIX strerror_r (no _GNU_SOURCE here): strerror is not thread-safe. */
+            if (strerror_r(errno, why, sizeof why) != 0)
+                snprintf(why, sizeof why, "error %d", errno);
+            status = scrutin_ctx_error(ctx, SCRUTIN_ENOENT, file, line_of(base), "base",
+                                       "the base scenario \"%s\" cannot be opened (%s): %s", name,
+                                       next, why);
+            free(next);
+            return status;
+        }
+        for (size_t i = 0; i < c->n; i++)
+            if (c->layers[i].dev == st.st_dev && c->layers[i].ino == st.st_ino) {
+                char cycle[1024];
+                describe_cycle(c, i, next, cycle, sizeof cycle);
+                status = scrutin_ctx_error(ctx, SCRUTIN_EINPUT, file, line_of(base), "base",
+                                           "the bases form a cycle: %s", cycle);
+                free(next);
+                return status;
+            }
+        status = parse_layer(c, next, ctx);
+        free(next);
+    }
+    return status;
+}
+
+/* "whatif-no-court" for ".../whatif-no-court.yaml". */
+static void stem_of(const char *path, char *buf, size_t size)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    const char *dot = strrchr(base, '.');
+    int len = dot && dot != base ? (int)(dot - base) : (int)strlen(base);
+    snprintf(buf, size, "%.*s", len, base);
+}
+
+/* The merge of the chain, the scenario's file last, so that it has the last word. */
+static int merge_chain(ydoc *m, const chain *c)
+{
+    int status = ydoc_init(m);
+    size_t root = c->n - 1;
+    if (status == SCRUTIN_OK && !ydoc_copy(m, &c->layers[root].doc, 1, NULL, (int)root))
+        status = SCRUTIN_ENOMEM;
+    for (size_t i = root; i-- > 0 && status == SCRUTIN_OK;) {
+        yaml_document_t *doc = &c->layers[i].doc;
+        status = ydoc_merge(m, 1, doc, 1, (int)i, 1);
+        /* A what-if without a name of its own is named after its file, not its base. */
+        if (status == SCRUTIN_OK && !ydoc_value(doc, 1, "name")) {
+            char name[256];
+            stem_of(c->files->paths[i], name, sizeof name);
+            status = ydoc_set_root_scalar(m, "name", name, (int)i,
+                                          yaml_document_get_root_node(doc)->start_mark);
+        }
+    }
+    return status;
+}
+
+static int apply_settings(ydoc *m, struct scn_layers *files,
+                          const scrutin_scenario_setting *settings, size_t n, scrutin_ctx *ctx)
+{
+    int status = SCRUTIN_OK;
+    for (size_t i = 0; i < n && status != SCRUTIN_ENOMEM; i++) {
+        const char *path = settings[i].path ? settings[i].path : "";
+        const char *value = settings[i].value ? settings[i].value : "";
+        size_t size = strlen(path) + strlen(value) + 2;
+        char *name = malloc(size);
+        if (!name)
+            return SCRUTIN_ENOMEM;
+        snprintf(name, size, "%s=%s", path, value);
+        int added = add_file(files, name);
+        free(name);
+        if (added != SCRUTIN_OK)
+            return added;
+        char why[512];
+        int set = ydoc_set_path(m, path, value, (int)files->n - 1, why, sizeof why);
+        if (set == SCRUTIN_EINPUT)
+            status = scrutin_ctx_error(ctx, SCRUTIN_EINPUT, files->paths[files->n - 1], 0, NULL,
+                                       "%s", why);
+        else if (set != SCRUTIN_OK)
+            status = set;
+    }
+    return status;
+}
+
+/* A growing buffer for libyaml's emitter. */
+typedef struct text {
+    char *data;
+    size_t len, cap;
+} text;
+
+static int on_write(void *data, unsigned char *buffer, size_t size)
+{
+    text *t = data;
+    if (t->len + size + 1 > t->cap) {
+        size_t cap = t->cap ? 2 * t->cap : 4096;
+        while (cap < t->len + size + 1)
+            cap *= 2;
+        char *grown = realloc(t->data, cap);
+        if (!grown)
+            return 0;
+        t->data = grown;
+        t->cap = cap;
+    }
+    memcpy(t->data + t->len, buffer, size);
+    t->len += size;
+    t->data[t->len] = '\0';
+    return 1;
+}
+
+/* The merged document as YAML text. The emitter consumes a copy: the merge is kept for lines. */
+static int emit(ydoc *m, text *out)
+{
+    ydoc copy;
+    if (ydoc_init(&copy) != SCRUTIN_OK)
+        return SCRUTIN_ENOMEM;
+    if (!ydoc_copy(&copy, &m->doc, 1, NULL, -1)) {
+        ydoc_free(&copy);
+        return SCRUTIN_ENOMEM;
+    }
+    free(copy.file);
+    yaml_emitter_t emitter;
+    if (!yaml_emitter_initialize(&emitter)) {
+        yaml_document_delete(&copy.doc);
+        return SCRUTIN_ENOMEM;
+    }
+    yaml_emitter_set_output(&emitter, on_write, out);
+    yaml_emitter_set_unicode(&emitter, 1);
+    yaml_emitter_set_width(&emitter, -1);
+    /* yaml_emitter_dump takes the document and deletes it, even when it fails. */
+    int ok = yaml_emitter_open(&emitter) && yaml_emitter_dump(&emitter, &copy.doc) &&
+             yaml_emitter_close(&emitter) && yaml_emitter_flush(&emitter);
+    yaml_emitter_delete(&emitter);
+    return ok && out->data ? SCRUTIN_OK : SCRUTIN_ENOMEM;
+}
+
+/* Map each node of @p e (the emitted text, parsed again) to its node in @p m: same shape. */
+static void map_nodes(yaml_document_t *e, int ei, yaml_document_t *m, int mi, int *map)
+{
+    yaml_node_t *en = yaml_document_get_node(e, ei), *mn = yaml_document_get_node(m, mi);
+    if (!en || !mn || en->type != mn->type)
+        return;
+    map[ei - 1] = mi;
+    if (en->type == YAML_SEQUENCE_NODE) {
+        long n = en->data.sequence.items.top - en->data.sequence.items.start;
+        if (n != mn->data.sequence.items.top - mn->data.sequence.items.start)
+            return;
+        for (long i = 0; i < n; i++)
+            map_nodes(e, en->data.sequence.items.start[i], m, mn->data.sequence.items.start[i],
+                      map);
+    } else if (en->type == YAML_MAPPING_NODE) {
+        long n = en->data.mapping.pairs.top - en->data.mapping.pairs.start;
+        if (n != mn->data.mapping.pairs.top - mn->data.mapping.pairs.start)
+            return;
+        for (long i = 0; i < n; i++) {
+            yaml_node_pair_t ep = en->data.mapping.pairs.start[i];
+            yaml_node_pair_t mp = mn->data.mapping.pairs.start[i];
+            map_nodes(e, ep.key, m, mp.key, map);
+            map_nodes(e, ep.value, m, mp.value, map);
+        }
+    }
+}
+
+/*
+ * libcyaml names a line of the emitted text, and often a token (the key or
+ * value it choked on): find that token near that line, else the last node
+ * that starts on or before it, and report it where the merge took it from.
+ */
+static int report_cyaml_error(const text *t, ydoc *m, const struct scn_layers *files,
+                              const char *path, const char *message, unsigned line0,
+                              scrutin_ctx *ctx)
+{
+    yaml_parser_t parser;
+    yaml_document_t e;
+    const char *file = path;
+    unsigned line = 0;
+    if (yaml_parser_initialize(&parser)) {
+        yaml_parser_set_input_string(&parser, (const unsigned char *)t->data, t->len);
+        if (yaml_parser_load(&parser, &e)) {
+            size_t n = (size_t)(e.nodes.top - e.nodes.start);
+            int *map = calloc(n + 1, sizeof *map);
+            if (map && n) {
+                map_nodes(&e, 1, &m->doc, 1, map);
+                char token[256] = "";
+                const char *q = strchr(message, '\'');
+                const char *colon = strrchr(message, ':');
+                if (q && strchr(q + 1, '\''))
+                    snprintf(token, sizeof token, "%.*s", (int)(strchr(q + 1, '\'') - q - 1), q + 1);
+                else if (colon)
+                    snprintf(token, sizeof token, "%s", colon + 1 + (colon[1] == ' '));
+                size_t best = n, fallback = n;
+                size_t best_gap = (size_t)-1;
+                for (size_t i = 0; i < n; i++) {
+                    yaml_node_t *x = &e.nodes.start[i];
+                    if (x->start_mark.line <= line0 &&
+                        (fallback == n || x->start_mark.line >= e.nodes.start[fallback].start_mark.line))
+                        fallback = i;
+                    if (token[0] && x->type == YAML_SCALAR_NODE &&
+                        strcmp((const char *)x->data.scalar.value, token) == 0) {
+                        size_t gap = x->start_mark.line > line0 ? x->start_mark.line - line0
+                                                                : line0 - x->start_mark.line;
+                        if (gap < best_gap) {
+                            best_gap = gap;
+                            best = i;
+                        }
+                    }
+                }
+                size_t pick = best < n ? best : fallback;
+                int mi = pick < n ? map[pick] : 0;
+                if (mi > 0) {
+                    int f = (size_t)mi <= m->n_file ? m->file[mi - 1] : -1;
+                    if (f >= 0 && (size_t)f < files->n)
+                        file = files->paths[f];
+                    line = line_of(yaml_document_get_node(&m->doc, mi));
+                }
+            }
+            free(map);
+            yaml_document_delete(&e);
+        }
+        yaml_parser_delete(&parser);
+    }
+    return scrutin_ctx_error(ctx, SCRUTIN_EINPUT, file, line, NULL, "%s", message);
+}
+
+int scn_yaml_names_base(const scrutin_scenario *s)
+{
+    if (!s->has_yaml)
+        return 0;
+    yaml_document_t *doc = (yaml_document_t *)&s->yaml;
+    yaml_node_t *root = yaml_document_get_root_node(doc);
+    return root && root->type == YAML_MAPPING_NODE && ydoc_value(doc, 1, "base") != 0;
+}
+
+int scn_inherit_load(scrutin_scenario *s, const scrutin_scenario_setting *settings,
+                     size_t n_settings, scrutin_ctx *ctx)
+{
+    chain c = {NULL, 0, 0, calloc(1, sizeof *c.files)};
+    if (!c.files)
+        return SCRUTIN_ENOMEM;
+    ydoc m = {0};
+    int merged = 0;
+    text t = {NULL, 0, 0};
+    int status = follow_bases(&c, s->path, ctx);
+    if (status == SCRUTIN_OK) {
+        status = merge_chain(&m, &c);
+        merged = 1;
+    }
+    c.files->n_chain = c.files->n;
+    if (status == SCRUTIN_OK)
+        status = apply_settings(&m, c.files, settings, n_settings, ctx);
+    if (status == SCRUTIN_OK)
+        status = emit(&m, &t);
+    if (status == SCRUTIN_OK) {
+        char message[2048];
+        unsigned line0 = 0;
+        status = scn_yaml_load_buffer(s, t.data, t.len, message, sizeof message, &line0);
+        if (status == SCRUTIN_EINPUT)
+            report_cyaml_error(&t, &m, c.files, s->path, message, line0, ctx);
+    }
+    if (status == SCRUTIN_OK) {
+        /* The merged document replaces the file's own: lines and files are looked up in it. */
+        scn_yaml_lines_free(s);
+        s->yaml = m.doc;
+        s->has_yaml = true;
+        c.files->node_file = m.file;
+        c.files->n_nodes = m.n_file;
+        s->layers = c.files;
+        c.files = NULL;
+        merged = 0;
+    }
+    if (merged)
+        ydoc_free(&m);
+    for (size_t i = 0; i < c.n; i++) {
+        yaml_document_delete(&c.layers[i].doc);
+    }
+    free(c.layers);
+    scn_layers_free(c.files);
+    free(t.data);
+    return status;
+}
+
+/* The file index of node @p id of the merged document, -1 if unknown. */
+static int file_of_node(const scrutin_scenario *s, int id)
+{
+    const struct scn_layers *l = s->layers;
+    if (!l || id <= 0 || (size_t)id > l->n_nodes)
+        return -1;
+    int f = l->node_file[id - 1];
+    return f >= 0 && (size_t)f < l->n ? f : -1;
+}
+
+const char *scn_yaml_file_path(const scrutin_scenario *s, const char *path)
+{
+    int f = file_of_node(s, scn_yaml_node_path(s, path));
+    return f >= 0 ? s->layers->paths[f] : s->path;
+}
+
+const char *scn_yaml_file_key(const scrutin_scenario *s, const char *key)
+{
+    return scn_yaml_file_path(s, key);
+}
+
+const char *scn_yaml_folder_key(const scrutin_scenario *s, const char *key)
+{
+    int f = file_of_node(s, scn_yaml_node_path(s, key));
+    return f >= 0 ? s->layers->dirs[f] : s->dir;
+}
+
+size_t scn_yaml_files(const scrutin_scenario *s, const char *const **paths)
+{
+    if (!s->layers) {
+        *paths = (const char *const *)&s->path;
+        return 1;
+    }
+    *paths = (const char *const *)s->layers->paths;
+    return s->layers->n_chain;
+}

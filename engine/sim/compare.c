@@ -1,0 +1,226 @@
+/*
+ * scrutin_compare_run: which groups of each what-if face which of the base
+ * (matched by kind and id), the paired run, and the rows computed once, at
+ * the end, from the integer sums (docs/whatifs.md, "Comparing").
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "paired.h"
+#include "scrutin/compare.h"
+
+static const scrutin_entity group_entity[SCRUTIN_GROUP_KINDS] = {SCRUTIN_ENTITY_PARTY,
+                                                                 SCRUTIN_ENTITY_COALITION};
+
+void scrutin_compare_free(scrutin_compare *c)
+{
+    if (!c)
+        return;
+    for (size_t k = 0; k < c->n_models; k++) {
+        if (c->names)
+            free(c->names[k]);
+        if (c->tallies)
+            scrutin_tally_free(c->tallies[k]);
+        if (c->summaries)
+            scrutin_summary_free(c->summaries[k]);
+    }
+    for (size_t r = 0; c->rows && r < c->n_rows; r++)
+        free((char *)c->rows[r].group);
+    free(c->names);
+    free(c->seats);
+    free(c->majority);
+    free(c->tallies);
+    free(c->summaries);
+    free(c->rows);
+    free(c);
+}
+
+/* Index of the group of kind @p kind with id @p id in @p m, -1 if none. */
+static long find_group(const scrutin_model *m, scrutin_group_kind kind, const char *id)
+{
+    size_t n = scrutin_model_count(m, group_entity[kind]);
+    for (size_t g = 0; g < n; g++)
+        if (strcmp(scrutin_model_id(m, group_entity[kind], g), id) == 0)
+            return (long)g;
+    return -1;
+}
+
+/* A group's index into a workspace's seats: parties first, then coalitions. */
+static long seat_index(const scrutin_model *m, scrutin_group_kind kind, long g)
+{
+    if (g < 0)
+        return -1;
+    return kind == SCRUTIN_GROUP_PARTY ? g : (long)scrutin_model_count(m, SCRUTIN_ENTITY_PARTY) + g;
+}
+
+/* Add one row and its pair. @return 0 or SCRUTIN_ENOMEM. */
+static int add_row(scrutin_compare *c, paired_plan *plan, size_t whatif, int stage, int kind,
+                   const char *id, long base_group, long whatif_group,
+                   const scrutin_model *const *models)
+{
+    scrutin_compare_row *row = &c->rows[c->n_rows];
+    memset(row, 0, sizeof *row);
+    row->whatif = whatif;
+    row->stage = (scrutin_stage)stage;
+    row->kind = (scrutin_group_kind)kind;
+    row->group = strdup(id);
+    if (!row->group)
+        return SCRUTIN_ENOMEM;
+    row->in_base = base_group >= 0;
+    row->in_whatif = whatif_group >= 0;
+    paired_pair *p = &plan->pairs[plan->n_pairs++];
+    p->whatif = whatif;
+    p->stage = stage;
+    p->base_group = seat_index(models[0], (scrutin_group_kind)kind, base_group);
+    p->whatif_group = seat_index(models[whatif], (scrutin_group_kind)kind, whatif_group);
+    c->n_rows++;
+    return SCRUTIN_OK;
+}
+
+/* The rows: per what-if, stage and kind, the base's groups, then the what-if's others. */
+static int plan_rows(scrutin_compare *c, paired_plan *plan, const scrutin_model *const *models)
+{
+    size_t most = 0;
+    for (size_t k = 1; k < c->n_models; k++)
+        for (int kind = 0; kind < SCRUTIN_GROUP_KINDS; kind++)
+            most += scrutin_model_count(models[0], group_entity[kind]) +
+                    scrutin_model_count(models[k], group_entity[kind]);
+    most *= SCRUTIN_STAGES;
+    c->rows = calloc(most + 1, sizeof *c->rows);
+    plan->pairs = calloc(most + 1, sizeof *plan->pairs);
+    if (!c->rows || !plan->pairs)
+        return SCRUTIN_ENOMEM;
+    for (size_t k = 1; k < c->n_models; k++)
+        for (int st = 0; st < SCRUTIN_STAGES; st++)
+            for (int kind = 0; kind < SCRUTIN_GROUP_KINDS; kind++) {
+                const scrutin_entity e = group_entity[kind];
+                for (size_t g = 0; g < scrutin_model_count(models[0], e); g++) {
+                    const char *id = scrutin_model_id(models[0], e, g);
+                    long other = find_group(models[k], (scrutin_group_kind)kind, id);
+                    if (add_row(c, plan, k, st, kind, id, (long)g, other, models) != SCRUTIN_OK)
+                        return SCRUTIN_ENOMEM;
+                }
+                for (size_t g = 0; g < scrutin_model_count(models[k], e); g++) {
+                    const char *id = scrutin_model_id(models[k], e, g);
+                    if (find_group(models[0], (scrutin_group_kind)kind, id) < 0 &&
+                        add_row(c, plan, k, st, kind, id, -1, (long)g, models) != SCRUTIN_OK)
+                        return SCRUTIN_ENOMEM;
+                }
+            }
+    return SCRUTIN_OK;
+}
+
+/* Mean and standard error of the mean from integer sums over @p n paired simulations. */
+static void paired_mean(int64_t sum, int64_t squares, uint64_t n, double *mean, double *se)
+{
+    *mean = (double)sum / (double)n;
+    double var = n > 1 ? ((double)squares - (double)sum * *mean) / (double)(n - 1) : 0.0;
+    *se = sqrt((var > 0.0 ? var : 0.0) / (double)n);
+}
+
+static void margins(const scrutin_summary *s, scrutin_stage stage, scrutin_group_kind kind,
+                    const char *id, const scrutin_model *m, double *mean, double *p_majority,
+                    unsigned *q)
+{
+    long g = find_group(m, kind, id);
+    if (g < 0) {
+        *mean = 0.0;
+        *p_majority = 0.0;
+        memset(q, 0, SCRUTIN_COMPARE_QUANTILES * sizeof *q);
+        return;
+    }
+    const scrutin_group_summary *gs = &s->groups[stage][kind][g];
+    *mean = gs->mean;
+    *p_majority = gs->majority.p;
+    const unsigned quantiles[SCRUTIN_COMPARE_QUANTILES] = {gs->p05, gs->p25, gs->p50, gs->p75,
+                                                           gs->p95};
+    memcpy(q, quantiles, sizeof quantiles);
+}
+
+static void fill_rows(scrutin_compare *c, const int64_t *sums, const scrutin_model *const *models)
+{
+    uint64_t n = c->simulations;
+    for (size_t r = 0; r < c->n_rows; r++) {
+        scrutin_compare_row *row = &c->rows[r];
+        const int64_t *s = sums + r * PAIRED_STATS;
+        paired_mean(s[PAIRED_SUM], s[PAIRED_SQUARES], n, &row->mean_diff, &row->mean_diff_se);
+        paired_mean(s[PAIRED_MAJORITY], s[PAIRED_MAJORITY_SQUARES], n, &row->p_majority_diff,
+                    &row->p_majority_diff_se);
+        margins(c->summaries[0], row->stage, row->kind, row->group, models[0], &row->mean_base,
+                &row->p_majority_base, row->q_base);
+        margins(c->summaries[row->whatif], row->stage, row->kind, row->group,
+                models[row->whatif], &row->mean_whatif, &row->p_majority_whatif, row->q_whatif);
+        for (int q = 0; q < SCRUTIN_COMPARE_QUANTILES; q++)
+            row->q_diff[q] = (int)row->q_whatif[q] - (int)row->q_base[q];
+    }
+}
+
+static int describe_models(scrutin_compare *c, const scrutin_model *const *models)
+{
+    c->names = calloc(c->n_models, sizeof *c->names);
+    c->seats = calloc(c->n_models, sizeof *c->seats);
+    c->majority = calloc(c->n_models, sizeof *c->majority);
+    c->tallies = calloc(c->n_models, sizeof *c->tallies);
+    c->summaries = calloc(c->n_models, sizeof *c->summaries);
+    if (!c->names || !c->seats || !c->majority || !c->tallies || !c->summaries)
+        return SCRUTIN_ENOMEM;
+    for (size_t k = 0; k < c->n_models; k++) {
+        c->names[k] = strdup(scrutin_model_name(models[k]));
+        c->seats[k] = scrutin_model_seats(models[k]);
+        c->majority[k] = scrutin_model_majority(models[k]);
+        if (!c->names[k] || scrutin_tally_new(&c->tallies[k], models[k]) != SCRUTIN_OK)
+            return SCRUTIN_ENOMEM;
+    }
+    return SCRUTIN_OK;
+}
+
+int scrutin_compare_run(scrutin_compare **out, const scrutin_model *const *models,
+                        size_t n_models, const scrutin_sim_options *o, scrutin_ctx *ctx)
+{
+    *out = NULL;
+    if (!models || n_models < 2 || !o || o->version != SCRUTIN_SIM_OPTIONS_VERSION ||
+        o->threads < 0 || o->count == 0)
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                 "scrutin_compare_run: needs a base, at least one what-if, one "
+                                 "simulation or more, and options initialised with "
+                                 "SCRUTIN_SIM_OPTIONS_INIT");
+    for (size_t k = 0; k < n_models; k++)
+        if (!models[k])
+            return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                     "scrutin_compare_run: model %zu is NULL", k);
+    scrutin_compare *c = calloc(1, sizeof *c);
+    if (!c)
+        return SCRUTIN_ENOMEM;
+    c->n_models = n_models;
+    paired_plan plan = {0, NULL, NULL};
+    int64_t *sums = NULL;
+    int status = describe_models(c, models);
+    if (status == SCRUTIN_OK)
+        status = plan_rows(c, &plan, models);
+    if (status == SCRUTIN_OK) {
+        plan.majority = c->majority;
+        sums = calloc(plan.n_pairs * PAIRED_STATS + 1, sizeof *sums);
+        status = sums ? paired_run(c->tallies, sums, models, n_models, &plan, o, ctx)
+                      : SCRUTIN_ENOMEM;
+    }
+    c->simulations = c->tallies ? scrutin_tally_simulations(c->tallies[0]) : 0;
+    int keep = (status == SCRUTIN_OK || status == SCRUTIN_EINTR) && c->simulations > 0;
+    for (size_t k = 0; keep && k < n_models; k++) {
+        int s = scrutin_summary_compute(&c->summaries[k], models[k], c->tallies[k], ctx);
+        if (s != SCRUTIN_OK) {
+            status = s;
+            keep = 0;
+        }
+    }
+    if (keep)
+        fill_rows(c, sums, models);
+    free(sums);
+    free(plan.pairs);
+    if (!keep) {
+        scrutin_compare_free(c);
+        return status == SCRUTIN_OK ? SCRUTIN_EINVAL : status;
+    }
+    *out = c;
+    return status;
+}

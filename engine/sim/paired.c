@@ -1,0 +1,179 @@
+/*
+ * The paired driver (scrutin compare): simulation i of the base and of each
+ * what-if runs with the same seed and index, so the models see the same
+ * shocks wherever they share lists, districts and parties (common random
+ * numbers). Each model has its own workspace and tally per thread; the
+ * paired statistics of each compared group (sums of the differences of its
+ * seats and of its majority indicator, and of their squares) are integers
+ * per thread, added together after the loop, so the result is the same for
+ * any number of threads. Nothing is allocated inside the loop.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+#include "paired.h"
+#include "scrutin/compare.h"
+
+/* Simulations per block, as in driver.c. */
+enum { BLOCK = 256 };
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* One thread's workspaces, tallies and paired sums. */
+typedef struct thread_state {
+    sim_workspace **w;
+    scrutin_tally **t;
+    int64_t *sums; /* [n_pairs * PAIRED_STATS] */
+} thread_state;
+
+static void thread_free(thread_state *ts, size_t n_models)
+{
+    for (size_t k = 0; ts->w && k < n_models; k++)
+        sim_workspace_free(ts->w[k]);
+    for (size_t k = 0; ts->t && k < n_models; k++)
+        scrutin_tally_free(ts->t[k]);
+    free(ts->w);
+    free(ts->t);
+    free(ts->sums);
+}
+
+static int thread_new(thread_state *ts, const scrutin_model *const *models, size_t n_models,
+                      size_t n_pairs)
+{
+    ts->w = calloc(n_models, sizeof *ts->w);
+    ts->t = calloc(n_models, sizeof *ts->t);
+    ts->sums = calloc(n_pairs * PAIRED_STATS + 1, sizeof *ts->sums);
+    if (!ts->w || !ts->t || !ts->sums)
+        return 0;
+    for (size_t k = 0; k < n_models; k++)
+        if (scrutin_tally_new(&ts->t[k], models[k]) != SCRUTIN_OK ||
+            sim_workspace_new(&ts->w[k], models[k], ts->t[k]) != SCRUTIN_OK)
+            return 0;
+    return 1;
+}
+
+/* Simulation @p index of every model, and the paired sums of its groups. */
+static void simulate_pair(const scrutin_model *const *models, size_t n_models,
+                          const paired_plan *plan, thread_state *ts, uint64_t seed, uint64_t index)
+{
+    for (size_t k = 0; k < n_models; k++)
+        sim_one(models[k], ts->w[k], seed, index);
+    for (size_t r = 0; r < plan->n_pairs; r++) {
+        const paired_pair *p = &plan->pairs[r];
+        int64_t base = p->base_group >= 0 ? ts->w[0]->seats[p->stage][p->base_group] : 0;
+        int64_t whatif =
+            p->whatif_group >= 0 ? ts->w[p->whatif]->seats[p->stage][p->whatif_group] : 0;
+        int64_t d = whatif - base;
+        int64_t m = (int64_t)(whatif >= plan->majority[p->whatif]) -
+                    (int64_t)(base >= plan->majority[0]);
+        int64_t *s = ts->sums + r * PAIRED_STATS;
+        s[PAIRED_SUM] += d;
+        s[PAIRED_SQUARES] += d * d;
+        s[PAIRED_MAJORITY] += m;
+        s[PAIRED_MAJORITY_SQUARES] += m * m;
+    }
+}
+
+/* Every model has what the simulation needs: scrutin_sim_run checks it, with nothing to run. */
+static int check_models(scrutin_tally *const *tallies, const scrutin_model *const *models,
+                        size_t n_models, const scrutin_sim_options *o, scrutin_ctx *ctx)
+{
+    scrutin_sim_options none = *o;
+    none.count = 0;
+    none.progress = NULL;
+    none.stop = NULL;
+    for (size_t k = 0; k < n_models; k++) {
+        int status = scrutin_sim_run(tallies[k], models[k], &none, ctx);
+        if (status != SCRUTIN_OK)
+            return status;
+    }
+    return SCRUTIN_OK;
+}
+
+int paired_run(scrutin_tally *const *tallies, int64_t *sums, const scrutin_model *const *models,
+               size_t n_models, const paired_plan *plan, const scrutin_sim_options *o,
+               scrutin_ctx *ctx)
+{
+    int status = check_models(tallies, models, n_models, o, ctx);
+    if (status != SCRUTIN_OK)
+        return status;
+    const uint64_t blocks = (o->count + BLOCK - 1) / BLOCK;
+    uint64_t done = 0, total = o->count;
+    int failed = 0, stopped = 0;
+    double last_report = now_seconds();
+    int threads = o->threads;
+#ifdef _OPENMP
+    if (threads == 0)
+        threads = omp_get_max_threads();
+#else
+    threads = 1;
+#endif
+
+#pragma omp parallel num_threads(threads) default(none)                                       \
+    shared(models, n_models, plan, o, tallies, sums, blocks, done, total, failed, stopped,     \
+               last_report)
+    {
+        thread_state ts = {NULL, NULL, NULL};
+        int ok = thread_new(&ts, models, n_models, plan->n_pairs);
+        if (!ok) {
+#pragma omp atomic write
+            failed = 1;
+        }
+#pragma omp for schedule(dynamic, 1)
+        for (uint64_t b = 0; b < blocks; b++) {
+            int give_up;
+#pragma omp atomic read
+            give_up = failed;
+            if (give_up || !ok)
+                continue;
+            if (o->stop && *o->stop) {
+#pragma omp atomic write
+                stopped = 1;
+                continue;
+            }
+            uint64_t begin = b * BLOCK, end = begin + BLOCK < o->count ? begin + BLOCK : o->count;
+            for (uint64_t i = begin; i < end; i++)
+                simulate_pair(models, n_models, plan, &ts, o->seed, o->first + i);
+            uint64_t now_done;
+#pragma omp atomic capture
+            now_done = done += end - begin;
+#ifdef _OPENMP
+            if (o->progress && omp_get_thread_num() == 0) {
+#else
+            if (o->progress) {
+#endif
+                double t = now_seconds();
+                if (t - last_report >= 0.25) {
+                    last_report = t;
+                    o->progress(now_done, total, o->progress_data);
+                }
+            }
+        }
+        if (ok) {
+#pragma omp critical(scrutin_paired_merge)
+            {
+                for (size_t k = 0; k < n_models; k++)
+                    scrutin_tally_merge(tallies[k], ts.t[k]);
+                for (size_t i = 0; i < plan->n_pairs * PAIRED_STATS; i++)
+                    sums[i] += ts.sums[i];
+            }
+        }
+        thread_free(&ts, n_models);
+    }
+    if (failed)
+        return scrutin_ctx_error(ctx, SCRUTIN_ENOMEM, NULL, 0, NULL,
+                                 "out of memory for the comparison's workspaces");
+    if (o->progress)
+        o->progress(done, total, o->progress_data);
+    return stopped ? SCRUTIN_EINTR : SCRUTIN_OK;
+}
