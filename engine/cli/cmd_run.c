@@ -1,20 +1,27 @@
 /* scrutin run: simulate a scenario many times and write the probability tables. */
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "plot_render.h"
+#include "distributed.h"
 #include "progress.h"
+#include "scrutin/plot.h"
 #include "scrutin/sim.h"
 #include "scrutin/summary.h"
 #include "scrutin/tally.h"
 
 static const char run_help[] =
     "Usage: scrutin run SCENARIO [-n N] [--seed S] [--threads T] [--out DIR]\n"
-    "                   [--format table|csv|json|md] [--no-progress] [-q|--quiet]\n"
+    "                   [--format table|csv|json|md] [--plots] [--report]\n"
+    "                   [--no-progress] [-q|--quiet]\n"
     "\n"
     "Simulate the scenario's election N times under its uncertainty model, and\n"
     "write the distributions of seats per party and coalition, provisional (before\n"
@@ -29,6 +36,12 @@ static const char run_help[] =
     "  -o, --out DIR        output folder, created if missing (default results/NAME,\n"
     "                       NAME being the scenario's name)\n"
     "  -f, --format FMT     standard output: table (default), csv, json or md\n"
+    "      --plots          also write the plots into DIR/plots/ (data and gnuplot\n"
+    "                       scripts) and draw them as SVG and PNG with gnuplot, if\n"
+    "                       it is on the PATH (else say how to draw them later)\n"
+    "      --report         also write DIR/report.html, one self-contained page with\n"
+    "                       the headline numbers, the plots and the tables (implies\n"
+    "                       --plots)\n"
     "      --no-progress    no progress bar (drawn on standard error only when it is\n"
     "                       a terminal)\n"
     "  -q, --quiet          print nothing on standard output, and no progress bar\n"
@@ -41,13 +54,20 @@ static const char run_help[] =
     "  district_lists.csv      district,list,p_round2,p_win_provisional,p_win_final,...\n"
     "  run.json                all of the above, the scenario's name and content hash,\n"
     "                          seed, simulations; threads and timings under \"execution\"\n"
+    "  plots/NAME.{csv,gp,svg,png}  with --plots: coalition_seats, party_seats,\n"
+    "                          district_outcomes\n"
+    "  report.html             with --report\n"
     "Each file is written under a temporary name and renamed when complete.\n"
     "\n"
     "Interrupting (Ctrl-C, SIGTERM) stops the simulations: the completed ones are\n"
     "written, with \"partial\": true in run.json. A second Ctrl-C quits at once.\n"
     "\n"
-    "Exit status: 0 success, 1 failure while running, 2 bad input (scenario or\n"
-    "options), 130 interrupted by SIGINT, 143 by SIGTERM.\n";
+    "Exit status: 0 success (also when gnuplot is missing: the plots then wait to be\n"
+    "drawn), 1 failure while running (gnuplot failing included), 2 bad input\n"
+    "(scenario or options), 130 interrupted by SIGINT, 143 by SIGTERM.\n";
+
+/* More threads than this is a typing error, not a machine: refused before OpenMP fails on it. */
+enum { MAX_THREADS = 1024 };
 
 typedef struct run_args {
     const char *scenario;
@@ -58,22 +78,26 @@ typedef struct run_args {
     scrutin_format format;
     int progress;
     int quiet;
+    int plots;  /* --plots, or --report */
+    int report; /* --report */
 } run_args;
 
 /* @return -1 to go on, or the exit status. */
 static int parse_args(int argc, char **argv, run_args *a)
 {
-    enum { OPT_NO_PROGRESS = 256 };
+    enum { OPT_NO_PROGRESS = 256, OPT_PLOTS, OPT_REPORT };
     static const struct option options[] = {{"simulations", required_argument, NULL, 'n'},
                                             {"seed", required_argument, NULL, 's'},
                                             {"threads", required_argument, NULL, 't'},
                                             {"out", required_argument, NULL, 'o'},
                                             {"format", required_argument, NULL, 'f'},
                                             {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+                                            {"plots", no_argument, NULL, OPT_PLOTS},
+                                            {"report", no_argument, NULL, OPT_REPORT},
                                             {"quiet", no_argument, NULL, 'q'},
                                             {"help", no_argument, NULL, 'h'},
                                             {NULL, 0, NULL, 0}};
-    *a = (run_args){NULL, 10000, 1, 0, NULL, SCRUTIN_FORMAT_TABLE, 1, 0};
+    *a = (run_args){NULL, 10000, 1, 0, NULL, SCRUTIN_FORMAT_TABLE, 1, 0, 0, 0};
     uint64_t threads;
     int c;
     optind = 1;
@@ -91,9 +115,10 @@ static int parse_args(int argc, char **argv, run_args *a)
                 return cli_usage_error("run", "\"%s\" is not a seed (a whole number >= 0)", optarg);
             break;
         case 't':
-            if (cli_parse_seed(optarg, &threads) != 0 || threads > INT_MAX)
+            if (cli_parse_seed(optarg, &threads) != 0 || threads > MAX_THREADS)
                 return cli_usage_error("run", "\"%s\" is not a number of threads (a whole number "
-                                              ">= 0; 0: OpenMP's default)", optarg);
+                                              "from 0 to %d; 0: OpenMP's default)",
+                                       optarg, MAX_THREADS);
             a->threads = (int)threads;
             break;
         case 'o':
@@ -107,6 +132,8 @@ static int parse_args(int argc, char **argv, run_args *a)
                                        optarg);
             break;
         case OPT_NO_PROGRESS: a->progress = 0; break;
+        case OPT_PLOTS: a->plots = 1; break;
+        case OPT_REPORT: a->report = a->plots = 1; break;
         case 'q': a->quiet = 1; break;
         case 'h': fputs(run_help, stdout); return EXIT_OK;
         default: return cli_usage_error("run", "bad option");
@@ -154,17 +181,84 @@ static void release_stop_signals(const struct sigaction saved[2])
     sigaction(SIGTERM, &saved[1], NULL);
 }
 
+/*
+ * Refuse, before simulating, an output folder that cannot be written: try a
+ * file (created and removed at once) in the folder or, if it does not exist
+ * yet, in its nearest existing parent, where it would be created. Only a
+ * real attempt tells: root passes access() checks that the file system then
+ * refuses (read-only mounts, /proc). @return 0, or the errno value.
+ */
+static int probe_out_dir(const char *out)
+{
+    char *path = strdup(out);
+    if (!path)
+        return ENOMEM;
+    struct stat st;
+    int err = 0;
+    while (stat(path, &st) != 0) {
+        err = errno;
+        if (err != ENOENT || strcmp(path, ".") == 0 || strcmp(path, "/") == 0)
+            break;
+        /* "a/b/c/" -> "a/b"; "c" -> "."; "/c" -> "/". */
+        size_t n = strlen(path);
+        while (n > 1 && path[n - 1] == '/')
+            path[--n] = '\0';
+        char *slash = strrchr(path, '/');
+        if (!slash)
+            strcpy(path, ".");
+        else
+            slash[slash == path] = '\0';
+        err = 0;
+    }
+    if (!err && !S_ISDIR(st.st_mode))
+        err = ENOTDIR;
+    if (!err) {
+        size_t size = strlen(path) + 64;
+        char *probe = malloc(size);
+        if (!probe) {
+            free(path);
+            return ENOMEM;
+        }
+        snprintf(probe, size, "%s/.scrutin-probe.%ld.tmp", path, (long)getpid());
+        int fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd < 0) {
+            err = errno == EEXIST ? 0 : errno;
+        } else {
+            close(fd);
+            unlink(probe);
+        }
+        free(probe);
+    }
+    free(path);
+    return err;
+}
+
+/* @return SCRUTIN_OK, or SCRUTIN_EINVAL (bad input: exit status 2) with a diagnostic naming it. */
+static int check_out_dir(const char *out, scrutin_ctx *ctx)
+{
+    int err = probe_out_dir(out);
+    if (err == ENOMEM)
+        return SCRUTIN_ENOMEM;
+    if (!err)
+        return SCRUTIN_OK;
+    struct stat st;
+    return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, out, 0, NULL,
+                             "the output folder cannot be %s: %s",
+                             stat(out, &st) == 0 ? "written" : "created", strerror(err));
+}
+
 /* Run the simulations into @p tally; @return the library's status (SCRUTIN_EINTR if stopped). */
 static int simulate(scrutin_tally *tally, const scrutin_model *model, const run_args *a,
                     scrutin_ctx *ctx)
 {
     scrutin_sim_options opt = SCRUTIN_SIM_OPTIONS_INIT;
     opt.seed = a->seed;
-    opt.count = a->simulations;
+    /* Under MPI each rank runs its own contiguous block, with the streams of those indices. */
+    dist_block(a->simulations, &opt.first, &opt.count);
     opt.threads = a->threads;
     opt.stop = &stop_requested;
     cli_progress bar;
-    if (a->progress && !a->quiet && isatty(STDERR_FILENO)) {
+    if (a->progress && !a->quiet && dist_is_root() && isatty(STDERR_FILENO)) {
         cli_progress_start(&bar, stderr);
         opt.progress = cli_progress_report;
         opt.progress_data = &bar;
@@ -178,9 +272,43 @@ static int simulate(scrutin_tally *tally, const scrutin_model *model, const run_
     return status;
 }
 
-/* Summarise, write the files, print the headline numbers. @return a library status. */
+/* With --plots: write the plots' files, then draw them. @return a library status. */
+static int write_plots(const char *out, const scrutin_model *model, const scrutin_tally *tally,
+                       const scrutin_summary *summary, cli_render_result *drawn,
+                       scrutin_ctx *ctx)
+{
+    int status = scrutin_plot_run(out, model, tally, summary, NULL, ctx);
+    if (status == SCRUTIN_OK) {
+        size_t n;
+        const char *const *names = scrutin_plot_run_names(&n);
+        *drawn = cli_render_plots("run", out, names, n);
+    }
+    return status;
+}
+
+/* Where the files are, after the headline table (table and Markdown formats only). */
+static void print_files(const char *out, const run_args *a, cli_render_result drawn)
+{
+    if (a->format == SCRUTIN_FORMAT_TABLE) {
+        printf("\nFiles written to %s/: seats_distribution.csv, seats_summary.csv, "
+               "districts.csv, district_lists.csv, run.json\n", out);
+        if (a->plots && drawn == CLI_RENDER_DONE)
+            printf("Plots drawn in %s/%s/: coalition_seats, party_seats, district_outcomes "
+                   "(.svg, .png)\n", out, SCRUTIN_PLOT_DIR);
+        if (a->report)
+            printf("Report: %s/report.html\n", out);
+    } else if (a->format == SCRUTIN_FORMAT_MD) {
+        printf("\nFiles written to `%s/`.\n", out);
+    }
+}
+
+/*
+ * Summarise, write the files, the plots and the report, print the headline
+ * numbers. @p drawn says whether the plots were drawn. @return a library status.
+ */
 static int write_results(const char *out, const scrutin_model *model, const scrutin_tally *tally,
-                         scrutin_run_info *info, const run_args *a, scrutin_ctx *ctx)
+                         scrutin_run_info *info, const run_args *a, cli_render_result *drawn,
+                         scrutin_ctx *ctx)
 {
     double start = cli_now_seconds();
     scrutin_summary *summary = NULL;
@@ -189,13 +317,15 @@ static int write_results(const char *out, const scrutin_model *model, const scru
         info->write_seconds = cli_now_seconds() - start;
         status = scrutin_report_run(out, model, tally, summary, info, ctx);
     }
+    if (status == SCRUTIN_OK && a->plots)
+        status = write_plots(out, model, tally, summary, drawn, ctx);
+    /* After the plots: the page takes in the images that were drawn. */
+    if (status == SCRUTIN_OK && a->report)
+        status = scrutin_report_html(out, model, summary, info, ctx);
     if (status == SCRUTIN_OK && !a->quiet) {
         status = scrutin_report_run_table(stdout, model, summary, a->format, ctx);
-        if (status == SCRUTIN_OK && a->format == SCRUTIN_FORMAT_TABLE)
-            printf("\nFiles written to %s/: seats_distribution.csv, seats_summary.csv, "
-                   "districts.csv, district_lists.csv, run.json\n", out);
-        else if (status == SCRUTIN_OK && a->format == SCRUTIN_FORMAT_MD)
-            printf("\nFiles written to `%s/`.\n", out);
+        if (status == SCRUTIN_OK)
+            print_files(out, a, *drawn);
     }
     scrutin_summary_free(summary);
     return status;
@@ -224,7 +354,7 @@ static void describe_run(scrutin_run_info *info, const run_args *a, const scruti
     info->completed = completed;
     info->partial = interrupted;
     info->threads = a->threads;
-    info->ranks = 1; /* this command is not an MPI program */
+    info->ranks = dist_size();
 }
 
 /* Load, simulate, write. @return the exit status. */
@@ -243,30 +373,52 @@ static int run(const run_args *a, scrutin_ctx *ctx)
     scrutin_tally *tally = NULL;
     int status = out ? scrutin_report_scenario_hash(hash, sizeof hash, scenario, ctx)
                      : SCRUTIN_ENOMEM;
+    if (status == SCRUTIN_OK && dist_is_root())
+        status = check_out_dir(out, ctx);
     if (status == SCRUTIN_OK)
         status = scrutin_tally_new(&tally, model);
-    info.load_seconds = cli_now_seconds() - start;
+    /* Every rank stops if any rank failed; the first failing one is the one that reports. */
+    int reporter = 0;
+    status = dist_agree(status, &reporter);
+    info.load_seconds = dist_max(cli_now_seconds() - start);
     if (status == SCRUTIN_OK) {
         start = cli_now_seconds();
         status = simulate(tally, model, a, ctx);
-        info.simulate_seconds = cli_now_seconds() - start;
+        /* Interrupted anywhere: every rank's completed simulations are kept. */
+        int stopped = dist_agree(status == SCRUTIN_EINTR ? SCRUTIN_EINTR : SCRUTIN_OK, &reporter);
+        status = dist_agree(status == SCRUTIN_EINTR ? SCRUTIN_OK : status, &reporter);
+        if (status == SCRUTIN_OK)
+            status = dist_reduce_tally(tally);
+        if (status == SCRUTIN_OK)
+            status = stopped;
+        info.simulate_seconds = dist_max(cli_now_seconds() - start);
     }
     int interrupted = status == SCRUTIN_EINTR;
+    cli_render_result drawn = CLI_RENDER_DONE;
     uint64_t completed = tally ? scrutin_tally_simulations(tally) : 0;
     if (interrupted && completed == 0) {
         fprintf(stderr, "scrutin run: interrupted before any simulation was completed; "
                         "nothing written\n");
-    } else if (status == SCRUTIN_OK || interrupted) {
+    } else if ((status == SCRUTIN_OK || interrupted) && dist_is_root()) {
+        /* Rank 0 holds the sum of every rank's tally: it alone writes. */
         describe_run(&info, a, model, hash, completed, interrupted);
-        status = write_results(out, model, tally, &info, a, ctx);
+        status = write_results(out, model, tally, &info, a, &drawn, ctx);
         if (status == SCRUTIN_OK && interrupted)
             fprintf(stderr, "scrutin run: interrupted after %llu of %llu simulations; their "
                             "results are in %s/ (run.json: \"partial\": true)\n",
                     (unsigned long long)completed, (unsigned long long)a->simulations, out);
     }
-    if (status != SCRUTIN_OK && status != SCRUTIN_EINTR)
-        cli_print_diagnostics(ctx);
+    if (status != SCRUTIN_OK && status != SCRUTIN_EINTR) {
+        if (reporter == dist_rank())
+            cli_print_diagnostics(ctx);
+        else if (dist_is_root())
+            fprintf(stderr, "scrutin run: rank %d failed: %s\n", reporter, scrutin_strerror(status));
+    }
     rc = cli_exit_status(status);
+    /* Plots asked for that gnuplot failed to draw: a failure while running. A missing gnuplot
+       is not one: the plots wait, and the message said how to draw them. */
+    if (rc == EXIT_OK && drawn == CLI_RENDER_FAILED)
+        rc = EXIT_FAILURE_RUN;
     /* Stopped by a signal: the shell's convention, 128 + the signal's number (SIGINT: 130). */
     if (interrupted && (status == SCRUTIN_OK || status == SCRUTIN_EINTR))
         rc = 128 + (stop_signal ? (int)stop_signal : SIGINT);

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "distributed.h"
 
 static const char main_help[] =
     "Usage: scrutin COMMAND [OPTIONS] SCENARIO\n"
@@ -9,16 +10,19 @@ static const char main_help[] =
     "A Monte Carlo engine for two-round list elections.\n"
     "\n"
     "Commands:\n"
+    "  compare    run what-ifs against their base with common random numbers\n"
     "  replay     apply the rules to the observed votes and the court's decisions\n"
     "  run        simulate the election many times and write the probability tables\n"
+    "  sweep      vary one parameter and write each coalition's P(majority)\n"
     "  validate   check a scenario and report every problem in it\n"
     "\n"
     "Options:\n"
     "  -h, --help     show this help; 'scrutin COMMAND --help' for a command's\n"
     "  -V, --version  show the version\n"
     "\n"
-    "Exit status: 0 success, 1 failure while running, 2 bad input,\n"
-    "130 interrupted (scrutin run, by Ctrl-C).\n"
+    "Exit status: 0 success, 1 failure while running, 2 bad input (nothing is\n"
+    "then written), 130 or 143 interrupted by SIGINT (Ctrl-C) or SIGTERM (scrutin run:\n"
+    "the completed simulations are written).\n"
     "Documentation: docs/ in the source tree, and the scrutin(1) man page.\n";
 
 typedef struct command {
@@ -27,12 +31,14 @@ typedef struct command {
 } command;
 
 static const command commands[] = {
+    {"compare", cmd_compare},
     {"replay", cmd_replay},
     {"run", cmd_run},
+    {"sweep", cmd_sweep},
     {"validate", cmd_validate},
 };
 
-int main(int argc, char **argv)
+static int dispatch(int argc, char **argv)
 {
     if (argc < 2) {
         fputs(main_help, stderr);
@@ -43,7 +49,11 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
+#ifdef SCRUTIN_WITH_MPI
+        printf("scrutin %s (MPI)\n", SCRUTIN_VERSION);
+#else
         printf("scrutin %s\n", SCRUTIN_VERSION);
+#endif
         return EXIT_OK;
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
@@ -51,4 +61,19 @@ int main(int argc, char **argv)
             return commands[i].run(argc - 1, argv + 1);
     fprintf(stderr, "scrutin: unknown command \"%s\"\nTry 'scrutin --help'.\n", argv[1]);
     return EXIT_BAD_INPUT;
+}
+
+int main(int argc, char **argv)
+{
+    if (dist_init(&argc, &argv) != SCRUTIN_OK) {
+        fprintf(stderr, "scrutin: MPI could not start\n");
+        return EXIT_FAILURE_RUN;
+    }
+    /* Under MPI only rank 0 speaks; the others agree on the outcome and keep quiet. */
+    if (!dist_is_root() && (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr)))
+        return EXIT_FAILURE_RUN;
+    int rc = dispatch(argc, argv);
+    fflush(stdout);
+    dist_finalize();
+    return rc;
 }

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# CI: build the scrutin command with MPI and check that runs on 1, 2 and 3 ranks
+# give the single-process results byte for byte (tests/cli/test_mpi.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD_DIR=${BUILD_DIR:-build-mpi}
+missing=()
+for p in libopenmpi-dev openmpi-bin; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+cmake -S . -B "$BUILD_DIR" -DSCRUTIN_WITH_MPI=ON -DSCRUTIN_WERROR=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$BUILD_DIR" -j "$(nproc)"
+ctest --test-dir "$BUILD_DIR" --output-on-failure -R 'cli_test_mpi'
