@@ -166,7 +166,8 @@ static void compile_districts(compiler *c)
                    s->doc->seats, s->districts_path, total);
 }
 
-static void compile_rules(compiler *c)
+/* The assembly (seats, majorities) and its electoral systems. */
+static void compile_assembly(compiler *c)
 {
     const scn_doc *doc = c->s->doc;
     scrutin_model *m = c->m;
@@ -184,50 +185,7 @@ static void compile_rules(compiler *c)
     if (m->supermajority == 0 || m->supermajority > doc->seats)
         YAML_ERROR(c, "supermajority", "supermajority %u is not between 1 and the %u seats",
                    m->supermajority, doc->seats);
-    scrutin_rules_defaults(&m->rules, SCRUTIN_SYSTEM_TWO_ROUND_LIST);
-    const scn_rules *r = doc->rules;
-    if (!r)
-        return;
-    if (r->system) {
-        scrutin_system system;
-        if (scrutin_system_parse(&system, r->system) != SCRUTIN_OK) {
-            char names[256] = "";
-            for (int k = 0; k < SCRUTIN_SYSTEM_COUNT; k++) {
-                strcat(names, k ? ", " : "");
-                strcat(names, scrutin_system_name((scrutin_system)k));
-            }
-            YAML_ERROR(c, "rules.system", "unknown system \"%s\": expected one of %s", r->system,
-                       names);
-        } else {
-            /* The law's own parameters first; the scenario may then override them. */
-            scrutin_rules_defaults(&m->rules, system);
-        }
-    }
-    const double *shares[] = {r->round2_registered, r->threshold, r->winner_share};
-    double *targets[] = {&m->rules.round2_registered, &m->rules.threshold, &m->rules.winner_share};
-    static const char *const fields[] = {"rules.round2_registered", "rules.threshold",
-                                         "rules.winner_share"};
-    for (int k = 0; k < 3; k++) {
-        if (!shares[k])
-            continue;
-        if (!(*shares[k] >= 0.0 && *shares[k] <= 1.0))
-            YAML_ERROR(c, fields[k], "%g is not a share between 0 and 1", *shares[k]);
-        *targets[k] = *shares[k];
-    }
-    if (r->round1_majority) {
-        double q = *r->round1_majority;
-        if (!(q > 0.0 && q < 1.0))
-            YAML_ERROR(c, "rules.round1_majority",
-                       "%g is not a share strictly between 0 and 1", q);
-        m->rules.round1_majority = q;
-    }
-    if (r->round2_lists) {
-        unsigned k = *r->round2_lists;
-        if (k < 2 || k > SCRUTIN_MAX_RUNOFF)
-            YAML_ERROR(c, "rules.round2_lists", "%u lists in round 2: expected 2 to %d", k,
-                       SCRUTIN_MAX_RUNOFF);
-        m->rules.round2_lists = k;
-    }
+    compile_systems(c);
 }
 
 void scrutin_model_free(scrutin_model *m)
@@ -241,6 +199,9 @@ void scrutin_model_free(scrutin_model *m)
             free(names[k][i]);
         free(names[k]);
     }
+    for (size_t k = 0; m->system_id && k < m->n_systems; k++)
+        free(m->system_id[k]);
+    free(m->system_id);
     void *arrays[] = {m->name, m->party_coalition, m->district_region, m->district_seats,
                       m->district_first_list, m->registered, m->voters, m->invalid, m->voters_r2,
                       m->invalid_r2, m->list_district, m->list_kind, m->list_rejected,
@@ -248,7 +209,7 @@ void scrutin_model_free(scrutin_model *m)
                       m->list_first_weight, m->weight_party, m->weight_value, m->annulments, m->lists_path, m->list_line, m->districts_path, m->district_line,
                       m->params.retention, m->params.abstention_logit, m->params.affinity,
                       m->log_baseline, m->list_coalition, m->weight_pair, m->pair_party,
-                      m->turnout_logit, m->invalid_share};
+                      m->turnout_logit, m->invalid_share, m->systems};
     for (size_t k = 0; k < sizeof arrays / sizeof arrays[0]; k++)
         free(arrays[k]);
     free(m);
@@ -262,7 +223,7 @@ int scrutin_model_compile(scrutin_model **out, const scrutin_scenario *s, scruti
     if (!c.m)
         return SCRUTIN_ENOMEM;
     c.m->name = strdup(s->doc->name);
-    compile_rules(&c);
+    compile_assembly(&c);
     compile_entities(&c);
     if (c.status != SCRUTIN_ENOMEM)
         compile_districts(&c);

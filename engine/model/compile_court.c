@@ -97,8 +97,13 @@ static void check_votes(compiler *c)
         }
         const scn_district *row = &s->districts[d];
         if (running == 0) {
+            int none = m->district_first_list[d] == m->district_first_list[d + 1];
             c->status = scrutin_ctx_error(c->ctx, SCRUTIN_EINPUT, s->districts_path, row->line,
-                                          "district", "district \"%s\" has no list that ran in %s",
+                                          "district",
+                                          none ? "district \"%s\" has no list in %s: expected at "
+                                                 "least one"
+                                               : "district \"%s\" has no list that ran in %s (the "
+                                                 "court rejected them all): expected at least one",
                                           row->id, s->lists_path);
             continue;
         }

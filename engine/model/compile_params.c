@@ -85,8 +85,9 @@ static void compile_runoff(compiler *c, const scn_runoff_model *rm)
         p->retention[g] = retention;
     for (unsigned i = 0; i < r->retention_by_region_count; i++) {
         const scn_region_value *v = &r->retention_by_region[i];
-        snprintf(field, sizeof field, "model.runoff.retention_by_region[%u]", i);
         size_t g = id_index_find(&c->regions, NULL, v->region);
+        snprintf(field, sizeof field, "model.runoff.retention_by_region[%u].%s", i,
+                 g == (size_t)-1 ? "region" : "value");
         if (g == (size_t)-1)
             YAML_ERROR(c, field, "region \"%s\" is not declared", v->region);
         else
@@ -98,8 +99,9 @@ static void compile_runoff(compiler *c, const scn_runoff_model *rm)
         p->abstention_logit[k] = abstention;
     for (unsigned i = 0; i < r->abstention_by_coalition_count; i++) {
         const scn_coalition_value *v = &r->abstention_by_coalition[i];
-        snprintf(field, sizeof field, "model.runoff.abstention_by_coalition[%u]", i);
         size_t k = id_index_find(&c->coalitions, NULL, v->coalition);
+        snprintf(field, sizeof field, "model.runoff.abstention_by_coalition[%u].%s", i,
+                 k == (size_t)-1 ? "coalition" : "value");
         if (k == (size_t)-1)
             YAML_ERROR(c, field, "coalition \"%s\" is not declared", v->coalition);
         else
@@ -119,9 +121,10 @@ static void compile_runoff(compiler *c, const scn_runoff_model *rm)
             p->affinity[a * m->n_coalitions + b] = a == b ? same : other;
     for (unsigned i = 0; i < r->affinity_count; i++) {
         const scn_affinity *v = &r->affinity[i];
-        snprintf(field, sizeof field, "model.runoff.affinity[%u]", i);
         size_t from = id_index_find(&c->coalitions, NULL, v->from);
         size_t to = id_index_find(&c->coalitions, NULL, v->to);
+        snprintf(field, sizeof field, "model.runoff.affinity[%u].%s", i,
+                 from == (size_t)-1 ? "from" : to == (size_t)-1 ? "to" : "weight");
         if (from == (size_t)-1 || to == (size_t)-1)
             YAML_ERROR(c, field, "coalition \"%s\" is not declared",
                        from == (size_t)-1 ? v->from : v->to);

@@ -26,6 +26,7 @@ typedef struct compiler {
 int compile_lists(compiler *c);
 int compile_court(compiler *c);
 int compile_params(compiler *c);
+void compile_systems(compiler *c);
 int compile_derived(compiler *c);
 /* The scenario's `changes`, applied in order to the compiled model (compile_changes.c). */
 int compile_changes(compiler *c);

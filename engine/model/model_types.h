@@ -40,7 +40,10 @@ typedef struct model_params {
 struct scrutin_model {
     char *name;
     unsigned seats, majority, supermajority;
-    scrutin_rules rules;
+    scrutin_rules rules;          /* the first system's: replay and compare use it */
+    size_t n_systems;             /* systems applied to the same simulated votes */
+    scrutin_rules *systems;       /* [n_systems] */
+    char **system_id;             /* [n_systems] */
 
     size_t n_parties, n_coalitions, n_regions, n_districts, n_lists;
     char **party_id, **coalition_id, **region_id, **district_id, **list_id;
@@ -79,9 +82,11 @@ struct scrutin_model {
     double *invalid_share;    /* [n_districts] invalid ballots over ballots cast */
     size_t max_lists;         /* most lists in one district */
 
-    /* Where each list came from, for messages about the data after compiling. */
+    /* Where each list and district came from, for messages about the data after compiling. */
     char *lists_path;
     uint32_t *list_line;
+    char *districts_path;
+    uint32_t *district_line;
 };
 
 #endif

@@ -107,18 +107,35 @@ static int parse_file(reader *r, FILE *f, const char *path, scrutin_ctx *ctx)
     size_t cap = 0;
     ssize_t n;
     int status = SCRUTIN_OK;
+    unsigned row_line = 0; /* line on which the row being read began; 0 between rows */
     r->line = 0;
     while ((n = getline(&buf, &cap, f)) > 0) {
         r->line++;
+        size_t rows_before = r->n_rows;
+        if (!row_line && buf[0] != '\n' && buf[0] != '\r')
+            row_line = r->line;
         if (csv_parse(&p, buf, (size_t)n, on_field, on_row, r) != (size_t)n) {
+            int err = csv_error(&p);
             status = scrutin_ctx_error(ctx, SCRUTIN_ESYNTAX, path, r->line, NULL,
-                                       "malformed CSV: %s", csv_strerror(csv_error(&p)));
+                                       "malformed CSV: %s",
+                                       err == CSV_EPARSE
+                                           ? "a '\"' inside a field that is not quoted, or text "
+                                             "after a closing '\"': quote the whole field and "
+                                             "double every '\"' in it"
+                                           : csv_strerror(err));
             break;
         }
+        if (r->n_rows != rows_before)
+            row_line = 0;
     }
+    /* The only error left at the end (CSV_STRICT_FINI): a quote that is never closed. */
     if (status == SCRUTIN_OK && csv_fini(&p, on_field, on_row, r) != 0)
-        status = scrutin_ctx_error(ctx, SCRUTIN_ESYNTAX, path, r->line, NULL,
-                                   "malformed CSV: %s", csv_strerror(csv_error(&p)));
+        status = scrutin_ctx_error(ctx, SCRUTIN_ESYNTAX, path, row_line ? row_line : r->line,
+                                   NULL, "malformed CSV: %s",
+                                   csv_error(&p) == CSV_EPARSE
+                                       ? "a quoted field in the row that begins on this line is "
+                                         "never closed: a '\"' is missing"
+                                       : csv_strerror(csv_error(&p)));
     free(buf);
     csv_free(&p);
     if (status == SCRUTIN_OK && r->oom)

@@ -112,6 +112,7 @@ typedef struct scn_model {
 } scn_model;
 
 typedef struct scn_rules {
+    char *id;     /* in `systems`: the system's id in outputs; default its system name */
     char *system; /* a name of scrutin_system_parse(); the compiler checks it */
     double *round1_majority;
     unsigned *round2_lists;
@@ -138,6 +139,8 @@ typedef struct scn_doc {
     char *districts;
     char *lists;
     scn_rules *rules;
+    scn_rules *systems; /* several systems on the same simulated votes (instead of rules) */
+    unsigned systems_count;
     scn_court *court;
     scn_model *model;
     scn_change *changes; /* applied in order, after the base's (docs/whatifs.md) */

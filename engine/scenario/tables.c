@@ -12,6 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Seats of a district, at most: the assembly's bound (compile.c), well above any parliament's. */
+enum { MAX_SEATS = 10000 };
+
 typedef struct cell_reader {
     const csv_table *t;
     size_t row;
@@ -60,23 +63,24 @@ static scn_number number(cell_reader *r, size_t col, const char *field, int requ
             bad(r, field, "a number is required");
         return n;
     }
+    const char *want = integer ? "expected a whole number >= 0" : "expected a number >= 0";
     char *end = NULL;
     errno = 0;
     double x = strtod(v, &end);
     if (end == v || *end != 0 || errno == ERANGE) {
-        bad(r, field, "\"%s\" is not a number", v);
+        bad(r, field, "\"%s\" is not a number: %s", v, want);
         return n;
     }
     if (!isfinite(x)) {
-        bad(r, field, "\"%s\" is not a finite number", v);
+        bad(r, field, "\"%s\" is not a finite number: %s", v, want);
         return n;
     }
     if (x < 0) {
-        bad(r, field, "\"%s\" is negative; a count or share cannot be", v);
+        bad(r, field, "\"%s\" is negative: %s (a count cannot be negative)", v, want);
         return n;
     }
     if (integer && x != floor(x)) {
-        bad(r, field, "\"%s\" is not a whole number", v);
+        bad(r, field, "\"%s\" is not a whole number: %s", v, want);
         return n;
     }
     n.value = x;
@@ -114,6 +118,13 @@ int scn_districts_read(scrutin_scenario *s, scrutin_ctx *ctx)
         d->seats = number(&r, D_SEATS, "seats", 1, 1);
         if (d->seats.present && d->seats.value < 1)
             bad(&r, "seats", "a district has at least one seat");
+        /* Bounded like the assembly (the compiler's check), before anything is sized by it. */
+        if (d->seats.present && d->seats.value > MAX_SEATS) {
+            bad(&r, "seats", "%.0f seats: expected at most %d", d->seats.value, MAX_SEATS);
+            d->seats.present = false;
+            d->seats.bad = true;
+            d->seats.value = 0.0;
+        }
         /* Replay needs only votes; the simulation checks these are present when it needs them. */
         d->registered = number(&r, D_REGISTERED, "registered", 0, 1);
         d->voters = number(&r, D_VOTERS, "voters", 0, 1);

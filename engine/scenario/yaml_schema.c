@@ -18,13 +18,22 @@ static const cyaml_schema_field_t named_fields[] = {
 static const cyaml_schema_value_t named_schema = {
     CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, scn_named, named_fields)};
 
+/*
+ * Booleans are read strictly: libcyaml's own boolean takes any word other
+ * than false/no/off as true, so `independent: maybe` would pass unnoticed.
+ */
+static const cyaml_strval_t bool_strings[] = {
+    {"true", 1}, {"false", 0}, {"yes", 1}, {"no", 0},
+};
+
 static const cyaml_schema_field_t party_fields[] = {
     CYAML_FIELD_STRING_PTR("id", CYAML_FLAG_POINTER, scn_party, id, 1, CYAML_UNLIMITED),
     CYAML_FIELD_STRING_PTR("name", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_party, name, 0,
                            CYAML_UNLIMITED),
     CYAML_FIELD_STRING_PTR("coalition", CYAML_FLAG_POINTER, scn_party, coalition, 1,
                            CYAML_UNLIMITED),
-    CYAML_FIELD_BOOL("independent", CYAML_FLAG_OPTIONAL, scn_party, independent),
+    CYAML_FIELD_ENUM("independent", CYAML_FLAG_OPTIONAL | CYAML_FLAG_STRICT, scn_party, independent,
+                     bool_strings, CYAML_ARRAY_LEN(bool_strings)),
     CYAML_FIELD_END};
 static const cyaml_schema_value_t party_schema = {
     CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, scn_party, party_fields)};
@@ -50,7 +59,7 @@ static const cyaml_schema_field_t annulment_fields[] = {
     CYAML_FIELD_STRING_PTR("district", CYAML_FLAG_POINTER, scn_annulment, district, 1,
                            CYAML_UNLIMITED),
     CYAML_FIELD_UINT("round", CYAML_FLAG_DEFAULT, scn_annulment, round),
-    CYAML_FIELD_ENUM("action", CYAML_FLAG_DEFAULT, scn_annulment, action, action_strings,
+    CYAML_FIELD_ENUM("action", CYAML_FLAG_STRICT, scn_annulment, action, action_strings,
                      CYAML_ARRAY_LEN(action_strings)),
     CYAML_FIELD_FLOAT("struck_votes", CYAML_FLAG_OPTIONAL, scn_annulment, struck_votes),
     CYAML_FIELD_STRING_PTR("source", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_annulment,
@@ -73,7 +82,8 @@ static const cyaml_schema_field_t annul_fields[] = {
     CYAML_FIELD_END};
 
 static const cyaml_schema_field_t court_model_fields[] = {
-    CYAML_FIELD_BOOL_PTR("enabled", CYAML_FLAG_OPTIONAL, scn_court_model, enabled),
+    CYAML_FIELD_ENUM_PTR("enabled", CYAML_FLAG_OPTIONAL | CYAML_FLAG_STRICT, scn_court_model,
+                         enabled, bool_strings, CYAML_ARRAY_LEN(bool_strings)),
     CYAML_FIELD_MAPPING_PTR("reject", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_court_model,
                             reject, reject_fields),
     CYAML_FIELD_MAPPING_PTR("round1", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_court_model,
@@ -158,6 +168,8 @@ static const cyaml_schema_field_t court_fields[] = {
 
 
 static const cyaml_schema_field_t rules_fields[] = {
+    CYAML_FIELD_STRING_PTR("id", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_rules, id, 1,
+                           CYAML_UNLIMITED),
     CYAML_FIELD_STRING_PTR("system", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_rules, system,
                            1, CYAML_UNLIMITED),
     CYAML_FIELD_FLOAT_PTR("round1_majority", CYAML_FLAG_OPTIONAL, scn_rules, round1_majority),
@@ -166,6 +178,8 @@ static const cyaml_schema_field_t rules_fields[] = {
     CYAML_FIELD_FLOAT_PTR("threshold", CYAML_FLAG_OPTIONAL, scn_rules, threshold),
     CYAML_FIELD_FLOAT_PTR("winner_share", CYAML_FLAG_OPTIONAL, scn_rules, winner_share),
     CYAML_FIELD_END};
+static const cyaml_schema_value_t rules_schema = {
+    CYAML_VALUE_MAPPING(CYAML_FLAG_DEFAULT, scn_rules, rules_fields)};
 
 static const cyaml_schema_field_t doc_fields[] = {
     CYAML_FIELD_UINT("format", CYAML_FLAG_DEFAULT, scn_doc, format),
@@ -188,6 +202,8 @@ static const cyaml_schema_field_t doc_fields[] = {
     CYAML_FIELD_STRING_PTR("lists", CYAML_FLAG_POINTER, scn_doc, lists, 1, CYAML_UNLIMITED),
     CYAML_FIELD_MAPPING_PTR("rules", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_doc, rules,
                             rules_fields),
+    CYAML_FIELD_SEQUENCE("systems", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_doc, systems,
+                         &rules_schema, 1, CYAML_UNLIMITED),
     CYAML_FIELD_MAPPING_PTR("court", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_doc, court,
                             court_fields),
     CYAML_FIELD_MAPPING_PTR("model", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_doc, model,
@@ -207,6 +223,7 @@ static const cyaml_schema_value_t doc_schema = {
 typedef struct cyaml_log_sink {
     char text[2048];
     unsigned line;
+    char field[64]; /* the innermost "mapping field 'X'" of the backtrace */
 } cyaml_log_sink;
 
 static void on_cyaml_log(cyaml_log_t level, void *data, const char *fmt, va_list args)
@@ -216,6 +233,13 @@ static void on_cyaml_log(cyaml_log_t level, void *data, const char *fmt, va_list
         return;
     char msg[512];
     vsnprintf(msg, sizeof msg, fmt, args);
+    const char *key = strstr(msg, "mapping field '");
+    if (key && !sink->field[0]) {
+        key += strlen("mapping field '");
+        const char *end = strchr(key, '\'');
+        if (end)
+            snprintf(sink->field, sizeof sink->field, "%.*s", (int)(end - key), key);
+    }
     const char *at = strstr(msg, "(line: ");
     if (at) {
         unsigned line = (unsigned)strtoul(at + 7, NULL, 10);
@@ -241,7 +265,7 @@ static const cyaml_config_t base_config = {
 
 int scn_yaml_load(scrutin_scenario *s, scrutin_ctx *ctx)
 {
-    cyaml_log_sink sink = {.text = "", .line = 0};
+    cyaml_log_sink sink = {.text = "", .line = 0, .field = ""};
     cyaml_config_t config = base_config;
     config.log_ctx = &sink;
     scn_doc *doc = NULL;
@@ -252,8 +276,10 @@ int scn_yaml_load(scrutin_scenario *s, scrutin_ctx *ctx)
     if (err != CYAML_OK) {
         /*
          * libcyaml's own words. Its line is that of the parser's position,
-         * which can be past the culprit: the token it names (the key, or the
-         * quoted value) is looked up in the document for the exact line.
+         * which can be one past the culprit: the token it names (the key, or
+         * the quoted value) is looked up in the document for the exact line,
+         * nearest that position. When it names no token (a node of the wrong
+         * kind), the node's own line is the one libcyaml gives.
          */
         char token[256] = "";
         const char *q = strchr(sink.text, '\'');
@@ -263,8 +289,9 @@ int scn_yaml_load(scrutin_scenario *s, scrutin_ctx *ctx)
         else if (colon)
             snprintf(token, sizeof token, "%s", colon + 1 + (colon[1] == ' '));
         unsigned line = scn_yaml_find_scalar(s, token, sink.line + 1);
-        return scrutin_ctx_error(ctx, SCRUTIN_EINPUT, s->path, line ? line : sink.line + 1, NULL,
-                                 "%s", sink.text[0] ? sink.text : cyaml_strerror(err));
+        return scrutin_ctx_error(ctx, SCRUTIN_EINPUT, s->path, line ? line : sink.line,
+                                 sink.field[0] ? sink.field : NULL, "%s",
+                                 sink.text[0] ? sink.text : cyaml_strerror(err));
     }
     s->doc = doc;
     return SCRUTIN_OK;

@@ -24,7 +24,11 @@ static double now_seconds(void)
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-/* The simulation needs every district's registered voters and round-1 ballots. */
+/*
+ * The simulation needs every district's registered voters and round-1 ballots
+ * (replay does without them, so compiling accepts their absence): each district
+ * without them is reported at its row of the districts table.
+ */
 static int check_model(const scrutin_model *m, scrutin_ctx *ctx)
 {
     int status = SCRUTIN_OK;
@@ -32,16 +36,23 @@ static int check_model(const scrutin_model *m, scrutin_ctx *ctx)
     for (size_t d = 0; d < m->n_districts; d++) {
         if (!isnan(m->turnout_logit[d]) && !isnan(m->invalid_share[d]))
             continue;
-        if (reported++ < 10)
-            scrutin_ctx_error(ctx, SCRUTIN_EINPUT, NULL, 0, "registered",
-                              "district \"%s\" lacks registered, voters or invalid: the "
-                              "simulation needs them to model turnout",
-                              m->district_id[d]);
         status = SCRUTIN_EINPUT;
+        if (reported++ >= 10)
+            continue;
+        const char *field = isnan(m->registered[d]) || m->registered[d] <= 0 ? "registered"
+                                                                              : "voters";
+        const char *why = isnan(m->registered[d])   ? "has no registered voters"
+                          : m->registered[d] <= 0   ? "has 0 registered voters"
+                          : isnan(m->voters[d])     ? "has no voters and invalid"
+                                                    : "has 0 ballots cast (voters)";
+        scrutin_ctx_error(ctx, SCRUTIN_EINPUT, m->districts_path, m->district_line[d], field,
+                          "district \"%s\" %s: the simulation models turnout from voters / "
+                          "registered, both above 0, and needs invalid",
+                          m->district_id[d], why);
     }
     if (reported > 10)
-        scrutin_ctx_error(ctx, SCRUTIN_EINPUT, NULL, 0, NULL, "and %zu more districts like these",
-                          reported - 10);
+        scrutin_ctx_error(ctx, SCRUTIN_EINPUT, m->districts_path, 0, NULL,
+                          "and %zu more districts like these", reported - 10);
     return status;
 }
 
@@ -56,7 +67,7 @@ int scrutin_sim_run(scrutin_tally *tally, const scrutin_model *m, const scrutin_
     if (status != SCRUTIN_OK)
         return status;
     const uint64_t blocks = (o->count + BLOCK - 1) / BLOCK;
-    uint64_t done = 0;
+    uint64_t done = 0, next = 0;
     int failed = 0, stopped = 0;
     double last_report = now_seconds();
     int threads = o->threads;
@@ -65,10 +76,11 @@ int scrutin_sim_run(scrutin_tally *tally, const scrutin_model *m, const scrutin_
         threads = omp_get_max_threads();
 #else
     threads = 1;
+    (void)threads;
 #endif
 
 #pragma omp parallel num_threads(threads) default(none) \
-    shared(m, o, tally, blocks, done, failed, stopped, last_report)
+    shared(m, o, tally, blocks, done, next, failed, stopped, last_report)
     {
         scrutin_tally *mine = NULL;
         sim_workspace *w = NULL;
@@ -78,17 +90,26 @@ int scrutin_sim_run(scrutin_tally *tally, const scrutin_model *m, const scrutin_
 #pragma omp atomic write
             failed = 1;
         }
-#pragma omp for schedule(dynamic, 1)
-        for (uint64_t b = 0; b < blocks; b++) {
+        /*
+         * Each thread takes the next block until none is left. Not an omp for: a
+         * worksharing loop cannot be left early, and skipping millions of blocks
+         * one by one after a stop takes seconds; this loop is left at once.
+         */
+        for (;;) {
+            uint64_t b;
+#pragma omp atomic capture
+            b = next++;
+            if (b >= blocks)
+                break;
             int give_up;
 #pragma omp atomic read
             give_up = failed;
             if (give_up || !ok)
-                continue;
+                break;
             if (o->stop && *o->stop) {
 #pragma omp atomic write
                 stopped = 1;
-                continue;
+                break;
             }
             uint64_t begin = b * BLOCK, end = begin + BLOCK < o->count ? begin + BLOCK : o->count;
             for (uint64_t i = begin; i < end; i++)

@@ -96,7 +96,7 @@ unsigned scrutin_tally_seats(const scrutin_tally *t) { return t->seats; }
 const int64_t *scrutin_tally_seat_histogram(const scrutin_tally *t, scrutin_stage stage,
                                             scrutin_group_kind kind, size_t group)
 {
-    return tally_hist((scrutin_tally *)t, stage, t->base[kind] + group);
+    return tally_hist((scrutin_tally *)t, (int)stage, t->base[kind] + group);
 }
 
 int64_t scrutin_tally_largest(const scrutin_tally *t, scrutin_stage stage, scrutin_group_kind kind,

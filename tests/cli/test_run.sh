@@ -113,22 +113,72 @@ for word in --simulations --seed --threads --out --format --no-progress --quiet 
     case $help in *"$word"*) pass ;; *) fail "scrutin run --help does not mention $word" ;; esac
 done
 
-# SIGTERM: the completed simulations are written, marked partial; exit 128 + 15. (A script's
-# background job ignores SIGINT, so SIGINT, which exits 130, is checked by hand: docs/cli.md.)
-"$scrutin" run "$scenario" -n 4000000000 --seed 3 --out "$work/stopped" -q 2>"$work/stop.err" &
-pid=$!
-sleep 1
-kill -TERM "$pid"
-wait "$pid"
-got=$?
-if [ "$got" -eq 143 ] && grep -q "interrupted after" "$work/stop.err" && python3 - "$work" <<'EOF'
-import json, sys
-r = json.load(open(f"{sys.argv[1]}/stopped/run.json"))
+# Interrupted runs (SIGTERM, then SIGINT): the simulations stop within a second of the signal,
+# the exit status is 128 + the signal's number, and every output file is complete and well-formed:
+# the four tables and run.json, marked partial, with the number of simulations completed, which
+# every table agrees with; no temporary file is left behind.
+interrupt() { # SIGNAL WANT-STATUS NAME
+    local sig=$1 want=$2 name=$3 pid got t0 elapsed_ms
+    # Job control on: a script's background job would otherwise ignore SIGINT.
+    set -m
+    "$scrutin" run "$scenario" -n 4000000000 --seed 3 --threads 2 --out "$work/$name" -q \
+        2>"$work/$name.err" &
+    pid=$!
+    set +m
+    sleep 1
+    t0=$(date +%s%N)
+    kill -"$sig" "$pid"
+    wait "$pid"
+    got=$?
+    elapsed_ms=$((($(date +%s%N) - t0) / 1000000))
+    if [ "$got" -ne "$want" ] || ! grep -q "interrupted after" "$work/$name.err"; then
+        fail "$sig: exit $got (wanted $want), stderr:"; sed 's/^/    /' "$work/$name.err"; return
+    fi
+    pass
+    # Within a second of the signal, the files written and synced included.
+    if [ "$elapsed_ms" -lt "${SCRUTIN_TEST_STOP_MS:-1000}" ]; then pass
+    else fail "$sig: the run took ${elapsed_ms} ms to stop (wanted less than a second)"; fi
+    if [ "$(find "$work/$name" -name '.*' -type f | wc -l)" -eq 0 ]; then pass
+    else fail "$sig: temporary files left in the output folder"; fi
+    if python3 - "$work/$name" <<'PY'
+import csv, json, math, sys
+out = sys.argv[1]
+r = json.load(open(f"{out}/run.json"))
 assert r["partial"] is True, r["partial"]
 s = r["simulations"]
-assert 0 < s["completed"] < s["requested"] == 4000000000, s
-EOF
-then pass; else fail "SIGTERM: exit $got (wanted 143), stderr:"; sed 's/^/    /' "$work/stop.err"; fi
+n = s["completed"]
+assert 0 < n < s["requested"] == 4000000000, s
+headers = {
+    "seats_distribution": "stage,group_kind,group,seats,count,probability",
+    "seats_summary": "stage,group_kind,group,mean,sd,p05,p25,p50,p75,p95,p_majority",
+    "districts": "district,region,seats,p_decided_round1,p_court_flip,p_tie",
+    "district_lists": "district,list,p_round2,p_win_provisional,p_win_final",
+}
+for table, header in headers.items():
+    text = open(f"{out}/{table}.csv").read()
+    assert text.endswith("\n"), f"{table}.csv does not end with a line end"
+    assert text.startswith(header), f"{table}.csv: header {text.splitlines()[0]}"
+    rows = list(csv.DictReader(open(f"{out}/{table}.csv")))
+    assert rows and len(rows) == len(r[table]), f"{table}.csv: {len(rows)} rows, run.json {len(r[table])}"
+    width = len(text.splitlines()[0].split(","))
+    for row in csv.reader(text.splitlines()[1:]):
+        assert len(row) == width, f"{table}.csv: a row of {len(row)} fields"
+# Every group's seat counts add up to the completed simulations, and probabilities are count / n.
+total = {}
+for row in csv.DictReader(open(f"{out}/seats_distribution.csv")):
+    key = (row["stage"], row["group_kind"], row["group"])
+    total[key] = total.get(key, 0) + int(row["count"])
+    assert math.isclose(float(row["probability"]), int(row["count"]) / n, rel_tol=1e-12), row
+assert set(total.values()) == {n}, "seat counts do not add up to the completed simulations"
+for row in csv.DictReader(open(f"{out}/district_lists.csv")):
+    for col in ("p_round2", "p_win_provisional", "p_win_final"):
+        p = float(row[col])
+        assert 0 <= p <= 1 and abs(p * n - round(p * n)) < 1e-6, (col, row)
+PY
+    then pass; else fail "$sig: the partial results are not complete and well-formed"; fi
+}
+interrupt TERM 143 stopped-term
+interrupt INT 130 stopped-int
 
 echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -224,6 +224,111 @@ static void test_every_problem_is_reported_not_just_the_first(void **state)
     free(yaml);
 }
 
+static void test_duplicate_district_is_reported_at_its_second_row(void **state)
+{
+    (void)state;
+    char *districts = replace(good_districts, "D2,North,3", "D1,North,3");
+    variant v;
+    run_variant(&v, good_yaml, districts, good_lists);
+    assert_int_equal(v.status, SCRUTIN_EINPUT);
+    assert_reported(&v, "districts.csv", 3, "district");
+    cleanup(&v);
+    free(districts);
+}
+
+static void test_district_without_lists(void **state)
+{
+    (void)state;
+    char *lists1 = replace(good_lists, "D2,A,party,A;A;A,3000,,test\n", "");
+    char *lists = replace(lists1, "D2,C,party,C;C;C,1000,,test\n", "");
+    variant v;
+    run_variant(&v, good_yaml, good_districts, lists);
+    assert_int_equal(v.status, SCRUTIN_EINPUT);
+    assert_reported(&v, "districts.csv", 3, "district");
+    assert_non_null(strstr(scrutin_ctx_get(v.ctx, 0)->message, "no list"));
+    cleanup(&v);
+    free(lists1);
+    free(lists);
+}
+
+static void test_list_with_fewer_candidates_than_seats(void **state)
+{
+    (void)state;
+    char *lists = replace(good_lists, "D1,A,party,A;A;A", "D1,A,party,A;A");
+    variant v;
+    run_variant(&v, good_yaml, good_districts, lists);
+    assert_int_equal(v.status, SCRUTIN_EINPUT);
+    assert_reported(&v, "lists.csv", 2, "candidates");
+    cleanup(&v);
+    free(lists);
+}
+
+static void test_nan_and_infinite_cells(void **state)
+{
+    (void)state;
+    char *lists = replace(good_lists, "D1,C,party,C;C;C,2300", "D1,C,party,C;C;C,nan");
+    char *districts = replace(good_districts, "D1,North,3,10000", "D1,North,3,inf");
+    variant v;
+    run_variant(&v, good_yaml, districts, lists);
+    assert_int_equal(v.status, SCRUTIN_EINPUT);
+    assert_reported(&v, "lists.csv", 3, "votes_r1");
+    assert_reported(&v, "districts.csv", 2, "registered");
+    cleanup(&v);
+    free(lists);
+    free(districts);
+}
+
+static void test_district_seats_beyond_any_parliament(void **state)
+{
+    (void)state;
+    char *districts = replace(good_districts, "D2,North,3", "D2,North,4000000000");
+    variant v;
+    run_variant(&v, good_yaml, districts, good_lists);
+    assert_int_equal(v.status, SCRUTIN_EINPUT);
+    assert_reported(&v, "districts.csv", 3, "seats");
+    cleanup(&v);
+    free(districts);
+}
+
+static void test_probability_above_one(void **state)
+{
+    (void)state;
+    char *yaml = replace(good_yaml, "lists: lists.csv\n",
+                         "lists: lists.csv\nmodel:\n  runoff:\n    retention: 1.5\n");
+    variant v;
+    run_variant(&v, yaml, good_districts, good_lists);
+    assert_int_equal(v.status, SCRUTIN_EINPUT);
+    assert_reported(&v, "scenario.yaml", 16, "model.runoff.retention");
+    cleanup(&v);
+    free(yaml);
+}
+
+static void test_zero_scale_where_a_positive_one_is_needed(void **state)
+{
+    (void)state;
+    char *yaml = replace(good_yaml, "lists: lists.csv\n",
+                         "lists: lists.csv\ncourt:\n  model:\n    round1: {base: 0.1, scale: 0}\n");
+    variant v;
+    run_variant(&v, yaml, good_districts, good_lists);
+    assert_int_equal(v.status, SCRUTIN_EINPUT);
+    assert_reported(&v, "scenario.yaml", 16, "court.model.round1.scale");
+    cleanup(&v);
+    free(yaml);
+}
+
+/* The quote opens on line 3 and is never closed: line 3 is named, not the end of the file. */
+static void test_unclosed_quote_names_the_row_it_opens_on(void **state)
+{
+    (void)state;
+    char *lists = replace(good_lists, "D1,C,party", "D1,\"C,party");
+    variant v;
+    run_variant(&v, good_yaml, good_districts, lists);
+    assert_int_equal(v.status, SCRUTIN_ESYNTAX);
+    assert_reported(&v, "lists.csv", 3, NULL);
+    cleanup(&v);
+    free(lists);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -235,6 +340,14 @@ int main(void)
         cmocka_unit_test(test_missing_csv_file),
         cmocka_unit_test(test_negative_vote_count),
         cmocka_unit_test(test_every_problem_is_reported_not_just_the_first),
+        cmocka_unit_test(test_duplicate_district_is_reported_at_its_second_row),
+        cmocka_unit_test(test_district_without_lists),
+        cmocka_unit_test(test_list_with_fewer_candidates_than_seats),
+        cmocka_unit_test(test_nan_and_infinite_cells),
+        cmocka_unit_test(test_district_seats_beyond_any_parliament),
+        cmocka_unit_test(test_probability_above_one),
+        cmocka_unit_test(test_zero_scale_where_a_positive_one_is_needed),
+        cmocka_unit_test(test_unclosed_quote_names_the_row_it_opens_on),
     };
     return cmocka_run_group_tests_name("bad input", tests, NULL, NULL);
 }
