@@ -62,10 +62,13 @@ void compile_systems(compiler *c)
 {
     const scn_doc *doc = c->s->doc;
     scrutin_model *m = c->m;
-    if (doc->rules && doc->systems_count)
-        YAML_ERROR(c, "systems", "%s",
-                   "give either rules (one system) or systems (several), not both");
+    /* `systems` wins over `rules`, so that a what-if can set systems over a base's rules. */
     m->n_systems = doc->systems_count ? doc->systems_count : 1;
+    if (m->n_systems > SCRUTIN_MAX_SYSTEMS) {
+        YAML_ERROR(c, "systems", "%zu systems: at most %d may share one run", m->n_systems,
+                   SCRUTIN_MAX_SYSTEMS);
+        m->n_systems = SCRUTIN_MAX_SYSTEMS;
+    }
     m->systems = compile_alloc(c, m->n_systems, sizeof *m->systems);
     m->system_id = compile_alloc(c, m->n_systems, sizeof *m->system_id);
     if (c->status == SCRUTIN_ENOMEM)

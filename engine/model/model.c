@@ -35,3 +35,10 @@ unsigned scrutin_model_seats(const scrutin_model *m) { return m->seats; }
 unsigned scrutin_model_majority(const scrutin_model *m) { return m->majority; }
 unsigned scrutin_model_supermajority(const scrutin_model *m) { return m->supermajority; }
 const char *scrutin_model_name(const scrutin_model *m) { return m->name; }
+
+size_t scrutin_model_systems(const scrutin_model *m) { return m->n_systems; }
+
+const char *scrutin_model_system_id(const scrutin_model *m, size_t system)
+{
+    return system < m->n_systems ? m->system_id[system] : NULL;
+}

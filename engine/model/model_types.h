@@ -12,6 +12,9 @@
 #include "scrutin/model.h"
 #include "scrutin/rules.h"
 
+/* The most electoral systems one scenario may apply to the same votes. */
+#define SCRUTIN_MAX_SYSTEMS 16
+
 typedef enum model_list_kind { LIST_PARTY, LIST_JOINT, LIST_INDEPENDENT } model_list_kind;
 
 typedef struct model_annulment {

@@ -126,7 +126,7 @@ static int write_headline_table(FILE *f, const page *pg)
           "<th class=\"id\">stage</th><th>mean seats</th><th>90% interval</th>"
           "<th>P(majority)</th><th>P(largest)</th></tr>\n",
           f);
-    run_data d = {pg->model, NULL, pg->s};
+    run_data d = {pg->model, NULL, pg->s, NULL, 0, NULL};
     html_sink sink = {f};
     row_sink rows = {headline_row, &sink};
     int status = report_headline_table.rows(&d, &rows);

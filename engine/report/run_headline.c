@@ -165,7 +165,7 @@ int scrutin_report_run_table(FILE *f, const scrutin_model *model, const scrutin_
     if (!f || !model || !summary)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
                                  "scrutin_report_run_table: an argument is NULL");
-    run_data d = {model, NULL, summary};
+    run_data d = {model, NULL, summary, NULL, 0, NULL};
     report_locale c_numbers;
     int status = report_locale_enter(&c_numbers);
     if (status == SCRUTIN_OK) {

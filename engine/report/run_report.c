@@ -8,6 +8,9 @@
 #include "run_tables.h"
 #include "scrutin/report.h"
 
+/* As many systems as a model may have (SCRUTIN_MAX_SYSTEMS in the model). */
+#define SCRUTIN_REPORT_MAX_SYSTEMS 16
+
 static double now_seconds(void)
 {
     struct timespec ts;
@@ -86,10 +89,32 @@ int scrutin_report_run(const char *out_dir, const scrutin_model *model, const sc
                        scrutin_ctx *ctx)
 {
     double start = now_seconds();
-    run_data d = {model, tally, summary};
+    run_data d = {model, tally, summary, NULL, 0, NULL};
     int status = check_arguments(out_dir, &d, info, ctx);
     if (status != SCRUTIN_OK)
         return status;
+    /*
+     * Several systems on the same votes: summarise each system's counts (the
+     * first is @p summary's) and let every table carry a `system` column.
+     */
+    size_t n_systems = scrutin_tally_systems(tally);
+    run_data systems[SCRUTIN_REPORT_MAX_SYSTEMS];
+    scrutin_summary *own[SCRUTIN_REPORT_MAX_SYSTEMS] = {NULL};
+    if (n_systems > SCRUTIN_REPORT_MAX_SYSTEMS)
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                 "scrutin_report_run: %zu systems, at most %d", n_systems,
+                                 SCRUTIN_REPORT_MAX_SYSTEMS);
+    for (size_t k = 0; n_systems > 1 && k < n_systems && status == SCRUTIN_OK; k++) {
+        const scrutin_tally *view = scrutin_tally_system(tally, k);
+        if (k > 0)
+            status = scrutin_summary_compute(&own[k], model, view, ctx);
+        systems[k] = (run_data){model, view, k ? own[k] : summary, NULL, 0,
+                                scrutin_model_system_id(model, k)};
+    }
+    if (n_systems > 1) {
+        d.systems = systems;
+        d.n_systems = n_systems;
+    }
     status = report_make_folder(out_dir, ctx);
     if (status != SCRUTIN_OK)
         return status;
@@ -101,5 +126,7 @@ int scrutin_report_run(const char *out_dir, const scrutin_model *model, const sc
     if (status == SCRUTIN_OK)
         status = write_json(out_dir, &d, info, info->write_seconds + (now_seconds() - start), ctx);
     report_locale_leave(&c_numbers);
+    for (size_t k = 1; k < n_systems && k < SCRUTIN_REPORT_MAX_SYSTEMS; k++)
+        scrutin_summary_free(own[k]);
     return status;
 }

@@ -153,3 +153,34 @@ const run_table report_run_tables[REPORT_RUN_TABLES] = {
     {"districts", COLUMNS(district_columns), district_rows},
     {"district_lists", COLUMNS(list_columns), list_rows},
 };
+
+/* A sink that puts the system's id in front of every row it passes on. */
+typedef struct system_sink {
+    const row_sink *inner;
+    const char *system;
+} system_sink;
+
+static int system_row(void *self, const cell *cells, size_t n)
+{
+    const system_sink *s = self;
+    cell row[64];
+    if (n + 1 > sizeof row / sizeof row[0])
+        return SCRUTIN_EINTERNAL;
+    row[0] = cell_text(s->system);
+    for (size_t i = 0; i < n; i++)
+        row[i + 1] = cells[i];
+    return s->inner->row(s->inner->self, row, n + 1);
+}
+
+int table_rows(const run_table *table, const run_data *data, const row_sink *sink)
+{
+    if (!table_has_system(data))
+        return table->rows(data, sink);
+    int status = SCRUTIN_OK;
+    for (size_t k = 0; k < data->n_systems && status == SCRUTIN_OK; k++) {
+        system_sink s = {sink, data->systems[k].system_id};
+        row_sink prefixed = {system_row, &s};
+        status = table->rows(&data->systems[k], &prefixed);
+    }
+    return status;
+}

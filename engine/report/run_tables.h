@@ -42,7 +42,21 @@ typedef struct run_data {
     const scrutin_model *model;
     const scrutin_tally *tally;
     const scrutin_summary *summary;
+    /*
+     * Several electoral systems on the same simulated votes: the tables hold
+     * the rows of each of these, after a leading `system` column
+     * (ARCHITECTURE §6). NULL and 0: one system, this one, and no column.
+     */
+    const struct run_data *systems;
+    size_t n_systems;
+    const char *system_id;
 } run_data;
+
+struct run_table;
+/* The rows of @p table from @p data, and each system's when there are several. */
+int table_rows(const struct run_table *table, const run_data *data, const row_sink *sink);
+/* 1 if @p data's tables carry a leading `system` column. */
+static inline int table_has_system(const run_data *data) { return data->n_systems > 1; }
 
 typedef struct run_table {
     const char *name; /* key in run.json; the CSV file is NAME.csv */

@@ -8,7 +8,7 @@
 
 typedef struct csv_sink {
     FILE *f;
-    size_t n_columns;
+    size_t n_columns; /* with the system column, if any */
 } csv_sink;
 
 static void put_text(FILE *f, const char *text)
@@ -51,12 +51,15 @@ static int csv_row(void *self, const cell *cells, size_t n)
 
 int table_csv_write(FILE *f, const run_table *table, const run_data *data)
 {
+    int system = table_has_system(data);
+    if (system)
+        fputs("system,", f);
     for (size_t i = 0; i < table->n_columns; i++)
         fprintf(f, "%s%s", i ? "," : "", table->columns[i]);
     fputc('\n', f);
-    csv_sink sink = {f, table->n_columns};
+    csv_sink sink = {f, table->n_columns + (size_t)system};
     row_sink rows = {csv_row, &sink};
-    int status = table->rows(data, &rows);
+    int status = table_rows(table, data, &rows);
     if (status == SCRUTIN_OK && ferror(f))
         status = SCRUTIN_EIO;
     return status;

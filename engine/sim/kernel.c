@@ -23,14 +23,14 @@ typedef struct decision {
  * Rounds 1 and 2 from w->votes1 into @p seats. For round 2 the runoff shocks
  * come from the district's runoff stream, or, in a re-run, from @p r as it is.
  */
-static void decide(const scrutin_model *m, sim_workspace *w, size_t d, uint64_t index,
-                   int fresh_runoff, unsigned *seats, decision *out)
+static void decide(const scrutin_model *m, const scrutin_rules *rules, sim_workspace *w, size_t d,
+                   uint64_t index, int fresh_runoff, unsigned *seats, decision *out)
 {
     size_t n = m->district_first_list[d + 1] - m->district_first_list[d];
     scrutin_ballot b1 = {w->votes1, n, m->district_seats[d], m->registered[d], NULL};
     out->round = 0;
     out->tie = 0;
-    if (scrutin_rules_round1(&m->rules, &b1, w->lot, seats, &out->r1) != SCRUTIN_OK) {
+    if (scrutin_rules_round1(rules, &b1, w->lot, seats, &out->r1) != SCRUTIN_OK) {
         memset(seats, 0, n * sizeof *seats); /* nobody ran: the seats stay vacant */
         return;
     }
@@ -44,7 +44,7 @@ static void decide(const scrutin_model *m, sim_workspace *w, size_t d, uint64_t 
     sim_runoff_votes(m, w, d, &out->r1, w->rng);
     scrutin_ballot b2 = {w->votes2, n, m->district_seats[d], m->registered[d], NULL};
     int tie = 0;
-    if (scrutin_rules_round2(&m->rules, &b2, &out->r1, w->lot, seats, &out->winner, &tie) !=
+    if (scrutin_rules_round2(rules, &b2, &out->r1, w->lot, seats, &out->winner, &tie) !=
         SCRUTIN_OK) {
         memset(seats, 0, n * sizeof *seats);
         out->round = 0;
@@ -54,15 +54,19 @@ static void decide(const scrutin_model *m, sim_workspace *w, size_t d, uint64_t 
     out->round = 2;
 }
 
-/* The court after the vote: the final seats of district @p d, from its provisional ones. */
-static int apply_court(const scrutin_model *m, sim_workspace *w, size_t d, uint64_t index,
-                       const decision *provisional, int *tie)
+/*
+ * The court after the vote: the final seats of district @p d, from its
+ * provisional ones. @return the ruling; when it is COURT_NONE the final seats
+ * are the provisional ones and w->list_seats[SCRUTIN_STAGE_FINAL] is not written.
+ */
+static court_ruling apply_court(const scrutin_model *m, const scrutin_rules *rules,
+                                sim_workspace *w, size_t d, uint64_t index,
+                                const decision *provisional, int *tie)
 {
+    if (!m->params.court_enabled || provisional->round == 0)
+        return COURT_NONE;
     size_t n = m->district_first_list[d + 1] - m->district_first_list[d];
     unsigned *final = w->list_seats[SCRUTIN_STAGE_FINAL];
-    memcpy(final, w->list_seats[SCRUTIN_STAGE_PROVISIONAL], n * sizeof *final);
-    if (!m->params.court_enabled || provisional->round == 0)
-        return 0;
     stream_reset(w->rng, w->seed, index, STREAM_COURT_AFTER, (uint32_t)d + 1);
     double *votes = provisional->round == 1 ? w->votes1 : w->votes2;
     double struck = 0.0;
@@ -73,50 +77,59 @@ static int apply_court(const scrutin_model *m, sim_workspace *w, size_t d, uint6
         /* A new poll: fresh district shocks; the national and regional ones stay. */
         stream_reset(w->rng, w->seed, index, STREAM_RERUN, (uint32_t)d + 1);
         sim_district_votes(m, w, d, w->rng);
-        decide(m, w, d, index, 0, final, &again);
+        decide(m, rules, w, d, index, 0, final, &again);
         *tie |= again.tie;
-        return 1;
-    }
-    if (ruling == COURT_STRIKE) {
+    } else if (ruling == COURT_STRIKE) {
         court_strike(votes, provisional->winner, struck);
         if (provisional->round == 2) {
+            memcpy(final, w->list_seats[SCRUTIN_STAGE_PROVISIONAL], n * sizeof *final);
             scrutin_ballot b2 = {w->votes2, n, m->district_seats[d], m->registered[d], NULL};
             size_t winner;
             int t2 = 0;
-            if (scrutin_rules_round2(&m->rules, &b2, &provisional->r1, w->lot, final, &winner,
-                                     &t2) == SCRUTIN_OK)
+            if (scrutin_rules_round2(rules, &b2, &provisional->r1, w->lot, final, &winner, &t2) ==
+                SCRUTIN_OK)
                 *tie |= t2;
         } else {
             /* Struck below a majority, the district goes to round 2. */
-            decide(m, w, d, index, 1, final, &again);
+            decide(m, rules, w, d, index, 1, final, &again);
             *tie |= again.tie;
         }
     }
-    return 0;
+    return ruling;
 }
 
 /* Count the district's events and credit its seats to the parties, at both stages. */
-static unsigned count_district(const scrutin_model *m, sim_workspace *w, size_t d,
-                               const decision *provisional, int tie, int rerun)
+static unsigned count_district(const scrutin_model *m, sim_workspace *w, size_t system, size_t d,
+                               const decision *provisional, int tie, court_ruling ruling,
+                               size_t rejections)
 {
     size_t first = m->district_first_list[d], n = m->district_first_list[d + 1] - first;
-    scrutin_tally *t = w->tally;
+    scrutin_tally *t = tally_system(w->tally, system);
+    size_t groups = m->n_parties + m->n_coalitions;
+    unsigned *seats_prov = w->seats[SCRUTIN_STAGE_PROVISIONAL] + system * groups;
+    unsigned *seats_final = w->seats[SCRUTIN_STAGE_FINAL] + system * groups;
     const unsigned *prov = w->list_seats[SCRUTIN_STAGE_PROVISIONAL];
-    const unsigned *final = w->list_seats[SCRUTIN_STAGE_FINAL];
+    /* Without a ruling the final seats are the provisional ones. */
+    const unsigned *final = ruling == COURT_NONE ? prov : w->list_seats[SCRUTIN_STAGE_FINAL];
     unsigned moved = 0;
-    int64_t *rejected = tally_list(t, SCRUTIN_LIST_REJECTED) + first;
+    if (rejections) {
+        int64_t *rejected = tally_list(t, SCRUTIN_LIST_REJECTED) + first;
+        for (size_t i = 0; i < n; i++)
+            rejected[i] += w->rejected[i];
+    }
     int64_t *round2 = tally_list(t, SCRUTIN_LIST_ROUND2) + first;
     int64_t *win_prov = tally_list(t, SCRUTIN_LIST_WIN_PROVISIONAL) + first;
     int64_t *win_final = tally_list(t, SCRUTIN_LIST_WIN_FINAL) + first;
     for (size_t i = 0; i < n; i++) {
-        rejected[i] += w->rejected[i];
+        if (!(prov[i] | final[i]))
+            continue;
         if (prov[i]) {
             win_prov[i]++;
-            model_credit_seats(m, first + i, prov[i], w->seats[SCRUTIN_STAGE_PROVISIONAL]);
+            model_credit_seats(m, first + i, prov[i], seats_prov);
         }
         if (final[i]) {
             win_final[i]++;
-            model_credit_seats(m, first + i, final[i], w->seats[SCRUTIN_STAGE_FINAL]);
+            model_credit_seats(m, first + i, final[i], seats_final);
         }
         moved += final[i] > prov[i] ? final[i] - prov[i] : 0;
     }
@@ -126,35 +139,71 @@ static unsigned count_district(const scrutin_model *m, sim_workspace *w, size_t 
     tally_district(t, SCRUTIN_DISTRICT_ROUND1)[d] += provisional->round == 1;
     tally_district(t, SCRUTIN_DISTRICT_TIE)[d] += tie != 0;
     tally_district(t, SCRUTIN_DISTRICT_COURT_FLIP)[d] += moved > 0;
-    tally_district(t, SCRUTIN_DISTRICT_RERUN)[d] += rerun != 0;
+    tally_district(t, SCRUTIN_DISTRICT_RERUN)[d] += ruling == COURT_RERUN;
     return moved;
+}
+
+/*
+ * District @p d under electoral system @p system, from the round-1 votes in
+ * w->votes1: the rounds, the court after the vote, the counts. @return the
+ * seats the court moved.
+ */
+static unsigned district_under(const scrutin_model *m, sim_workspace *w, size_t system, size_t d,
+                               uint64_t index, size_t rejections)
+{
+    const scrutin_rules *rules = &m->systems[system];
+    w->lot = w->lots[system];
+    decision provisional;
+    decide(m, rules, w, d, index, 1, w->list_seats[SCRUTIN_STAGE_PROVISIONAL], &provisional);
+    int tie = provisional.tie;
+    court_ruling ruling = apply_court(m, rules, w, d, index, &provisional, &tie);
+    return count_district(m, w, system, d, &provisional, tie, ruling, rejections);
 }
 
 void sim_one(const scrutin_model *m, sim_workspace *w, uint64_t seed, uint64_t index)
 {
     w->seed = seed;
     sim_draw_shared_shocks(m, w, index);
-    stream_reset(w->lot, seed, index, STREAM_LOT, 0);
-    size_t groups = m->n_parties + m->n_coalitions;
+    size_t groups = m->n_parties + m->n_coalitions, systems = m->n_systems;
+    /* System s draws its lots from the stream (LOT, s): the first system's are a lone system's. */
+    for (size_t s = 0; s < systems; s++)
+        stream_reset(w->lots[s], seed, index, STREAM_LOT, (uint32_t)s);
     for (int s = 0; s < SCRUTIN_STAGES; s++)
-        memset(w->seats[s], 0, groups * sizeof *w->seats[s]);
-    unsigned moved = 0;
+        memset(w->seats[s], 0, systems * groups * sizeof *w->seats[s]);
+    unsigned moved[SCRUTIN_MAX_SYSTEMS] = {0};
     for (size_t d = 0; d < m->n_districts; d++) {
         if (m->params.court_enabled)
             stream_reset(w->rng, seed, index, STREAM_COURT_BEFORE, (uint32_t)d + 1);
-        court_reject(m, d, w->rng, w->rejected);
+        size_t rejections = court_reject(m, d, w->rng, w->rejected);
         stream_reset(w->rng, seed, index, STREAM_LIST, (uint32_t)d + 1);
         sim_district_votes(m, w, d, w->rng);
-        decision provisional;
-        decide(m, w, d, index, 1, w->list_seats[SCRUTIN_STAGE_PROVISIONAL], &provisional);
-        int tie = provisional.tie;
-        int rerun = apply_court(m, w, d, index, &provisional, &tie);
-        moved += count_district(m, w, d, &provisional, tie, rerun);
+        if (systems == 1) {
+            moved[0] += district_under(m, w, 0, d, index, rejections);
+            continue;
+        }
+        /*
+         * The same votes under every system. The court strikes votes and a
+         * re-run redraws them, so each system starts again from the votes as
+         * cast; each resets the runoff and court streams of the district, so
+         * the systems share those draws too.
+         */
+        size_t n = m->district_first_list[d + 1] - m->district_first_list[d];
+        memcpy(w->votes1_kept, w->votes1, n * sizeof *w->votes1);
+        for (size_t s = 0; s < systems; s++) {
+            if (s > 0)
+                memcpy(w->votes1, w->votes1_kept, n * sizeof *w->votes1);
+            moved[s] += district_under(m, w, s, d, index, rejections);
+        }
     }
-    /* Parties roll up to coalitions. */
-    for (int s = 0; s < SCRUTIN_STAGES; s++)
-        for (size_t p = 0; p < m->n_parties; p++)
-            w->seats[s][m->n_parties + m->party_coalition[p]] += w->seats[s][p];
-    const unsigned *const seats[SCRUTIN_STAGES] = {w->seats[0], w->seats[1]};
-    tally_add_seats(w->tally, seats, moved);
+    for (size_t s = 0; s < systems; s++) {
+        unsigned *prov = w->seats[SCRUTIN_STAGE_PROVISIONAL] + s * groups;
+        unsigned *final = w->seats[SCRUTIN_STAGE_FINAL] + s * groups;
+        /* Parties roll up to coalitions. */
+        for (size_t p = 0; p < m->n_parties; p++) {
+            prov[m->n_parties + m->party_coalition[p]] += prov[p];
+            final[m->n_parties + m->party_coalition[p]] += final[p];
+        }
+        const unsigned *const seats[SCRUTIN_STAGES] = {prov, final};
+        tally_add_seats(tally_system(w->tally, s), seats, moved[s]);
+    }
 }

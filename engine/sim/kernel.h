@@ -14,7 +14,9 @@
 
 typedef struct sim_workspace {
     gsl_rng *rng;           /* reset to each component's stream in turn */
-    gsl_rng *lot;           /* the simulation's stream of lots */
+    gsl_rng *lot;           /* the stream of lots of the system being decided */
+    gsl_rng *lots[SCRUTIN_MAX_SYSTEMS]; /* one per system, so that one system's ties
+                                           never move another's lots */
     uint64_t seed;
     double *party_effect;   /* [n_parties] eta_p + gamma_c(p) */
     double *pair_shock;     /* [n_pairs] party effect + regional shock of each (region, party) */
@@ -22,9 +24,12 @@ typedef struct sim_workspace {
     double *votes1, *votes2, *scratch; /* [max_lists] */
     unsigned *list_seats[SCRUTIN_STAGES]; /* [max_lists] seats of each list of the district */
     uint8_t *rejected;      /* [max_lists] rejected before the vote in this simulation */
-    double *transfer;       /* [n_coalitions * (1 + SCRUTIN_MAX_RUNOFF)]: per coalition, the share
-                               of its voters that vote again and how they split over finalists */
-    unsigned *seats[SCRUTIN_STAGES]; /* [parties + coalitions] */
+    double *transfer;       /* [n_coalitions * (1 + SCRUTIN_MAX_RUNOFF)]: scratch of round 2
+                               (the round-1 votes of eliminated lists, by coalition) */
+    double *abstention_odds; /* [n_coalitions] exp(logit of each coalition's abstention), from
+                               the model's parameters when the workspace is made */
+    unsigned *seats[SCRUTIN_STAGES]; /* [systems][parties + coalitions]: system 0 first */
+    double *votes1_kept;    /* [max_lists] round-1 votes, restored for each further system */
     scrutin_tally *tally;   /* where the simulations of this workspace are counted */
 } sim_workspace;
 

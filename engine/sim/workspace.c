@@ -1,4 +1,5 @@
 /* Per-thread scratch of the kernel, allocated once before the loop. */
+#include <math.h>
 #include <stdlib.h>
 
 #include "kernel.h"
@@ -9,9 +10,11 @@ void sim_workspace_free(sim_workspace *w)
     if (!w)
         return;
     gsl_rng_free(w->rng);
-    gsl_rng_free(w->lot);
+    for (size_t s = 0; s < SCRUTIN_MAX_SYSTEMS; s++)
+        gsl_rng_free(w->lots[s]);
     void *arrays[] = {w->party_effect, w->pair_shock, w->region_turnout, w->votes1, w->votes2,
-                      w->scratch, w->list_seats[0], w->list_seats[1], w->rejected, w->seats[0], w->seats[1], w->transfer};
+                      w->scratch, w->list_seats[0], w->list_seats[1], w->rejected, w->seats[0],
+                      w->seats[1], w->transfer, w->abstention_odds, w->votes1_kept};
     for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++)
         free(arrays[i]);
     free(w);
@@ -26,7 +29,10 @@ int sim_workspace_new(sim_workspace **out, const scrutin_model *m, scrutin_tally
     size_t lists = m->max_lists + 1, groups = m->n_parties + m->n_coalitions;
     w->tally = tally;
     w->rng = stream_alloc();
-    w->lot = stream_alloc();
+    int lots_ok = 1;
+    for (size_t s = 0; s < m->n_systems && s < SCRUTIN_MAX_SYSTEMS; s++)
+        lots_ok &= (w->lots[s] = stream_alloc()) != NULL;
+    w->lot = w->lots[0];
     w->party_effect = calloc(m->n_parties + 1, sizeof *w->party_effect);
     w->pair_shock = calloc(m->n_pairs + 1, sizeof *w->pair_shock);
     w->region_turnout = calloc(m->n_regions + 1, sizeof *w->region_turnout);
@@ -36,15 +42,20 @@ int sim_workspace_new(sim_workspace **out, const scrutin_model *m, scrutin_tally
     w->list_seats[0] = calloc(lists, sizeof *w->list_seats[0]);
     w->list_seats[1] = calloc(lists, sizeof *w->list_seats[1]);
     w->rejected = calloc(lists, sizeof *w->rejected);
-    w->seats[0] = calloc(groups + 1, sizeof *w->seats[0]);
-    w->seats[1] = calloc(groups + 1, sizeof *w->seats[1]);
+    w->seats[0] = calloc(m->n_systems * groups + 1, sizeof *w->seats[0]);
+    w->seats[1] = calloc(m->n_systems * groups + 1, sizeof *w->seats[1]);
+    w->votes1_kept = calloc(lists, sizeof *w->votes1_kept);
     w->transfer = calloc(m->n_coalitions * (1 + SCRUTIN_MAX_RUNOFF) + 1, sizeof *w->transfer);
-    if (!w->rng || !w->lot || !w->party_effect || !w->pair_shock || !w->region_turnout ||
+    w->abstention_odds = calloc(m->n_coalitions + 1, sizeof *w->abstention_odds);
+    if (!w->rng || !lots_ok || !w->party_effect || !w->pair_shock || !w->region_turnout ||
         !w->votes1 || !w->votes2 || !w->scratch || !w->list_seats[0] || !w->list_seats[1] || !w->rejected ||
-        !w->seats[0] || !w->seats[1] || !w->transfer) {
+        !w->seats[0] || !w->seats[1] || !w->transfer || !w->abstention_odds || !w->votes1_kept) {
         sim_workspace_free(w);
         return SCRUTIN_ENOMEM;
     }
+    /* The parameters are fixed for the run the workspace serves. */
+    for (size_t k = 0; k < m->n_coalitions; k++)
+        w->abstention_odds[k] = exp(m->params.abstention_logit[k]);
     *out = w;
     return SCRUTIN_OK;
 }

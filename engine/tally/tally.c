@@ -47,14 +47,45 @@ int scrutin_tally_new(scrutin_tally **out, const scrutin_model *m)
     n += SCRUTIN_DISTRICT_EVENTS * t->n_districts;
     t->list = n;
     n += SCRUTIN_LIST_EVENTS * t->n_lists;
-    t->n_counters = n;
-    t->c = calloc(n, sizeof *t->c);
-    if (!t->c) {
+    /*
+     * One slice of these counters per electoral system, all in one array so
+     * that a merge or an MPI reduction is still one loop or one call. The
+     * tally itself reads as its first system; each system has a view.
+     */
+    size_t systems = scrutin_model_systems(m);
+    t->n_systems = systems;
+    t->n_counters = n * systems;
+    t->c = calloc(t->n_counters, sizeof *t->c);
+    t->views = systems > 1 ? calloc(systems, sizeof *t->views) : NULL;
+    if (!t->c || (systems > 1 && !t->views)) {
+        free(t->c);
+        free(t->views);
         free(t);
         return SCRUTIN_ENOMEM;
     }
+    for (size_t s = 0; s < systems && systems > 1; s++) {
+        t->views[s] = *t;
+        t->views[s].n_systems = 1;
+        t->views[s].n_counters = n;
+        t->views[s].c = t->c + s * n;
+        t->views[s].views = NULL;
+    }
     *out = t;
     return SCRUTIN_OK;
+}
+
+size_t scrutin_tally_systems(const scrutin_tally *t) { return t->n_systems; }
+
+const scrutin_tally *scrutin_tally_system(const scrutin_tally *t, size_t system)
+{
+    return tally_system((scrutin_tally *)t, system);
+}
+
+scrutin_tally *tally_system(scrutin_tally *t, size_t system)
+{
+    if (system >= t->n_systems)
+        return NULL;
+    return t->views ? &t->views[system] : t;
 }
 
 void scrutin_tally_free(scrutin_tally *t)
@@ -62,6 +93,7 @@ void scrutin_tally_free(scrutin_tally *t)
     if (!t)
         return;
     free(t->c);
+    free(t->views);
     free(t);
 }
 

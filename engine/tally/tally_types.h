@@ -13,11 +13,16 @@ struct scrutin_tally {
     size_t n_districts, n_lists;
     unsigned seats;
     unsigned majority;
-    size_t n_counters;
+    size_t n_counters;        /* all systems' */
     int64_t *c;
+    size_t n_systems;
+    scrutin_tally *views;     /* [n_systems] one per system, NULL if there is one */
     /* Offsets of the blocks in c. */
     size_t hist, largest, majority_changed, shift_sum, shift_squares, moved, district, list;
 };
+
+/* The counters of electoral system @p system (the tally itself if it has one). */
+scrutin_tally *tally_system(scrutin_tally *t, size_t system);
 
 /* Counter addresses, for the kernel's hot path. */
 static inline int64_t *tally_hist(scrutin_tally *t, int stage, size_t group)

@@ -63,6 +63,11 @@ SCRUTIN_API unsigned scrutin_model_seats(const scrutin_model *model);
 SCRUTIN_API unsigned scrutin_model_majority(const scrutin_model *model);
 SCRUTIN_API unsigned scrutin_model_supermajority(const scrutin_model *model);
 
+/** @return how many electoral systems the scenario applies to the same votes (1 or more). */
+SCRUTIN_API size_t scrutin_model_systems(const scrutin_model *model);
+/** @return the id of system @p system (owned by the model), or NULL if out of range. */
+SCRUTIN_API const char *scrutin_model_system_id(const scrutin_model *model, size_t system);
+
 /** @return the scenario's name (owned by the model). */
 SCRUTIN_API const char *scrutin_model_name(const scrutin_model *model);
 

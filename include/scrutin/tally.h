@@ -63,6 +63,18 @@ SCRUTIN_API int scrutin_tally_merge(scrutin_tally *into, const scrutin_tally *fr
 /** @return 1 if every counter of @p a equals @p b's. */
 SCRUTIN_API int scrutin_tally_equal(const scrutin_tally *a, const scrutin_tally *b);
 
+/**
+ * @return how many electoral systems the tally counts (a scenario's
+ *         `systems`: the same simulated votes under each).
+ */
+SCRUTIN_API size_t scrutin_tally_systems(const scrutin_tally *tally);
+/**
+ * The counts of system @p system, as a tally of their own (owned by
+ * @p tally; every accessor below works on it). The tally itself reads as its
+ * first system. @return NULL if @p system is out of range.
+ */
+SCRUTIN_API const scrutin_tally *scrutin_tally_system(const scrutin_tally *tally, size_t system);
+
 /** @return the number of simulations counted. */
 SCRUTIN_API uint64_t scrutin_tally_simulations(const scrutin_tally *tally);
 /** The flat array of all counters and its length, for merging across processes. */

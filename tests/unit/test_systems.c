@@ -1,0 +1,154 @@
+/*
+ * Several electoral systems on the same simulated votes: each system's
+ * counts are those it would have alone, every system fills every seat, and
+ * every output table gains a leading `system` column.
+ */
+#include "test_support.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "scrutin.h"
+
+static scrutin_ctx *ctx;
+
+static scrutin_model *load(const char *path)
+{
+    scrutin_scenario *s = NULL;
+    scrutin_model *m = NULL;
+    assert_int_equal(scrutin_scenario_load(&s, path, ctx), 0);
+    assert_int_equal(scrutin_model_compile(&m, s, ctx), 0);
+    scrutin_scenario_free(s);
+    return m;
+}
+
+static scrutin_tally *run(const scrutin_model *m, uint64_t count, int threads)
+{
+    scrutin_tally *t = NULL;
+    assert_int_equal(scrutin_tally_new(&t, m), 0);
+    scrutin_sim_options o = SCRUTIN_SIM_OPTIONS_INIT;
+    o.count = count;
+    o.threads = threads;
+    o.seed = 21;
+    assert_int_equal(scrutin_sim_run(t, m, &o, ctx), 0);
+    return t;
+}
+
+/* The first system of a three-system run counts exactly what the base scenario counts alone. */
+static void test_first_system_is_the_base_run(void **state)
+{
+    (void)state;
+    scrutin_model *base = load(SOURCE_PATH("scenarios/mali-2007/scenario.yaml"));
+    scrutin_model *three = load(SOURCE_PATH("scenarios/mali-2007/whatif-pr-systems.yaml"));
+    assert_int_equal(scrutin_model_systems(base), 1);
+    assert_int_equal(scrutin_model_systems(three), 3);
+    assert_string_equal(scrutin_model_system_id(three, 1), "dhondt");
+    scrutin_tally *alone = run(base, 600, 2);
+    scrutin_tally *together = run(three, 600, 1);
+    assert_int_equal(scrutin_tally_systems(together), 3);
+    assert_true(scrutin_tally_equal(alone, scrutin_tally_system(together, 0)));
+    /* The other systems do differ. */
+    assert_false(scrutin_tally_equal(alone, scrutin_tally_system(together, 1)));
+    scrutin_tally_free(alone);
+    scrutin_tally_free(together);
+    scrutin_model_free(base);
+    scrutin_model_free(three);
+}
+
+/*
+ * Each system fills the same seats: all 147, but in a simulation where the
+ * court rejects the only list of a district (Tin-Essako had one), whose seat
+ * stays vacant under every system alike.
+ */
+static void test_every_system_fills_the_assembly(void **state)
+{
+    (void)state;
+    scrutin_model *three = load(SOURCE_PATH("scenarios/mali-2007/whatif-pr-systems.yaml"));
+    scrutin_tally *t = run(three, 400, 2);
+    double first = 0.0;
+    for (size_t s = 0; s < 3; s++) {
+        const scrutin_tally *v = scrutin_tally_system(t, s);
+        assert_int_equal(scrutin_tally_simulations(v), 400);
+        double total = 0.0;
+        for (size_t c = 0; c < scrutin_model_count(three, SCRUTIN_ENTITY_COALITION); c++) {
+            const int64_t *h = scrutin_tally_seat_histogram(v, SCRUTIN_STAGE_PROVISIONAL,
+                                                            SCRUTIN_GROUP_COALITION, c);
+            for (unsigned k = 0; k <= 147; k++)
+                total += (double)h[k] * k;
+        }
+        if (s == 0)
+            first = total;
+        assert_close(total, first, 0.0);
+        assert_true(total / 400.0 > 146.9 && total / 400.0 <= 147.0);
+    }
+    scrutin_tally_free(t);
+    scrutin_model_free(three);
+}
+
+/* The tallies of several systems do not depend on the thread count either. */
+static void test_systems_identical_for_1_and_2_threads(void **state)
+{
+    (void)state;
+    scrutin_model *three = load(SOURCE_PATH("scenarios/mali-2007/whatif-pr-systems.yaml"));
+    scrutin_tally *one = run(three, 500, 1);
+    scrutin_tally *two = run(three, 500, 2);
+    assert_true(scrutin_tally_equal(one, two));
+    scrutin_tally_free(one);
+    scrutin_tally_free(two);
+    scrutin_model_free(three);
+}
+
+static void test_tables_gain_a_system_column(void **state)
+{
+    (void)state;
+    scrutin_model *three = load(SOURCE_PATH("scenarios/mali-2007/whatif-pr-systems.yaml"));
+    scrutin_tally *t = run(three, 200, 2);
+    scrutin_summary *s = NULL;
+    assert_int_equal(scrutin_summary_compute(&s, three, t, ctx), 0);
+    char dir[] = "/tmp/scrutin-systems-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    scrutin_run_info info = SCRUTIN_RUN_INFO_INIT;
+    info.scenario_name = "mali-2007-pr-systems";
+    info.requested = info.completed = 200;
+    assert_int_equal(scrutin_report_run(dir, three, t, s, &info, ctx), 0);
+    static const char *const files[] = {"seats_distribution.csv", "seats_summary.csv",
+                                        "districts.csv", "district_lists.csv"};
+    for (size_t f = 0; f < 4; f++) {
+        char path[256], line[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, files[f]);
+        FILE *in = fopen(path, "r");
+        assert_non_null(in);
+        assert_non_null(fgets(line, sizeof line, in));
+        assert_int_equal(strncmp(line, "system,", 7), 0);
+        int seen[3] = {0};
+        while (fgets(line, sizeof line, in)) {
+            seen[0] |= strncmp(line, "two-round,", 10) == 0;
+            seen[1] |= strncmp(line, "dhondt,", 7) == 0;
+            seen[2] |= strncmp(line, "sainte-lague,", 13) == 0;
+        }
+        fclose(in);
+        assert_true(seen[0] && seen[1] && seen[2]);
+        unlink(path);
+    }
+    char path[256];
+    snprintf(path, sizeof path, "%s/run.json", dir);
+    unlink(path);
+    rmdir(dir);
+    scrutin_summary_free(s);
+    scrutin_tally_free(t);
+    scrutin_model_free(three);
+}
+
+int main(void)
+{
+    scrutin_ctx_new(&ctx);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_first_system_is_the_base_run),
+        cmocka_unit_test(test_every_system_fills_the_assembly),
+        cmocka_unit_test(test_systems_identical_for_1_and_2_threads),
+        cmocka_unit_test(test_tables_gain_a_system_column),
+    };
+    int failed = cmocka_run_group_tests_name("several systems", tests, NULL, NULL);
+    scrutin_ctx_free(ctx);
+    return failed;
+}
