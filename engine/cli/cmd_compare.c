@@ -5,12 +5,17 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "distributed.h"
+#include "plot_render.h"
 #include "progress.h"
 #include "scrutin/compare.h"
+#include "scrutin/plot.h"
+#include "stop_signal.h"
 
 static const char compare_help[] =
     "Usage: scrutin compare BASE WHATIF... [-n N] [--seed S] [--threads T] [--out DIR]\n"
-    "                       [--format table|csv|json|md] [--no-progress] [-q|--quiet]\n"
+    "                       [--format table|csv|json|md] [--plots] [--no-progress]\n"
+    "                       [-q|--quiet]\n"
     "\n"
     "Simulate the scenario BASE and each WHATIF scenario N times with the same seed:\n"
     "simulation i of every scenario draws the same random numbers (common random\n"
@@ -24,11 +29,16 @@ static const char compare_help[] =
     "  -s, --seed S         seed of the random streams, 0 to 2^64-1 (default 1)\n"
     "  -t, --threads T      threads (default 0: OpenMP's default, OMP_NUM_THREADS);\n"
     "                       the files are the same whatever the number of threads\n"
+    "                       (and of MPI ranks, under mpirun)\n"
     "  -o, --out DIR        output folder, created if missing (default\n"
     "                       results/NAME-compare, NAME being BASE's name)\n"
     "  -f, --format FMT     standard output: table (default) or md, the final seats\n"
     "                       of every coalition and of the parties that move most;\n"
     "                       csv or json, the whole of compare.csv\n"
+    "      --plots          also write the plot of each coalition's seats in every\n"
+    "                       scenario into DIR/plots/ (data and gnuplot script) and\n"
+    "                       draw it as SVG and PNG with gnuplot, if it is on the PATH\n"
+    "                       (else say how to draw it later)\n"
     "      --no-progress    no progress bar (drawn on standard error only when it is\n"
     "                       a terminal)\n"
     "  -q, --quiet          print nothing on standard output, and no progress bar\n"
@@ -41,11 +51,18 @@ static const char compare_help[] =
     "                p05_base,p50_base,p95_base,p05_whatif,p50_whatif,p95_whatif,\n"
     "                p05_diff,p25_diff,p50_diff,p75_diff,p95_diff\n"
     "  compare.json  the same rows, the scenarios' names and content hashes, seed,\n"
-    "                simulations; threads, paths and timings under \"execution\"\n"
+    "                simulations; threads, ranks, paths and timings under\n"
+    "                \"execution\"\n"
+    "  plots/compare_coalitions.{csv,gp,svg,png}  with --plots\n"
     "Each file is written under a temporary name and renamed when complete.\n"
     "\n"
-    "Exit status: 0 success, 1 failure while running, 2 bad input (a scenario or\n"
-    "an option).\n";
+    "Interrupting (Ctrl-C, SIGTERM) stops the simulations: the completed ones are\n"
+    "compared and written, with \"partial\": true in compare.json. A second Ctrl-C\n"
+    "quits at once.\n"
+    "\n"
+    "Exit status: 0 success (also when gnuplot is missing), 1 failure while running\n"
+    "(gnuplot failing included), 2 bad input (a scenario or an option), 130\n"
+    "interrupted by SIGINT, 143 by SIGTERM.\n";
 
 /* More threads than this is a typing error, not a machine. */
 enum { MAX_THREADS = 1024 };
@@ -58,22 +75,24 @@ typedef struct compare_args {
     const char *out;
     scrutin_format format;
     int progress, quiet;
+    int plots; /* --plots */
 } compare_args;
 
 /* @return -1 to go on, or the exit status. */
 static int parse_args(int argc, char **argv, compare_args *a)
 {
-    enum { OPT_NO_PROGRESS = 256 };
+    enum { OPT_NO_PROGRESS = 256, OPT_PLOTS };
     static const struct option options[] = {{"simulations", required_argument, NULL, 'n'},
                                             {"seed", required_argument, NULL, 's'},
                                             {"threads", required_argument, NULL, 't'},
                                             {"out", required_argument, NULL, 'o'},
                                             {"format", required_argument, NULL, 'f'},
                                             {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+                                            {"plots", no_argument, NULL, OPT_PLOTS},
                                             {"quiet", no_argument, NULL, 'q'},
                                             {"help", no_argument, NULL, 'h'},
                                             {NULL, 0, NULL, 0}};
-    *a = (compare_args){NULL, 0, 10000, 1, 0, NULL, SCRUTIN_FORMAT_TABLE, 1, 0};
+    *a = (compare_args){NULL, 0, 10000, 1, 0, NULL, SCRUTIN_FORMAT_TABLE, 1, 0, 0};
     uint64_t threads;
     int c;
     optind = 1;
@@ -108,6 +127,7 @@ static int parse_args(int argc, char **argv, compare_args *a)
                                        optarg);
             break;
         case OPT_NO_PROGRESS: a->progress = 0; break;
+        case OPT_PLOTS: a->plots = 1; break;
         case 'q': a->quiet = 1; break;
         case 'h': fputs(compare_help, stdout); return EXIT_OK;
         default: return cli_usage_error("compare", "bad option");
@@ -184,11 +204,121 @@ static char *default_out_dir(const scrutin_model *base)
     return out;
 }
 
+/*
+ * Run this process's block of the paired simulations (under MPI, each rank
+ * its own; else all of them) into @p t, stoppable by SIGINT and SIGTERM.
+ * @return the library's status (SCRUTIN_EINTR if stopped).
+ */
+static int simulate(scrutin_compare_tally *t, const compare_args *a, scrutin_ctx *ctx)
+{
+    scrutin_sim_options opt = SCRUTIN_SIM_OPTIONS_INIT;
+    opt.seed = a->seed;
+    dist_block(a->simulations, &opt.first, &opt.count);
+    opt.threads = a->threads;
+    opt.stop = cli_stop_flag();
+    cli_progress bar;
+    if (a->progress && !a->quiet && dist_is_root() && isatty(STDERR_FILENO)) {
+        cli_progress_start(&bar, stderr);
+        opt.progress = cli_progress_report;
+        opt.progress_data = &bar;
+    }
+    cli_stop_saved saved;
+    cli_stop_catch(&saved);
+    int status = scrutin_compare_tally_run(t, &opt, ctx);
+    cli_stop_release(&saved);
+    if (opt.progress)
+        cli_progress_clear(&bar);
+    return status;
+}
+
+/*
+ * Every rank's simulations, added up on rank 0. Interrupted anywhere, every
+ * rank's completed simulations are kept. @return 0, SCRUTIN_EINTR, or the
+ * first failure of any rank (*reporter: the rank that says why).
+ */
+static int simulate_everywhere(scrutin_compare_tally *t, const compare_args *a, int *reporter,
+                               scrutin_ctx *ctx)
+{
+    int status = simulate(t, a, ctx);
+    int stopped = dist_agree(status == SCRUTIN_EINTR ? SCRUTIN_EINTR : SCRUTIN_OK, reporter);
+    status = dist_agree(status == SCRUTIN_EINTR ? SCRUTIN_OK : status, reporter);
+    for (size_t part = 0; status == SCRUTIN_OK && part < scrutin_compare_tally_parts(t); part++) {
+        size_t n = 0;
+        int64_t *counters = scrutin_compare_tally_counters(t, part, &n);
+        status = dist_reduce_counters(counters, n);
+    }
+    return status == SCRUTIN_OK ? stopped : status;
+}
+
+/* With --plots: write the plots' files, then draw them. @return a library status. */
+static int draw_plots(const char *out, const scrutin_compare *c, cli_render_result *drawn,
+                      scrutin_ctx *ctx)
+{
+    int status = scrutin_compare_plot(out, c, ctx);
+    size_t n = scrutin_compare_plot_count(c);
+    char (*names)[64] = calloc(n + 1, sizeof *names);
+    const char **list = calloc(n + 1, sizeof *list);
+    if (status == SCRUTIN_OK && (!names || !list))
+        status = SCRUTIN_ENOMEM;
+    for (size_t i = 0; status == SCRUTIN_OK && i < n; i++) {
+        status = scrutin_compare_plot_name(names[i], sizeof names[i], i);
+        list[i] = names[i];
+    }
+    if (status == SCRUTIN_OK)
+        *drawn = cli_render_plots("compare", out, list, n);
+    free(list);
+    free(names);
+    return status;
+}
+
+/* Compute the comparison, write its files and plots, print its headline (rank 0 only). */
+static int write_results(const char *out, const scrutin_compare_tally *t,
+                         const scrutin_compare_info *info, const compare_args *a,
+                         cli_render_result *drawn, scrutin_ctx *ctx)
+{
+    scrutin_compare *c = NULL;
+    int status = scrutin_compare_compute(&c, t, ctx);
+    if (status == SCRUTIN_OK)
+        status = scrutin_compare_write(out, c, info, ctx);
+    if (status == SCRUTIN_OK && a->plots)
+        status = draw_plots(out, c, drawn, ctx);
+    if (status == SCRUTIN_OK && !a->quiet) {
+        status = scrutin_compare_print(stdout, c, a->format, ctx);
+        if (status == SCRUTIN_OK && a->format == SCRUTIN_FORMAT_TABLE) {
+            printf("\nFiles written to %s/: compare.csv, compare.json\n", out);
+            if (a->plots && *drawn == CLI_RENDER_DONE) {
+                printf("Plots drawn in %s/%s/:", out, SCRUTIN_PLOT_DIR);
+                for (size_t i = 0; i < scrutin_compare_plot_count(c); i++) {
+                    char name[64];
+                    if (scrutin_compare_plot_name(name, sizeof name, i) == SCRUTIN_OK)
+                        printf("%s %s", i ? "," : "", name);
+                }
+                printf(" (.svg, .png)\n");
+            }
+        } else if (status == SCRUTIN_OK && a->format == SCRUTIN_FORMAT_MD) {
+            printf("\nFiles written to `%s/`.\n", out);
+        }
+    }
+    scrutin_compare_free(c);
+    return status;
+}
+
+/* An exit status agreed by every rank: the first failing rank's, which says why. */
+static int agree_exit(int rc)
+{
+    int reporter = 0;
+    int agreed = dist_agree(rc, &reporter);
+    if (agreed != EXIT_OK && reporter != dist_rank() && dist_is_root())
+        fprintf(stderr, "scrutin compare: rank %d could not load the scenarios\n", reporter);
+    return agreed < 0 ? EXIT_FAILURE_RUN : agreed;
+}
+
 static int compare(const compare_args *a, scrutin_ctx *ctx)
 {
     double start = cli_now_seconds();
     loaded l = {0, NULL, NULL, NULL, NULL};
-    int rc = load_all(&l, a, ctx);
+    /* Every rank loads every scenario (rank 0 alone reports); all stop if one failed. */
+    int rc = agree_exit(load_all(&l, a, ctx));
     if (rc != EXIT_OK) {
         loaded_free(&l);
         return rc;
@@ -199,43 +329,54 @@ static int compare(const compare_args *a, scrutin_ctx *ctx)
     info.seed = a->seed;
     info.requested = a->simulations;
     info.threads = a->threads;
-    info.load_seconds = cli_now_seconds() - start;
-    scrutin_sim_options opt = SCRUTIN_SIM_OPTIONS_INIT;
-    opt.seed = a->seed;
-    opt.count = a->simulations;
-    opt.threads = a->threads;
-    cli_progress bar;
-    if (a->progress && !a->quiet && isatty(STDERR_FILENO)) {
-        cli_progress_start(&bar, stderr);
-        opt.progress = cli_progress_report;
-        opt.progress_data = &bar;
-    }
+    info.ranks = dist_size();
+    info.load_seconds = dist_max(cli_now_seconds() - start);
     scrutin_ctx_clear(ctx);
-    start = cli_now_seconds();
-    scrutin_compare *c = NULL;
-    int status = scrutin_compare_run(&c, (const scrutin_model *const *)l.models, l.n, &opt, ctx);
-    info.simulate_seconds = cli_now_seconds() - start;
-    if (opt.progress)
-        cli_progress_clear(&bar);
     char *default_out = a->out ? NULL : default_out_dir(l.models[0]);
     const char *out = a->out ? a->out : default_out;
-    if (status == SCRUTIN_OK && !out)
-        status = SCRUTIN_ENOMEM;
-    if (status == SCRUTIN_OK)
-        status = scrutin_compare_write(out, c, &info, ctx);
-    if (status == SCRUTIN_OK && !a->quiet) {
-        status = scrutin_compare_print(stdout, c, a->format, ctx);
-        if (status == SCRUTIN_OK && a->format == SCRUTIN_FORMAT_TABLE)
-            printf("\nFiles written to %s/: compare.csv, compare.json\n", out);
-        else if (status == SCRUTIN_OK && a->format == SCRUTIN_FORMAT_MD)
-            printf("\nFiles written to `%s/`.\n", out);
+    scrutin_compare_tally *t = NULL;
+    int status = out ? scrutin_compare_tally_new(&t, (const scrutin_model *const *)l.models, l.n,
+                                                 ctx)
+                     : SCRUTIN_ENOMEM;
+    int reporter = 0;
+    status = dist_agree(status, &reporter);
+    if (status == SCRUTIN_OK) {
+        start = cli_now_seconds();
+        status = simulate_everywhere(t, a, &reporter, ctx);
+        info.simulate_seconds = dist_max(cli_now_seconds() - start);
     }
-    if (status != SCRUTIN_OK)
-        cli_print_diagnostics(ctx);
-    scrutin_compare_free(c);
+    int interrupted = status == SCRUTIN_EINTR;
+    cli_render_result drawn = CLI_RENDER_DONE;
+    uint64_t completed = t ? scrutin_compare_tally_simulations(t) : 0;
+    if (interrupted && completed == 0) {
+        fprintf(stderr, "scrutin compare: interrupted before any simulation was completed; "
+                        "nothing written\n");
+    } else if ((status == SCRUTIN_OK || interrupted) && dist_is_root()) {
+        /* Rank 0 holds the sum of every rank's counters: it alone writes, and says why not. */
+        reporter = 0;
+        status = write_results(out, t, &info, a, &drawn, ctx);
+        if (status == SCRUTIN_OK && interrupted)
+            fprintf(stderr, "scrutin compare: interrupted after %llu of %llu simulations; "
+                            "their comparison is in %s/ (compare.json: \"partial\": true)\n",
+                    (unsigned long long)completed, (unsigned long long)a->simulations, out);
+    }
+    if (status != SCRUTIN_OK && status != SCRUTIN_EINTR) {
+        if (reporter == dist_rank())
+            cli_print_diagnostics(ctx);
+        else if (dist_is_root())
+            fprintf(stderr, "scrutin compare: rank %d failed: %s\n", reporter,
+                    scrutin_strerror(status));
+    }
+    rc = cli_exit_status(status);
+    /* gnuplot failing is a failure while running; gnuplot missing is not (the plot waits). */
+    if (rc == EXIT_OK && drawn == CLI_RENDER_FAILED)
+        rc = EXIT_FAILURE_RUN;
+    if (interrupted && (status == SCRUTIN_OK || status == SCRUTIN_EINTR))
+        rc = cli_stop_exit_status();
+    scrutin_compare_tally_free(t);
     free(default_out);
     loaded_free(&l);
-    return cli_exit_status(status);
+    return rc;
 }
 
 int cmd_compare(int argc, char **argv)

@@ -3,7 +3,6 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -13,6 +12,7 @@
 #include "plot_render.h"
 #include "distributed.h"
 #include "progress.h"
+#include "stop_signal.h"
 #include "scrutin/plot.h"
 #include "scrutin/sim.h"
 #include "scrutin/summary.h"
@@ -146,42 +146,6 @@ static int parse_args(int argc, char **argv, run_args *a)
 }
 
 /*
- * Stopping: a signal sets the flag that the library polls between blocks of
- * simulations, and puts the default action back, so that a second Ctrl-C
- * ends the program at once. Both calls are async-signal-safe.
- */
-static volatile int stop_requested;
-static volatile sig_atomic_t stop_signal;
-
-static void on_stop_signal(int sig)
-{
-    stop_signal = sig;
-    stop_requested = 1;
-    signal(sig, SIG_DFL);
-}
-
-static void catch_stop_signals(struct sigaction saved[2])
-{
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_stop_signal;
-    sigemptyset(&sa.sa_mask);
-    const int signals[2] = {SIGINT, SIGTERM};
-    for (int i = 0; i < 2; i++) {
-        sigaction(signals[i], &sa, &saved[i]);
-        /* A signal ignored on entry (a background job of a script, nohup) stays ignored. */
-        if (saved[i].sa_handler == SIG_IGN)
-            sigaction(signals[i], &saved[i], NULL);
-    }
-}
-
-static void release_stop_signals(const struct sigaction saved[2])
-{
-    sigaction(SIGINT, &saved[0], NULL);
-    sigaction(SIGTERM, &saved[1], NULL);
-}
-
-/*
  * Refuse, before simulating, an output folder that cannot be written: try a
  * file (created and removed at once) in the folder or, if it does not exist
  * yet, in its nearest existing parent, where it would be created. Only a
@@ -256,17 +220,17 @@ static int simulate(scrutin_tally *tally, const scrutin_model *model, const run_
     /* Under MPI each rank runs its own contiguous block, with the streams of those indices. */
     dist_block(a->simulations, &opt.first, &opt.count);
     opt.threads = a->threads;
-    opt.stop = &stop_requested;
+    opt.stop = cli_stop_flag();
     cli_progress bar;
     if (a->progress && !a->quiet && dist_is_root() && isatty(STDERR_FILENO)) {
         cli_progress_start(&bar, stderr);
         opt.progress = cli_progress_report;
         opt.progress_data = &bar;
     }
-    struct sigaction saved[2];
-    catch_stop_signals(saved);
+    cli_stop_saved saved;
+    cli_stop_catch(&saved);
     int status = scrutin_sim_run(tally, model, &opt, ctx);
-    release_stop_signals(saved);
+    cli_stop_release(&saved);
     if (opt.progress)
         cli_progress_clear(&bar);
     return status;
@@ -421,7 +385,7 @@ static int run(const run_args *a, scrutin_ctx *ctx)
         rc = EXIT_FAILURE_RUN;
     /* Stopped by a signal: the shell's convention, 128 + the signal's number (SIGINT: 130). */
     if (interrupted && (status == SCRUTIN_OK || status == SCRUTIN_EINTR))
-        rc = 128 + (stop_signal ? (int)stop_signal : SIGINT);
+        rc = cli_stop_exit_status();
     scrutin_tally_free(tally);
     free(default_out);
     scrutin_model_free(model);

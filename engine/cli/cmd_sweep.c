@@ -7,13 +7,18 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "distributed.h"
+#include "plot_render.h"
 #include "progress.h"
+#include "scrutin/plot.h"
 #include "scrutin/sweep.h"
+#include "stop_signal.h"
 
 static const char sweep_help[] =
     "Usage: scrutin sweep SCENARIO --set PATH --from A --to B --steps K [-n N]\n"
     "                     [--seed S] [--threads T] [--out DIR]\n"
-    "                     [--format table|csv|json|md] [--no-progress] [-q|--quiet]\n"
+    "                     [--format table|csv|json|md] [--plots] [--no-progress]\n"
+    "                     [-q|--quiet]\n"
     "\n"
     "Simulate SCENARIO K times, N simulations each, with the value at PATH set to\n"
     "K evenly spaced values from A to B (both included), and write, per step and\n"
@@ -37,6 +42,10 @@ static const char sweep_help[] =
     "  -o, --out DIR        output folder, created if missing (default\n"
     "                       results/NAME-sweep, NAME being the scenario's name)\n"
     "  -f, --format FMT     standard output: table (default), csv, json or md\n"
+    "      --plots          also write the plot of each coalition's P(majority)\n"
+    "                       against the value into DIR/plots/ (data and gnuplot\n"
+    "                       script) and draw it as SVG and PNG with gnuplot, if it is\n"
+    "                       on the PATH (else say how to draw it later)\n"
     "      --no-progress    no progress bar\n"
     "  -q, --quiet          print nothing on standard output, and no progress bar\n"
     "  -h, --help           show this help\n"
@@ -44,10 +53,17 @@ static const char sweep_help[] =
     "Files written into DIR (docs/cli.md):\n"
     "  sweep.csv   step,value,coalition,p_majority,p_majority_se,mean_seats,mean_se\n"
     "  sweep.json  the same rows, the scenario's name and hash, the path, the values,\n"
-    "              seed and simulations; threads and timings under \"execution\"\n"
+    "              seed, simulations, the steps completed; threads, ranks and\n"
+    "              timings under \"execution\"\n"
+    "  plots/sweep_majority.{csv,gp,svg,png}  with --plots\n"
     "\n"
-    "Exit status: 0 success, 1 failure while running, 2 bad input (the scenario, a\n"
-    "step's value, or an option).\n";
+    "Interrupting (Ctrl-C, SIGTERM) stops the sweep: the steps done, and the\n"
+    "simulations completed of the step under way, are written, with \"partial\":\n"
+    "true in sweep.json. A second Ctrl-C quits at once.\n"
+    "\n"
+    "Exit status: 0 success (also when gnuplot is missing), 1 failure while running\n"
+    "(gnuplot failing included), 2 bad input (the scenario, a step's value, or an\n"
+    "option), 130 interrupted by SIGINT, 143 by SIGTERM.\n";
 
 enum { MAX_THREADS = 1024, MAX_STEPS = 1000 };
 
@@ -60,6 +76,7 @@ typedef struct sweep_args {
     int threads;
     scrutin_format format;
     int progress, quiet;
+    int plots; /* --plots */
 } sweep_args;
 
 /* A finite number, read in the C locale (the program never sets another). */
@@ -77,7 +94,7 @@ static int parse_number(const char *text, double *out)
 /* @return -1 to go on, or the exit status. */
 static int parse_args(int argc, char **argv, sweep_args *a)
 {
-    enum { OPT_NO_PROGRESS = 256, OPT_SET, OPT_FROM, OPT_TO, OPT_STEPS };
+    enum { OPT_NO_PROGRESS = 256, OPT_SET, OPT_FROM, OPT_TO, OPT_STEPS, OPT_PLOTS };
     static const struct option options[] = {{"set", required_argument, NULL, OPT_SET},
                                             {"from", required_argument, NULL, OPT_FROM},
                                             {"to", required_argument, NULL, OPT_TO},
@@ -88,6 +105,7 @@ static int parse_args(int argc, char **argv, sweep_args *a)
                                             {"out", required_argument, NULL, 'o'},
                                             {"format", required_argument, NULL, 'f'},
                                             {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+                                            {"plots", no_argument, NULL, OPT_PLOTS},
                                             {"quiet", no_argument, NULL, 'q'},
                                             {"help", no_argument, NULL, 'h'},
                                             {NULL, 0, NULL, 0}};
@@ -151,6 +169,7 @@ static int parse_args(int argc, char **argv, sweep_args *a)
                                        optarg);
             break;
         case OPT_NO_PROGRESS: a->progress = 0; break;
+        case OPT_PLOTS: a->plots = 1; break;
         case 'q': a->quiet = 1; break;
         case 'h': fputs(sweep_help, stdout); return EXIT_OK;
         default: return cli_usage_error("sweep", "bad option");
@@ -175,14 +194,127 @@ static char *default_out_dir(const scrutin_model *model)
     return out;
 }
 
+/* Progress over all the steps, from each step's own (this rank's blocks). */
+typedef struct step_progress {
+    cli_progress bar;
+    uint64_t offset, total;
+} step_progress;
+
+static void on_progress(uint64_t done, uint64_t total, void *data)
+{
+    (void)total;
+    step_progress *p = data;
+    cli_progress_report(p->offset + done, p->total, &p->bar);
+}
+
+/*
+ * One step on every rank: its model loaded and compiled, this rank's block
+ * of simulations, every rank's tally added up on rank 0, which adds the step
+ * to @p s. Every collective call is made by every rank in the same order,
+ * whatever fails where. @p *stopped is set if any rank was interrupted (the
+ * step then keeps the simulations completed). @return 0 or the first failure
+ * of any rank (*reporter: the rank that says why).
+ */
+static int run_step(scrutin_sweep *s, size_t step, const sweep_args *a, step_progress *progress,
+                    int *stopped, int *reporter, scrutin_ctx *ctx)
+{
+    scrutin_model *model = NULL;
+    scrutin_tally *tally = NULL;
+    int status = scrutin_sweep_load_step(&model, s, a->scenario, step, ctx);
+    if (status == SCRUTIN_OK)
+        status = scrutin_tally_new(&tally, model);
+    status = dist_agree(status, reporter);
+    if (status == SCRUTIN_OK) {
+        scrutin_sim_options opt = SCRUTIN_SIM_OPTIONS_INIT;
+        opt.seed = a->seed;
+        dist_block(a->simulations, &opt.first, &opt.count);
+        opt.threads = a->threads;
+        opt.stop = cli_stop_flag();
+        if (progress) {
+            progress->offset = (uint64_t)step * opt.count;
+            progress->total = (uint64_t)s->n_steps * opt.count;
+            opt.progress = on_progress;
+            opt.progress_data = progress;
+        }
+        status = scrutin_sim_run(tally, model, &opt, ctx);
+        if (status != SCRUTIN_OK && status != SCRUTIN_EINTR && status != SCRUTIN_ENOMEM)
+            scrutin_ctx_error(ctx, status, NULL, 0, NULL, "step %zu of the sweep (%s=%.15g) failed",
+                              step, s->path, s->values[step]);
+        /* A signal between two steps stops the sweep after this one, on every rank. */
+        int here = status == SCRUTIN_EINTR || cli_stop_requested();
+        *stopped = dist_agree(here ? SCRUTIN_EINTR : SCRUTIN_OK, reporter) == SCRUTIN_EINTR;
+        status = dist_agree(status == SCRUTIN_EINTR ? SCRUTIN_OK : status, reporter);
+        if (status == SCRUTIN_OK)
+            status = dist_reduce_tally(tally);
+        /* Rank 0 holds the sum; a step stopped before any simulation adds nothing. */
+        if (status == SCRUTIN_OK && dist_is_root() && scrutin_tally_simulations(tally) > 0)
+            status = scrutin_sweep_add_step(s, step, model, tally, ctx);
+        status = dist_agree(status, reporter);
+    }
+    scrutin_tally_free(tally);
+    scrutin_model_free(model);
+    return status;
+}
+
+/* Every step in turn, stoppable by SIGINT and SIGTERM. @return 0, SCRUTIN_EINTR or a failure. */
+static int run_steps(scrutin_sweep *s, const sweep_args *a, int *reporter, scrutin_ctx *ctx)
+{
+    step_progress progress, *shown = NULL;
+    if (a->progress && !a->quiet && dist_is_root() && isatty(STDERR_FILENO)) {
+        cli_progress_start(&progress.bar, stderr);
+        shown = &progress;
+    }
+    cli_stop_saved saved;
+    cli_stop_catch(&saved);
+    int status = SCRUTIN_OK, stopped = 0;
+    for (size_t k = 0; status == SCRUTIN_OK && !stopped && k < s->n_steps; k++)
+        status = run_step(s, k, a, shown, &stopped, reporter, ctx);
+    cli_stop_release(&saved);
+    if (shown)
+        cli_progress_clear(&progress.bar);
+    return status == SCRUTIN_OK && stopped ? SCRUTIN_EINTR : status;
+}
+
+/* Write the sweep's files and plot, print its table (rank 0 only). */
+static int write_results(const char *out, const scrutin_sweep *s, const scrutin_sweep_info *info,
+                         const sweep_args *a, cli_render_result *drawn, scrutin_ctx *ctx)
+{
+    int status = scrutin_sweep_write(out, s, info, ctx);
+    if (status == SCRUTIN_OK && a->plots) {
+        status = scrutin_sweep_plot(out, s, ctx);
+        size_t n;
+        const char *const *names = scrutin_sweep_plot_names(&n);
+        if (status == SCRUTIN_OK)
+            *drawn = cli_render_plots("sweep", out, names, n);
+    }
+    if (status == SCRUTIN_OK && !a->quiet) {
+        status = scrutin_sweep_print(stdout, s, a->format, ctx);
+        if (status == SCRUTIN_OK && a->format == SCRUTIN_FORMAT_TABLE) {
+            printf("\nFiles written to %s/: sweep.csv, sweep.json\n", out);
+            if (a->plots && *drawn == CLI_RENDER_DONE)
+                printf("Plot drawn in %s/%s/: sweep_majority (.svg, .png)\n", out,
+                       SCRUTIN_PLOT_DIR);
+        } else if (status == SCRUTIN_OK && a->format == SCRUTIN_FORMAT_MD) {
+            printf("\nFiles written to `%s/`.\n", out);
+        }
+    }
+    return status;
+}
+
 static int sweep(const sweep_args *a, scrutin_ctx *ctx)
 {
     /* The scenario as it is first: its problems are reported as for any command. */
     scrutin_scenario *scenario;
     scrutin_model *model;
-    int rc = cli_load_model(a->scenario, &scenario, &model, ctx);
-    if (rc != EXIT_OK)
-        return rc;
+    int reporter = 0;
+    int rc = dist_agree(cli_load_model(a->scenario, &scenario, &model, ctx), &reporter);
+    if (rc != EXIT_OK) {
+        if (reporter != dist_rank() && dist_is_root())
+            fprintf(stderr, "scrutin sweep: rank %d could not load the scenario\n", reporter);
+        scrutin_model_free(model);
+        scrutin_scenario_free(scenario);
+        return rc < 0 ? EXIT_FAILURE_RUN : rc;
+    }
     char hash[SCRUTIN_SCENARIO_HASH_SIZE];
     int status = scrutin_report_scenario_hash(hash, sizeof hash, scenario, ctx);
     char *default_out = a->out ? NULL : default_out_dir(model);
@@ -194,39 +326,53 @@ static int sweep(const sweep_args *a, scrutin_ctx *ctx)
     info.scenario_path = a->scenario;
     info.seed = a->seed;
     info.threads = a->threads;
-    scrutin_sim_options opt = SCRUTIN_SIM_OPTIONS_INIT;
-    opt.seed = a->seed;
-    opt.count = a->simulations;
-    opt.threads = a->threads;
-    cli_progress bar;
-    if (a->progress && !a->quiet && isatty(STDERR_FILENO)) {
-        cli_progress_start(&bar, stderr);
-        opt.progress = cli_progress_report;
-        opt.progress_data = &bar;
-    }
+    info.ranks = dist_size();
     scrutin_sweep *s = NULL;
+    if (status == SCRUTIN_OK)
+        status = scrutin_sweep_new(&s, a->path, a->from, a->to, a->steps, a->simulations, ctx);
+    status = dist_agree(status, &reporter);
     double start = cli_now_seconds();
     if (status == SCRUTIN_OK)
-        status = scrutin_sweep_run(&s, a->scenario, a->path, a->from, a->to, a->steps, &opt, ctx);
-    info.simulate_seconds = cli_now_seconds() - start;
-    if (opt.progress)
-        cli_progress_clear(&bar);
-    if (status == SCRUTIN_OK)
-        status = scrutin_sweep_write(out, s, &info, ctx);
-    if (status == SCRUTIN_OK && !a->quiet) {
-        status = scrutin_sweep_print(stdout, s, a->format, ctx);
-        if (status == SCRUTIN_OK && a->format == SCRUTIN_FORMAT_TABLE)
-            printf("\nFiles written to %s/: sweep.csv, sweep.json\n", out);
-        else if (status == SCRUTIN_OK && a->format == SCRUTIN_FORMAT_MD)
-            printf("\nFiles written to `%s/`.\n", out);
+        status = run_steps(s, a, &reporter, ctx);
+    info.simulate_seconds = dist_max(cli_now_seconds() - start);
+    int interrupted = status == SCRUTIN_EINTR;
+    cli_render_result drawn = CLI_RENDER_DONE;
+    if (interrupted && (!s || s->n_done == 0)) {
+        fprintf(stderr, "scrutin sweep: interrupted before any simulation was completed; "
+                        "nothing written\n");
+    } else if ((status == SCRUTIN_OK || interrupted) && dist_is_root()) {
+        /* Rank 0 holds every step's sum over the ranks: it alone writes, and says why not. */
+        reporter = 0;
+        status = write_results(out, s, &info, a, &drawn, ctx);
+        if (status == SCRUTIN_OK && interrupted && s->completed[s->n_done - 1] < s->simulations)
+            fprintf(stderr, "scrutin sweep: interrupted during step %zu of %zu, after %llu of its "
+                            "%llu simulations; the results of steps 0 to %zu are in %s/ "
+                            "(sweep.json: \"partial\": true)\n",
+                    s->n_done - 1, s->n_steps, (unsigned long long)s->completed[s->n_done - 1],
+                    (unsigned long long)s->simulations, s->n_done - 1, out);
+        else if (status == SCRUTIN_OK && interrupted)
+            fprintf(stderr, "scrutin sweep: interrupted after %zu of %zu steps; their results are "
+                            "in %s/ (sweep.json: \"partial\": true)\n",
+                    s->n_done, s->n_steps, out);
     }
-    if (status != SCRUTIN_OK)
-        cli_print_diagnostics(ctx);
+    if (status != SCRUTIN_OK && status != SCRUTIN_EINTR) {
+        if (reporter == dist_rank())
+            cli_print_diagnostics(ctx);
+        else if (dist_is_root())
+            fprintf(stderr, "scrutin sweep: rank %d failed: %s\n", reporter,
+                    scrutin_strerror(status));
+    }
+    rc = cli_exit_status(status);
+    /* gnuplot failing is a failure while running; gnuplot missing is not (the plot waits). */
+    if (rc == EXIT_OK && drawn == CLI_RENDER_FAILED)
+        rc = EXIT_FAILURE_RUN;
+    if (interrupted && (status == SCRUTIN_OK || status == SCRUTIN_EINTR))
+        rc = cli_stop_exit_status();
     scrutin_sweep_free(s);
     free(default_out);
     scrutin_model_free(model);
     scrutin_scenario_free(scenario);
-    return cli_exit_status(status);
+    return rc;
 }
 
 int cmd_sweep(int argc, char **argv)

@@ -62,6 +62,21 @@ int dist_reduce_tally(scrutin_tally *tally)
     return SCRUTIN_OK;
 }
 
+int dist_reduce_counters(int64_t *counters, size_t n)
+{
+    int root = dist_rank() == 0;
+    /* MPI counts are int: reduce in chunks so that any array fits. */
+    const size_t chunk = 1u << 28;
+    for (size_t at = 0; at < n; at += chunk) {
+        int len = (int)(n - at < chunk ? n - at : chunk);
+        int rc = MPI_Reduce(root ? MPI_IN_PLACE : counters + at, counters + at, len, MPI_INT64_T,
+                            MPI_SUM, 0, MPI_COMM_WORLD);
+        if (rc != MPI_SUCCESS)
+            return SCRUTIN_EMPI;
+    }
+    return SCRUTIN_OK;
+}
+
 double dist_max(double x)
 {
     double out = x;
@@ -88,6 +103,12 @@ int dist_agree(int status, int *reporter)
 int dist_reduce_tally(scrutin_tally *tally)
 {
     (void)tally;
+    return SCRUTIN_OK;
+}
+int dist_reduce_counters(int64_t *counters, size_t n)
+{
+    (void)counters;
+    (void)n;
     return SCRUTIN_OK;
 }
 double dist_max(double x) { return x; }

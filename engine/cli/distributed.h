@@ -8,6 +8,7 @@
 #ifndef SCRUTIN_CLI_DISTRIBUTED_H
 #define SCRUTIN_CLI_DISTRIBUTED_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "scrutin.h"
@@ -30,6 +31,12 @@ void dist_block(uint64_t total, uint64_t *first, uint64_t *count);
 int dist_agree(int status, int *reporter);
 /* Sum every rank's tally onto rank 0's (integers: the order does not matter). */
 int dist_reduce_tally(scrutin_tally *tally);
+/*
+ * Sum every rank's @p n counters onto rank 0's @p counters (integers: the
+ * order does not matter); the other ranks' arrays are left as they were.
+ * For accumulators that are not a scrutin_tally (scrutin_compare_tally's parts).
+ */
+int dist_reduce_counters(int64_t *counters, size_t n);
 /* The largest value of @p x over the ranks (for timings). */
 double dist_max(double x);
 /* Whether this process should print and write: rank 0 only. */

@@ -4,11 +4,15 @@
  */
 #include <jansson.h>
 #include <math.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "number_format.h"
 #include "output_files.h"
 #include "run_tables.h"
+#include "scrutin/plot.h"
 #include "scrutin/sweep.h"
 #include "table_file.h"
 
@@ -79,6 +83,14 @@ static json_t *sweep_json(doc *d, const sweep_data *data, const scrutin_sweep_in
         put(d, root, "seed", json_string(text));
     }
     put(d, root, "simulations", json_integer((json_int_t)s->simulations));
+    put(d, root, "partial", json_boolean(scrutin_sweep_partial(s)));
+    json_t *completed = json_object(), *per_step = json_array();
+    put(d, completed, "steps", json_integer((json_int_t)s->n_done));
+    for (size_t k = 0; per_step && k < s->n_done; k++)
+        if (json_array_append_new(per_step, json_integer((json_int_t)s->completed[k])) != 0)
+            d->ok = 0;
+    put(d, completed, "simulations", per_step);
+    put(d, root, "completed", completed);
     json_t *rows = NULL;
     *status = table_json(&rows, &sweep_table, &data->base);
     if (*status == SCRUTIN_OK)
@@ -88,6 +100,7 @@ static json_t *sweep_json(doc *d, const sweep_data *data, const scrutin_sweep_in
     put(d, timings, "write_seconds", real(write_seconds));
     put(d, e, "timings", timings);
     put(d, e, "threads", json_integer(info->threads));
+    put(d, e, "ranks", json_integer(info->ranks));
     put(d, e, "scenario_path",
         info->scenario_path ? json_string(info->scenario_path) : json_null());
     put(d, root, "execution", e);
@@ -95,18 +108,23 @@ static json_t *sweep_json(doc *d, const sweep_data *data, const scrutin_sweep_in
 }
 
 int scrutin_sweep_write(const char *out_dir, const scrutin_sweep *s,
-                        const scrutin_sweep_info *info, scrutin_ctx *ctx)
+                        const scrutin_sweep_info *given, scrutin_ctx *ctx)
 {
-    if (!out_dir || !s || !info || info->version != SCRUTIN_SWEEP_INFO_VERSION)
+    if (!out_dir || !s || !given || given->version < 1 ||
+        given->version > SCRUTIN_SWEEP_INFO_VERSION)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
                                  "scrutin_sweep_write: an argument is NULL, or the info is not "
                                  "initialised with SCRUTIN_SWEEP_INFO_INIT");
+    /* A version 1 info ends before `ranks`: read what it has, the rest from the defaults. */
+    scrutin_sweep_info copy = SCRUTIN_SWEEP_INFO_INIT;
+    memcpy(&copy, given, given->version == 1 ? offsetof(scrutin_sweep_info, ranks) : sizeof copy);
+    const scrutin_sweep_info *info = &copy;
     struct timespec start, now;
     clock_gettime(CLOCK_MONOTONIC, &start);
     int status = report_make_folder(out_dir, ctx);
     if (status != SCRUTIN_OK)
         return status;
-    sweep_data data = {{NULL, NULL, NULL}, s};
+    sweep_data data = {{NULL, NULL, NULL, NULL, 0, NULL}, s};
     report_locale c_numbers;
     status = report_locale_enter(&c_numbers);
     if (status == SCRUTIN_OK)
@@ -126,6 +144,85 @@ int scrutin_sweep_write(const char *out_dir, const scrutin_sweep *s,
     report_locale_leave(&c_numbers);
     return status;
 }
+
+/* ------------------------------------------------------------------------ */
+/* Plots                                                                      */
+
+#define PLOT_TITLE_SIZE 256
+
+static const char *const sweep_plot_names[] = {"sweep_majority"};
+
+const char *const *scrutin_sweep_plot_names(size_t *count)
+{
+    if (count)
+        *count = sizeof sweep_plot_names / sizeof sweep_plot_names[0];
+    return sweep_plot_names;
+}
+
+/* The coalitions, each once, in the order they first appear (the scenario's). */
+static size_t sweep_coalitions(const scrutin_sweep *s, const char **ids)
+{
+    size_t n = 0;
+    for (size_t r = 0; r < s->n_rows; r++) {
+        size_t i = 0;
+        while (i < n && strcmp(ids[i], s->rows[r].coalition) != 0)
+            i++;
+        if (i == n)
+            ids[n++] = s->rows[r].coalition;
+    }
+    return n;
+}
+
+int scrutin_sweep_plot(const char *out_dir, const scrutin_sweep *s, scrutin_ctx *ctx)
+{
+    if (!out_dir || !s || s->n_done == 0 || s->n_rows == 0)
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                 "scrutin_sweep_plot: an argument is NULL, or no step was done");
+    /* Every value asked for on the x axis: a sweep stopped early leaves the rest empty. */
+    size_t steps = s->n_steps;
+    const char **ids = malloc(s->n_rows * sizeof *ids);
+    size_t n = ids ? sweep_coalitions(s, ids) : 0;
+    double *p = malloc(2 * n * steps * sizeof *p + 1);
+    scrutin_plot_curve *curves = malloc((n + 1) * sizeof *curves);
+    if (!ids || !p || !curves) {
+        free(ids);
+        free(p);
+        free(curves);
+        return SCRUTIN_ENOMEM;
+    }
+    /* A step not done, or a coalition missing at a step (a value that changes the coalitions),
+       leaves a gap. */
+    for (size_t i = 0; i < 2 * n * steps; i++)
+        p[i] = NAN;
+    for (size_t c = 0; c < n; c++) {
+        curves[c].label = ids[c];
+        curves[c].p = p + 2 * c * steps;
+        curves[c].se = p + (2 * c + 1) * steps;
+    }
+    for (size_t r = 0; r < s->n_rows; r++) {
+        const scrutin_sweep_row *x = &s->rows[r];
+        size_t c = 0;
+        while (strcmp(ids[c], x->coalition) != 0)
+            c++;
+        p[2 * c * steps + x->step] = x->p_majority;
+        p[(2 * c + 1) * steps + x->step] = x->p_majority_se;
+    }
+    /* Short enough for one line over the plot: the x axis says the rest. */
+    char title[PLOT_TITLE_SIZE];
+    snprintf(title, sizeof title, "%s: P(majority) against %s, %llu simulations per step%s",
+             s->scenario_name ? s->scenario_name : "", s->path,
+             (unsigned long long)s->simulations, scrutin_sweep_partial(s) ? " (partial)" : "");
+    int status = scrutin_plot_sweep(out_dir, sweep_plot_names[0], title, s->path,
+                                    "P(majority), final seats (%)", steps, s->values, n, curves,
+                                    ctx);
+    free(ids);
+    free(p);
+    free(curves);
+    return status;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Standard output                                                            */
 
 static void print_text(FILE *f, const scrutin_sweep *s, int markdown)
 {
@@ -161,7 +258,7 @@ int scrutin_sweep_print(FILE *f, const scrutin_sweep *s, scrutin_format format, 
     if (!f || !s || s->n_steps == 0)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
                                  "scrutin_sweep_print: an argument is NULL");
-    sweep_data data = {{NULL, NULL, NULL}, s};
+    sweep_data data = {{NULL, NULL, NULL, NULL, 0, NULL}, s};
     report_locale c_numbers;
     int status = report_locale_enter(&c_numbers);
     if (status == SCRUTIN_OK) {

@@ -1,12 +1,14 @@
 /*
- * The paired driver (scrutin compare): simulation i of the base and of each
- * what-if runs with the same seed and index, so the models see the same
- * shocks wherever they share lists, districts and parties (common random
- * numbers). Each model has its own workspace and tally per thread; the
- * paired statistics of each compared group (sums of the differences of its
- * seats and of its majority indicator, and of their squares) are integers
- * per thread, added together after the loop, so the result is the same for
- * any number of threads. Nothing is allocated inside the loop.
+ * The comparison tally and its paired driver (scrutin compare): simulation i
+ * of the base and of each what-if runs with the same seed and index, so the
+ * models see the same shocks wherever they share lists, districts and parties
+ * (common random numbers). Each model has its own workspace and tally per
+ * thread; the paired statistics of each compared group (sums of the
+ * differences of its seats and of its majority indicator, and of their
+ * squares) are integers per thread, added together after the loop, so the
+ * result is the same for any number of threads; being integers, the
+ * counters of several processes add up the same way
+ * (scrutin_compare_tally_counters()). Nothing is allocated inside the loop.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -100,9 +102,14 @@ static int check_models(scrutin_tally *const *tallies, const scrutin_model *cons
     return SCRUTIN_OK;
 }
 
-int paired_run(scrutin_tally *const *tallies, int64_t *sums, const scrutin_model *const *models,
-               size_t n_models, const paired_plan *plan, const scrutin_sim_options *o,
-               scrutin_ctx *ctx)
+/*
+ * Run simulations [first, first + count) of every model in pairs, adding
+ * each model's counts to @p tallies[k] and the paired sums to @p sums
+ * [n_pairs * PAIRED_STATS]. @return as scrutin_sim_run().
+ */
+static int paired_run(scrutin_tally *const *tallies, int64_t *sums,
+                      const scrutin_model *const *models, size_t n_models,
+                      const paired_plan *plan, const scrutin_sim_options *o, scrutin_ctx *ctx)
 {
     int status = check_models(tallies, models, n_models, o, ctx);
     if (status != SCRUTIN_OK)
@@ -176,4 +183,136 @@ int paired_run(scrutin_tally *const *tallies, int64_t *sums, const scrutin_model
     if (o->progress)
         o->progress(done, total, o->progress_data);
     return stopped ? SCRUTIN_EINTR : SCRUTIN_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The comparison tally                                                       */
+
+void scrutin_compare_tally_free(scrutin_compare_tally *t)
+{
+    if (!t)
+        return;
+    for (size_t k = 0; t->tallies && k < t->n_models; k++)
+        scrutin_tally_free(t->tallies[k]);
+    free(t->tallies);
+    free(t->models);
+    free(t->majority);
+    free(t->plan.pairs);
+    free(t->sums);
+    free(t);
+}
+
+int scrutin_compare_tally_new(scrutin_compare_tally **out, const scrutin_model *const *models,
+                              size_t n_models, scrutin_ctx *ctx)
+{
+    if (!out)
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                 "scrutin_compare_tally_new: out is NULL");
+    *out = NULL;
+    if (!models || n_models < 2)
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                 "scrutin_compare_tally_new: needs a base and at least one "
+                                 "what-if");
+    for (size_t k = 0; k < n_models; k++)
+        if (!models[k])
+            return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                     "scrutin_compare_tally_new: model %zu is NULL", k);
+    scrutin_compare_tally *t = calloc(1, sizeof *t);
+    if (!t)
+        return SCRUTIN_ENOMEM;
+    t->n_models = n_models;
+    t->models = calloc(n_models, sizeof *t->models);
+    t->majority = calloc(n_models, sizeof *t->majority);
+    t->tallies = calloc(n_models, sizeof *t->tallies);
+    int status = t->models && t->majority && t->tallies ? SCRUTIN_OK : SCRUTIN_ENOMEM;
+    for (size_t k = 0; status == SCRUTIN_OK && k < n_models; k++) {
+        t->models[k] = models[k];
+        t->majority[k] = scrutin_model_majority(models[k]);
+        status = scrutin_tally_new(&t->tallies[k], models[k]);
+    }
+    if (status == SCRUTIN_OK)
+        status = paired_plan_rows(NULL, &t->plan, models, n_models);
+    if (status == SCRUTIN_OK) {
+        t->plan.majority = t->majority;
+        t->n_sums = PAIRED_FIRST + t->plan.n_pairs * PAIRED_STATS;
+        t->sums = calloc(t->n_sums, sizeof *t->sums);
+        if (!t->sums)
+            status = SCRUTIN_ENOMEM;
+    }
+    if (status != SCRUTIN_OK) {
+        scrutin_compare_tally_free(t);
+        return status;
+    }
+    *out = t;
+    return SCRUTIN_OK;
+}
+
+int scrutin_compare_tally_run(scrutin_compare_tally *t, const scrutin_sim_options *o,
+                              scrutin_ctx *ctx)
+{
+    if (!t || !o || o->version != SCRUTIN_SIM_OPTIONS_VERSION || o->threads < 0)
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                 "scrutin_compare_tally_run: needs a tally and options "
+                                 "initialised with SCRUTIN_SIM_OPTIONS_INIT");
+    uint64_t before = scrutin_tally_simulations(t->tallies[0]);
+    int status = paired_run(t->tallies, t->sums + PAIRED_FIRST,
+                            (const scrutin_model *const *)t->models, t->n_models, &t->plan, o,
+                            ctx);
+    /* Completed blocks are kept even when stopped: count them in the paired part too. */
+    t->sums[0] += (int64_t)(scrutin_tally_simulations(t->tallies[0]) - before);
+    return status;
+}
+
+/* Read-only use of a tally's counters: scrutin_tally_counters() takes a non-const tally. */
+static size_t tally_size(const scrutin_tally *tally)
+{
+    size_t n = 0;
+    scrutin_tally_counters((scrutin_tally *)tally, &n);
+    return n;
+}
+
+int scrutin_compare_tally_merge(scrutin_compare_tally *into, const scrutin_compare_tally *from)
+{
+    if (!into || !from || into->n_models != from->n_models || into->n_sums != from->n_sums)
+        return SCRUTIN_EINVAL;
+    for (size_t k = 0; k < into->n_models; k++)
+        if (tally_size(into->tallies[k]) != tally_size(from->tallies[k]) ||
+            scrutin_tally_seats(into->tallies[k]) != scrutin_tally_seats(from->tallies[k]))
+            return SCRUTIN_EINVAL;
+    for (size_t k = 0; k < into->n_models; k++)
+        if (scrutin_tally_merge(into->tallies[k], from->tallies[k]) != SCRUTIN_OK)
+            return SCRUTIN_EINVAL;
+    for (size_t i = 0; i < into->n_sums; i++)
+        into->sums[i] += from->sums[i];
+    return SCRUTIN_OK;
+}
+
+uint64_t scrutin_compare_tally_simulations(const scrutin_compare_tally *t)
+{
+    return t && t->sums[0] > 0 ? (uint64_t)t->sums[0] : 0;
+}
+
+size_t scrutin_compare_tally_parts(const scrutin_compare_tally *t)
+{
+    return t ? t->n_models + 1 : 0;
+}
+
+int64_t *scrutin_compare_tally_counters(scrutin_compare_tally *t, size_t part, size_t *count)
+{
+    size_t n = 0;
+    int64_t *counters = NULL;
+    if (t && part < t->n_models) {
+        counters = scrutin_tally_counters(t->tallies[part], &n);
+    } else if (t && part == t->n_models) {
+        counters = t->sums;
+        n = t->n_sums;
+    }
+    if (count)
+        *count = n;
+    return counters;
+}
+
+const scrutin_tally *scrutin_compare_tally_model(const scrutin_compare_tally *t, size_t k)
+{
+    return t && k < t->n_models ? t->tallies[k] : NULL;
 }

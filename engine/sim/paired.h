@@ -1,6 +1,7 @@
 /*
- * The paired driver of scrutin compare: which groups are compared, and the
- * integer sums it keeps for each (compare.c turns them into the rows).
+ * The comparison tally (scrutin_compare_tally) and its paired driver: which
+ * groups are compared, and the integer sums kept for each (compare.c turns
+ * them into the rows).
  */
 #ifndef SCRUTIN_PAIRED_H
 #define SCRUTIN_PAIRED_H
@@ -9,11 +10,16 @@
 #include <stdint.h>
 
 #include "kernel.h"
+#include "scrutin/compare.h"
 #include "scrutin/sim.h"
 
 /* The sums kept per compared pair: of d = what-if - base seats, d^2, of m = the difference
    of their majority indicators (-1, 0 or 1), and m^2. */
 enum { PAIRED_SUM, PAIRED_SQUARES, PAIRED_MAJORITY, PAIRED_MAJORITY_SQUARES, PAIRED_STATS };
+
+/* Counter 0 of the paired part of a comparison tally: the simulations counted; the pairs'
+   sums follow, PAIRED_STATS each. */
+enum { PAIRED_FIRST = 1 };
 
 /* One group at one stage, in one what-if against the base. */
 typedef struct paired_pair {
@@ -29,13 +35,24 @@ typedef struct paired_plan {
     const unsigned *majority; /* [n_models] */
 } paired_plan;
 
+struct scrutin_compare_tally {
+    size_t n_models;
+    const scrutin_model **models; /* [n_models] borrowed */
+    unsigned *majority;           /* [n_models] */
+    scrutin_tally **tallies;      /* [n_models] each model's own */
+    paired_plan plan;             /* one pair per row of the comparison */
+    size_t n_sums;
+    int64_t *sums;                /* [n_sums]: simulations, then the pairs' sums */
+};
+
 /*
- * Run simulations [first, first + count) of every model in pairs, adding
- * each model's counts to @p tallies[k] and the paired sums to @p sums
- * [n_pairs * PAIRED_STATS]. @return as scrutin_sim_run().
+ * The pairs of @p models into @p plan (pairs allocated here, freed by the
+ * caller) and, if @p c is not NULL, the rows of the comparison into c->rows,
+ * one per pair. The same models always give the same pairs in the same order,
+ * so the rows of scrutin_compare_compute() match the sums of the tally one
+ * to one. Defined in compare.c. @return 0 or SCRUTIN_ENOMEM.
  */
-int paired_run(scrutin_tally *const *tallies, int64_t *sums, const scrutin_model *const *models,
-               size_t n_models, const paired_plan *plan, const scrutin_sim_options *options,
-               scrutin_ctx *ctx);
+int paired_plan_rows(scrutin_compare *c, paired_plan *plan, const scrutin_model *const *models,
+                     size_t n_models);
 
 #endif

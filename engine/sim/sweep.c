@@ -1,8 +1,9 @@
 /*
- * scrutin_sweep_run: the scenario loaded once per step with one value set on
- * it, compiled and simulated with the same seed; the final seats of each
+ * Sweeps: the scenario loaded once per step with one value set on it,
+ * compiled and simulated with the same seed; the final seats of each
  * coalition kept per step. Steps run one after the other, each over every
- * thread.
+ * thread (and, in the scrutin command under MPI, over every rank: the
+ * step's tallies are added up before scrutin_sweep_add_step()).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,9 +45,141 @@ void scrutin_sweep_free(scrutin_sweep *s)
         free((char *)s->rows[r].coalition);
     free(s->rows);
     free(s->values);
+    free(s->completed);
     free(s->path);
     free(s->scenario_name);
     free(s);
+}
+
+int scrutin_sweep_new(scrutin_sweep **out, const char *set_path, double from, double to,
+                      unsigned steps, uint64_t simulations, scrutin_ctx *ctx)
+{
+    if (!out)
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                 "scrutin_sweep_new: out is NULL");
+    *out = NULL;
+    if (!set_path || !set_path[0] || steps == 0 || simulations == 0)
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                 "scrutin_sweep_new: needs a path to set, one step or more and "
+                                 "one simulation or more");
+    scrutin_sweep *s = calloc(1, sizeof *s);
+    if (!s)
+        return SCRUTIN_ENOMEM;
+    s->path = strdup(set_path);
+    s->values = calloc(steps, sizeof *s->values);
+    s->completed = calloc(steps, sizeof *s->completed);
+    s->n_steps = steps;
+    s->simulations = simulations;
+    if (!s->path || !s->values || !s->completed) {
+        scrutin_sweep_free(s);
+        return SCRUTIN_ENOMEM;
+    }
+    for (unsigned k = 0; k < steps; k++)
+        s->values[k] = scrutin_sweep_value(from, to, steps, k);
+    *out = s;
+    return SCRUTIN_OK;
+}
+
+/* Step @p step's value as the scenario receives it, into @p text. @return 0 or SCRUTIN_ENOMEM. */
+static int value_text(char text[REPORT_NUMBER_SIZE], const scrutin_sweep *s, size_t step)
+{
+    report_locale c_numbers;
+    if (report_locale_enter(&c_numbers) != SCRUTIN_OK)
+        return SCRUTIN_ENOMEM;
+    report_format_double(text, s->values[step]);
+    report_locale_leave(&c_numbers);
+    return SCRUTIN_OK;
+}
+
+/* Say which step failed, after what failed: the diagnostics then read from cause to step. */
+static int step_failed(scrutin_ctx *ctx, int status, const scrutin_sweep *s, size_t step,
+                       const char *value)
+{
+    if (status != SCRUTIN_OK && status != SCRUTIN_EINTR && status != SCRUTIN_ENOMEM)
+        scrutin_ctx_error(ctx, status, NULL, 0, NULL, "step %zu of the sweep (%s=%s) failed",
+                          step, s->path, value);
+    return status;
+}
+
+int scrutin_sweep_load_step(scrutin_model **out, const scrutin_sweep *s, const char *path,
+                            size_t step, scrutin_ctx *ctx)
+{
+    if (!out)
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                 "scrutin_sweep_load_step: out is NULL");
+    *out = NULL;
+    if (!s || !path || step >= s->n_steps)
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                 "scrutin_sweep_load_step: needs a sweep, a scenario and a step "
+                                 "of the sweep");
+    char value[REPORT_NUMBER_SIZE];
+    if (value_text(value, s, step) != SCRUTIN_OK)
+        return SCRUTIN_ENOMEM;
+    scrutin_scenario_setting setting = {s->path, value};
+    scrutin_scenario *scenario = NULL;
+    int status = scrutin_scenario_load_with(&scenario, path, &setting, 1, ctx);
+    if (status == SCRUTIN_OK)
+        status = scrutin_model_compile(out, scenario, ctx);
+    scrutin_scenario_free(scenario);
+    return step_failed(ctx, status, s, step, value);
+}
+
+int scrutin_sweep_add_step(scrutin_sweep *s, size_t step, const scrutin_model *m,
+                           const scrutin_tally *tally, scrutin_ctx *ctx)
+{
+    if (!s || !m || !tally || step != s->n_done || step >= s->n_steps ||
+        scrutin_tally_simulations(tally) == 0 ||
+        scrutin_tally_seats(tally) != scrutin_model_seats(m))
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                 "scrutin_sweep_add_step: needs the next step of the sweep (%zu), "
+                                 "its model and a tally of at least one of its simulations",
+                                 s ? s->n_done : (size_t)0);
+    scrutin_summary *summary = NULL;
+    int status = scrutin_summary_compute(&summary, m, tally, ctx);
+    if (status != SCRUTIN_OK)
+        return status;
+    size_t n = scrutin_model_count(m, SCRUTIN_ENTITY_COALITION), first = s->n_rows;
+    scrutin_sweep_row *rows = realloc(s->rows, (s->n_rows + n + 1) * sizeof *rows);
+    if (rows)
+        s->rows = rows;
+    char *name = step == 0 && !s->scenario_name ? strdup(scrutin_model_name(m)) : NULL;
+    status = rows && (step > 0 || s->scenario_name || name) ? SCRUTIN_OK : SCRUTIN_ENOMEM;
+    for (size_t k = 0; status == SCRUTIN_OK && k < n; k++) {
+        const scrutin_group_summary *g =
+            &summary->groups[SCRUTIN_STAGE_FINAL][SCRUTIN_GROUP_COALITION][k];
+        scrutin_sweep_row *row = &s->rows[s->n_rows];
+        row->step = step;
+        row->value = s->values[step];
+        row->coalition = strdup(scrutin_model_id(m, SCRUTIN_ENTITY_COALITION, k));
+        if (!row->coalition) {
+            status = SCRUTIN_ENOMEM;
+            break;
+        }
+        row->p_majority = g->majority.p;
+        row->p_majority_se = g->majority.se;
+        row->mean_seats = g->mean;
+        row->mean_se = g->mean_se;
+        s->n_rows++;
+    }
+    scrutin_summary_free(summary);
+    if (status != SCRUTIN_OK) {
+        /* Out of memory: the sweep stays as it was (a larger rows array is harmless). */
+        while (s->n_rows > first)
+            free((char *)s->rows[--s->n_rows].coalition);
+        free(name);
+        return status;
+    }
+    if (name)
+        s->scenario_name = name;
+    s->completed[step] = scrutin_tally_simulations(tally);
+    s->n_done++;
+    return SCRUTIN_OK;
+}
+
+int scrutin_sweep_partial(const scrutin_sweep *s)
+{
+    return s && (s->n_done < s->n_steps ||
+                 (s->n_done > 0 && s->completed[s->n_done - 1] < s->simulations));
 }
 
 /* Progress over all the steps, from each step's own. */
@@ -62,54 +195,13 @@ static void on_progress(uint64_t done, uint64_t total, void *data)
     p->o->progress(p->offset + done, p->total, p->o->progress_data);
 }
 
-/* The coalitions' final seats of one step, appended to the rows. */
-static int keep_step(scrutin_sweep *s, size_t step, const scrutin_model *m,
-                     const scrutin_summary *summary)
-{
-    size_t n = scrutin_model_count(m, SCRUTIN_ENTITY_COALITION);
-    scrutin_sweep_row *rows = realloc(s->rows, (s->n_rows + n + 1) * sizeof *rows);
-    if (!rows)
-        return SCRUTIN_ENOMEM;
-    s->rows = rows;
-    for (size_t k = 0; k < n; k++) {
-        const scrutin_group_summary *g =
-            &summary->groups[SCRUTIN_STAGE_FINAL][SCRUTIN_GROUP_COALITION][k];
-        scrutin_sweep_row *row = &s->rows[s->n_rows];
-        row->step = step;
-        row->value = s->values[step];
-        row->coalition = strdup(scrutin_model_id(m, SCRUTIN_ENTITY_COALITION, k));
-        if (!row->coalition)
-            return SCRUTIN_ENOMEM;
-        row->p_majority = g->majority.p;
-        row->p_majority_se = g->majority.se;
-        row->mean_seats = g->mean;
-        row->mean_se = g->mean_se;
-        s->n_rows++;
-    }
-    return SCRUTIN_OK;
-}
-
-/* One step: load with the value set, compile, simulate, summarise, keep. */
+/* One step: load with the value set, compile, simulate, add. @return as scrutin_sim_run(). */
 static int run_step(scrutin_sweep *s, size_t step, const char *path, const scrutin_sim_options *o,
                     scrutin_ctx *ctx)
 {
-    char value[REPORT_NUMBER_SIZE];
-    report_locale c_numbers;
-    if (report_locale_enter(&c_numbers) != SCRUTIN_OK)
-        return SCRUTIN_ENOMEM;
-    report_format_double(value, s->values[step]);
-    report_locale_leave(&c_numbers);
-    scrutin_scenario_setting setting = {s->path, value};
-    scrutin_scenario *scenario = NULL;
     scrutin_model *model = NULL;
     scrutin_tally *tally = NULL;
-    scrutin_summary *summary = NULL;
-    int status = scrutin_scenario_load_with(&scenario, path, &setting, 1, ctx);
-    if (status == SCRUTIN_OK)
-        status = scrutin_model_compile(&model, scenario, ctx);
-    if (status == SCRUTIN_OK && !s->scenario_name &&
-        !(s->scenario_name = strdup(scrutin_model_name(model))))
-        status = SCRUTIN_ENOMEM;
+    int status = scrutin_sweep_load_step(&model, s, path, step, ctx);
     if (status == SCRUTIN_OK)
         status = scrutin_tally_new(&tally, model);
     if (status == SCRUTIN_OK) {
@@ -120,18 +212,18 @@ static int run_step(scrutin_sweep *s, size_t step, const char *path, const scrut
             one.progress_data = &progress;
         }
         status = scrutin_sim_run(tally, model, &one, ctx);
+        char value[REPORT_NUMBER_SIZE];
+        if (status != SCRUTIN_OK && value_text(value, s, step) == SCRUTIN_OK)
+            step_failed(ctx, status, s, step, value);
     }
-    if (status == SCRUTIN_OK)
-        status = scrutin_summary_compute(&summary, model, tally, ctx);
-    if (status == SCRUTIN_OK)
-        status = keep_step(s, step, model, summary);
-    if (status != SCRUTIN_OK && status != SCRUTIN_EINTR && status != SCRUTIN_ENOMEM)
-        scrutin_ctx_error(ctx, status, NULL, 0, NULL, "step %zu of the sweep (%s=%s) failed",
-                          step, s->path, value);
-    scrutin_summary_free(summary);
+    /* Stopped: the step keeps the simulations it completed, if any. */
+    if ((status == SCRUTIN_OK || status == SCRUTIN_EINTR) && scrutin_tally_simulations(tally) > 0) {
+        int added = scrutin_sweep_add_step(s, step, model, tally, ctx);
+        if (added != SCRUTIN_OK)
+            status = added;
+    }
     scrutin_tally_free(tally);
     scrutin_model_free(model);
-    scrutin_scenario_free(scenario);
     return status;
 }
 
@@ -145,22 +237,14 @@ int scrutin_sweep_run(scrutin_sweep **out, const char *path, const char *set_pat
                                  "scrutin_sweep_run: needs a scenario, a path to set, one step "
                                  "or more, one simulation or more and options initialised with "
                                  "SCRUTIN_SIM_OPTIONS_INIT");
-    scrutin_sweep *s = calloc(1, sizeof *s);
-    if (!s)
-        return SCRUTIN_ENOMEM;
-    s->path = strdup(set_path);
-    s->values = calloc(steps, sizeof *s->values);
-    s->n_steps = steps;
-    s->simulations = o->count;
-    int status = s->path && s->values ? SCRUTIN_OK : SCRUTIN_ENOMEM;
-    for (unsigned k = 0; status == SCRUTIN_OK && k < steps; k++)
-        s->values[k] = scrutin_sweep_value(from, to, steps, k);
+    scrutin_sweep *s = NULL;
+    int status = scrutin_sweep_new(&s, set_path, from, to, steps, o->count, ctx);
     for (size_t k = 0; status == SCRUTIN_OK && k < steps; k++)
-        status = run_step(s, k, path, o, ctx);
-    if (status != SCRUTIN_OK) {
-        scrutin_sweep_free(s);
+        status = o->stop && *o->stop ? SCRUTIN_EINTR : run_step(s, k, path, o, ctx);
+    if (status == SCRUTIN_OK || (status == SCRUTIN_EINTR && s && s->n_done > 0)) {
+        *out = s;
         return status;
     }
-    *out = s;
-    return SCRUTIN_OK;
+    scrutin_sweep_free(s);
+    return status;
 }

@@ -9,7 +9,15 @@
  * standard error is that of the paired differences, usually far smaller
  * than the two models' own standard errors combined (docs/whatifs.md).
  * Like a run, a comparison is tallied in integers, so its tables are
- * byte-identical for any number of threads.
+ * byte-identical for any number of threads or processes.
+ *
+ * Two ways to compare. In one call, scrutin_compare_run(). Or in steps, for
+ * a program that spreads the simulations over processes (the scrutin command
+ * under MPI does): scrutin_compare_tally_new(), then
+ * scrutin_compare_tally_run() over each process's block of simulation
+ * indices, the counters of every process added together
+ * (scrutin_compare_tally_counters(), or scrutin_compare_tally_merge() within
+ * one process), and scrutin_compare_compute() once, on the sum.
  */
 #ifndef SCRUTIN_COMPARE_H
 #define SCRUTIN_COMPARE_H
@@ -52,6 +60,9 @@ typedef struct scrutin_compare_row {
     /** Quantile of the what-if minus that of the base. No standard error: quantiles of the
         two margins, not of the paired differences (docs/whatifs.md). */
     int q_diff[SCRUTIN_COMPARE_QUANTILES];
+    /** The group's index in the base and in the what-if (scrutin_model_id() of its kind),
+        meaningful where @c in_base or @c in_whatif is 1. */
+    size_t index_base, index_whatif;
 } scrutin_compare_row;
 
 /** A comparison. Read-only for the caller; freed with scrutin_compare_free(). */
@@ -68,9 +79,97 @@ typedef struct scrutin_compare {
 } scrutin_compare;
 
 /**
+ * The integer counts of a comparison: each model's own tally and, for every
+ * group compared (the rows of the comparison), the paired sums of the
+ * differences of its seats and of its majority indicator, and of their
+ * squares. Counters of disjoint sets of simulations add up, in any order.
+ * Opaque; freed with scrutin_compare_tally_free().
+ */
+typedef struct scrutin_compare_tally scrutin_compare_tally;
+
+/**
+ * A comparison tally of zero simulations: plans which groups of each what-if
+ * face which of the base (by kind and id) and allocates the counters.
+ * @param[out] out  freed with scrutin_compare_tally_free(); NULL on failure
+ * @param models    the base first, then the what-ifs; at least two (a model may be given
+ *                  twice). The array is copied; the models are borrowed and must outlive
+ *                  the tally and every call that uses it
+ * @return 0, SCRUTIN_EINVAL (fewer than two models, a NULL one) or SCRUTIN_ENOMEM
+ */
+SCRUTIN_API int scrutin_compare_tally_new(scrutin_compare_tally **out,
+                                          const scrutin_model *const *models, size_t n_models,
+                                          scrutin_ctx *ctx);
+
+/** Free a comparison tally. NULL is a no-op. */
+SCRUTIN_API void scrutin_compare_tally_free(scrutin_compare_tally *tally);
+
+/**
+ * Run simulations [first, first + count) of every model in pairs (same seed,
+ * same index: common random numbers) and add their counts to @p tally.
+ * Nothing is allocated per simulation: each thread's workspaces are
+ * allocated once, before its first simulation.
+ * @param options  seed, first, count (0 is allowed: nothing to run), threads, progress
+ *                 and stop, as for scrutin_sim_run()
+ * @return 0; SCRUTIN_EINTR if stopped early (the tally holds the simulations completed);
+ *         SCRUTIN_EINPUT if a model lacks what the simulation needs; SCRUTIN_EINVAL or
+ *         SCRUTIN_ENOMEM
+ */
+SCRUTIN_API int scrutin_compare_tally_run(scrutin_compare_tally *tally,
+                                          const scrutin_sim_options *options, scrutin_ctx *ctx);
+
+/**
+ * Add @p from into @p into: both made by scrutin_compare_tally_new() for the
+ * same models (the same shapes).
+ * @return 0 or SCRUTIN_EINVAL if their shapes differ (@p into is then unchanged)
+ */
+SCRUTIN_API int scrutin_compare_tally_merge(scrutin_compare_tally *into,
+                                            const scrutin_compare_tally *from);
+
+/** @return the paired simulations counted (the same in every model's tally). */
+SCRUTIN_API uint64_t scrutin_compare_tally_simulations(const scrutin_compare_tally *tally);
+
+/**
+ * @return how many flat arrays of counters the tally has, for
+ *         scrutin_compare_tally_counters(): n_models + 1
+ */
+SCRUTIN_API size_t scrutin_compare_tally_parts(const scrutin_compare_tally *tally);
+
+/**
+ * One flat array of the tally's counters, for adding tallies across
+ * processes: element-wise sums of every part of two tallies of the same
+ * models are the tally of both sets of simulations (as scrutin_tally_counters()).
+ * Part k < n_models is model k's tally, part n_models the paired sums.
+ * @param part        0 to scrutin_compare_tally_parts() - 1
+ * @param[out] count  its length (0 if @p part is out of range)
+ * @return the array, owned by the tally and writable, or NULL if @p part is out of range
+ */
+SCRUTIN_API int64_t *scrutin_compare_tally_counters(scrutin_compare_tally *tally, size_t part,
+                                                    size_t *count);
+
+/**
+ * @return model @p k's own tally (borrowed from @p tally), the one scrutin_sim_run() gives
+ *         for the same simulations; NULL if @p k is out of range
+ */
+SCRUTIN_API const scrutin_tally *scrutin_compare_tally_model(const scrutin_compare_tally *tally,
+                                                             size_t k);
+
+/**
+ * The comparison of the simulations counted in @p tally: the rows, and each
+ * model's own tally (a copy) and summary. Floating-point results are
+ * computed here, once, from the integers.
+ * @param[out] out  freed with scrutin_compare_free(); NULL on failure
+ * @param tally     read only; still owned by the caller, and its models must still be alive
+ * @return 0; SCRUTIN_EINVAL if it counts no simulation or its parts disagree on how many;
+ *         SCRUTIN_ENOMEM
+ */
+SCRUTIN_API int scrutin_compare_compute(scrutin_compare **out, const scrutin_compare_tally *tally,
+                                        scrutin_ctx *ctx);
+
+/**
  * Run simulations [first, first + count) of every model in pairs with the
  * base @p models[0] (same seed, same index), and compare each what-if
- * @p models[1..n_models-1] with the base.
+ * @p models[1..n_models-1] with the base: scrutin_compare_tally_new(),
+ * scrutin_compare_tally_run() and scrutin_compare_compute() in one call.
  * @param[out] out  the comparison, freed with scrutin_compare_free(); NULL on failure
  * @param models    the base first; at least two models (a model may be given twice)
  * @param options   seed, first, count, threads, progress and stop, as for scrutin_sim_run()
@@ -85,7 +184,7 @@ SCRUTIN_API int scrutin_compare_run(scrutin_compare **out, const scrutin_model *
 /** Free a comparison. NULL is a no-op. */
 SCRUTIN_API void scrutin_compare_free(scrutin_compare *compare);
 
-#define SCRUTIN_COMPARE_INFO_VERSION 1
+#define SCRUTIN_COMPARE_INFO_VERSION 2
 
 /**
  * What compare.json says about a comparison besides its rows. Initialise
@@ -101,9 +200,11 @@ typedef struct scrutin_compare_info {
     uint64_t requested;             /**< simulations asked for */
     int threads;                    /**< execution */
     double load_seconds, simulate_seconds; /**< execution */
+    int ranks;                      /**< execution: processes (MPI ranks) that simulated; since
+                                         version 2 (a version 1 info writes 1) */
 } scrutin_compare_info;
 
-#define SCRUTIN_COMPARE_INFO_INIT {SCRUTIN_COMPARE_INFO_VERSION, NULL, NULL, 1, 0, 0, 0.0, 0.0}
+#define SCRUTIN_COMPARE_INFO_INIT {SCRUTIN_COMPARE_INFO_VERSION, NULL, NULL, 1, 0, 0, 0.0, 0.0, 1}
 
 /**
  * Write `compare.csv` and `compare.json` into @p out_dir (created with its
@@ -117,6 +218,42 @@ typedef struct scrutin_compare_info {
  */
 SCRUTIN_API int scrutin_compare_write(const char *out_dir, const scrutin_compare *compare,
                                       const scrutin_compare_info *info, scrutin_ctx *ctx);
+
+/** What-ifs drawn on one plot with the base, at most: their key then fits over the panels. */
+#define SCRUTIN_COMPARE_PLOT_WHATIFS 4
+
+/**
+ * Write the plots of a comparison into `@p out_dir/plots/` (data and gnuplot
+ * scripts, as scrutin_plot_compare(); the library never runs gnuplot). Each
+ * plot has one panel per coalition (the base's, then those only a what-if
+ * declares), with the distribution of its final seats in the base (filled)
+ * and in up to SCRUTIN_COMPARE_PLOT_WHATIFS what-ifs (outlined), on a common
+ * axis from 0 to every seat, and the base's majority line; each panel's title
+ * gives P(majority) in each scenario (with one what-if, also the mean seats).
+ * A coalition a scenario does not declare has no curve there. The plots are
+ * `compare_coalitions` (the first what-ifs), then `compare_coalitions_2` and
+ * so on (scrutin_compare_plot_count(), scrutin_compare_plot_name()); pages an
+ * earlier comparison of more what-ifs left in the folder are removed.
+ * @param out_dir  the comparison's output folder (`plots/` is created inside it)
+ * @return 0; SCRUTIN_EINVAL (a NULL argument, an empty comparison, no coalition, a folder
+ *         that cannot be written); SCRUTIN_EIO; SCRUTIN_ENOMEM
+ */
+SCRUTIN_API int scrutin_compare_plot(const char *out_dir, const scrutin_compare *compare,
+                                     scrutin_ctx *ctx);
+
+/**
+ * @return how many plots scrutin_compare_plot() writes for @p compare: one per
+ *         SCRUTIN_COMPARE_PLOT_WHATIFS what-ifs (0 if @p compare is NULL)
+ */
+SCRUTIN_API size_t scrutin_compare_plot_count(const scrutin_compare *compare);
+
+/**
+ * The name of plot @p i of scrutin_compare_plot(): "compare_coalitions" for
+ * the first, "compare_coalitions_2" for the second, and so on.
+ * @param[out] out  the name, into @p size bytes (64 is always enough)
+ * @return 0, or SCRUTIN_EINVAL if it does not fit
+ */
+SCRUTIN_API int scrutin_compare_plot_name(char *out, size_t size, size_t i);
 
 /**
  * The headline of a comparison on @p f: the final seats of every coalition

@@ -7,6 +7,13 @@
  * it, scrutin_scenario_load_with()), simulated with the same seed, so that
  * the steps share common random numbers and the curve is smooth
  * (docs/whatifs.md, "Sweeping").
+ *
+ * Two ways to sweep. In one call, scrutin_sweep_run(). Or step by step, for
+ * a program that spreads each step's simulations over processes (the scrutin
+ * command under MPI does): scrutin_sweep_new(); then for each step in order,
+ * scrutin_sweep_load_step(), scrutin_sim_run() of each process's block into a
+ * scrutin_tally, the tallies added together (scrutin_tally_counters()), and
+ * scrutin_sweep_add_step() once, on the sum.
  */
 #ifndef SCRUTIN_SWEEP_H
 #define SCRUTIN_SWEEP_H
@@ -18,7 +25,9 @@
 #include "scrutin/error.h"
 #include "scrutin/export.h"
 #include "scrutin/report.h"
+#include "scrutin/model.h"
 #include "scrutin/sim.h"
+#include "scrutin/tally.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -37,11 +46,13 @@ typedef struct scrutin_sweep_row {
 typedef struct scrutin_sweep {
     char *path;            /**< the scenario path that was set ("model.sd_list") */
     char *scenario_name;   /**< the scenario's name (at the first step) */
-    uint64_t simulations;  /**< per step */
-    size_t n_steps;
+    uint64_t simulations;  /**< per step, as asked for */
+    size_t n_steps;        /**< steps asked for */
     double *values;        /**< [n_steps] */
     size_t n_rows;
     scrutin_sweep_row *rows; /**< by step, then coalition in the scenario's order */
+    size_t n_done;         /**< steps with rows (0 to n_done - 1): n_steps, unless stopped */
+    uint64_t *completed;   /**< [n_steps] simulations completed at each step; 0: not run */
 } scrutin_sweep;
 
 /**
@@ -53,13 +64,61 @@ typedef struct scrutin_sweep {
 SCRUTIN_API double scrutin_sweep_value(double from, double to, unsigned steps, unsigned k);
 
 /**
+ * A sweep with its values and no step done yet (n_done 0, no rows).
+ * @param[out] out     freed with scrutin_sweep_free(); NULL on failure
+ * @param set_path     the path to set in each step's scenario (copied)
+ * @param steps        at least 1; the values are scrutin_sweep_value(from, to, steps, k)
+ * @param simulations  simulations asked for per step (at least 1), for the record
+ * @return 0, SCRUTIN_EINVAL or SCRUTIN_ENOMEM
+ */
+SCRUTIN_API int scrutin_sweep_new(scrutin_sweep **out, const char *set_path, double from,
+                                  double to, unsigned steps, uint64_t simulations,
+                                  scrutin_ctx *ctx);
+
+/**
+ * The model of step @p step: the scenario at @p path loaded with the sweep's
+ * path set to the step's value (scrutin_scenario_load_with()), and compiled.
+ * @param[out] out  the model, owned by the caller (scrutin_model_free()); NULL on failure
+ * @return 0; SCRUTIN_EINPUT if the step's scenario is not valid (the diagnostics name the
+ *         value as the file "PATH=VALUE", then the step); SCRUTIN_EINVAL (a step out of
+ *         range), SCRUTIN_ENOMEM, or what loading returns
+ */
+SCRUTIN_API int scrutin_sweep_load_step(scrutin_model **out, const scrutin_sweep *sweep,
+                                        const char *path, size_t step, scrutin_ctx *ctx);
+
+/**
+ * Summarise step @p step from its simulations and append its rows (the final
+ * seats of every coalition of @p model). Steps are added in order, from 0,
+ * each once; the sweep takes the scenario's name from step 0's model.
+ * @param step   sweep->n_done: the next step
+ * @param model  the step's model (scrutin_sweep_load_step()); borrowed for the call
+ * @param tally  its simulations, at least one (fewer than asked for if the sweep was
+ *               stopped during this step, which must then be the last); borrowed
+ * @return 0; SCRUTIN_EINVAL (not the next step, an empty tally or one of another model);
+ *         SCRUTIN_ENOMEM (the sweep is then unchanged)
+ */
+SCRUTIN_API int scrutin_sweep_add_step(scrutin_sweep *sweep, size_t step,
+                                       const scrutin_model *model, const scrutin_tally *tally,
+                                       scrutin_ctx *ctx);
+
+/**
+ * @return 1 if the sweep was stopped: fewer steps done than asked for, or
+ *         fewer simulations in its last step
+ */
+SCRUTIN_API int scrutin_sweep_partial(const scrutin_sweep *sweep);
+
+/**
  * Simulate the scenario at @p path once per step, with @p set_path set to
- * each step's value (scrutin_scenario_load_with()).
+ * each step's value (scrutin_scenario_load_with()): scrutin_sweep_new(), then
+ * scrutin_sweep_load_step(), scrutin_sim_run() and scrutin_sweep_add_step()
+ * per step, in one call.
  * @param[out] out  the sweep, freed with scrutin_sweep_free(); NULL on failure
  * @param steps     at least 1
  * @param options   seed, count (per step), threads, progress (over all the steps) and stop
  * @return 0; SCRUTIN_EINPUT if a step's scenario is not valid (the diagnostics name the
- *         value as the file "PATH=VALUE"); SCRUTIN_EINTR if stopped (nothing is kept);
+ *         value as the file "PATH=VALUE"); SCRUTIN_EINTR if stopped: *out then holds the
+ *         steps done, the last one with the simulations it completed
+ *         (scrutin_sweep_partial()), or is NULL if no simulation was completed;
  *         SCRUTIN_EINVAL, SCRUTIN_ENOMEM, or what loading returns
  */
 SCRUTIN_API int scrutin_sweep_run(scrutin_sweep **out, const char *path, const char *set_path,
@@ -69,9 +128,10 @@ SCRUTIN_API int scrutin_sweep_run(scrutin_sweep **out, const char *path, const c
 /** Free a sweep. NULL is a no-op. */
 SCRUTIN_API void scrutin_sweep_free(scrutin_sweep *sweep);
 
-#define SCRUTIN_SWEEP_INFO_VERSION 1
+#define SCRUTIN_SWEEP_INFO_VERSION 2
 
-/** What sweep.json says besides the rows; as scrutin_compare_info. */
+/** What sweep.json says besides the rows; as scrutin_compare_info (versions 1 and 2 are
+    accepted). */
 typedef struct scrutin_sweep_info {
     unsigned version;            /**< SCRUTIN_SWEEP_INFO_VERSION */
     const char *scenario_hash;   /**< of the scenario without the value set, or NULL */
@@ -79,17 +139,41 @@ typedef struct scrutin_sweep_info {
     uint64_t seed;
     int threads;                 /**< execution */
     double simulate_seconds;     /**< execution: loading and simulating every step */
+    int ranks;                   /**< execution: processes (MPI ranks) that simulated; since
+                                      version 2 (a version 1 info writes 1) */
 } scrutin_sweep_info;
 
-#define SCRUTIN_SWEEP_INFO_INIT {SCRUTIN_SWEEP_INFO_VERSION, NULL, NULL, 1, 0, 0.0}
+#define SCRUTIN_SWEEP_INFO_INIT {SCRUTIN_SWEEP_INFO_VERSION, NULL, NULL, 1, 0, 0.0, 1}
 
 /**
  * Write `sweep.csv` (`step,value,coalition,p_majority,p_majority_se,mean_seats,mean_se`)
  * and `sweep.json` into @p out_dir, created if missing, each written whole or not at all.
+ * The rows are those of the steps done; sweep.json says `"partial": true` if the sweep was
+ * stopped, and `completed` the steps done and each one's simulations.
  * @return 0, SCRUTIN_EINVAL, SCRUTIN_EIO or SCRUTIN_ENOMEM
  */
 SCRUTIN_API int scrutin_sweep_write(const char *out_dir, const scrutin_sweep *sweep,
                                     const scrutin_sweep_info *info, scrutin_ctx *ctx);
+
+/**
+ * Write the plots of a sweep into `@p out_dir/plots/` (data and gnuplot
+ * scripts, as scrutin_plot_sweep(); the library never runs gnuplot):
+ * - `sweep_majority`: each coalition's P(majority), final seats, in percent,
+ *   against the swept value, with a band of +-2 standard errors (a step not
+ *   done leaves a gap). scrutin_sweep_plot_names() lists the names.
+ * @param out_dir  the sweep's output folder (`plots/` is created inside it)
+ * @return 0; SCRUTIN_EINVAL (a NULL argument, no step done, a folder that cannot be
+ *         written); SCRUTIN_EIO; SCRUTIN_ENOMEM
+ */
+SCRUTIN_API int scrutin_sweep_plot(const char *out_dir, const scrutin_sweep *sweep,
+                                   scrutin_ctx *ctx);
+
+/**
+ * The names of the plots scrutin_sweep_plot() writes: "sweep_majority".
+ * @param[out] count  how many names
+ * @return a static array of @p *count names
+ */
+SCRUTIN_API const char *const *scrutin_sweep_plot_names(size_t *count);
 
 /**
  * The sweep on @p f: an aligned table or Markdown (one line per step and

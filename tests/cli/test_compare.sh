@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # scrutin compare and scrutin sweep: the same files for 1 and 2 threads, a scenario against
 # itself differs by exactly zero, the documented columns, bad input refused with exit status 2,
-# and every what-if of scenarios/mali-2007 runs from its documented one-liner (docs/whatifs.md).
+# every what-if of scenarios/mali-2007 runs from its documented one-liner (docs/whatifs.md),
+# --plots (drawn with gnuplot, or left to draw when it is missing), and SIGINT/SIGTERM: the
+# completed simulations written, marked partial, exit status 130/143.
 set -u
 scrutin=$1
 src=$2
@@ -105,6 +107,149 @@ else fail "the Mali what-ifs do not all run from the one-liner"; fi
 if "$scrutin" sweep "$mali/whatif-opposition-plus-5.yaml" --set 'changes[0].shift.points' \
     --from -10 --to 30 --steps 3 -n 100 --out "$work/mali-sweep" -q; then pass
 else fail "the documented Mali sweep"; fi
+
+# compare.json and sweep.json: the execution object names the ranks (1 without mpirun); a
+# complete sweep is not partial and says so.
+if python3 - "$work" <<'EOF'
+import json, sys
+c = json.load(open(f"{sys.argv[1]}/t1/compare.json"))
+assert c["execution"]["ranks"] == 1, c["execution"]
+s = json.load(open(f"{sys.argv[1]}/sweep/sweep.json"))
+assert s["execution"]["ranks"] == 1, s["execution"]
+assert s["partial"] is False and s["simulations"] == 300, (s["partial"], s["simulations"])
+assert s["completed"] == {"steps": 5, "simulations": [300] * 5}, s["completed"]
+EOF
+then pass; else fail "ranks, partial and completed in compare.json and sweep.json"; fi
+
+# --plots: the data and scripts, drawn when gnuplot is on the PATH; a missing gnuplot is said,
+# and is not a failure.
+for word in --plots compare_coalitions 130 143 partial; do
+    case $("$scrutin" compare --help) in *"$word"*) pass ;;
+        *) fail "scrutin compare --help does not mention $word" ;; esac
+done
+for word in --plots sweep_majority 130 143 partial; do
+    case $("$scrutin" sweep --help) in *"$word"*) pass ;;
+        *) fail "scrutin sweep --help does not mention $word" ;; esac
+done
+have_gnuplot=0
+command -v gnuplot >/dev/null 2>&1 && have_gnuplot=1
+mkdir -p "$work/bin-nognuplot"
+for tool in bash sh env cat; do ln -s "$(command -v $tool)" "$work/bin-nognuplot/$tool"; done
+# An MPI build started without mpirun looks for OpenMPI's launchers on the PATH, unless told
+# to start alone; other builds ignore the variable.
+export OMPI_MCA_plm=isolated
+PATH=$work/bin-nognuplot "$scrutin" compare "$small" "$whatif/new-coalition.yaml" -n 300 \
+    --out "$work/plots-none" --plots >"$work/out" 2>"$work/err"
+if [ $? -eq 0 ] && grep -q "gnuplot was not found on the PATH" "$work/err" &&
+    [ -s "$work/plots-none/plots/compare_coalitions.csv" ] &&
+    [ -s "$work/plots-none/plots/compare_coalitions.gp" ] &&
+    [ ! -e "$work/plots-none/plots/compare_coalitions.png" ] &&
+    ! grep -q "Plots drawn" "$work/out"; then pass
+else fail "compare --plots without gnuplot"; sed 's/^/    /' "$work/err"; fi
+# One panel per coalition (the base's three, then CENTRE, the what-if's own), two curves each
+# (base, what-if), each a distribution; a coalition a scenario lacks has no curve there.
+if python3 - "$work/plots-none/plots/compare_coalitions.csv" <<'EOF'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1])))
+header = rows[0]
+assert header[0] == "seats" and len(header) == 1 + 4 * 2, header
+assert [h.split(":")[0] for h in header[1::2]] == ["LEFT", "RIGHT", "IND", "CENTRE (what-if only)"], header
+assert [h.split("/")[-1] for h in header[1:3]] == ["small (base)", "new-coalition"], header
+for col in range(1, len(header)):
+    total = sum(float(r[col]) for r in rows[1:])
+    want = 0.0 if col == 7 else 1.0  # CENTRE in the base: no curve
+    assert abs(total - want) < 1e-9, (header[col], total)
+EOF
+then pass; else fail "compare_coalitions.csv"; fi
+PATH=$work/bin-nognuplot "$scrutin" sweep "$small" --set model.sd_list --from 0.1 --to 0.3 \
+    --steps 3 -n 200 --out "$work/sweep-plots-none" --plots >"$work/out" 2>"$work/err"
+if [ $? -eq 0 ] && grep -q "gnuplot was not found on the PATH" "$work/err" &&
+    [ "$(head -1 "$work/sweep-plots-none/plots/sweep_majority.csv")" = \
+      "x,LEFT,LEFT_se,RIGHT,RIGHT_se,IND,IND_se" ] &&
+    [ "$(wc -l <"$work/sweep-plots-none/plots/sweep_majority.csv")" -eq 4 ]; then pass
+else fail "sweep --plots without gnuplot"; sed 's/^/    /' "$work/err"; fi
+if [ $have_gnuplot -eq 1 ]; then
+    "$scrutin" compare "$small" "$whatif/merge.yaml" "$whatif/shift.yaml" -n 300 \
+        --out "$work/plots" --plots >"$work/out" 2>"$work/err"
+    if [ $? -eq 0 ] && [ -s "$work/plots/plots/compare_coalitions.png" ] &&
+        [ -s "$work/plots/plots/compare_coalitions.svg" ] &&
+        grep -q "Plots drawn in .*compare_coalitions" "$work/out"; then pass
+    else fail "compare --plots with gnuplot"; sed 's/^/    /' "$work/err"; fi
+    # More what-ifs than one plot holds: one plot per four, and no page left over afterwards.
+    "$scrutin" compare "$small" "$whatif/merge.yaml" "$whatif/shift.yaml" "$whatif/merge.yaml" \
+        "$whatif/shift.yaml" "$whatif/merge.yaml" -n 100 --out "$work/plots" --plots -q 2>"$work/err"
+    if [ $? -eq 0 ] && [ -s "$work/plots/plots/compare_coalitions_2.png" ]; then pass
+    else fail "compare --plots of five what-ifs"; sed 's/^/    /' "$work/err"; fi
+    "$scrutin" compare "$small" "$whatif/merge.yaml" -n 100 --out "$work/plots" --plots -q
+    if [ $? -eq 0 ] && [ ! -e "$work/plots/plots/compare_coalitions_2.png" ] &&
+        [ ! -e "$work/plots/plots/compare_coalitions_2.csv" ]; then pass
+    else fail "a stale compare_coalitions_2 was left"; fi
+    "$scrutin" sweep "$small" --set model.sd_list --from 0.1 --to 0.3 --steps 3 -n 200 \
+        --out "$work/sweep-plots" --plots >"$work/out" 2>"$work/err"
+    if [ $? -eq 0 ] && [ -s "$work/sweep-plots/plots/sweep_majority.png" ] &&
+        grep -q "Plot drawn in .*sweep_majority" "$work/out"; then pass
+    else fail "sweep --plots with gnuplot"; sed 's/^/    /' "$work/err"; fi
+else
+    echo "gnuplot is not installed: the drawing checks are skipped"
+fi
+
+# Interrupted (SIGTERM, then SIGINT): stopped within a second, exit 128 + the signal, and the
+# completed simulations written whole, marked partial.
+interrupt() { # SIGNAL WANT-STATUS NAME COMMAND-ARGUMENTS...
+    local sig=$1 want=$2 name=$3 pid got t0 elapsed_ms
+    shift 3
+    # Job control on: a script's background job would otherwise ignore SIGINT.
+    set -m
+    "$scrutin" "$@" --out "$work/$name" -q 2>"$work/$name.err" &
+    pid=$!
+    set +m
+    sleep 1
+    t0=$(date +%s%N)
+    kill -"$sig" "$pid"
+    wait "$pid"
+    got=$?
+    elapsed_ms=$((($(date +%s%N) - t0) / 1000000))
+    if [ "$got" -eq "$want" ] && grep -q "interrupted" "$work/$name.err"; then pass
+    else fail "$name: exit $got (wanted $want), stderr:"; sed 's/^/    /' "$work/$name.err"; fi
+    if [ "$elapsed_ms" -lt "${SCRUTIN_TEST_STOP_MS:-1000}" ]; then pass
+    else fail "$name: took ${elapsed_ms} ms to stop (wanted less than a second)"; fi
+    if [ "$(find "$work/$name" -name '.*' -type f | wc -l)" -eq 0 ]; then pass
+    else fail "$name: temporary files left in the output folder"; fi
+}
+interrupt TERM 143 compare-term compare "$mali/scenario.yaml" "$mali/whatif-no-court.yaml" \
+    -n 4000000000 --threads 2
+interrupt INT 130 compare-int compare "$mali/scenario.yaml" "$mali/whatif-no-court.yaml" \
+    -n 4000000000 --threads 2
+if python3 - "$work" <<'EOF'
+import csv, json, sys
+for name in ("compare-term", "compare-int"):
+    out = f"{sys.argv[1]}/{name}"
+    j = json.load(open(f"{out}/compare.json"))
+    assert j["partial"] is True, (name, j["partial"])
+    n = j["simulations"]["completed"]
+    assert 0 < n < j["simulations"]["requested"] == 4000000000, (name, j["simulations"])
+    rows = list(csv.DictReader(open(f"{out}/compare.csv")))
+    assert rows and len(rows) == len(j["rows"]), name
+EOF
+then pass; else fail "an interrupted comparison is not written whole, marked partial"; fi
+interrupt TERM 143 sweep-term sweep "$mali/scenario.yaml" --set model.sd_list --from 0.1 --to 0.5 \
+    --steps 3 -n 4000000000 --threads 2
+interrupt INT 130 sweep-int sweep "$mali/scenario.yaml" --set model.sd_list --from 0.1 --to 0.5 \
+    --steps 3 -n 4000000000 --threads 2
+if python3 - "$work" <<'EOF'
+import csv, json, sys
+for name in ("sweep-term", "sweep-int"):
+    out = f"{sys.argv[1]}/{name}"
+    j = json.load(open(f"{out}/sweep.json"))
+    assert j["partial"] is True, (name, j["partial"])
+    done = j["completed"]
+    # Stopped during the first step: that step, with the simulations it completed.
+    assert done["steps"] == 1 and 0 < done["simulations"][0] < 4000000000, (name, done)
+    assert j["values"] == [0.1, 0.3, 0.5], j["values"]
+    rows = list(csv.DictReader(open(f"{out}/sweep.csv")))
+    assert len(rows) == len(j["rows"]) and {r["step"] for r in rows} == {"0"}, name
+EOF
+then pass; else fail "an interrupted sweep is not written whole, marked partial"; fi
 
 echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]

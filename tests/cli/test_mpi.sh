@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Distributed runs: mpirun -np 1, 2 and 3 give CSV files byte-identical to a
-# single process with the same seed, and to each other; an error on the ranks
+# single process with the same seed, and to each other, for run, compare and
+# sweep (their JSON files too, but for "execution"); an error on the ranks
 # stops them all with one message and exit status 2, without hanging.
 # Skipped (77) unless this scrutin was built with -DSCRUTIN_WITH_MPI=ON.
 set -u
@@ -30,6 +31,49 @@ for scenario in tests/data/small/scenario.yaml scenarios/mali-2007/scenario.yaml
     done
 done
 
+# compare and sweep spread their work the same way: byte-identical files for any number of ranks.
+same_json() { # A B RANKS: equal but for "execution", which names RANKS ranks in B
+    python3 - "$1" "$2" "$3" <<'EOF'
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+assert b["execution"]["ranks"] == int(sys.argv[3]), b["execution"]
+del a["execution"], b["execution"]
+assert a == b
+EOF
+}
+small=$src/tests/data/small/scenario.yaml
+mali=$src/scenarios/mali-2007
+compare_args=("$mali/scenario.yaml" "$mali/whatif-urd-leaves-adp.yaml" "$mali/whatif-no-court.yaml"
+              -n 1001 --seed 9 --plots)
+sweep_args=("$mali/whatif-opposition-plus-5.yaml" --set 'changes[0].shift.points' --from -10 --to 30
+            --steps 3 -n 701 --seed 9 --plots)
+# With --plots, rank 0 writes the plots' data (drawn if gnuplot is there): the same data too.
+"$scrutin" compare "${compare_args[@]}" --threads 2 --out "$work/compare-single" -q 2>/dev/null
+check test $? -eq 0
+"$scrutin" sweep "${sweep_args[@]}" --threads 2 --out "$work/sweep-single" -q 2>/dev/null
+check test $? -eq 0
+for np in 1 2 3; do
+    timeout 300 mpirun --oversubscribe -np $np "$scrutin" compare "${compare_args[@]}" --threads 1 \
+        --out "$work/compare-np$np" -q 2>/dev/null
+    check test $? -eq 0
+    check cmp -s "$work/compare-single/compare.csv" "$work/compare-np$np/compare.csv"
+    check cmp -s "$work/compare-single/plots/compare_coalitions.csv" \
+        "$work/compare-np$np/plots/compare_coalitions.csv"
+    check same_json "$work/compare-single/compare.json" "$work/compare-np$np/compare.json" $np
+    timeout 300 mpirun --oversubscribe -np $np "$scrutin" sweep "${sweep_args[@]}" --threads 1 \
+        --out "$work/sweep-np$np" -q 2>/dev/null
+    check test $? -eq 0
+    check cmp -s "$work/sweep-single/sweep.csv" "$work/sweep-np$np/sweep.csv"
+    check cmp -s "$work/sweep-single/plots/sweep_majority.csv" \
+        "$work/sweep-np$np/plots/sweep_majority.csv"
+    check same_json "$work/sweep-single/sweep.json" "$work/sweep-np$np/sweep.json" $np
+done
+# More ranks than simulations: the ranks without any still take part.
+"$scrutin" compare "$small" "$small" -n 2 --out "$work/tiny-single" -q
+timeout 120 mpirun --oversubscribe -np 3 "$scrutin" compare "$small" "$small" -n 2 --out "$work/tiny-np3" -q
+check test $? -eq 0
+check cmp -s "$work/tiny-single/compare.csv" "$work/tiny-np3/compare.csv"
+
 # An error stops every rank with one message and exit status 2, and no hang.
 timeout 120 mpirun --oversubscribe -np 3 "$scrutin" run "$work/missing.yaml" -n 10 -q 2>"$work/err"
 check test $? -eq 2
@@ -38,6 +82,15 @@ timeout 120 mpirun --oversubscribe -np 2 "$scrutin" run "$src/tests/data/small/s
     --out /proc/no-such-folder -q 2>"$work/err"
 check test $? -eq 2
 check grep -q 'output folder' "$work/err"
+
+timeout 120 mpirun --oversubscribe -np 3 "$scrutin" compare "$small" "$work/missing.yaml" -n 10 -q \
+    --out "$work/compare-missing" 2>"$work/err"
+check test $? -eq 2
+check test "$(grep -c '^scrutin' "$work/err")" -eq 1
+timeout 120 mpirun --oversubscribe -np 3 "$scrutin" sweep "$small" --set model.sd_list --from -0.1 \
+    --to 0.5 --steps 3 -n 10 -q --out "$work/sweep-bad" 2>"$work/err"
+check test $? -eq 2
+check grep -q 'model\.sd_list=-0\.1: model\.sd_list: -0\.1 is not' "$work/err"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -6,7 +6,9 @@
  */
 #include "test_support.h"
 
+#include <jansson.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "model/model_types.h"
 #include "scrutin.h"
@@ -604,6 +606,357 @@ static void test_sweep_steps_values_and_rows(void **state)
     scrutin_sweep_free(s);
 }
 
+/* ------------------------------------------------------------------------ */
+/* The split API: integers first, added across processes, results at the end */
+
+/* Rows of two comparisons, bit for bit. */
+static void assert_same_rows(const scrutin_compare *a, const scrutin_compare *b)
+{
+    assert_int_equal(a->simulations, b->simulations);
+    assert_int_equal(a->n_rows, b->n_rows);
+    for (size_t r = 0; r < a->n_rows; r++) {
+        const scrutin_compare_row *x = &a->rows[r], *y = &b->rows[r];
+        assert_string_equal(x->group, y->group);
+        assert_memory_equal(&x->mean_diff, &y->mean_diff, sizeof x->mean_diff);
+        assert_memory_equal(&x->mean_diff_se, &y->mean_diff_se, sizeof x->mean_diff_se);
+        assert_memory_equal(&x->p_majority_diff, &y->p_majority_diff, sizeof x->p_majority_diff);
+        assert_memory_equal(&x->p_majority_diff_se, &y->p_majority_diff_se,
+                            sizeof x->p_majority_diff_se);
+        assert_memory_equal(&x->mean_base, &y->mean_base, sizeof x->mean_base);
+        assert_memory_equal(&x->mean_whatif, &y->mean_whatif, sizeof x->mean_whatif);
+        assert_memory_equal(x->q_diff, y->q_diff, sizeof x->q_diff);
+    }
+    for (size_t k = 0; k < a->n_models; k++)
+        assert_true(scrutin_tally_equal(a->tallies[k], b->tallies[k]));
+}
+
+static void test_compare_blocks_added_as_ranks_would_give_the_one_call_comparison(void **state)
+{
+    (void)state;
+    scrutin_model *base = load(SMALL), *shift = load(WHATIF("shift.yaml")),
+                  *moved = load(WHATIF("new-coalition.yaml"));
+    const scrutin_model *models[] = {base, shift, moved};
+    scrutin_sim_options o = SCRUTIN_SIM_OPTIONS_INIT;
+    o.seed = 11;
+    o.count = 3000;
+    o.threads = 2;
+    scrutin_compare *whole = NULL;
+    scrutin_ctx_clear(ctx);
+    assert_int_equal(scrutin_compare_run(&whole, models, 3, &o, ctx), SCRUTIN_OK);
+    /* Three "ranks", each with its block of indices and its own tally. */
+    const uint64_t first[3] = {0, 1000, 2500}, count[3] = {1000, 1500, 500};
+    scrutin_compare_tally *rank[3];
+    for (int r = 0; r < 3; r++) {
+        assert_int_equal(scrutin_compare_tally_new(&rank[r], models, 3, ctx), SCRUTIN_OK);
+        scrutin_sim_options block = o;
+        block.first = first[r];
+        block.count = count[r];
+        block.threads = 1 + r % 2;
+        assert_int_equal(scrutin_compare_tally_run(rank[r], &block, ctx), SCRUTIN_OK);
+        assert_int_equal(scrutin_compare_tally_simulations(rank[r]), count[r]);
+    }
+    /* The reduction: every part's counters summed element by element onto rank 0's. */
+    assert_int_equal(scrutin_compare_tally_parts(rank[0]), 4);
+    for (size_t part = 0; part < scrutin_compare_tally_parts(rank[0]); part++) {
+        size_t n0 = 0;
+        int64_t *into = scrutin_compare_tally_counters(rank[0], part, &n0);
+        assert_non_null(into);
+        for (int r = 1; r < 3; r++) {
+            size_t n = 0;
+            const int64_t *from = scrutin_compare_tally_counters(rank[r], part, &n);
+            assert_int_equal(n, n0);
+            for (size_t i = 0; i < n; i++)
+                into[i] += from[i];
+        }
+    }
+    scrutin_compare *summed = NULL;
+    assert_int_equal(scrutin_compare_compute(&summed, rank[0], ctx), SCRUTIN_OK);
+    assert_same_rows(whole, summed);
+    /* Merging within one process is the same sum. */
+    scrutin_compare_tally *merged = NULL;
+    assert_int_equal(scrutin_compare_tally_new(&merged, models, 3, ctx), SCRUTIN_OK);
+    for (int r = 1; r < 3; r++)
+        assert_int_equal(scrutin_compare_tally_merge(merged, rank[r]), SCRUTIN_OK);
+    assert_int_equal(scrutin_compare_tally_simulations(merged), 2000);
+    /* The models' own tallies are those of plain runs of the same indices. */
+    scrutin_tally *plain = NULL;
+    assert_int_equal(scrutin_tally_new(&plain, shift), SCRUTIN_OK);
+    scrutin_sim_options block = o;
+    block.first = 1000;
+    block.count = 2000;
+    assert_int_equal(scrutin_sim_run(plain, shift, &block, ctx), SCRUTIN_OK);
+    assert_true(scrutin_tally_equal(plain, scrutin_compare_tally_model(merged, 1)));
+    assert_null(scrutin_compare_tally_model(merged, 3));
+    size_t n = 99;
+    assert_null(scrutin_compare_tally_counters(merged, 4, &n));
+    assert_int_equal(n, 0);
+    scrutin_tally_free(plain);
+    scrutin_compare_tally_free(merged);
+    scrutin_compare_free(summed);
+    for (int r = 0; r < 3; r++)
+        scrutin_compare_tally_free(rank[r]);
+    scrutin_compare_free(whole);
+    scrutin_model_free(moved);
+    scrutin_model_free(shift);
+    scrutin_model_free(base);
+}
+
+static void test_compare_tally_refuses_what_does_not_add_up(void **state)
+{
+    (void)state;
+    scrutin_model *base = load(SMALL), *whatif = load(WHATIF("merge.yaml")),
+                  *other = load(WHATIF("new-coalition.yaml"));
+    const scrutin_model *models[] = {base, whatif}, *others[] = {base, other};
+    scrutin_compare_tally *t = NULL, *u = NULL;
+    scrutin_compare *c = NULL;
+    scrutin_ctx_clear(ctx);
+    assert_int_equal(scrutin_compare_tally_new(&t, models, 1, ctx), SCRUTIN_EINVAL);
+    assert_null(t);
+    assert_int_equal(scrutin_compare_tally_new(&t, models, 2, ctx), SCRUTIN_OK);
+    /* Nothing simulated: nothing to compare. */
+    assert_int_equal(scrutin_compare_compute(&c, t, ctx), SCRUTIN_EINVAL);
+    assert_null(c);
+    /* Zero simulations are allowed (a rank with no block), and change nothing. */
+    scrutin_sim_options o = SCRUTIN_SIM_OPTIONS_INIT;
+    o.count = 0;
+    assert_int_equal(scrutin_compare_tally_run(t, &o, ctx), SCRUTIN_OK);
+    assert_int_equal(scrutin_compare_tally_simulations(t), 0);
+    o.count = 100;
+    assert_int_equal(scrutin_compare_tally_run(t, &o, ctx), SCRUTIN_OK);
+    /* Another shape (a what-if with a coalition more) does not merge, and t is unchanged. */
+    assert_int_equal(scrutin_compare_tally_new(&u, others, 2, ctx), SCRUTIN_OK);
+    assert_int_equal(scrutin_compare_tally_run(u, &o, ctx), SCRUTIN_OK);
+    assert_int_equal(scrutin_compare_tally_merge(t, u), SCRUTIN_EINVAL);
+    assert_int_equal(scrutin_compare_tally_simulations(t), 100);
+    /* Parts added unevenly (one part of a rank left out) are refused. */
+    size_t n = 0;
+    scrutin_compare_tally_counters(t, 2, &n)[0] += 100;
+    assert_int_equal(scrutin_compare_compute(&c, t, ctx), SCRUTIN_EINVAL);
+    assert_null(c);
+    scrutin_compare_tally_free(u);
+    scrutin_compare_tally_free(t);
+    scrutin_model_free(other);
+    scrutin_model_free(whatif);
+    scrutin_model_free(base);
+}
+
+static void test_compare_stopped_before_any_simulation_keeps_nothing(void **state)
+{
+    (void)state;
+    scrutin_model *base = load(SMALL), *whatif = load(WHATIF("merge.yaml"));
+    const scrutin_model *models[] = {base, whatif};
+    volatile int stop = 1;
+    scrutin_sim_options o = SCRUTIN_SIM_OPTIONS_INIT;
+    o.count = 5000;
+    o.stop = &stop;
+    scrutin_compare *c = NULL;
+    scrutin_ctx_clear(ctx);
+    assert_int_equal(scrutin_compare_run(&c, models, 2, &o, ctx), SCRUTIN_EINTR);
+    assert_null(c);
+    scrutin_compare_tally *t = NULL;
+    assert_int_equal(scrutin_compare_tally_new(&t, models, 2, ctx), SCRUTIN_OK);
+    assert_int_equal(scrutin_compare_tally_run(t, &o, ctx), SCRUTIN_EINTR);
+    assert_int_equal(scrutin_compare_tally_simulations(t), 0);
+    scrutin_compare_tally_free(t);
+    scrutin_model_free(whatif);
+    scrutin_model_free(base);
+}
+
+static void test_sweep_step_by_step_is_the_one_call_sweep(void **state)
+{
+    (void)state;
+    scrutin_sim_options o = SCRUTIN_SIM_OPTIONS_INIT;
+    o.count = 500;
+    o.seed = 4;
+    o.threads = 2;
+    scrutin_sweep *whole = NULL, *s = NULL;
+    scrutin_ctx_clear(ctx);
+    assert_int_equal(scrutin_sweep_run(&whole, SMALL, "model.sd_list", 0.1, 0.5, 3, &o, ctx),
+                     SCRUTIN_OK);
+    assert_false(scrutin_sweep_partial(whole));
+    assert_int_equal(whole->n_done, 3);
+    assert_int_equal(scrutin_sweep_new(&s, "model.sd_list", 0.1, 0.5, 3, 500, ctx), SCRUTIN_OK);
+    assert_int_equal(s->n_done, 0);
+    assert_int_equal(s->n_rows, 0);
+    assert_true(scrutin_sweep_partial(s));
+    for (size_t k = 0; k < 3; k++) {
+        scrutin_model *m = NULL;
+        assert_int_equal(scrutin_sweep_load_step(&m, s, SMALL, k, ctx), SCRUTIN_OK);
+        /* Two "ranks": [0, 200) and [200, 500), added up. */
+        scrutin_tally *t0 = NULL, *t1 = NULL;
+        assert_int_equal(scrutin_tally_new(&t0, m), SCRUTIN_OK);
+        assert_int_equal(scrutin_tally_new(&t1, m), SCRUTIN_OK);
+        scrutin_sim_options block = o;
+        block.count = 200;
+        assert_int_equal(scrutin_sim_run(t0, m, &block, ctx), SCRUTIN_OK);
+        block.first = 200;
+        block.count = 300;
+        assert_int_equal(scrutin_sim_run(t1, m, &block, ctx), SCRUTIN_OK);
+        /* Steps go in order: the next one only, and never an empty tally. */
+        assert_int_equal(scrutin_sweep_add_step(s, k + 1, m, t1, ctx), SCRUTIN_EINVAL);
+        assert_int_equal(scrutin_tally_merge(t0, t1), SCRUTIN_OK);
+        scrutin_tally_clear(t1);
+        assert_int_equal(scrutin_sweep_add_step(s, k, m, t1, ctx), SCRUTIN_EINVAL);
+        assert_int_equal(scrutin_sweep_add_step(s, k, m, t0, ctx), SCRUTIN_OK);
+        scrutin_tally_free(t1);
+        scrutin_tally_free(t0);
+        scrutin_model_free(m);
+    }
+    scrutin_model *m = NULL;
+    assert_int_equal(scrutin_sweep_load_step(&m, s, SMALL, 3, ctx), SCRUTIN_EINVAL);
+    assert_null(m);
+    assert_false(scrutin_sweep_partial(s));
+    assert_string_equal(s->scenario_name, whole->scenario_name);
+    assert_int_equal(s->n_rows, whole->n_rows);
+    for (size_t r = 0; r < s->n_rows; r++) {
+        const scrutin_sweep_row *x = &s->rows[r], *y = &whole->rows[r];
+        assert_int_equal(x->step, y->step);
+        assert_string_equal(x->coalition, y->coalition);
+        assert_memory_equal(&x->p_majority, &y->p_majority, sizeof x->p_majority);
+        assert_memory_equal(&x->p_majority_se, &y->p_majority_se, sizeof x->p_majority_se);
+        assert_memory_equal(&x->mean_seats, &y->mean_seats, sizeof x->mean_seats);
+        assert_memory_equal(&x->mean_se, &y->mean_se, sizeof x->mean_se);
+    }
+    for (size_t k = 0; k < 3; k++)
+        assert_int_equal(s->completed[k], 500);
+    scrutin_sweep_free(s);
+    scrutin_sweep_free(whole);
+}
+
+static void test_sweep_stopped_keeps_the_steps_done(void **state)
+{
+    (void)state;
+    scrutin_sweep *s = NULL;
+    scrutin_ctx_clear(ctx);
+    assert_int_equal(scrutin_sweep_new(&s, "model.sd_list", 0.1, 0.5, 3, 400, ctx), SCRUTIN_OK);
+    /* Step 0 whole, step 1 stopped after 150 of its 400 simulations, step 2 never run. */
+    const uint64_t done[2] = {400, 150};
+    for (size_t k = 0; k < 2; k++) {
+        scrutin_model *m = NULL;
+        scrutin_tally *t = NULL;
+        assert_int_equal(scrutin_sweep_load_step(&m, s, SMALL, k, ctx), SCRUTIN_OK);
+        assert_int_equal(scrutin_tally_new(&t, m), SCRUTIN_OK);
+        scrutin_sim_options o = SCRUTIN_SIM_OPTIONS_INIT;
+        o.count = done[k];
+        assert_int_equal(scrutin_sim_run(t, m, &o, ctx), SCRUTIN_OK);
+        assert_int_equal(scrutin_sweep_add_step(s, k, m, t, ctx), SCRUTIN_OK);
+        assert_true(scrutin_sweep_partial(s));
+        scrutin_tally_free(t);
+        scrutin_model_free(m);
+    }
+    assert_int_equal(s->n_done, 2);
+    assert_int_equal(s->n_rows, 2 * 3);
+    assert_int_equal(s->completed[0], 400);
+    assert_int_equal(s->completed[1], 150);
+    assert_int_equal(s->completed[2], 0);
+    /* The plot leaves the step not done empty; sweep.json says how far the sweep went. */
+    char dir[] = "/tmp/scrutin-whatif-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    scrutin_sweep_info info = SCRUTIN_SWEEP_INFO_INIT;
+    assert_int_equal(scrutin_sweep_write(dir, s, &info, ctx), SCRUTIN_OK);
+    assert_int_equal(scrutin_sweep_plot(dir, s, ctx), SCRUTIN_OK);
+    char path[256];
+    snprintf(path, sizeof path, "%s/sweep.json", dir);
+    json_error_t error;
+    json_t *j = json_load_file(path, 0, &error);
+    assert_non_null(j);
+    assert_true(json_is_true(json_object_get(j, "partial")));
+    json_t *completed = json_object_get(j, "completed");
+    assert_int_equal(json_integer_value(json_object_get(completed, "steps")), 2);
+    json_t *sims = json_object_get(completed, "simulations");
+    assert_int_equal(json_array_size(sims), 2);
+    assert_int_equal(json_integer_value(json_array_get(sims, 1)), 150);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "execution"), "ranks")),
+                     1);
+    json_decref(j);
+    snprintf(path, sizeof path, "%s/plots/sweep_majority.csv", dir);
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    char line[256] = "";
+    for (int i = 0; i < 4; i++)
+        assert_non_null(fgets(line, sizeof line, f));
+    assert_string_equal(line, "0.5,NaN,NaN,NaN,NaN,NaN,NaN\n");
+    fclose(f);
+    const char *files[] = {"sweep.csv", "sweep.json", "plots/sweep_majority.csv",
+                           "plots/sweep_majority.gp", "plots"};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        assert_int_equal(remove(path), 0);
+    }
+    assert_int_equal(rmdir(dir), 0);
+    scrutin_sweep_free(s);
+    /* Stopped before the first simulation: nothing kept. */
+    volatile int stop = 1;
+    scrutin_sim_options o = SCRUTIN_SIM_OPTIONS_INIT;
+    o.stop = &stop;
+    assert_int_equal(scrutin_sweep_run(&s, SMALL, "model.sd_list", 0.1, 0.5, 3, &o, ctx),
+                     SCRUTIN_EINTR);
+    assert_null(s);
+}
+
+static void test_compare_plots_four_whatifs_a_page_and_reads_version_1_info(void **state)
+{
+    (void)state;
+    scrutin_model *base = load(SMALL), *whatif = load(WHATIF("new-coalition.yaml"));
+    const scrutin_model *models[] = {base, whatif, whatif, whatif, whatif, whatif};
+    scrutin_sim_options o = SCRUTIN_SIM_OPTIONS_INIT;
+    o.count = 200;
+    scrutin_compare *c = NULL;
+    scrutin_ctx_clear(ctx);
+    assert_int_equal(scrutin_compare_run(&c, models, 6, &o, ctx), SCRUTIN_OK);
+    assert_int_equal(scrutin_compare_plot_count(c), 2);
+    char name[64];
+    assert_int_equal(scrutin_compare_plot_name(name, sizeof name, 0), SCRUTIN_OK);
+    assert_string_equal(name, "compare_coalitions");
+    assert_int_equal(scrutin_compare_plot_name(name, sizeof name, 1), SCRUTIN_OK);
+    assert_string_equal(name, "compare_coalitions_2");
+    assert_int_equal(scrutin_compare_plot_name(name, 5, 1), SCRUTIN_EINVAL);
+    char dir[] = "/tmp/scrutin-whatif-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    assert_int_equal(scrutin_compare_plot(dir, c, ctx), SCRUTIN_OK);
+    /* An info of version 1 (before `ranks`) is still read: one rank. */
+    scrutin_compare_info info = SCRUTIN_COMPARE_INFO_INIT;
+    info.version = 1;
+    info.ranks = 7; /* not part of a version 1 info: ignored */
+    assert_int_equal(scrutin_compare_write(dir, c, &info, ctx), SCRUTIN_OK);
+    char path[256];
+    snprintf(path, sizeof path, "%s/compare.json", dir);
+    json_error_t error;
+    json_t *j = json_load_file(path, 0, &error);
+    assert_non_null(j);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "execution"), "ranks")),
+                     1);
+    json_decref(j);
+    /* Page 1: the base and four what-ifs; page 2: the base and the fifth. The header names
+       each panel's curves: LEFT, RIGHT, IND, CENTRE (the what-ifs' own), five curves each. */
+    const size_t columns[2] = {1 + 4 * 5, 1 + 4 * 2};
+    const char *files[] = {"compare_coalitions", "compare_coalitions_2"};
+    for (int page = 0; page < 2; page++) {
+        snprintf(path, sizeof path, "%s/plots/%s.csv", dir, files[page]);
+        FILE *f = fopen(path, "r");
+        assert_non_null(f);
+        char line[8192];
+        assert_non_null(fgets(line, sizeof line, f));
+        fclose(f);
+        size_t fields = 1;
+        for (const char *ch = line; *ch; ch++)
+            fields += *ch == ',';
+        assert_int_equal(fields, columns[page]);
+        assert_int_equal(remove(path), 0);
+        snprintf(path, sizeof path, "%s/plots/%s.gp", dir, files[page]);
+        assert_int_equal(remove(path), 0);
+    }
+    const char *others[] = {"compare.csv", "compare.json", "plots"};
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, others[i]);
+        assert_int_equal(remove(path), 0);
+    }
+    assert_int_equal(rmdir(dir), 0);
+    scrutin_compare_free(c);
+    scrutin_model_free(whatif);
+    scrutin_model_free(base);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -624,6 +977,12 @@ int main(void)
         cmocka_unit_test(test_compare_is_the_same_for_one_and_two_threads),
         cmocka_unit_test(test_compare_counts_a_group_missing_from_a_model_as_no_seat),
         cmocka_unit_test(test_sweep_steps_values_and_rows),
+        cmocka_unit_test(test_compare_blocks_added_as_ranks_would_give_the_one_call_comparison),
+        cmocka_unit_test(test_compare_tally_refuses_what_does_not_add_up),
+        cmocka_unit_test(test_compare_stopped_before_any_simulation_keeps_nothing),
+        cmocka_unit_test(test_sweep_step_by_step_is_the_one_call_sweep),
+        cmocka_unit_test(test_sweep_stopped_keeps_the_steps_done),
+        cmocka_unit_test(test_compare_plots_four_whatifs_a_page_and_reads_version_1_info),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
