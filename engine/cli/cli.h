@@ -7,8 +7,8 @@
 
 #include "scrutin.h"
 
-/* Exit statuses, documented in docs/cli.md and scrutin --help. scrutin run also exits with
-   128 + the signal's number when a signal stops it (130 for SIGINT). */
+/* Exit statuses, documented in docs/cli.md and scrutin --help. run, compare and sweep also
+   exit with 128 + the signal's number when a signal stops them (130 for SIGINT). */
 enum { EXIT_OK = 0, EXIT_FAILURE_RUN = 1, EXIT_BAD_INPUT = 2 };
 
 /* Print every diagnostic of @p ctx to stderr, prefixed by "scrutin: ". */

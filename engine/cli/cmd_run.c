@@ -367,6 +367,8 @@ static int run(const run_args *a, scrutin_ctx *ctx)
         /* Rank 0 holds the sum of every rank's tally: it alone writes. */
         describe_run(&info, a, model, hash, completed, interrupted);
         status = write_results(out, model, tally, &info, a, &drawn, ctx);
+        if (status != SCRUTIN_OK)
+            reporter = 0; /* a failure of rank 0's own: it reports it */
         if (status == SCRUTIN_OK && interrupted)
             fprintf(stderr, "scrutin run: interrupted after %llu of %llu simulations; their "
                             "results are in %s/ (run.json: \"partial\": true)\n",

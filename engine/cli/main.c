@@ -21,8 +21,8 @@ static const char main_help[] =
     "  -V, --version  show the version\n"
     "\n"
     "Exit status: 0 success, 1 failure while running, 2 bad input (nothing is\n"
-    "then written), 130 or 143 interrupted by SIGINT (Ctrl-C) or SIGTERM (scrutin run:\n"
-    "the completed simulations are written).\n"
+    "then written), 130 or 143 interrupted by SIGINT (Ctrl-C) or SIGTERM (run, compare\n"
+    "and sweep: the completed simulations are written, marked partial).\n"
     "Documentation: docs/ in the source tree, and the scrutin(1) man page.\n";
 
 typedef struct command {
