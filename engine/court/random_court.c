@@ -1,6 +1,7 @@
 /* The court's random decisions in a simulated election. */
 #include <gsl/gsl_randist.h>
 #include <math.h>
+#include <string.h>
 
 #include "court.h"
 
@@ -9,15 +10,35 @@ size_t court_reject(const scrutin_model *m, size_t d, gsl_rng *r, uint8_t *rejec
     size_t first = m->district_first_list[d], n = m->district_first_list[d + 1] - first;
     size_t count = 0;
     const model_params *p = &m->params;
-    for (size_t i = 0; i < n; i++) {
-        size_t l = first + i;
-        rejected[i] = m->list_rejected[l];
-        if (p->court_enabled) {
-            /* One draw per list, whether or not it is already rejected: positions stay put. */
-            double u = gsl_rng_uniform(r);
-            rejected[i] |= u < p->reject[m->list_kind[l]];
-        }
+    memcpy(rejected, m->list_rejected + first, n);
+    for (size_t i = 0; i < n; i++)
         count += rejected[i];
+    if (!p->court_enabled)
+        return count;
+    /*
+     * Each list is rejected with the probability of its kind, independently of
+     * the others. Instead of one uniform per list, one uniform finds the first
+     * list rejected, by inversion: with S_i the probability that none of the
+     * lists from the start up to i is rejected, the first one rejected is the
+     * first i with u >= S_i (none if there is none). The search then starts
+     * again after it with the next uniform. A district thus draws one uniform
+     * plus one per list rejected, not one per list. Lists already rejected by
+     * the court's actual decision take part like the others, so that the
+     * draws do not depend on those decisions.
+     */
+    size_t i = 0;
+    while (i < n) {
+        double u = gsl_rng_uniform(r), none = 1.0;
+        for (; i < n; i++) {
+            none *= 1.0 - p->reject[m->list_kind[first + i]];
+            if (u >= none)
+                break;
+        }
+        if (i == n)
+            break;
+        count += !rejected[i];
+        rejected[i] = 1;
+        i++;
     }
     return count;
 }
@@ -25,6 +46,15 @@ size_t court_reject(const scrutin_model *m, size_t d, gsl_rng *r, uint8_t *rejec
 court_ruling court_petition(const model_params *p, int round, const double *votes, size_t n,
                             size_t winner, gsl_rng *r, double *struck)
 {
+    /*
+     * The petition is upheld if u < base * exp(-margin / scale). The winner
+     * has the most votes, so margin >= 0 and that bound is at most base: a
+     * draw at or above base rejects the petition without the margin or exp().
+     */
+    double base = p->annul_base[round - 1];
+    double u = gsl_rng_uniform(r);
+    if (u >= base)
+        return COURT_NONE;
     double valid = 0.0, runner_up = 0.0;
     for (size_t i = 0; i < n; i++) {
         if (votes[i] < 0.0)
@@ -34,8 +64,7 @@ court_ruling court_petition(const model_params *p, int round, const double *vote
             runner_up = votes[i];
     }
     double margin = valid > 0.0 ? (votes[winner] - runner_up) / valid : 0.0;
-    double upheld = p->annul_base[round - 1] * exp(-margin / p->annul_scale[round - 1]);
-    if (gsl_rng_uniform(r) >= upheld)
+    if (u >= base * exp(-margin / p->annul_scale[round - 1]))
         return COURT_NONE;
     if (gsl_rng_uniform(r) < p->rerun)
         return COURT_RERUN;

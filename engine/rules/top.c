@@ -5,31 +5,50 @@ size_t scrutin_rules_top(const double *votes, size_t n, size_t k, gsl_rng *lot, 
                          int *tie)
 {
     *tie = 0;
-    /* Insertion into a short sorted array: k is 2 or 3, n a few dozen. */
+    if (k == 0)
+        return 0;
+    /*
+     * One pass of insertion into a short sorted array (k is 2 or 3, n a few
+     * dozen): a list enters only with strictly more votes than the one it
+     * passes, so equal lists keep their index order. `left_out` is the most
+     * votes of a running list not kept, to know below whether a tie is possible.
+     */
     size_t m = 0;
+    double left_out = -1.0;
     for (size_t i = 0; i < n; i++) {
-        if (votes[i] < 0)
+        double v = votes[i];
+        if (v < 0)
             continue;
-        size_t pos = m < k ? m : k;
-        while (pos > 0 && votes[top[pos - 1]] < votes[i])
-            pos--;
-        if (pos >= k)
-            continue;
-        size_t last = m < k ? m : k - 1;
-        for (size_t j = last; j > pos; j--)
-            top[j] = top[j - 1];
-        top[pos] = i;
-        if (m < k)
+        size_t pos = m;
+        if (m == k) {
+            double last = votes[top[k - 1]];
+            if (!(v > last)) {
+                left_out = v > left_out ? v : left_out;
+                continue;
+            }
+            left_out = last > left_out ? last : left_out;
+            pos = k - 1;
+        } else {
             m++;
+        }
+        while (pos > 0 && votes[top[pos - 1]] < v) {
+            top[pos] = top[pos - 1];
+            pos--;
+        }
+        top[pos] = i;
     }
     if (m == 0)
         return 0;
     /*
-     * The boundary value is the last one kept. If more lists share it than
-     * there are places left, the places go by lot: selection sampling over
-     * the tied lists in index order gives each subset the same chance.
+     * The boundary value is the last one kept. If no list left out has as
+     * many votes, every list that has them is kept: no tie. Otherwise, if more
+     * lists share it than there are places left, the places go by lot:
+     * selection sampling over the tied lists in index order gives each subset
+     * the same chance.
      */
     double boundary = votes[top[m - 1]];
+    if (left_out < boundary)
+        return m;
     size_t above = 0, equal = 0;
     for (size_t i = 0; i < n; i++) {
         if (votes[i] < 0)

@@ -39,6 +39,19 @@ static void redistribute_rejected(const scrutin_model *m, sim_workspace *w, size
     }
 }
 
+/* exp(u_i - max u) into @p e, 0 for a list that does not run; @return their sum. */
+static double shift_utilities(double *e, const double *utility, size_t n)
+{
+    double top = -INFINITY, total = 0.0;
+    for (size_t i = 0; i < n; i++)
+        top = utility[i] > top ? utility[i] : top;
+    for (size_t i = 0; i < n; i++) {
+        e[i] = isfinite(utility[i]) && isfinite(top) ? exp(utility[i] - top) : 0.0;
+        total += e[i];
+    }
+    return total;
+}
+
 void sim_district_votes(const scrutin_model *m, sim_workspace *w, size_t d, gsl_rng *r)
 {
     const model_params *p = &m->params;
@@ -47,35 +60,50 @@ void sim_district_votes(const scrutin_model *m, sim_workspace *w, size_t d, gsl_
                gsl_ran_gaussian_ziggurat(r, p->sd_turnout_district);
     double valid = m->registered[d] * logistic(x) * (1.0 - m->invalid_share[d]);
 
-    /* Utilities u_l = log b_l + sum_p w_lp (eta_p + gamma_c(p) + rho_gp) + eps_l. */
-    double *u = w->scratch, top = -INFINITY;
+    /*
+     * Utilities u_l = log b_l + sum_p w_lp (eta_p + gamma_c(p) + rho_gp) + eps_l,
+     * and their exponentials in the same pass. log b_l <= 0 and the shocks are
+     * small, so exp(u_l) neither overflows nor underflows; if it ever did (absurd
+     * spreads), the shares are computed again from the utilities, kept in votes1,
+     * shifted by their maximum.
+     */
+    double *u = w->scratch, *utility = w->votes1, total = 0.0;
+    const double sd_by_kind[3] = {p->sd_list, p->sd_list, p->sd_independent};
+    const int normal = !(p->tails_df > 0.0);
     int any_rejected = 0;
     for (size_t i = 0; i < n; i++) {
         size_t l = first + i;
         /* Drawn for every list, even one that does not run, so that the draws of the
            others do not move when a what-if adds or removes a list. */
-        double sd = m->list_kind[l] == LIST_INDEPENDENT ? p->sd_independent : p->sd_list;
-        double eps = sim_shock(r, sd, p->tails_df);
-        double ui = m->log_baseline[l];
+        double sd = sd_by_kind[m->list_kind[l]];
+        double eps = normal ? gsl_ran_gaussian_ziggurat(r, sd) : sim_shock(r, sd, p->tails_df);
+        double ui = m->log_baseline[l], e = 0.0;
         if (isfinite(ui)) {
             for (uint32_t k = m->list_first_weight[l]; k < m->list_first_weight[l + 1]; k++)
                 ui += m->weight_value[k] * w->pair_shock[m->weight_pair[k]];
             ui += eps;
+            e = exp(ui);
         }
-        u[i] = ui;
-        top = ui > top ? ui : top;
+        utility[i] = ui;
+        u[i] = e;
+        total += e;
         any_rejected |= w->rejected[i] && !m->list_rejected[l];
     }
-    double total = 0.0;
-    for (size_t i = 0; i < n; i++) {
-        u[i] = isfinite(u[i]) ? exp(u[i] - top) : 0.0;
-        total += u[i];
+    if (!(total > 0.0 && total < INFINITY))
+        total = shift_utilities(u, utility, n);
+    /*
+     * Votes are whole numbers, so that exact ties can happen, and are drawn by
+     * lot. whole() rounds as nearbyint() does, to nearest with ties to even.
+     */
+    if (!any_rejected) {
+        double scale = total > 0.0 ? valid / total : 0.0;
+        for (size_t i = 0; i < n; i++)
+            w->votes1[i] = w->rejected[i] ? -1.0 : whole(scale * u[i]);
+        return;
     }
     for (size_t i = 0; i < n; i++)
         u[i] = total > 0.0 ? u[i] / total : 0.0;
-    if (any_rejected)
-        redistribute_rejected(m, w, first, n);
-    /* Votes are whole numbers, so that exact ties can happen, and are drawn by lot. */
+    redistribute_rejected(m, w, first, n);
     for (size_t i = 0; i < n; i++)
-        w->votes1[i] = w->rejected[i] ? -1.0 : nearbyint(valid * u[i]);
+        w->votes1[i] = w->rejected[i] ? -1.0 : whole(valid * u[i]);
 }

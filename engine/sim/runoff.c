@@ -18,46 +18,54 @@ void sim_runoff_votes(const scrutin_model *m, sim_workspace *w, size_t d, const 
     size_t nq = r1->n_qualified, nc = m->n_coalitions;
     /* Shocks of this district: one on abstention, one on each finalist's appeal, one on each
        finalist's mobilisation; always the same number, in the same order. */
-    double abstention_shock = gsl_ran_gaussian_ziggurat(r, p->sd_abstention);
-    double appeal[SCRUTIN_MAX_RUNOFF], mobilisation[SCRUTIN_MAX_RUNOFF];
+    double abstention_factor = exp(gsl_ran_gaussian_ziggurat(r, p->sd_abstention));
+    /* The split over finalists is a proportion, so the appeals exp(xi_q) matter only relative
+       to the first finalist's: exp(xi_q - xi_0), one exp() fewer. */
+    double appeal[SCRUTIN_MAX_RUNOFF], mobilisation[SCRUTIN_MAX_RUNOFF], xi[SCRUTIN_MAX_RUNOFF];
     for (size_t q = 0; q < nq; q++)
-        appeal[q] = exp(gsl_ran_gaussian_ziggurat(r, p->sd_affinity));
+        xi[q] = gsl_ran_gaussian_ziggurat(r, p->sd_affinity);
+    appeal[0] = 1.0;
+    for (size_t q = 1; q < nq; q++)
+        appeal[q] = exp(xi[q] - xi[0]);
     double half_variance = 0.5 * p->sd_mobilisation * p->sd_mobilisation;
     for (size_t q = 0; q < nq; q++)
         mobilisation[q] = exp(gsl_ran_gaussian_ziggurat(r, p->sd_mobilisation) - half_variance);
 
-    /* Per coalition of eliminated voters: the share that votes again, then its split. */
-    double *t = w->transfer;
-    for (size_t k = 0; k < nc; k++) {
-        double *row = t + k * (1 + SCRUTIN_MAX_RUNOFF);
-        row[0] = 1.0 - 1.0 / (1.0 + exp(-(p->abstention_logit[k] + abstention_shock)));
-        double sum = 0.0;
-        for (size_t q = 0; q < nq; q++) {
-            uint32_t to = m->list_coalition[first + r1->qualified[q]];
-            row[1 + q] = p->affinity[k * nc + to] * appeal[q];
-            sum += row[1 + q];
-        }
-        for (size_t q = 0; q < nq; q++)
-            row[1 + q] = sum > 0.0 ? row[0] * row[1 + q] / sum : 0.0;
-    }
-
-    double base[SCRUTIN_MAX_RUNOFF];
-    double retention = p->retention[m->district_region[d]];
-    for (size_t q = 0; q < nq; q++)
-        base[q] = retention * w->votes1[r1->qualified[q]];
+    /*
+     * Eliminated voters behave by coalition, so their round-1 votes are summed
+     * by coalition first (whole numbers: the sums are exact), and each
+     * coalition's split is computed once, not once per list.
+     */
+    double *eliminated = w->transfer;
+    for (size_t k = 0; k < nc; k++)
+        eliminated[k] = 0.0;
     for (size_t i = 0; i < n; i++) {
         w->votes2[i] = -1.0;
-        if (w->votes1[i] <= 0.0)
+        if (w->votes1[i] > 0.0)
+            eliminated[m->list_coalition[first + i]] += w->votes1[i];
+    }
+    double base[SCRUTIN_MAX_RUNOFF];
+    uint32_t to[SCRUTIN_MAX_RUNOFF];
+    double retention = p->retention[m->district_region[d]];
+    for (size_t q = 0; q < nq; q++) {
+        double v = w->votes1[r1->qualified[q]];
+        to[q] = m->list_coalition[first + r1->qualified[q]];
+        eliminated[to[q]] -= v > 0.0 ? v : 0.0;
+        base[q] = retention * v;
+    }
+    for (size_t k = 0; k < nc; k++) {
+        if (!(eliminated[k] > 0.0))
             continue;
-        int finalist = 0;
+        /* Those who vote again: 1 - logistic(a_k + z) = 1 / (1 + exp(a_k) exp(z)). */
+        double again = eliminated[k] / (1.0 + w->abstention_odds[k] * abstention_factor);
+        const double *affinity = p->affinity + k * nc;
+        double weight[SCRUTIN_MAX_RUNOFF], sum = 0.0;
         for (size_t q = 0; q < nq; q++)
-            finalist |= r1->qualified[q] == i;
-        if (finalist)
-            continue;
-        const double *row = t + m->list_coalition[first + i] * (1 + SCRUTIN_MAX_RUNOFF);
-        for (size_t q = 0; q < nq; q++)
-            base[q] += w->votes1[i] * row[1 + q];
+            sum += weight[q] = affinity[to[q]] * appeal[q];
+        if (sum > 0.0)
+            for (size_t q = 0; q < nq; q++)
+                base[q] += again * weight[q] / sum;
     }
     for (size_t q = 0; q < nq; q++)
-        w->votes2[r1->qualified[q]] = nearbyint(base[q] * mobilisation[q]);
+        w->votes2[r1->qualified[q]] = whole(base[q] * mobilisation[q]);
 }

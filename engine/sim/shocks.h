@@ -2,7 +2,17 @@
 #ifndef SCRUTIN_SHOCKS_H
 #define SCRUTIN_SHOCKS_H
 
+#include <math.h>
+
 #include "kernel.h"
+
+/*
+ * A number of votes rounded to a whole number, to nearest with ties to even
+ * (as nearbyint() in the default rounding mode), for 0 <= x < 2^63. llrint()
+ * compiles to two instructions when math functions need not set errno (the
+ * library is built with -fno-math-errno), where nearbyint() is a call.
+ */
+static inline double whole(double x) { return (double)llrint(x); }
 
 /* Draw the party, coalition, regional and turnout shocks of simulation @p index into @p w. */
 void sim_draw_shared_shocks(const scrutin_model *m, sim_workspace *w, uint64_t index);

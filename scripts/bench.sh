@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The benchmark in one command (docs/performance.md): build with the benchmark on, run it, and
+# write bench/results/latest.json and bench/results/latest.md.
+#   scripts/bench.sh            the full benchmark (5 to 10 minutes on 2 cores)
+#   scripts/bench.sh --quick    the CI mode (under a minute)
+# Other options go to scrutin-bench (--repeats R, --threads T, --simulations N; --help).
+# BUILD_DIR (default build-bench) and CMAKE_ARGS are honoured. With valgrind installed the
+# kernel's instructions per simulation are counted too. The benchmark reports; it fails only
+# if it cannot run, never on a timing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD_DIR=${BUILD_DIR:-build-bench}
+JOBS=$(nproc 2>/dev/null || echo 2)
+
+# shellcheck disable=SC2086
+cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DSCRUTIN_BUILD_BENCH=ON ${CMAKE_ARGS:-} \
+    >/dev/null
+cmake --build "$BUILD_DIR" -j "$JOBS" --target scrutin_bench
+
+args=()
+if command -v valgrind >/dev/null 2>&1; then
+    args+=(--callgrind)
+else
+    echo "scripts/bench.sh: valgrind not found: no instruction counts and no floor" >&2
+fi
+mkdir -p bench/results
+"$BUILD_DIR/scrutin-bench" "${args[@]}" --json bench/results/latest.json \
+    --md bench/results/latest.md "$@"
+cat bench/results/latest.md
