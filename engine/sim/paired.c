@@ -115,7 +115,7 @@ static int paired_run(scrutin_tally *const *tallies, int64_t *sums,
     if (status != SCRUTIN_OK)
         return status;
     const uint64_t blocks = (o->count + BLOCK - 1) / BLOCK;
-    uint64_t done = 0, total = o->count;
+    uint64_t done = 0, next = 0, total = o->count;
     int failed = 0, stopped = 0;
     double last_report = now_seconds();
     int threads = o->threads;
@@ -127,8 +127,8 @@ static int paired_run(scrutin_tally *const *tallies, int64_t *sums,
 #endif
 
 #pragma omp parallel num_threads(threads) default(none)                                       \
-    shared(models, n_models, plan, o, tallies, sums, blocks, done, total, failed, stopped,     \
-               last_report)
+    shared(models, n_models, plan, o, tallies, sums, blocks, done, next, total, failed,        \
+               stopped, last_report)
     {
         thread_state ts = {NULL, NULL, NULL};
         int ok = thread_new(&ts, models, n_models, plan->n_pairs);
@@ -136,17 +136,23 @@ static int paired_run(scrutin_tally *const *tallies, int64_t *sums,
 #pragma omp atomic write
             failed = 1;
         }
-#pragma omp for schedule(dynamic, 1)
-        for (uint64_t b = 0; b < blocks; b++) {
+        /* Each thread takes the next block until none is left: a loop a stop leaves at once
+           (engine/sim/driver.c says why not an omp for). */
+        for (;;) {
+            uint64_t b;
+#pragma omp atomic capture
+            b = next++;
+            if (b >= blocks)
+                break;
             int give_up;
 #pragma omp atomic read
             give_up = failed;
             if (give_up || !ok)
-                continue;
+                break;
             if (o->stop && *o->stop) {
 #pragma omp atomic write
                 stopped = 1;
-                continue;
+                break;
             }
             uint64_t begin = b * BLOCK, end = begin + BLOCK < o->count ? begin + BLOCK : o->count;
             for (uint64_t i = begin; i < end; i++)
