@@ -12,17 +12,9 @@
 #endif
 
 #include "scrutin/sim.h"
+#include "blocks.h"
 #include "kernel.h"
 
-/* Simulations per block: large enough to amortise the bookkeeping, small enough to stop fast. */
-enum { BLOCK = 256 };
-
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
 
 /*
  * The simulation needs every district's registered voters and round-1 ballots
@@ -66,10 +58,9 @@ int scrutin_sim_run(scrutin_tally *tally, const scrutin_model *m, const scrutin_
     int status = check_model(m, ctx);
     if (status != SCRUTIN_OK)
         return status;
-    const uint64_t blocks = (o->count + BLOCK - 1) / BLOCK;
     uint64_t done = 0, next = 0;
     int failed = 0, stopped = 0;
-    double last_report = now_seconds();
+    double last_report = sim_now_seconds();
     int threads = o->threads;
 #ifdef _OPENMP
     if (threads == 0)
@@ -80,7 +71,7 @@ int scrutin_sim_run(scrutin_tally *tally, const scrutin_model *m, const scrutin_
 #endif
 
 #pragma omp parallel num_threads(threads) default(none) \
-    shared(m, o, tally, blocks, done, next, failed, stopped, last_report)
+    shared(m, o, tally, done, next, failed, stopped, last_report)
     {
         scrutin_tally *mine = NULL;
         sim_workspace *w = NULL;
@@ -90,28 +81,9 @@ int scrutin_sim_run(scrutin_tally *tally, const scrutin_model *m, const scrutin_
 #pragma omp atomic write
             failed = 1;
         }
-        /*
-         * Each thread takes the next block until none is left. Not an omp for: a
-         * worksharing loop cannot be left early, and skipping millions of blocks
-         * one by one after a stop takes seconds; this loop is left at once.
-         */
-        for (;;) {
-            uint64_t b;
-#pragma omp atomic capture
-            b = next++;
-            if (b >= blocks)
-                break;
-            int give_up;
-#pragma omp atomic read
-            give_up = failed;
-            if (give_up || !ok)
-                break;
-            if (o->stop && *o->stop) {
-#pragma omp atomic write
-                stopped = 1;
-                break;
-            }
-            uint64_t begin = b * BLOCK, end = begin + BLOCK < o->count ? begin + BLOCK : o->count;
+        /* Each thread takes the next block until none is left (blocks.h says why not omp for). */
+        uint64_t begin, end;
+        while (ok && sim_block_take(&next, o->count, &failed, o->stop, &stopped, &begin, &end)) {
             for (uint64_t i = begin; i < end; i++)
                 sim_one(m, w, o->seed, o->first + i);
             uint64_t now_done;
@@ -123,7 +95,7 @@ int scrutin_sim_run(scrutin_tally *tally, const scrutin_model *m, const scrutin_
 #else
             if (o->progress) {
 #endif
-                double t = now_seconds();
+                double t = sim_now_seconds();
                 if (t - last_report >= 0.25) {
                     last_report = t;
                     o->progress(now_done, o->count, o->progress_data);

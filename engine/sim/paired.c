@@ -18,18 +18,12 @@
 #include <omp.h>
 #endif
 
+#include "blocks.h"
 #include "paired.h"
 #include "scrutin/compare.h"
 
 /* Simulations per block, as in driver.c. */
-enum { BLOCK = 256 };
 
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
 
 /* One thread's workspaces, tallies and paired sums. */
 typedef struct thread_state {
@@ -114,21 +108,21 @@ static int paired_run(scrutin_tally *const *tallies, int64_t *sums,
     int status = check_models(tallies, models, n_models, o, ctx);
     if (status != SCRUTIN_OK)
         return status;
-    const uint64_t blocks = (o->count + BLOCK - 1) / BLOCK;
     uint64_t done = 0, next = 0, total = o->count;
     int failed = 0, stopped = 0;
-    double last_report = now_seconds();
+    double last_report = sim_now_seconds();
     int threads = o->threads;
 #ifdef _OPENMP
     if (threads == 0)
         threads = omp_get_max_threads();
 #else
     threads = 1;
+    (void)threads;
 #endif
 
 #pragma omp parallel num_threads(threads) default(none)                                       \
-    shared(models, n_models, plan, o, tallies, sums, blocks, done, next, total, failed,        \
-               stopped, last_report)
+    shared(models, n_models, plan, o, tallies, sums, done, next, total, failed, stopped,       \
+               last_report)
     {
         thread_state ts = {NULL, NULL, NULL};
         int ok = thread_new(&ts, models, n_models, plan->n_pairs);
@@ -136,25 +130,9 @@ static int paired_run(scrutin_tally *const *tallies, int64_t *sums,
 #pragma omp atomic write
             failed = 1;
         }
-        /* Each thread takes the next block until none is left: a loop a stop leaves at once
-           (engine/sim/driver.c says why not an omp for). */
-        for (;;) {
-            uint64_t b;
-#pragma omp atomic capture
-            b = next++;
-            if (b >= blocks)
-                break;
-            int give_up;
-#pragma omp atomic read
-            give_up = failed;
-            if (give_up || !ok)
-                break;
-            if (o->stop && *o->stop) {
-#pragma omp atomic write
-                stopped = 1;
-                break;
-            }
-            uint64_t begin = b * BLOCK, end = begin + BLOCK < o->count ? begin + BLOCK : o->count;
+        /* Each thread takes the next block until none is left (blocks.h says why not omp for). */
+        uint64_t begin, end;
+        while (ok && sim_block_take(&next, o->count, &failed, o->stop, &stopped, &begin, &end)) {
             for (uint64_t i = begin; i < end; i++)
                 simulate_pair(models, n_models, plan, &ts, o->seed, o->first + i);
             uint64_t now_done;
@@ -165,7 +143,7 @@ static int paired_run(scrutin_tally *const *tallies, int64_t *sums,
 #else
             if (o->progress) {
 #endif
-                double t = now_seconds();
+                double t = sim_now_seconds();
                 if (t - last_report >= 0.25) {
                     last_report = t;
                     o->progress(now_done, total, o->progress_data);
