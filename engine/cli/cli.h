@@ -21,6 +21,16 @@ int cli_load_model(const char *path, scrutin_scenario **scenario, scrutin_model 
 /* Parse a seed: a decimal integer from 0 to 2^64-1. */
 int cli_parse_seed(const char *text, uint64_t *seed);
 /* Complain about a bad option and return EXIT_BAD_INPUT. */
+/* cli_shared_option(): @p c is not one of the shared options. */
+#define CLI_NOT_SHARED (-2)
+/*
+ * The options run, compare and sweep share: -n/--simulations, -s/--seed,
+ * -t/--threads, -o/--out, -f/--format. Checks option @p c's argument and
+ * stores it. @return -1 if stored, CLI_NOT_SHARED if @p c is another option,
+ * or the exit status after a message about a bad value.
+ */
+int cli_shared_option(const char *command, int c, const char *arg, uint64_t *simulations,
+                      uint64_t *seed, int *threads, const char **out, scrutin_format *format);
 int cli_usage_error(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 

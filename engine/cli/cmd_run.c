@@ -67,8 +67,6 @@ static const char run_help[] =
     "(scenario or options), 130 interrupted by SIGINT, 143 by SIGTERM.\n";
 
 /* More threads than this is a typing error, not a machine: refused before OpenMP fails on it. */
-enum { MAX_THREADS = 1024 };
-
 typedef struct run_args {
     const char *scenario;
     uint64_t simulations;
@@ -98,39 +96,17 @@ static int parse_args(int argc, char **argv, run_args *a)
                                             {"help", no_argument, NULL, 'h'},
                                             {NULL, 0, NULL, 0}};
     *a = (run_args){NULL, 10000, 1, 0, NULL, SCRUTIN_FORMAT_TABLE, 1, 0, 0, 0};
-    uint64_t threads;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "n:s:t:o:f:qh", options, NULL)) != -1) {
+        int shared = cli_shared_option("run", c, optarg, &a->simulations, &a->seed, &a->threads,
+                                       &a->out, &a->format);
+        if (shared != CLI_NOT_SHARED) {
+            if (shared >= 0)
+                return shared;
+            continue;
+        }
         switch (c) {
-        case 'n':
-            /* The tally counts in int64_t. */
-            if (cli_parse_seed(optarg, &a->simulations) != 0 || a->simulations == 0 ||
-                a->simulations > INT64_MAX)
-                return cli_usage_error("run", "\"%s\" is not a number of simulations (a whole "
-                                              "number >= 1)", optarg);
-            break;
-        case 's':
-            if (cli_parse_seed(optarg, &a->seed) != 0)
-                return cli_usage_error("run", "\"%s\" is not a seed (a whole number >= 0)", optarg);
-            break;
-        case 't':
-            if (cli_parse_seed(optarg, &threads) != 0 || threads > MAX_THREADS)
-                return cli_usage_error("run", "\"%s\" is not a number of threads (a whole number "
-                                              "from 0 to %d; 0: OpenMP's default)",
-                                       optarg, MAX_THREADS);
-            a->threads = (int)threads;
-            break;
-        case 'o':
-            if (!optarg[0])
-                return cli_usage_error("run", "the output folder's name is empty");
-            a->out = optarg;
-            break;
-        case 'f':
-            if (scrutin_format_parse(&a->format, optarg) != SCRUTIN_OK)
-                return cli_usage_error("run", "unknown format \"%s\" (table, csv, json or md)",
-                                       optarg);
-            break;
         case OPT_NO_PROGRESS: a->progress = 0; break;
         case OPT_PLOTS: a->plots = 1; break;
         case OPT_REPORT: a->report = a->plots = 1; break;

@@ -118,6 +118,13 @@ static int parse_args(int argc, char **argv, sweep_args *a)
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "n:s:t:o:f:qh", options, NULL)) != -1) {
+        int shared = cli_shared_option("sweep", c, optarg, &a->simulations, &a->seed, &a->threads,
+                                       &a->out, &a->format);
+        if (shared != CLI_NOT_SHARED) {
+            if (shared >= 0)
+                return shared;
+            continue;
+        }
         switch (c) {
         case OPT_SET:
             if (!optarg[0])
@@ -139,34 +146,6 @@ static int parse_args(int argc, char **argv, sweep_args *a)
                 return cli_usage_error("sweep", "--steps \"%s\" is not a number of steps from 1 "
                                                 "to %d", optarg, MAX_STEPS);
             a->steps = (unsigned)number;
-            break;
-        case 'n':
-            if (cli_parse_seed(optarg, &a->simulations) != 0 || a->simulations == 0 ||
-                a->simulations > INT64_MAX)
-                return cli_usage_error("sweep", "\"%s\" is not a number of simulations (a whole "
-                                                "number >= 1)", optarg);
-            break;
-        case 's':
-            if (cli_parse_seed(optarg, &a->seed) != 0)
-                return cli_usage_error("sweep", "\"%s\" is not a seed (a whole number >= 0)",
-                                       optarg);
-            break;
-        case 't':
-            if (cli_parse_seed(optarg, &number) != 0 || number > MAX_THREADS)
-                return cli_usage_error("sweep", "\"%s\" is not a number of threads (a whole "
-                                                "number from 0 to %d; 0: OpenMP's default)",
-                                       optarg, MAX_THREADS);
-            a->threads = (int)number;
-            break;
-        case 'o':
-            if (!optarg[0])
-                return cli_usage_error("sweep", "the output folder's name is empty");
-            a->out = optarg;
-            break;
-        case 'f':
-            if (scrutin_format_parse(&a->format, optarg) != SCRUTIN_OK)
-                return cli_usage_error("sweep", "unknown format \"%s\" (table, csv, json or md)",
-                                       optarg);
             break;
         case OPT_NO_PROGRESS: a->progress = 0; break;
         case OPT_PLOTS: a->plots = 1; break;
