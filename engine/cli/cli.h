@@ -2,6 +2,7 @@
 #ifndef SCRUTIN_CLI_H
 #define SCRUTIN_CLI_H
 
+#include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -21,6 +22,12 @@ int cli_load_model(const char *path, scrutin_scenario **scenario, scrutin_model 
 /* Parse a seed: a decimal integer from 0 to 2^64-1. */
 int cli_parse_seed(const char *text, uint64_t *seed);
 /* Complain about a bad option and return EXIT_BAD_INPUT. */
+/* The getopt_long() rows and short letters of the options cli_shared_option() reads. */
+#define CLI_SHARED_LONG_OPTIONS                                                                    \
+    {"simulations", required_argument, NULL, 'n'}, {"seed", required_argument, NULL, 's'},        \
+        {"threads", required_argument, NULL, 't'}, {"out", required_argument, NULL, 'o'},         \
+        {"format", required_argument, NULL, 'f'}
+#define CLI_SHARED_SHORT_OPTIONS "n:s:t:o:f:"
 /* cli_shared_option(): @p c is not one of the shared options. */
 #define CLI_NOT_SHARED (-2)
 /*

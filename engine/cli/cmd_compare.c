@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "distributed.h"
+#include "outcome.h"
 #include "plot_render.h"
 #include "progress.h"
 #include "scrutin/compare.h"
@@ -80,11 +81,7 @@ typedef struct compare_args {
 static int parse_args(int argc, char **argv, compare_args *a)
 {
     enum { OPT_NO_PROGRESS = 256, OPT_PLOTS };
-    static const struct option options[] = {{"simulations", required_argument, NULL, 'n'},
-                                            {"seed", required_argument, NULL, 's'},
-                                            {"threads", required_argument, NULL, 't'},
-                                            {"out", required_argument, NULL, 'o'},
-                                            {"format", required_argument, NULL, 'f'},
+    static const struct option options[] = {CLI_SHARED_LONG_OPTIONS,
                                             {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
                                             {"plots", no_argument, NULL, OPT_PLOTS},
                                             {"quiet", no_argument, NULL, 'q'},
@@ -93,7 +90,7 @@ static int parse_args(int argc, char **argv, compare_args *a)
     *a = (compare_args){NULL, 0, 10000, 1, 0, NULL, SCRUTIN_FORMAT_TABLE, 1, 0, 0};
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "n:s:t:o:f:qh", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, CLI_SHARED_SHORT_OPTIONS "qh", options, NULL)) != -1) {
         int shared = cli_shared_option("compare", c, optarg, &a->simulations, &a->seed, &a->threads,
                                        &a->out, &a->format);
         if (shared != CLI_NOT_SHARED) {
@@ -325,8 +322,7 @@ static int compare(const compare_args *a, scrutin_ctx *ctx)
     cli_render_result drawn = CLI_RENDER_DONE;
     uint64_t completed = t ? scrutin_compare_tally_simulations(t) : 0;
     if (interrupted && completed == 0) {
-        fprintf(stderr, "scrutin compare: interrupted before any simulation was completed; "
-                        "nothing written\n");
+        cli_say_nothing_written("compare");
     } else if ((status == SCRUTIN_OK || interrupted) && dist_is_root()) {
         /* Rank 0 holds the sum of every rank's counters: it alone writes, and says why not. */
         reporter = 0;
@@ -336,19 +332,7 @@ static int compare(const compare_args *a, scrutin_ctx *ctx)
                             "their comparison is in %s/ (compare.json: \"partial\": true)\n",
                     (unsigned long long)completed, (unsigned long long)a->simulations, out);
     }
-    if (status != SCRUTIN_OK && status != SCRUTIN_EINTR) {
-        if (reporter == dist_rank())
-            cli_print_diagnostics(ctx);
-        else if (dist_is_root())
-            fprintf(stderr, "scrutin compare: rank %d failed: %s\n", reporter,
-                    scrutin_strerror(status));
-    }
-    rc = cli_exit_status(status);
-    /* gnuplot failing is a failure while running; gnuplot missing is not (the plot waits). */
-    if (rc == EXIT_OK && drawn == CLI_RENDER_FAILED)
-        rc = EXIT_FAILURE_RUN;
-    if (interrupted && (status == SCRUTIN_OK || status == SCRUTIN_EINTR))
-        rc = cli_stop_exit_status();
+    rc = cli_finish("compare", &(cli_outcome){status, reporter, interrupted, drawn}, ctx);
     scrutin_compare_tally_free(t);
     free(default_out);
     loaded_free(&l);

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "plot_render.h"
 #include "distributed.h"
+#include "outcome.h"
 #include "progress.h"
 #include "stop_signal.h"
 #include "scrutin/plot.h"
@@ -84,11 +85,7 @@ typedef struct run_args {
 static int parse_args(int argc, char **argv, run_args *a)
 {
     enum { OPT_NO_PROGRESS = 256, OPT_PLOTS, OPT_REPORT };
-    static const struct option options[] = {{"simulations", required_argument, NULL, 'n'},
-                                            {"seed", required_argument, NULL, 's'},
-                                            {"threads", required_argument, NULL, 't'},
-                                            {"out", required_argument, NULL, 'o'},
-                                            {"format", required_argument, NULL, 'f'},
+    static const struct option options[] = {CLI_SHARED_LONG_OPTIONS,
                                             {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
                                             {"plots", no_argument, NULL, OPT_PLOTS},
                                             {"report", no_argument, NULL, OPT_REPORT},
@@ -98,7 +95,7 @@ static int parse_args(int argc, char **argv, run_args *a)
     *a = (run_args){NULL, 10000, 1, 0, NULL, SCRUTIN_FORMAT_TABLE, 1, 0, 0, 0};
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "n:s:t:o:f:qh", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, CLI_SHARED_SHORT_OPTIONS "qh", options, NULL)) != -1) {
         int shared = cli_shared_option("run", c, optarg, &a->simulations, &a->seed, &a->threads,
                                        &a->out, &a->format);
         if (shared != CLI_NOT_SHARED) {
@@ -337,8 +334,7 @@ static int run(const run_args *a, scrutin_ctx *ctx)
     cli_render_result drawn = CLI_RENDER_DONE;
     uint64_t completed = tally ? scrutin_tally_simulations(tally) : 0;
     if (interrupted && completed == 0) {
-        fprintf(stderr, "scrutin run: interrupted before any simulation was completed; "
-                        "nothing written\n");
+        cli_say_nothing_written("run");
     } else if ((status == SCRUTIN_OK || interrupted) && dist_is_root()) {
         /* Rank 0 holds the sum of every rank's tally: it alone writes. */
         describe_run(&info, a, model, hash, completed, interrupted);
@@ -350,20 +346,7 @@ static int run(const run_args *a, scrutin_ctx *ctx)
                             "results are in %s/ (run.json: \"partial\": true)\n",
                     (unsigned long long)completed, (unsigned long long)a->simulations, out);
     }
-    if (status != SCRUTIN_OK && status != SCRUTIN_EINTR) {
-        if (reporter == dist_rank())
-            cli_print_diagnostics(ctx);
-        else if (dist_is_root())
-            fprintf(stderr, "scrutin run: rank %d failed: %s\n", reporter, scrutin_strerror(status));
-    }
-    rc = cli_exit_status(status);
-    /* Plots asked for that gnuplot failed to draw: a failure while running. A missing gnuplot
-       is not one: the plots wait, and the message said how to draw them. */
-    if (rc == EXIT_OK && drawn == CLI_RENDER_FAILED)
-        rc = EXIT_FAILURE_RUN;
-    /* Stopped by a signal: the shell's convention, 128 + the signal's number (SIGINT: 130). */
-    if (interrupted && (status == SCRUTIN_OK || status == SCRUTIN_EINTR))
-        rc = cli_stop_exit_status();
+    rc = cli_finish("run", &(cli_outcome){status, reporter, interrupted, drawn}, ctx);
     scrutin_tally_free(tally);
     free(default_out);
     scrutin_model_free(model);

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "distributed.h"
+#include "outcome.h"
 #include "plot_render.h"
 #include "progress.h"
 #include "scrutin/plot.h"
@@ -99,11 +100,7 @@ static int parse_args(int argc, char **argv, sweep_args *a)
                                             {"from", required_argument, NULL, OPT_FROM},
                                             {"to", required_argument, NULL, OPT_TO},
                                             {"steps", required_argument, NULL, OPT_STEPS},
-                                            {"simulations", required_argument, NULL, 'n'},
-                                            {"seed", required_argument, NULL, 's'},
-                                            {"threads", required_argument, NULL, 't'},
-                                            {"out", required_argument, NULL, 'o'},
-                                            {"format", required_argument, NULL, 'f'},
+                                            CLI_SHARED_LONG_OPTIONS,
                                             {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
                                             {"plots", no_argument, NULL, OPT_PLOTS},
                                             {"quiet", no_argument, NULL, 'q'},
@@ -117,7 +114,7 @@ static int parse_args(int argc, char **argv, sweep_args *a)
     uint64_t number;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "n:s:t:o:f:qh", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, CLI_SHARED_SHORT_OPTIONS "qh", options, NULL)) != -1) {
         int shared = cli_shared_option("sweep", c, optarg, &a->simulations, &a->seed, &a->threads,
                                        &a->out, &a->format);
         if (shared != CLI_NOT_SHARED) {
@@ -317,8 +314,7 @@ static int sweep(const sweep_args *a, scrutin_ctx *ctx)
     int interrupted = status == SCRUTIN_EINTR;
     cli_render_result drawn = CLI_RENDER_DONE;
     if (interrupted && (!s || s->n_done == 0)) {
-        fprintf(stderr, "scrutin sweep: interrupted before any simulation was completed; "
-                        "nothing written\n");
+        cli_say_nothing_written("sweep");
     } else if ((status == SCRUTIN_OK || interrupted) && dist_is_root()) {
         /* Rank 0 holds every step's sum over the ranks: it alone writes, and says why not. */
         reporter = 0;
@@ -334,19 +330,7 @@ static int sweep(const sweep_args *a, scrutin_ctx *ctx)
                             "in %s/ (sweep.json: \"partial\": true)\n",
                     s->n_done, s->n_steps, out);
     }
-    if (status != SCRUTIN_OK && status != SCRUTIN_EINTR) {
-        if (reporter == dist_rank())
-            cli_print_diagnostics(ctx);
-        else if (dist_is_root())
-            fprintf(stderr, "scrutin sweep: rank %d failed: %s\n", reporter,
-                    scrutin_strerror(status));
-    }
-    rc = cli_exit_status(status);
-    /* gnuplot failing is a failure while running; gnuplot missing is not (the plot waits). */
-    if (rc == EXIT_OK && drawn == CLI_RENDER_FAILED)
-        rc = EXIT_FAILURE_RUN;
-    if (interrupted && (status == SCRUTIN_OK || status == SCRUTIN_EINTR))
-        rc = cli_stop_exit_status();
+    rc = cli_finish("sweep", &(cli_outcome){status, reporter, interrupted, drawn}, ctx);
     scrutin_sweep_free(s);
     free(default_out);
     scrutin_model_free(model);
