@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "json_doc.h"
 #include "number_format.h"
 #include "output_files.h"
 #include "run_tables.h"
@@ -46,64 +47,43 @@ static int sweep_rows(const run_data *d, const row_sink *sink)
 static const run_table sweep_table = {"sweep", sweep_columns,
                                       sizeof sweep_columns / sizeof sweep_columns[0], sweep_rows};
 
-typedef struct doc {
-    int ok;
-} doc;
-
-static void put(doc *d, json_t *object, const char *key, json_t *value)
-{
-    if (!object || json_object_set_new(object, key, value) != 0)
-        d->ok = 0;
-}
-
-static json_t *real(double x) { return isfinite(x) ? json_real(x) : json_null(); }
-
-static json_t *sweep_json(doc *d, const sweep_data *data, const scrutin_sweep_info *info,
+static json_t *sweep_json(json_doc *d, const sweep_data *data, const scrutin_sweep_info *info,
                           double write_seconds, int *status)
 {
     const scrutin_sweep *s = data->sweep;
     json_t *root = json_object();
-    put(d, root, "format", json_integer(SWEEP_JSON_FORMAT));
-    put(d, root, "scrutin_version", json_string(SCRUTIN_VERSION));
+    json_doc_put(d, root, "format", json_integer(SWEEP_JSON_FORMAT));
+    json_doc_put(d, root, "scrutin_version", json_string(SCRUTIN_VERSION));
     json_t *scenario = json_object();
-    put(d, scenario, "name", s->scenario_name ? json_string(s->scenario_name) : json_null());
-    put(d, scenario, "hash", info->scenario_hash ? json_string(info->scenario_hash) : json_null());
-    put(d, root, "scenario", scenario);
-    put(d, root, "set", json_string(s->path));
+    json_doc_put(d, scenario, "name", json_doc_string(s->scenario_name));
+    json_doc_put(d, scenario, "hash", json_doc_string(info->scenario_hash));
+    json_doc_put(d, root, "scenario", scenario);
+    json_doc_put(d, root, "set", json_string(s->path));
     json_t *values = json_array();
-    for (size_t k = 0; values && k < s->n_steps; k++)
-        if (json_array_append_new(values, real(s->values[k])) != 0)
-            d->ok = 0;
-    put(d, root, "values", values);
-    if (info->seed <= (UINT64_C(1) << 53)) {
-        put(d, root, "seed", json_integer((json_int_t)info->seed));
-    } else {
-        char text[24];
-        snprintf(text, sizeof text, "%llu", (unsigned long long)info->seed);
-        put(d, root, "seed", json_string(text));
-    }
-    put(d, root, "simulations", json_integer((json_int_t)s->simulations));
-    put(d, root, "partial", json_boolean(scrutin_sweep_partial(s)));
+    for (size_t k = 0; k < s->n_steps; k++)
+        json_doc_append(d, values, json_doc_real(s->values[k]));
+    json_doc_put(d, root, "values", values);
+    json_doc_put(d, root, "seed", json_doc_seed(info->seed));
+    json_doc_put(d, root, "simulations", json_doc_count(s->simulations));
+    json_doc_put(d, root, "partial", json_boolean(scrutin_sweep_partial(s)));
     json_t *completed = json_object(), *per_step = json_array();
-    put(d, completed, "steps", json_integer((json_int_t)s->n_done));
-    for (size_t k = 0; per_step && k < s->n_done; k++)
-        if (json_array_append_new(per_step, json_integer((json_int_t)s->completed[k])) != 0)
-            d->ok = 0;
-    put(d, completed, "simulations", per_step);
-    put(d, root, "completed", completed);
+    json_doc_put(d, completed, "steps", json_integer((json_int_t)s->n_done));
+    for (size_t k = 0; k < s->n_done; k++)
+        json_doc_append(d, per_step, json_doc_count(s->completed[k]));
+    json_doc_put(d, completed, "simulations", per_step);
+    json_doc_put(d, root, "completed", completed);
     json_t *rows = NULL;
     *status = table_json(&rows, &sweep_table, &data->base);
     if (*status == SCRUTIN_OK)
-        put(d, root, "rows", rows);
+        json_doc_put(d, root, "rows", rows);
     json_t *e = json_object(), *timings = json_object();
-    put(d, timings, "simulate_seconds", real(info->simulate_seconds));
-    put(d, timings, "write_seconds", real(write_seconds));
-    put(d, e, "timings", timings);
-    put(d, e, "threads", json_integer(info->threads));
-    put(d, e, "ranks", json_integer(info->ranks));
-    put(d, e, "scenario_path",
-        info->scenario_path ? json_string(info->scenario_path) : json_null());
-    put(d, root, "execution", e);
+    json_doc_put(d, timings, "simulate_seconds", json_doc_real(info->simulate_seconds));
+    json_doc_put(d, timings, "write_seconds", json_doc_real(write_seconds));
+    json_doc_put(d, e, "timings", timings);
+    json_doc_put(d, e, "threads", json_integer(info->threads));
+    json_doc_put(d, e, "ranks", json_integer(info->ranks));
+    json_doc_put(d, e, "scenario_path", json_doc_string(info->scenario_path));
+    json_doc_put(d, root, "execution", e);
     return root;
 }
 
@@ -133,7 +113,7 @@ int scrutin_sweep_write(const char *out_dir, const scrutin_sweep *s,
         clock_gettime(CLOCK_MONOTONIC, &now);
         double seconds =
             (double)(now.tv_sec - start.tv_sec) + 1e-9 * (double)(now.tv_nsec - start.tv_nsec);
-        doc d = {1};
+        json_doc d = {1};
         json_t *root = sweep_json(&d, &data, info, seconds, &status);
         if (status == SCRUTIN_OK && !d.ok)
             status = SCRUTIN_ENOMEM;
