@@ -11,6 +11,12 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "scrutin/sim.h"
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
 /* Simulations per block: large enough to amortise the bookkeeping, small enough to stop fast. */
 enum { SIM_BLOCK = 256 };
 
@@ -52,6 +58,42 @@ static inline double sim_now_seconds(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/*
+ * Count a finished block of @p n simulations in *done and, from the first
+ * thread only and at most four times a second, report the progress of
+ * @p total simulations through @p o's callback.
+ */
+static inline void sim_block_done(uint64_t *done, uint64_t n, uint64_t total, double *last_report,
+                                  const scrutin_sim_options *o)
+{
+    uint64_t now_done;
+#pragma omp atomic capture
+    now_done = *done += n;
+#ifdef _OPENMP
+    int reporter = omp_get_thread_num() == 0;
+#else
+    int reporter = 1;
+#endif
+    if (!o->progress || !reporter)
+        return;
+    double t = sim_now_seconds();
+    if (t - *last_report >= 0.25) {
+        *last_report = t;
+        o->progress(now_done, total, o->progress_data);
+    }
+}
+
+/* The threads a driver runs on: @p requested, or with 0 OpenMP's default; 1 without OpenMP. */
+static inline int sim_thread_count(int requested)
+{
+#ifdef _OPENMP
+    return requested > 0 ? requested : omp_get_max_threads();
+#else
+    (void)requested;
+    return 1;
+#endif
 }
 
 #endif

@@ -7,9 +7,6 @@
 #include <stdlib.h>
 #include <time.h>
 
-#ifdef _OPENMP
-#include <omp.h>
-#endif
 
 #include "scrutin/sim.h"
 #include "blocks.h"
@@ -61,16 +58,8 @@ int scrutin_sim_run(scrutin_tally *tally, const scrutin_model *m, const scrutin_
     uint64_t done = 0, next = 0;
     int failed = 0, stopped = 0;
     double last_report = sim_now_seconds();
-    int threads = o->threads;
-#ifdef _OPENMP
-    if (threads == 0)
-        threads = omp_get_max_threads();
-#else
-    threads = 1;
-    (void)threads;
-#endif
 
-#pragma omp parallel num_threads(threads) default(none) \
+#pragma omp parallel num_threads(sim_thread_count(o->threads)) default(none) \
     shared(m, o, tally, done, next, failed, stopped, last_report)
     {
         scrutin_tally *mine = NULL;
@@ -86,21 +75,7 @@ int scrutin_sim_run(scrutin_tally *tally, const scrutin_model *m, const scrutin_
         while (ok && sim_block_take(&next, o->count, &failed, o->stop, &stopped, &begin, &end)) {
             for (uint64_t i = begin; i < end; i++)
                 sim_one(m, w, o->seed, o->first + i);
-            uint64_t now_done;
-#pragma omp atomic capture
-            now_done = done += end - begin;
-            /* Progress from one thread only, at most four times a second. */
-#ifdef _OPENMP
-            if (o->progress && omp_get_thread_num() == 0) {
-#else
-            if (o->progress) {
-#endif
-                double t = sim_now_seconds();
-                if (t - last_report >= 0.25) {
-                    last_report = t;
-                    o->progress(now_done, o->count, o->progress_data);
-                }
-            }
+            sim_block_done(&done, end - begin, o->count, &last_report, o);
         }
         if (ok) {
 #pragma omp critical(scrutin_merge)

@@ -14,9 +14,6 @@
 #include <string.h>
 #include <time.h>
 
-#ifdef _OPENMP
-#include <omp.h>
-#endif
 
 #include "blocks.h"
 #include "paired.h"
@@ -111,16 +108,8 @@ static int paired_run(scrutin_tally *const *tallies, int64_t *sums,
     uint64_t done = 0, next = 0, total = o->count;
     int failed = 0, stopped = 0;
     double last_report = sim_now_seconds();
-    int threads = o->threads;
-#ifdef _OPENMP
-    if (threads == 0)
-        threads = omp_get_max_threads();
-#else
-    threads = 1;
-    (void)threads;
-#endif
 
-#pragma omp parallel num_threads(threads) default(none)                                       \
+#pragma omp parallel num_threads(sim_thread_count(o->threads)) default(none)                  \
     shared(models, n_models, plan, o, tallies, sums, done, next, total, failed, stopped,       \
                last_report)
     {
@@ -135,20 +124,7 @@ static int paired_run(scrutin_tally *const *tallies, int64_t *sums,
         while (ok && sim_block_take(&next, o->count, &failed, o->stop, &stopped, &begin, &end)) {
             for (uint64_t i = begin; i < end; i++)
                 simulate_pair(models, n_models, plan, &ts, o->seed, o->first + i);
-            uint64_t now_done;
-#pragma omp atomic capture
-            now_done = done += end - begin;
-#ifdef _OPENMP
-            if (o->progress && omp_get_thread_num() == 0) {
-#else
-            if (o->progress) {
-#endif
-                double t = sim_now_seconds();
-                if (t - last_report >= 0.25) {
-                    last_report = t;
-                    o->progress(now_done, total, o->progress_data);
-                }
-            }
+            sim_block_done(&done, end - begin, total, &last_report, o);
         }
         if (ok) {
 #pragma omp critical(scrutin_paired_merge)
