@@ -8,7 +8,8 @@
 
 void cli_say_nothing_written(const char *command)
 {
-    fprintf(stderr, "scrutin %s: interrupted before any simulation was completed; nothing written\n",
+    fprintf(stderr,
+            "scrutin %s: interrupted before any simulation was completed; nothing written\n",
             command);
 }
 
