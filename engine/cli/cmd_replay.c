@@ -1,5 +1,6 @@
 /* scrutin replay: the published result from the observed data. */
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -10,13 +11,57 @@ static const char replay_help[] =
     "Apply the rules once to the scenario's observed votes and the court's actual\n"
     "decisions, and print the seats per party and coalition: won in round 1,\n"
     "provisional (before the court's decisions after the vote) and final.\n"
+    "A scenario with several electoral systems (`systems:`) is replayed under\n"
+    "each, on the same votes; a two-round system that would send to round 2 a\n"
+    "list without round-2 votes cannot be, and is reported (exit status 2).\n"
     "\n"
     "  -f, --format FMT  table (default), csv, json or md. The CSV has the columns\n"
-    "                    stage,group_kind,group,seats.\n"
+    "                    stage,group_kind,group,seats; with several systems a\n"
+    "                    leading system column.\n"
     "  -s, --seed S      seed of the lots that break exact ties (default 1)\n"
     "  -h, --help        show this help\n"
     "\n"
     "Exit status: 0 success, 1 failure while running, 2 bad input.\n";
+
+/*
+ * Replay every electoral system of the scenario and print their tables
+ * together. A system that cannot be replayed (a two-round system sending to
+ * round 2 a list without round-2 votes) is reported and left out; the others
+ * are printed, and the exit status says that something was missing.
+ */
+static int replay_systems(const scrutin_model *model, uint64_t seed, scrutin_format format,
+                          scrutin_ctx *ctx)
+{
+    size_t n = scrutin_model_systems(model), done = 0;
+    scrutin_replay **replays = calloc(n, sizeof *replays);
+    if (!replays) {
+        fprintf(stderr, "scrutin replay: %s\n", scrutin_strerror(SCRUTIN_ENOMEM));
+        return EXIT_FAILURE_RUN;
+    }
+    int status = SCRUTIN_OK;
+    for (size_t s = 0; s < n; s++) {
+        int one = scrutin_replay_run_system(&replays[done], model, s, seed, ctx);
+        if (one == SCRUTIN_OK)
+            done++;
+        else if (status == SCRUTIN_OK)
+            status = one;
+    }
+    if (status != SCRUTIN_OK)
+        cli_print_diagnostics(ctx);
+    if (done > 0) {
+        scrutin_ctx_clear(ctx);
+        int written = scrutin_report_replays(stdout, model, (const scrutin_replay *const *)replays,
+                                             done, format, ctx);
+        if (written != SCRUTIN_OK) {
+            cli_print_diagnostics(ctx);
+            status = written;
+        }
+    }
+    for (size_t i = 0; i < done; i++)
+        scrutin_replay_free(replays[i]);
+    free(replays);
+    return cli_exit_status(status);
+}
 
 int cmd_replay(int argc, char **argv)
 {
@@ -52,14 +97,7 @@ int cmd_replay(int argc, char **argv)
     scrutin_model *model;
     int rc = cli_load_model(argv[optind], &scenario, &model, ctx);
     if (rc == EXIT_OK) {
-        scrutin_replay *replay = NULL;
-        int status = scrutin_replay_run(&replay, model, seed, ctx);
-        if (status == SCRUTIN_OK)
-            status = scrutin_report_replay(stdout, model, replay, format, ctx);
-        if (status != SCRUTIN_OK)
-            cli_print_diagnostics(ctx);
-        rc = cli_exit_status(status);
-        scrutin_replay_free(replay);
+        rc = replay_systems(model, seed, format, ctx);
     }
     scrutin_model_free(model);
     scrutin_scenario_free(scenario);

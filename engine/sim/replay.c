@@ -58,23 +58,34 @@ static scrutin_replay *replay_alloc(const scrutin_model *m)
 }
 
 /* Round-2 votes of the finalists, or an error naming the list that lacks them. */
-static int round2_votes(const scrutin_model *m, size_t first, const scrutin_round1 *r1,
-                        double *votes2, scrutin_ctx *ctx)
+static int round2_votes(const scrutin_model *m, size_t system, size_t first,
+                        const scrutin_round1 *r1, double *votes2, scrutin_ctx *ctx)
 {
     for (size_t q = 0; q < r1->n_qualified; q++) {
         size_t l = first + r1->qualified[q];
-        if (isnan(m->votes_r2[l]))
+        if (isnan(m->votes_r2[l])) {
+            if (m->n_systems > 1)
+                return scrutin_ctx_error(ctx, SCRUTIN_EINPUT, m->lists_path, m->list_line[l],
+                                         "votes_r2",
+                                         "under system \"%s\", list \"%s\" goes to round 2 in "
+                                         "district \"%s\" but has no votes_r2: that system "
+                                         "cannot be replayed on these data",
+                                         m->system_id[system], m->list_id[l],
+                                         m->district_id[m->list_district[l]]);
             return scrutin_ctx_error(ctx, SCRUTIN_EINPUT, m->lists_path, m->list_line[l],
                                      "votes_r2",
                                      "list \"%s\" goes to round 2 in district \"%s\" but has no "
                                      "votes_r2",
                                      m->list_id[l], m->district_id[m->list_district[l]]);
+        }
         votes2[r1->qualified[q]] = m->votes_r2[l];
     }
     return SCRUTIN_OK;
 }
 
 typedef struct district_scratch {
+    const scrutin_rules *rules; /* the system replayed */
+    size_t system;
     double *votes1, *votes2;
     unsigned *seats[2]; /* provisional and final seats of each list of the district */
 } district_scratch;
@@ -86,17 +97,17 @@ static int decide(const scrutin_model *m, size_t d, gsl_rng *lot, district_scrat
     size_t first = m->district_first_list[d], n = m->district_first_list[d + 1] - first;
     scrutin_ballot b1 = {w->votes1, n, m->district_seats[d], m->registered[d], NULL};
     scrutin_ballot b2 = {w->votes2, n, m->district_seats[d], m->registered[d], NULL};
-    int status = scrutin_rules_round1(&m->rules, &b1, lot, seats, r1);
+    int status = scrutin_rules_round1(w->rules, &b1, lot, seats, r1);
     if (status != SCRUTIN_OK)
         return status;
     *tie |= r1->tie;
     *winner = r1->qualified[0];
     if (r1->decided)
         return SCRUTIN_OK;
-    if ((status = round2_votes(m, first, r1, w->votes2, ctx)) != SCRUTIN_OK)
+    if ((status = round2_votes(m, w->system, first, r1, w->votes2, ctx)) != SCRUTIN_OK)
         return status;
     int tie2 = 0;
-    status = scrutin_rules_round2(&m->rules, &b2, r1, lot, seats, winner, &tie2);
+    status = scrutin_rules_round2(w->rules, &b2, r1, lot, seats, winner, &tie2);
     *tie |= tie2;
     return status;
 }
@@ -143,7 +154,7 @@ static int replay_district(const scrutin_model *m, size_t d, gsl_rng *lot, distr
             court_strike(w->votes2, winner, ann->struck_votes);
             scrutin_ballot b2 = {w->votes2, n, m->district_seats[d], m->registered[d], NULL};
             int tie2 = 0;
-            status = scrutin_rules_round2(&m->rules, &b2, &r1, lot, final, &winner, &tie2);
+            status = scrutin_rules_round2(w->rules, &b2, &r1, lot, final, &winner, &tie2);
             tie |= tie2;
         }
         if (status != SCRUTIN_OK)
@@ -168,21 +179,37 @@ static int replay_district(const scrutin_model *m, size_t d, gsl_rng *lot, distr
 int scrutin_replay_run(scrutin_replay **out, const scrutin_model *m, uint64_t seed,
                        scrutin_ctx *ctx)
 {
+    return scrutin_replay_run_system(out, m, 0, seed, ctx);
+}
+
+int scrutin_replay_run_system(scrutin_replay **out, const scrutin_model *m, size_t system,
+                              uint64_t seed, scrutin_ctx *ctx)
+{
     *out = NULL;
+    if (system >= m->n_systems)
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                 "scrutin_replay_run_system: system %zu of %zu", system,
+                                 m->n_systems);
     size_t max_lists = 1;
     for (size_t d = 0; d < m->n_districts; d++) {
         size_t n = m->district_first_list[d + 1] - m->district_first_list[d];
         max_lists = n > max_lists ? n : max_lists;
     }
     scrutin_replay *r = replay_alloc(m);
-    district_scratch w = {malloc(max_lists * sizeof(double)), malloc(max_lists * sizeof(double)),
+    district_scratch w = {&m->systems[system],
+                          system,
+                          malloc(max_lists * sizeof(double)),
+                          malloc(max_lists * sizeof(double)),
                           {malloc(max_lists * sizeof(unsigned)), malloc(max_lists * sizeof(unsigned))}};
     gsl_rng *lot = stream_alloc();
     int status = (r && w.votes1 && w.votes2 && w.seats[0] && w.seats[1] && lot) ? SCRUTIN_OK
                                                                                : SCRUTIN_ENOMEM;
+    if (r)
+        r->system = system;
     for (size_t d = 0; status == SCRUTIN_OK && d < m->n_districts; d++) {
-        /* Each district draws its lots from its own stream: one tie cannot shift another. */
-        stream_reset(lot, seed, 0, STREAM_LOT, (uint32_t)d + 1);
+        /* Each district draws its lots from its own stream (per system): one tie cannot shift
+           another. */
+        stream_reset(lot, seed, system, STREAM_LOT, (uint32_t)d + 1);
         status = replay_district(m, d, lot, &w, r, ctx);
         unsigned seats = m->district_seats[d];
         if (status == SCRUTIN_OK && r->decided_round1[d]) {

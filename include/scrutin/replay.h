@@ -41,6 +41,7 @@ typedef struct scrutin_replay {
     long *winner_final;             /**< [district] winning list, -1 if the court ordered a re-run */
     size_t court_changes;           /**< districts whose winner the court changed */
     size_t ties;                    /**< districts where a tie was drawn by lot */
+    size_t system;                  /**< the electoral system replayed (scrutin_model_system_id()) */
 } scrutin_replay;
 
 /**
@@ -52,6 +53,19 @@ typedef struct scrutin_replay {
  */
 SCRUTIN_API int scrutin_replay_run(scrutin_replay **out, const scrutin_model *model, uint64_t seed,
                                    scrutin_ctx *ctx);
+
+/**
+ * Replay the election of @p model under its electoral system @p system (0 to
+ * scrutin_model_systems() - 1; scrutin_replay_run() replays system 0). The
+ * observed votes are the same under every system; ties are drawn from the
+ * stream (seed; system, district), so system 0's lots are those of
+ * scrutin_replay_run(). A two-round system that sends to round 2 a list the
+ * data have no round-2 votes for cannot be replayed: SCRUTIN_EINPUT, and the
+ * message names the list and the system.
+ * @return as scrutin_replay_run(), or SCRUTIN_EINVAL if @p system is out of range
+ */
+SCRUTIN_API int scrutin_replay_run_system(scrutin_replay **out, const scrutin_model *model,
+                                          size_t system, uint64_t seed, scrutin_ctx *ctx);
 
 /** Free a replay. NULL is a no-op. */
 SCRUTIN_API void scrutin_replay_free(scrutin_replay *replay);

@@ -41,6 +41,21 @@ SCRUTIN_API int scrutin_report_replay(FILE *f, const scrutin_model *model,
                                       const scrutin_replay *replay, scrutin_format format,
                                       scrutin_ctx *ctx);
 
+/**
+ * Write the seat tables of @p n replays of @p model, one per electoral
+ * system (scrutin_replay_run_system()), in the order given. For a model
+ * with a single system, the same as scrutin_report_replay(). For a model
+ * with several (even if fewer replays are given, some systems not being
+ * replayable), the CSV gains a leading `system` column
+ * (`system,stage,group_kind,group,seats`), the table and Markdown a section
+ * per system, and the JSON an array "systems" of the one-system objects,
+ * each with its "system" id.
+ * @return 0, SCRUTIN_EINVAL (no replay, or one not of this model) or SCRUTIN_EIO
+ */
+SCRUTIN_API int scrutin_report_replays(FILE *f, const scrutin_model *model,
+                                       const scrutin_replay *const *replays, size_t n,
+                                       scrutin_format format, scrutin_ctx *ctx);
+
 /* ------------------------------------------------------------------------ */
 /* The outputs of a Monte Carlo run (docs/cli.md, "scrutin run").             */
 
