@@ -23,7 +23,31 @@ static const double default_reject[N_KINDS] = {0.002, 0.016, 0.023};
 static const double default_annul_base[2] = {0.01, 0.30}, default_annul_scale[2] = {0.02, 0.03};
 static const double default_strike_a = 1.5, default_strike_b = 10.0, default_rerun = 0.05;
 
-typedef enum range { NON_NEGATIVE, POSITIVE, PROBABILITY, SHARE_BELOW_ONE, DEGREES } range;
+/*
+ * The largest standard deviation of a shock (docs/design.md, "Bounds of the spreads"). Every
+ * shock of the model acts on a log or logit scale, where a standard deviation of 5 already
+ * multiplies a list's odds (or turnout's, or abstention's) by about 150 at one sd and 22,000 at
+ * two: beyond it every simulated election is a lottery between lists, and the tables say
+ * nothing about the scenario. The realistic values are ten to fifty times smaller (Mali 2007:
+ * 0.1 to 0.5), so the bound leaves any sensitivity sweep room.
+ */
+static const double max_sd = 5.0;
+/*
+ * The mobilisation shock enters round 2 as exp(delta - sd^2/2), centred so that its mean is 1;
+ * its median, exp(-sd^2/2), falls fast: 0.14 at sd = 2, 0.000004 at sd = 5. Beyond 2 most
+ * finalists keep next to none of their votes and round 2 is decided by the rare huge draw.
+ */
+static const double max_sd_mobilisation = 2.0;
+
+typedef enum range {
+    NON_NEGATIVE,
+    POSITIVE,
+    PROBABILITY,
+    SHARE_BELOW_ONE,
+    DEGREES,
+    SPREAD,             /* a standard deviation on a log or logit scale, 0 to max_sd */
+    SPREAD_MOBILISATION /* the mobilisation shock's, 0 to max_sd_mobilisation */
+} range;
 
 /* The value at @p p, or @p fallback; checked against @p r and reported at @p field. */
 static double value(compiler *c, const double *p, double fallback, range r, const char *field)
@@ -32,12 +56,33 @@ static double value(compiler *c, const double *p, double fallback, range r, cons
         return fallback;
     double x = *p;
     const char *want = NULL;
+    char spread[192];
     switch (r) {
     case NON_NEGATIVE: want = isfinite(x) && x >= 0 ? NULL : "a finite number >= 0"; break;
     case POSITIVE: want = isfinite(x) && x > 0 ? NULL : "a finite number > 0"; break;
     case PROBABILITY: want = x >= 0 && x <= 1 ? NULL : "a probability between 0 and 1"; break;
     case SHARE_BELOW_ONE: want = x >= 0 && x < 1 ? NULL : "a share from 0 to less than 1"; break;
     case DEGREES: want = x == 0 || (isfinite(x) && x > 2) ? NULL : "0 (normal shocks) or more than 2"; break;
+    case SPREAD:
+    case SPREAD_MOBILISATION: {
+        double max = r == SPREAD ? max_sd : max_sd_mobilisation;
+        int n = snprintf(spread, sizeof spread, "a finite number >= 0 and <= %g", max);
+        /* Above the bound, say why there is one. */
+        if (x > max && n > 0 && (size_t)n < sizeof spread) {
+            if (r == SPREAD)
+                snprintf(spread + n, sizeof spread - (size_t)n,
+                         " (a standard deviation on the log or logit scale: one sd of %g "
+                         "already multiplies the odds by %.0f)",
+                         max, exp(max));
+            else
+                snprintf(spread + n, sizeof spread - (size_t)n,
+                         " (the mobilisation factor's median, exp(-sd^2/2), is already %.2f "
+                         "at %g)",
+                         exp(-0.5 * max * max), max);
+        }
+        want = isfinite(x) && x >= 0 && x <= max ? NULL : spread;
+        break;
+    }
     }
     if (want)
         YAML_ERROR(c, field, "%g is not %s", x, want);
@@ -49,20 +94,20 @@ static void compile_shocks(compiler *c, const scn_model *sm)
     model_params *p = &c->m->params;
     const scn_model none = {0};
     const scn_model *s = sm ? sm : &none;
-    p->sd_party = value(c, s->sd_party, default_sd_party, NON_NEGATIVE, "model.sd_party");
-    p->sd_coalition = value(c, s->sd_coalition, default_sd_coalition, NON_NEGATIVE, "model.sd_coalition");
-    p->sd_region = value(c, s->sd_region, default_sd_region, NON_NEGATIVE, "model.sd_region");
-    p->sd_list = value(c, s->sd_list, default_sd_list, NON_NEGATIVE, "model.sd_list");
-    p->sd_independent = value(c, s->sd_independent, default_sd_independent, NON_NEGATIVE,
+    p->sd_party = value(c, s->sd_party, default_sd_party, SPREAD, "model.sd_party");
+    p->sd_coalition = value(c, s->sd_coalition, default_sd_coalition, SPREAD, "model.sd_coalition");
+    p->sd_region = value(c, s->sd_region, default_sd_region, SPREAD, "model.sd_region");
+    p->sd_list = value(c, s->sd_list, default_sd_list, SPREAD, "model.sd_list");
+    p->sd_independent = value(c, s->sd_independent, default_sd_independent, SPREAD,
                               "model.sd_independent");
     p->tails_df = value(c, s->tails_df, 0.0, DEGREES, "model.tails_df");
     const scn_turnout_model tnone = {0};
     const scn_turnout_model *t = s->turnout ? s->turnout : &tnone;
-    p->sd_turnout_national = value(c, t->sd_national, default_sd_turnout_national, NON_NEGATIVE,
+    p->sd_turnout_national = value(c, t->sd_national, default_sd_turnout_national, SPREAD,
                                    "model.turnout.sd_national");
-    p->sd_turnout_region = value(c, t->sd_region, default_sd_turnout_region, NON_NEGATIVE,
+    p->sd_turnout_region = value(c, t->sd_region, default_sd_turnout_region, SPREAD,
                                  "model.turnout.sd_region");
-    p->sd_turnout_district = value(c, t->sd_district, default_sd_turnout_district, NON_NEGATIVE,
+    p->sd_turnout_district = value(c, t->sd_district, default_sd_turnout_district, SPREAD,
                                    "model.turnout.sd_district");
 }
 
@@ -110,7 +155,7 @@ static void compile_runoff(compiler *c, const scn_runoff_model *rm)
     /* An abstention of 0 is kept finite on the logit scale: shocks can still move it. */
     for (size_t k = 0; k < m->n_coalitions; k++)
         p->abstention_logit[k] = logit(fmin(fmax(p->abstention_logit[k], 1e-6), 1.0 - 1e-6));
-    p->sd_abstention = value(c, r->sd_abstention, default_sd_abstention, NON_NEGATIVE,
+    p->sd_abstention = value(c, r->sd_abstention, default_sd_abstention, SPREAD,
                              "model.runoff.sd_abstention");
     double same = value(c, r->affinity_same, default_affinity_same, NON_NEGATIVE,
                         "model.runoff.affinity_same");
@@ -131,9 +176,9 @@ static void compile_runoff(compiler *c, const scn_runoff_model *rm)
         else
             p->affinity[from * m->n_coalitions + to] = value(c, &v->weight, 0, NON_NEGATIVE, field);
     }
-    p->sd_affinity = value(c, r->sd_affinity, default_sd_affinity, NON_NEGATIVE,
+    p->sd_affinity = value(c, r->sd_affinity, default_sd_affinity, SPREAD,
                            "model.runoff.sd_affinity");
-    p->sd_mobilisation = value(c, r->sd_mobilisation, default_sd_mobilisation, NON_NEGATIVE,
+    p->sd_mobilisation = value(c, r->sd_mobilisation, default_sd_mobilisation, SPREAD_MOBILISATION,
                                "model.runoff.sd_mobilisation");
 }
 

@@ -118,11 +118,7 @@ static int parse_layer(chain *c, const char *path, scrutin_ctx *ctx)
     layer *l = &c->layers[c->n];
     int status = SCRUTIN_OK;
     if (!yaml_parser_load(&parser, &l->doc)) {
-        status = scrutin_ctx_error(ctx, SCRUTIN_ESYNTAX, path,
-                                   (unsigned)parser.problem_mark.line + 1, NULL,
-                                   "YAML syntax error: %s%s%s",
-                                   parser.problem ? parser.problem : "malformed YAML",
-                                   parser.context ? " " : "", parser.context ? parser.context : "");
+        status = scn_yaml_syntax_error(path, &parser, ctx);
         yaml_parser_delete(&parser);
         fclose(f);
         return status;

@@ -206,6 +206,12 @@ int scn_yaml_load_buffer(scrutin_scenario *s, const char *text, size_t len, char
                          size_t size, unsigned *line);
 void scn_yaml_free(scrutin_scenario *s);
 int scn_yaml_lines_load(scrutin_scenario *s, scrutin_ctx *ctx);
+/*
+ * Report the syntax error of @p parser, which failed on the file at @p path, into @p ctx: at
+ * libyaml's line, except a quoted value never closed, named at the line its quote opens, with
+ * the key whose value it is. @return SCRUTIN_ESYNTAX.
+ */
+int scn_yaml_syntax_error(const char *path, const yaml_parser_t *parser, scrutin_ctx *ctx);
 void scn_yaml_lines_free(scrutin_scenario *s);
 int scn_districts_read(scrutin_scenario *s, scrutin_ctx *ctx);
 int scn_lists_read(scrutin_scenario *s, scrutin_ctx *ctx);

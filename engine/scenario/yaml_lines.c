@@ -26,11 +26,7 @@ int scn_yaml_lines_load(scrutin_scenario *s, scrutin_ctx *ctx)
     int ok = yaml_parser_load(&parser, &s->yaml);
     int status = SCRUTIN_OK;
     if (!ok)
-        status = scrutin_ctx_error(ctx, SCRUTIN_ESYNTAX, s->path,
-                                   (unsigned)parser.problem_mark.line + 1, NULL,
-                                   "YAML syntax error: %s%s%s",
-                                   parser.problem ? parser.problem : "malformed YAML",
-                                   parser.context ? " " : "", parser.context ? parser.context : "");
+        status = scn_yaml_syntax_error(s->path, &parser, ctx);
     else if (!yaml_document_get_root_node(&s->yaml))
         status = scrutin_ctx_error(ctx, SCRUTIN_ESYNTAX, s->path, 1, NULL,
                                    "the scenario file is empty");

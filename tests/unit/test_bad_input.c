@@ -91,15 +91,19 @@ static void cleanup(variant *v)
     scrutin_ctx_free(v->ctx);
 }
 
-/* Some diagnostic is in a file ending in @p file, at @p line, about @p field (NULL: any). */
-static void assert_reported(const variant *v, const char *file, unsigned line, const char *field)
+/*
+ * Some diagnostic is in a file ending in @p file, at @p line, about @p field (NULL: any).
+ * @return the first such diagnostic.
+ */
+static const scrutin_diag *assert_reported(const variant *v, const char *file, unsigned line,
+                                           const char *field)
 {
     for (size_t i = 0; i < scrutin_ctx_count(v->ctx); i++) {
         const scrutin_diag *d = scrutin_ctx_get(v->ctx, i);
         size_t n = d->file ? strlen(d->file) : 0, k = strlen(file);
         if (n >= k && strcmp(d->file + n - k, file) == 0 && d->line == line &&
             (!field || (d->field && strcmp(d->field, field) == 0)))
-            return;
+            return d;
     }
     for (size_t i = 0; i < scrutin_ctx_count(v->ctx); i++) {
         char buf[1024];
@@ -107,6 +111,7 @@ static void assert_reported(const variant *v, const char *file, unsigned line, c
         print_error("reported: %s\n", buf);
     }
     fail_msg("nothing reported at %s:%u (%s)", file, line, field ? field : "any field");
+    return NULL;
 }
 
 static char *replace(const char *text, const char *from, const char *to)
@@ -329,6 +334,223 @@ static void test_unclosed_quote_names_the_row_it_opens_on(void **state)
     free(lists);
 }
 
+/* Load @p yaml (with the good tables); exactly one syntax error, at @p line about @p field. */
+static void assert_unclosed_quote_at(const char *yaml, unsigned line, const char *field,
+                                     const char *says)
+{
+    variant v;
+    run_variant(&v, yaml, good_districts, good_lists);
+    assert_int_equal(v.status, SCRUTIN_ESYNTAX);
+    assert_int_equal(scrutin_ctx_count(v.ctx), 1);
+    const scrutin_diag *d = assert_reported(&v, "scenario.yaml", line, field);
+    if (!strstr(d->message, says))
+        fail_msg("\"%s\" does not say \"%s\"", d->message, says);
+    cleanup(&v);
+}
+
+/*
+ * A quote never closed runs on to the end of the file, where libyaml notices it: the line
+ * named is the one the quote opens on (2), not the end of the file (14), and the field is the
+ * key whose value it is.
+ */
+static void test_unclosed_double_quote_is_named_where_it_opens(void **state)
+{
+    (void)state;
+    char *yaml = replace(good_yaml, "name: small\n", "name: \"small\n");
+    assert_unclosed_quote_at(yaml, 2, "name", "never closed: the file ends inside it");
+    free(yaml);
+}
+
+static void test_unclosed_single_quote_is_named_where_it_opens(void **state)
+{
+    (void)state;
+    char *yaml = replace(good_yaml, "name: small\n", "name: 'small\n");
+    assert_unclosed_quote_at(yaml, 2, "name", "never closed: the file ends inside it");
+    free(yaml);
+}
+
+static void test_unclosed_quote_in_a_nested_mapping_names_the_whole_path(void **state)
+{
+    (void)state;
+    char *yaml = replace(good_yaml, "lists: lists.csv\n",
+                         "lists: lists.csv\n"                     /* 13 */
+                         "model:\n"                               /* 14 */
+                         "  sd_list: 0.25\n"                      /* 15 */
+                         "  runoff:\n"                            /* 16 */
+                         "    retention: 0.9\n"                   /* 17 */
+                         "    sd_affinity: \"0.5\n"               /* 18 */
+                         "    sd_mobilisation: 0.15\n");          /* 19 */
+    assert_unclosed_quote_at(yaml, 18, "model.runoff.sd_affinity", "never closed");
+    free(yaml);
+}
+
+static void test_unclosed_quote_in_a_sequence_names_its_item(void **state)
+{
+    (void)state;
+    char *yaml = replace(good_yaml, "regions:\n  - {id: North}\n",
+                         "regions:\n  - North\n  - 'South\n");
+    assert_unclosed_quote_at(yaml, 12, "regions[1]", "never closed");
+    free(yaml);
+}
+
+/* libyaml stops at a document marker: the quote is still named where it opens. */
+static void test_unclosed_quote_before_a_document_marker(void **state)
+{
+    (void)state;
+    char *yaml = replace(good_yaml, "seats: 6\n", "seats: \"6\n---\n");
+    assert_unclosed_quote_at(yaml, 3, "seats", "runs on to the document marker on line 4");
+    free(yaml);
+}
+
+/*
+ * The usual case in a real file: the next quote of the file closes the one left open, and
+ * libyaml trips on what follows it, a line or more below. The line named is where the quoted
+ * value opens (5), not where libyaml tripped (6).
+ */
+static void test_quote_closed_by_the_next_one_is_named_where_it_opens(void **state)
+{
+    (void)state;
+    char *yaml = replace(good_yaml, "  - {id: LEFT}\n  - {id: RIGHT}\n",
+                         "  - {id: LEFT, name: \"Left}\n"  /* 5 */
+                         "  - {id: RIGHT, name: \"Right\"}\n"); /* 6 */
+    assert_unclosed_quote_at(yaml, 5, "coalitions[0].name", "runs on to line 6");
+    free(yaml);
+}
+
+/* A syntax error in the base of a what-if is named in the base, where the quote opens. */
+static void test_unclosed_quote_in_a_base_is_named_in_the_base(void **state)
+{
+    (void)state;
+    char *yaml = replace(good_yaml, "name: small\n", "name: \"small\n");
+    variant v;
+    run_variant(&v, yaml, good_districts, good_lists);
+    scrutin_ctx_clear(v.ctx);
+    char whatif[160];
+    snprintf(whatif, sizeof whatif, "%s/whatif.yaml", v.dir);
+    FILE *f = fopen(whatif, "w");
+    assert_non_null(f);
+    fputs("base: scenario.yaml\nname: whatif\nmodel: {sd_list: 0.3}\n", f);
+    fclose(f);
+    scrutin_scenario *s = NULL;
+    assert_int_equal(scrutin_scenario_load(&s, whatif, v.ctx), SCRUTIN_ESYNTAX);
+    assert_null(s);
+    assert_reported(&v, "/scenario.yaml", 2, "name");
+    unlink(whatif);
+    cleanup(&v);
+    free(yaml);
+}
+
+/* A model parameter set to @p value in @p yaml_tail; one error at @p line about @p field. */
+typedef struct model_value {
+    const char *yaml_tail; /* appended after "lists: lists.csv\n" (line 13) */
+    unsigned line;
+    const char *field;
+} model_value;
+
+static void assert_model_value(const model_value *c, int want_status, const char *says)
+{
+    char *yaml = replace(good_yaml, "lists: lists.csv\n", "");
+    size_t n = strlen(yaml) + strlen("lists: lists.csv\n") + strlen(c->yaml_tail) + 1;
+    char *text = malloc(n);
+    assert_non_null(text);
+    snprintf(text, n, "%slists: lists.csv\n%s", yaml, c->yaml_tail);
+    variant v;
+    run_variant(&v, text, good_districts, good_lists);
+    if (v.status != want_status) {
+        for (size_t i = 0; i < scrutin_ctx_count(v.ctx); i++) {
+            char buf[1024];
+            scrutin_ctx_format(v.ctx, i, buf, sizeof buf);
+            print_error("reported: %s\n", buf);
+        }
+        fail_msg("%s: status %d, wanted %d", c->yaml_tail, v.status, want_status);
+    }
+    if (want_status != SCRUTIN_OK) {
+        assert_int_equal(scrutin_ctx_count(v.ctx), 1);
+        const scrutin_diag *d = assert_reported(&v, "scenario.yaml", c->line, c->field);
+        if (!strstr(d->message, says))
+            fail_msg("\"%s\" does not say \"%s\"", d->message, says);
+    }
+    cleanup(&v);
+    free(text);
+    free(yaml);
+}
+
+/*
+ * Every spread of the model acts on a log or logit scale, where a standard deviation above 5
+ * makes every election a lottery: each is refused above 5, with the range in the message;
+ * 5 itself and 0 are accepted.
+ */
+static const model_value log_scale_spreads[] = {
+    {"model:\n  sd_party: 5.5\n", 15, "model.sd_party"},
+    {"model:\n  sd_coalition: 5.5\n", 15, "model.sd_coalition"},
+    {"model:\n  sd_region: 5.5\n", 15, "model.sd_region"},
+    {"model:\n  sd_list: 5.5\n", 15, "model.sd_list"},
+    {"model:\n  sd_independent: 5.5\n", 15, "model.sd_independent"},
+    {"model:\n  turnout:\n    sd_national: 5.5\n", 16, "model.turnout.sd_national"},
+    {"model:\n  turnout:\n    sd_region: 5.5\n", 16, "model.turnout.sd_region"},
+    {"model:\n  turnout:\n    sd_district: 5.5\n", 16, "model.turnout.sd_district"},
+    {"model:\n  runoff:\n    sd_abstention: 5.5\n", 16, "model.runoff.sd_abstention"},
+    {"model:\n  runoff:\n    sd_affinity: 5.5\n", 16, "model.runoff.sd_affinity"},
+};
+
+static void test_every_log_scale_spread_above_5_is_refused(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof log_scale_spreads / sizeof *log_scale_spreads; i++)
+        assert_model_value(&log_scale_spreads[i], SCRUTIN_EINPUT,
+                           "5.5 is not a finite number >= 0 and <= 5");
+}
+
+static void test_a_spread_of_50_is_refused_at_its_line(void **state)
+{
+    (void)state;
+    const model_value c = {"model:\n  sd_party: 0.15\n  sd_list: 50\n", 16, "model.sd_list"};
+    assert_model_value(&c, SCRUTIN_EINPUT, "50 is not a finite number >= 0 and <= 5");
+    const model_value huge = {"model:\n  turnout: {sd_national: 1e300}\n", 15,
+                              "model.turnout.sd_national"};
+    assert_model_value(&huge, SCRUTIN_EINPUT, "1e+300 is not a finite number >= 0 and <= 5");
+}
+
+static void test_spreads_of_0_and_5_are_accepted(void **state)
+{
+    (void)state;
+    const model_value zero = {
+        "model:\n  sd_party: 0\n  sd_list: 0\n  runoff: {sd_mobilisation: 0}\n", 0, NULL};
+    assert_model_value(&zero, SCRUTIN_OK, NULL);
+    const model_value five = {"model:\n  sd_party: 5\n  sd_independent: 5\n"
+                              "  turnout: {sd_district: 5}\n  runoff: {sd_affinity: 5}\n",
+                              0, NULL};
+    assert_model_value(&five, SCRUTIN_OK, NULL);
+}
+
+static void test_negative_spread_is_still_refused(void **state)
+{
+    (void)state;
+    const model_value c = {"model:\n  sd_region: -0.1\n", 15, "model.sd_region"};
+    assert_model_value(&c, SCRUTIN_EINPUT, "-0.1 is not a finite number >= 0");
+}
+
+/* The mobilisation factor exp(delta - sd^2/2) has median exp(-sd^2/2): at most 2. */
+static void test_mobilisation_spread_above_2_is_refused(void **state)
+{
+    (void)state;
+    const model_value c = {"model:\n  runoff:\n    sd_mobilisation: 2.5\n", 16,
+                           "model.runoff.sd_mobilisation"};
+    assert_model_value(&c, SCRUTIN_EINPUT, "2.5 is not a finite number >= 0 and <= 2");
+    const model_value two = {"model:\n  runoff:\n    sd_mobilisation: 2\n", 0, NULL};
+    assert_model_value(&two, SCRUTIN_OK, NULL);
+}
+
+/* Student-t shocks need more than 2 degrees of freedom for their spread to exist. */
+static void test_tails_of_2_degrees_of_freedom_are_refused(void **state)
+{
+    (void)state;
+    const model_value c = {"model:\n  tails_df: 2\n", 15, "model.tails_df"};
+    assert_model_value(&c, SCRUTIN_EINPUT, "2 is not 0 (normal shocks) or more than 2");
+    const model_value ok = {"model:\n  tails_df: 2.5\n", 0, NULL};
+    assert_model_value(&ok, SCRUTIN_OK, NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -348,6 +570,19 @@ int main(void)
         cmocka_unit_test(test_probability_above_one),
         cmocka_unit_test(test_zero_scale_where_a_positive_one_is_needed),
         cmocka_unit_test(test_unclosed_quote_names_the_row_it_opens_on),
+        cmocka_unit_test(test_unclosed_double_quote_is_named_where_it_opens),
+        cmocka_unit_test(test_unclosed_single_quote_is_named_where_it_opens),
+        cmocka_unit_test(test_unclosed_quote_in_a_nested_mapping_names_the_whole_path),
+        cmocka_unit_test(test_unclosed_quote_in_a_sequence_names_its_item),
+        cmocka_unit_test(test_unclosed_quote_before_a_document_marker),
+        cmocka_unit_test(test_quote_closed_by_the_next_one_is_named_where_it_opens),
+        cmocka_unit_test(test_unclosed_quote_in_a_base_is_named_in_the_base),
+        cmocka_unit_test(test_every_log_scale_spread_above_5_is_refused),
+        cmocka_unit_test(test_a_spread_of_50_is_refused_at_its_line),
+        cmocka_unit_test(test_spreads_of_0_and_5_are_accepted),
+        cmocka_unit_test(test_negative_spread_is_still_refused),
+        cmocka_unit_test(test_mobilisation_spread_above_2_is_refused),
+        cmocka_unit_test(test_tails_of_2_degrees_of_freedom_are_refused),
     };
     return cmocka_run_group_tests_name("bad input", tests, NULL, NULL);
 }
