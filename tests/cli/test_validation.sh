@@ -72,6 +72,8 @@ variant syntax-flow;   edit syntax-flow scenario.yaml 's/^seats: 6/seats: [6/'
 bad syntax-flow 'scenario.yaml:6' "YAML syntax error: did not find expected ',' or ']'"
 variant syntax-tab;    edit syntax-tab scenario.yaml 's/^  - {id: North}/\t- {id: North}/'
 bad syntax-tab 'scenario.yaml:16' 'YAML syntax error: found character that cannot start any token'
+variant syntax-quote;  edit syntax-quote scenario.yaml 's/^name: small/name: "small/'
+bad syntax-quote 'scenario.yaml:3: name' 'YAML syntax error: the quoted value that opens on this line is never closed'
 variant syntax-empty;  : >"$work/syntax-empty/scenario.yaml"
 bad syntax-empty 'scenario.yaml:1' 'the scenario file is empty'
 
@@ -212,6 +214,12 @@ variant s-sd;          append s-sd 'model:\n  turnout:\n    sd_district: -0.1'
 bad s-sd 'scenario.yaml:31: model.turnout.sd_district' '-0.1 is not a finite number >= 0'
 variant s-df;          append s-df 'model:\n  tails_df: 2'
 bad s-df 'scenario.yaml:30: model.tails_df' '2 is not 0 \(normal shocks\) or more than 2'
+
+# --- Standard deviations beyond their bounds (docs/design.md, "Bounds of the spreads") --------
+variant b-sd;          append b-sd 'model:\n  sd_list: 50'
+bad b-sd 'scenario.yaml:30: model.sd_list' 'is not a finite number >= 0 and <= 5'
+variant b-mob;         append b-mob 'model:\n  runoff:\n    sd_mobilisation: 3'
+bad b-mob 'scenario.yaml:31: model.runoff.sd_mobilisation' 'is not a finite number >= 0 and <= 2'
 
 # --- What-if files: a base that does not exist, a cycle, bad values and references -----------
 # A what-if file in $work/NAME/scenario.yaml inherits the small scenario in $work/small-base.
