@@ -12,8 +12,11 @@ failures=0; passed=0
 fail() { echo "FAIL $*"; failures=$((failures + 1)); }
 pass() { passed=$((passed + 1)); }
 
-version=$("$scrutin" --version | sed -n 's/^scrutin //p')
-if grep -qx "footer: scrutin $version" "$src/docs/scrutin.1.md"; then pass
+# The version is X.Y.Z of "scrutin X.Y.Z", or of "scrutin X.Y.Z (MPI)" in an MPI build: one page
+# documents both builds (test_help checks which --version each build prints).
+version=$("$scrutin" --version | sed -nE 's/^scrutin ([0-9]+\.[0-9]+\.[0-9]+)( \(MPI\))?$/\1/p')
+if [ -z "$version" ]; then fail "scrutin --version prints neither 'scrutin X.Y.Z' nor 'scrutin X.Y.Z (MPI)': $("$scrutin" --version)"
+elif grep -qx "footer: scrutin $version" "$src/docs/scrutin.1.md"; then pass
 else fail "docs/scrutin.1.md does not say 'footer: scrutin $version' (scrutin --version)"; fi
 
 if ! command -v pandoc >/dev/null 2>&1; then

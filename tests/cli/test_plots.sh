@@ -15,9 +15,24 @@ plots="coalition_seats party_seats district_outcomes"
 have_gnuplot=0
 command -v gnuplot >/dev/null 2>&1 && have_gnuplot=1
 
-# A PATH with everything but gnuplot: a folder of links to the tools the test itself uses.
+# A PATH with everything but gnuplot, as on a machine without it: a folder of links to every
+# command of the PATH (the one the shell would run, the first of its name), gnuplot left out.
+# Not only the tools the test uses: scrutin may start others (an MPI build run without mpirun
+# has OpenMPI look for ssh or rsh on the PATH, and fail to start without them).
 mkdir -p "$work/bin-nognuplot"
-for tool in bash sh env cat; do ln -s "$(command -v $tool)" "$work/bin-nognuplot/$tool"; done
+declare -A seen=([gnuplot]=1)
+targets=()
+IFS=: read -ra path_dirs <<<"$PATH"
+for d in "${path_dirs[@]}"; do
+    [[ $d == /* ]] && [ -d "$d" ] || continue
+    for f in "$d"/*; do
+        name=${f##*/}
+        [ -z "${seen[$name]-}" ] && [ -f "$f" ] && [ -x "$f" ] || continue
+        seen[$name]=1; targets+=("$f")
+    done
+done
+printf '%s\0' "${targets[@]}" | xargs -0 ln -s -t "$work/bin-nognuplot" --
+[ ! -e "$work/bin-nognuplot/gnuplot" ] || { echo "FAIL gnuplot left on the PATH"; exit 1; }
 
 run() { # run NAME OPTIONS...: scrutin run on the small scenario into $work/NAME
     local name=$1; shift
