@@ -3,35 +3,73 @@
 
 #ifdef SCRUTIN_WITH_MPI
 #include <mpi.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* MPI was started: otherwise this process runs alone, as a build without MPI. */
+static int mpi_on;
+
+/*
+ * Whether a launcher (mpirun, mpiexec, srun) started this process: OpenMPI,
+ * PMIx and the PMI of MPICH and Slurm leave these in the environment.
+ * SCRUTIN_MPI=1 or 0 forces the answer (docs/distributed.md).
+ */
+static int launched_by_mpi(void)
+{
+    const char *force = getenv("SCRUTIN_MPI");
+    if (force && (strcmp(force, "0") == 0 || strcmp(force, "1") == 0))
+        return force[0] == '1';
+    static const char *const vars[] = {"OMPI_COMM_WORLD_SIZE", "PMIX_RANK", "PMI_RANK",
+                                       "PMI_SIZE"};
+    for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++)
+        if (getenv(vars[i]))
+            return 1;
+    return 0;
+}
 
 int dist_init(int *argc, char ***argv)
 {
+    /* Started by hand, the command does not start MPI at all: OpenMPI's singleton start
+       needs its launcher helper and ssh or rsh, which a laptop or container may lack. */
+    if (!launched_by_mpi())
+        return SCRUTIN_OK;
     int provided = 0;
     if (MPI_Init_thread(argc, argv, MPI_THREAD_FUNNELED, &provided) != MPI_SUCCESS)
         return SCRUTIN_EMPI;
+    mpi_on = 1;
     /* One failing call must not hang the others: errors come back as codes. */
     MPI_Comm_set_errhandler(MPI_COMM_WORLD, MPI_ERRORS_RETURN);
     return SCRUTIN_OK;
 }
 
-void dist_finalize(void) { MPI_Finalize(); }
+void dist_finalize(void)
+{
+    if (mpi_on)
+        MPI_Finalize();
+}
 
 int dist_rank(void)
 {
     int rank = 0;
-    MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+    if (mpi_on)
+        MPI_Comm_rank(MPI_COMM_WORLD, &rank);
     return rank;
 }
 
 int dist_size(void)
 {
     int size = 1;
-    MPI_Comm_size(MPI_COMM_WORLD, &size);
+    if (mpi_on)
+        MPI_Comm_size(MPI_COMM_WORLD, &size);
     return size;
 }
 
 int dist_agree(int status, int *reporter)
 {
+    if (!mpi_on) {
+        *reporter = 0;
+        return status;
+    }
     /* The lowest rank that failed reports; its status becomes everyone's. */
     int size = dist_size(), mine = status != SCRUTIN_OK ? dist_rank() : size, first = size;
     if (MPI_Allreduce(&mine, &first, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD) != MPI_SUCCESS)
@@ -49,21 +87,13 @@ int dist_reduce_tally(scrutin_tally *tally)
 {
     size_t n = 0;
     int64_t *counters = scrutin_tally_counters(tally, &n);
-    int root = dist_rank() == 0;
-    /* MPI counts are int: reduce in chunks so that any tally fits. */
-    const size_t chunk = 1u << 28;
-    for (size_t at = 0; at < n; at += chunk) {
-        int len = (int)(n - at < chunk ? n - at : chunk);
-        int rc = MPI_Reduce(root ? MPI_IN_PLACE : counters + at, counters + at, len, MPI_INT64_T,
-                            MPI_SUM, 0, MPI_COMM_WORLD);
-        if (rc != MPI_SUCCESS)
-            return SCRUTIN_EMPI;
-    }
-    return SCRUTIN_OK;
+    return dist_reduce_counters(counters, n);
 }
 
 int dist_reduce_counters(int64_t *counters, size_t n)
 {
+    if (!mpi_on)
+        return SCRUTIN_OK;
     int root = dist_rank() == 0;
     /* MPI counts are int: reduce in chunks so that any array fits. */
     const size_t chunk = 1u << 28;
@@ -80,7 +110,8 @@ int dist_reduce_counters(int64_t *counters, size_t n)
 double dist_max(double x)
 {
     double out = x;
-    MPI_Allreduce(&x, &out, 1, MPI_DOUBLE, MPI_MAX, MPI_COMM_WORLD);
+    if (mpi_on)
+        MPI_Allreduce(&x, &out, 1, MPI_DOUBLE, MPI_MAX, MPI_COMM_WORLD);
     return out;
 }
 

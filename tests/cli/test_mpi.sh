@@ -16,6 +16,16 @@ trap 'rm -rf "$work"' EXIT
 passed=0; failed=0
 check() { if "$@"; then passed=$((passed + 1)); else echo "FAIL: $*"; failed=$((failed + 1)); fi; }
 
+# Started by hand, the MPI build runs as one process without starting MPI: it works where
+# OpenMPI could not start (no ssh or rsh for its launcher helper on the PATH).
+bare=$work/bare-path
+mkdir -p "$bare"
+for c in bash sh env cat; do ln -s "$(command -v $c)" "$bare/$c"; done
+env PATH="$bare" "$scrutin" run "$src/tests/data/small/scenario.yaml" -n 300 --seed 9 \
+    --out "$work/bare" -q
+check test $? -eq 0
+check grep -q '"ranks": 1' "$work/bare/run.json"
+
 for scenario in tests/data/small/scenario.yaml scenarios/mali-2007/scenario.yaml; do
     name=$(basename "$(dirname "$scenario")")
     "$scrutin" run "$src/$scenario" -n 1500 --seed 9 --threads 2 --out "$work/$name-single" -q
