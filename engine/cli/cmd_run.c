@@ -53,6 +53,9 @@ static const char run_help[] =
     "  seats_summary.csv       stage,group_kind,group,mean,sd,p05..p95,p_majority,...\n"
     "  districts.csv           district,region,seats,p_decided_round1,p_court_flip,...\n"
     "  district_lists.csv      district,list,p_round2,p_win_provisional,p_win_final,...\n"
+    "  district_leverage.csv   district,group_kind,group,p_seat,p_majority_if_seat,\n"
+    "                          p_majority_if_no_seat,leverage,...: the districts that\n"
+    "                          decide each majority\n"
     "  run.json                all of the above, the scenario's name and content hash,\n"
     "                          seed, simulations; threads and timings under \"execution\"\n"
     "  plots/NAME.{csv,gp,svg,png}  with --plots: coalition_seats, party_seats,\n"
@@ -228,7 +231,8 @@ static void print_files(const char *out, const run_args *a, cli_render_result dr
 {
     if (a->format == SCRUTIN_FORMAT_TABLE) {
         printf("\nFiles written to %s/: seats_distribution.csv, seats_summary.csv, "
-               "districts.csv, district_lists.csv, run.json\n", out);
+               "districts.csv, district_lists.csv, district_leverage.csv, run.json\n",
+               out);
         if (a->plots && drawn == CLI_RENDER_DONE)
             printf("Plots drawn in %s/%s/: coalition_seats, party_seats, district_outcomes "
                    "(.svg, .png)\n", out, SCRUTIN_PLOT_DIR);

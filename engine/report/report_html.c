@@ -229,6 +229,8 @@ static void write_files(FILE *f)
         {"seats_summary.csv", "means, quantiles and probabilities, with their standard errors"},
         {"districts.csv", "how each district was decided"},
         {"district_lists.csv", "what became of each list"},
+        {"district_leverage.csv",
+         "each party's and coalition's chance of a majority with and without each district"},
         {"run.json", "all of the above, and the run's metadata"}};
     fputs("<h2>Files</h2>\n<p>Beside this page, in the run's folder (the columns are described in "
           "scrutin's <code>docs/cli.md</code>):</p>\n<ul>\n",

@@ -1,5 +1,5 @@
 /*
- * The four tables of a run (docs/cli.md, "Output files"). The columns of the
+ * The five tables of a run (docs/cli.md, "Output files"). The columns of the
  * contract (ARCHITECTURE.md, section 6) come first, in its order; the
  * standard errors added since come after them, so that scripts that read
  * columns by position keep working.
@@ -147,11 +147,49 @@ static int list_rows(const run_data *d, const row_sink *sink)
     return SCRUTIN_OK;
 }
 
+/*
+ * district_leverage: which districts decide each group's majority. One row per
+ * district and group that held some of the district's final seats in at
+ * least one simulation.
+ */
+static const char *const leverage_columns[] = {
+    "district", "group_kind", "group", "p_seat", "p_majority_if_seat", "p_majority_if_no_seat",
+    "leverage", "p_seat_se", "p_majority_if_seat_se", "p_majority_if_no_seat_se", "leverage_se"};
+
+static int leverage_rows(const run_data *d, const row_sink *sink)
+{
+    const scrutin_summary *s = d->summary;
+    for (size_t i = 0; i < s->n_districts; i++)
+        for (int k = 0; k < SCRUTIN_GROUP_KINDS; k++)
+            for (size_t g = 0; g < s->n_groups[k]; g++) {
+                const scrutin_district_group_summary *x =
+                    &s->district_groups[k][i * s->n_groups[k] + g];
+                if (x->held == 0)
+                    continue;
+                cell row[] = {cell_text(scrutin_model_id(d->model, SCRUTIN_ENTITY_DISTRICT, i)),
+                              cell_text(scrutin_group_kind_name((scrutin_group_kind)k)),
+                              cell_text(scrutin_model_id(d->model, group_entity[k], g)),
+                              cell_real(x->seat.p),
+                              cell_real(x->majority_if_seat.p),
+                              cell_real(x->majority_if_no_seat.p),
+                              cell_real(x->leverage.p),
+                              cell_real(x->seat.se),
+                              cell_real(x->majority_if_seat.se),
+                              cell_real(x->majority_if_no_seat.se),
+                              cell_real(x->leverage.se)};
+                int status = ROW(sink, row);
+                if (status != SCRUTIN_OK)
+                    return status;
+            }
+    return SCRUTIN_OK;
+}
+
 const run_table report_run_tables[REPORT_RUN_TABLES] = {
     {"seats_distribution", COLUMNS(distribution_columns), distribution_rows},
     {"seats_summary", COLUMNS(summary_columns), summary_rows},
     {"districts", COLUMNS(district_columns), district_rows},
     {"district_lists", COLUMNS(list_columns), list_rows},
+    {"district_leverage", COLUMNS(leverage_columns), leverage_rows},
 };
 
 /* A sink that puts the system's id in front of every row it passes on. */

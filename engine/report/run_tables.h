@@ -65,8 +65,11 @@ typedef struct run_table {
     int (*rows)(const run_data *data, const row_sink *sink);
 } run_table;
 
-/* seats_distribution, seats_summary, districts, district_lists: the contract of docs/cli.md. */
-#define REPORT_RUN_TABLES 4
+/*
+ * seats_distribution, seats_summary, districts, district_lists: the contract
+ * of docs/cli.md; then district_leverage, added to it.
+ */
+#define REPORT_RUN_TABLES 5
 extern const run_table report_run_tables[REPORT_RUN_TABLES];
 
 /* The headline numbers of scrutin_report_run_table(), as a table. */

@@ -50,10 +50,30 @@ static void summarise_group(scrutin_group_summary *g, const int64_t *hist, int64
     g->largest = prob(largest, n);
 }
 
+/* P(majority | the group held some of the district's seats) and P(majority | none). */
+static void summarise_district_group(scrutin_district_group_summary *out, int64_t held,
+                                     int64_t held_majority, int64_t majorities, uint64_t n)
+{
+    out->held = held;
+    out->seat = prob(held, n);
+    int64_t not_held = (int64_t)n - held, not_held_majority = majorities - held_majority;
+    out->majority_if_seat = held > 0 ? prob(held_majority, (uint64_t)held)
+                                     : (scrutin_prob){NAN, NAN};
+    out->majority_if_no_seat = not_held > 0 ? prob(not_held_majority, (uint64_t)not_held)
+                                            : (scrutin_prob){NAN, NAN};
+    /* Two disjoint sets of simulations: the standard errors add in quadrature. */
+    double if_seat = out->majority_if_seat.p, if_not = out->majority_if_no_seat.p;
+    out->leverage = (scrutin_prob){if_seat - if_not,
+                                   sqrt(out->majority_if_seat.se * out->majority_if_seat.se +
+                                        out->majority_if_no_seat.se * out->majority_if_no_seat.se)};
+}
+
 void scrutin_summary_free(scrutin_summary *s)
 {
     if (!s)
         return;
+    for (int k = 0; k < SCRUTIN_GROUP_KINDS; k++)
+        free(s->district_groups[k]);
     for (int st = 0; st < SCRUTIN_STAGES; st++)
         for (int k = 0; k < SCRUTIN_GROUP_KINDS; k++)
             free(s->groups[st][k]);
@@ -89,6 +109,8 @@ int scrutin_summary_compute(scrutin_summary **out, const scrutin_model *m, const
         for (int st = 0; st < SCRUTIN_STAGES; st++)
             ok &= (s->groups[st][k] = calloc(groups, sizeof *s->groups[st][k])) != NULL;
         ok &= (s->court[k] = calloc(groups, sizeof *s->court[k])) != NULL;
+        ok &= (s->district_groups[k] = calloc(groups * (s->n_districts + 1),
+                                              sizeof *s->district_groups[k])) != NULL;
     }
     ok &= (s->districts = calloc(s->n_districts + 1, sizeof *s->districts)) != NULL;
     ok &= (s->lists = calloc(s->n_lists + 1, sizeof *s->lists)) != NULL;
@@ -111,6 +133,18 @@ int scrutin_summary_compute(scrutin_summary **out, const scrutin_model *m, const
             double var = n > 1 ? ((double)squares - (double)sum * c->shift_mean) / (double)(n - 1) : 0.0;
             c->shift_se = sqrt((var > 0.0 ? var : 0.0) / (double)n);
             c->majority_changed = prob(scrutin_tally_majority_changed(t, (scrutin_group_kind)k, g), n);
+            /* Majorities at the final stage, counted exactly from the histogram. */
+            const int64_t *hist =
+                scrutin_tally_seat_histogram(t, SCRUTIN_STAGE_FINAL, (scrutin_group_kind)k, g);
+            int64_t majorities = 0;
+            for (unsigned v = s->majority; v <= s->seats; v++)
+                majorities += hist[v];
+            for (size_t d = 0; d < s->n_districts; d++) {
+                int64_t held, held_majority;
+                scrutin_tally_district_group(t, d, (scrutin_group_kind)k, g, &held, &held_majority);
+                summarise_district_group(&s->district_groups[k][d * s->n_groups[k] + g], held,
+                                         held_majority, majorities, n);
+            }
         }
     const int64_t *moved = scrutin_tally_court_moved(t);
     int64_t moved_sum = 0, moved_squares = 0;

@@ -98,6 +98,30 @@ static court_ruling apply_court(const scrutin_model *m, const scrutin_rules *rul
     return ruling;
 }
 
+/*
+ * Note that the groups of the first @p seats candidates of list @p list (its
+ * parties and their coalitions) hold final seats of district @p d: entries
+ * d << 32 | group of @p held, from @p first on (this district's), once each.
+ */
+static size_t note_held(const scrutin_model *m, size_t d, size_t list, unsigned seats,
+                        uint64_t *held, size_t first, size_t n)
+{
+    const uint32_t *party = m->candidate_party + m->list_first_candidate[list];
+    unsigned candidates = m->list_first_candidate[list + 1] - m->list_first_candidate[list];
+    for (unsigned c = 0; c < seats && c < candidates; c++) {
+        uint64_t cells[2] = {(uint64_t)d << 32 | party[c],
+                             (uint64_t)d << 32 | (m->n_parties + m->party_coalition[party[c]])};
+        for (int k = 0; k < 2; k++) {
+            size_t i = first;
+            while (i < n && held[i] != cells[k])
+                i++;
+            if (i == n)
+                held[n++] = cells[k];
+        }
+    }
+    return n;
+}
+
 /* Count the district's events and credit its seats to the parties, at both stages. */
 static unsigned count_district(const scrutin_model *m, sim_workspace *w, size_t system, size_t d,
                                const decision *provisional, int tie, court_ruling ruling,
@@ -112,6 +136,8 @@ static unsigned count_district(const scrutin_model *m, sim_workspace *w, size_t 
     /* Without a ruling the final seats are the provisional ones. */
     const unsigned *final = ruling == COURT_NONE ? prov : w->list_seats[SCRUTIN_STAGE_FINAL];
     unsigned moved = 0;
+    uint64_t *held = w->held + system * w->held_cap;
+    size_t held_first = w->n_held[system];
     if (rejections) {
         int64_t *rejected = tally_list(t, SCRUTIN_LIST_REJECTED) + first;
         for (size_t i = 0; i < n; i++)
@@ -130,6 +156,8 @@ static unsigned count_district(const scrutin_model *m, sim_workspace *w, size_t 
         if (final[i]) {
             win_final[i]++;
             model_credit_seats(m, first + i, final[i], seats_final);
+            w->n_held[system] = note_held(m, d, first + i, final[i], held, held_first,
+                                          w->n_held[system]);
         }
         moved += final[i] > prov[i] ? final[i] - prov[i] : 0;
     }
@@ -170,6 +198,8 @@ void sim_one(const scrutin_model *m, sim_workspace *w, uint64_t seed, uint64_t i
         stream_reset(w->lots[s], seed, index, STREAM_LOT, (uint32_t)s);
     for (int s = 0; s < SCRUTIN_STAGES; s++)
         memset(w->seats[s], 0, systems * groups * sizeof *w->seats[s]);
+    for (size_t s = 0; s < systems; s++)
+        w->n_held[s] = 0;
     unsigned moved[SCRUTIN_MAX_SYSTEMS] = {0};
     for (size_t d = 0; d < m->n_districts; d++) {
         if (m->params.court_enabled)
@@ -204,6 +234,8 @@ void sim_one(const scrutin_model *m, sim_workspace *w, uint64_t seed, uint64_t i
             final[m->n_parties + m->party_coalition[p]] += final[p];
         }
         const unsigned *const seats[SCRUTIN_STAGES] = {prov, final};
-        tally_add_seats(tally_system(w->tally, s), seats, moved[s]);
+        scrutin_tally *t = tally_system(w->tally, s);
+        tally_add_seats(t, seats, moved[s]);
+        tally_add_held(t, w->held + s * w->held_cap, w->n_held[s], final);
     }
 }

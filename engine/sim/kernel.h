@@ -30,6 +30,10 @@ typedef struct sim_workspace {
                                the model's parameters when the workspace is made */
     unsigned *seats[SCRUTIN_STAGES]; /* [systems][parties + coalitions]: system 0 first */
     double *votes1_kept;    /* [max_lists] round-1 votes, restored for each further system */
+    uint64_t *held;         /* [systems][held_cap]: district << 32 | group, for every group that
+                               holds final seats of a district in this simulation */
+    size_t held_cap;        /* 2 x the assembly's seats: a seat credits a party and a coalition */
+    size_t n_held[SCRUTIN_MAX_SYSTEMS];
     scrutin_tally *tally;   /* where the simulations of this workspace are counted */
 } sim_workspace;
 

@@ -14,7 +14,7 @@ void sim_workspace_free(sim_workspace *w)
         gsl_rng_free(w->lots[s]);
     void *arrays[] = {w->party_effect, w->pair_shock, w->region_turnout, w->votes1, w->votes2,
                       w->scratch, w->list_seats[0], w->list_seats[1], w->rejected, w->seats[0],
-                      w->seats[1], w->transfer, w->abstention_odds, w->votes1_kept};
+                      w->seats[1], w->transfer, w->abstention_odds, w->votes1_kept, w->held};
     for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++)
         free(arrays[i]);
     free(w);
@@ -47,9 +47,12 @@ int sim_workspace_new(sim_workspace **out, const scrutin_model *m, scrutin_tally
     w->votes1_kept = calloc(lists, sizeof *w->votes1_kept);
     w->transfer = calloc(m->n_coalitions * (1 + SCRUTIN_MAX_RUNOFF) + 1, sizeof *w->transfer);
     w->abstention_odds = calloc(m->n_coalitions + 1, sizeof *w->abstention_odds);
+    w->held_cap = 2 * (size_t)m->seats;
+    w->held = calloc(m->n_systems * w->held_cap + 1, sizeof *w->held);
     if (!w->rng || !lots_ok || !w->party_effect || !w->pair_shock || !w->region_turnout ||
         !w->votes1 || !w->votes2 || !w->scratch || !w->list_seats[0] || !w->list_seats[1] || !w->rejected ||
-        !w->seats[0] || !w->seats[1] || !w->transfer || !w->abstention_odds || !w->votes1_kept) {
+        !w->seats[0] || !w->seats[1] || !w->transfer || !w->abstention_odds || !w->votes1_kept ||
+        !w->held) {
         sim_workspace_free(w);
         return SCRUTIN_ENOMEM;
     }

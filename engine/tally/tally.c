@@ -47,6 +47,9 @@ int scrutin_tally_new(scrutin_tally **out, const scrutin_model *m)
     n += SCRUTIN_DISTRICT_EVENTS * t->n_districts;
     t->list = n;
     n += SCRUTIN_LIST_EVENTS * t->n_lists;
+    /* [2][district][group]: held some final seats of the district; and a majority too. */
+    t->district_group = n;
+    n += 2 * t->n_districts * t->n_groups;
     /*
      * One slice of these counters per electoral system, all in one array so
      * that a merge or an MPI reduction is still one loop or one call. The
@@ -187,4 +190,22 @@ void tally_add_seats(scrutin_tally *t, const unsigned *const seats[SCRUTIN_STAGE
         t->c[t->shift_squares + g] += shift * shift;
     }
     t->c[t->moved + (moved <= t->seats ? moved : t->seats)]++;
+}
+
+void tally_add_held(scrutin_tally *t, const uint64_t *held, size_t n, const unsigned *final)
+{
+    int64_t *any = t->c + t->district_group, *with_majority = any + t->n_districts * t->n_groups;
+    for (size_t i = 0; i < n; i++) {
+        size_t group = (uint32_t)held[i], cell = (size_t)(held[i] >> 32) * t->n_groups + group;
+        any[cell]++;
+        with_majority[cell] += final[group] >= t->majority;
+    }
+}
+
+void scrutin_tally_district_group(const scrutin_tally *t, size_t district, scrutin_group_kind kind,
+                                  size_t group, int64_t *held, int64_t *held_majority)
+{
+    size_t cell = district * t->n_groups + t->base[kind] + group;
+    *held = t->c[t->district_group + cell];
+    *held_majority = t->c[t->district_group + t->n_districts * t->n_groups + cell];
 }

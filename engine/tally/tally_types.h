@@ -18,7 +18,8 @@ struct scrutin_tally {
     size_t n_systems;
     scrutin_tally *views;     /* [n_systems] one per system, NULL if there is one */
     /* Offsets of the blocks in c. */
-    size_t hist, largest, majority_changed, shift_sum, shift_squares, moved, district, list;
+    size_t hist, largest, majority_changed, shift_sum, shift_squares, moved, district, list,
+        district_group;
 };
 
 /* The counters of electoral system @p system (the tally itself if it has one). */
@@ -44,5 +45,13 @@ static inline int64_t *tally_list(scrutin_tally *t, int event)
  */
 void tally_add_seats(scrutin_tally *t, const unsigned *const seats[SCRUTIN_STAGES],
                      unsigned moved);
+
+/*
+ * Count the final holders of district seats of one simulated election: each
+ * of @p held's @p n entries is district << 32 | group, a group that held
+ * some of that district's final seats; @p final[group] are the groups'
+ * final seats in the assembly, which say whether it also held a majority.
+ */
+void tally_add_held(scrutin_tally *t, const uint64_t *held, size_t n, const unsigned *final);
 
 #endif

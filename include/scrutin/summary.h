@@ -56,6 +56,21 @@ typedef struct scrutin_list_summary {
     scrutin_prob rejected, round2, win[SCRUTIN_STAGES];
 } scrutin_list_summary;
 
+/**
+ * How much one district weighs on one group's majority, at the final stage
+ * (docs/cli.md, "district_leverage.csv"): the probability that the group
+ * holds a majority of the assembly when it holds some of the district's
+ * seats, and when it holds none. Under a winner-take-all system, holding a
+ * seat of the district is winning it.
+ */
+typedef struct scrutin_district_group_summary {
+    int64_t held;                       /**< simulations in which it held some of its seats */
+    scrutin_prob seat;                  /**< P(it holds some of the district's seats) */
+    scrutin_prob majority_if_seat;      /**< P(majority | some); NaN if it never held one */
+    scrutin_prob majority_if_no_seat;   /**< P(majority | none); NaN if it always held one */
+    scrutin_prob leverage;              /**< their difference; se from both, independent samples */
+} scrutin_district_group_summary;
+
 /** A run's summary. Read-only for the caller; freed with scrutin_summary_free(). */
 typedef struct scrutin_summary {
     uint64_t simulations;
@@ -67,6 +82,8 @@ typedef struct scrutin_summary {
     size_t n_districts, n_lists;
     scrutin_district_summary *districts;
     scrutin_list_summary *lists;
+    /** [kind][district * n_groups[kind] + group]: each district's weight on each majority */
+    scrutin_district_group_summary *district_groups[SCRUTIN_GROUP_KINDS];
 } scrutin_summary;
 
 /**

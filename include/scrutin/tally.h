@@ -126,6 +126,18 @@ typedef enum scrutin_list_event {
 SCRUTIN_API int64_t scrutin_tally_list(const scrutin_tally *tally, scrutin_list_event event,
                                        size_t list);
 
+/**
+ * How much district @p district weighs on group @p group's majority, at the
+ * final stage: *held is the number of simulations in which the group held
+ * some of the district's final seats, *held_majority the number of those in
+ * which it also held a majority of the assembly (final seats >= the
+ * majority). With the histogram's count of majorities they give
+ * P(majority | seat in the district) and P(majority | no seat in it).
+ */
+SCRUTIN_API void scrutin_tally_district_group(const scrutin_tally *tally, size_t district,
+                                              scrutin_group_kind kind, size_t group,
+                                              int64_t *held, int64_t *held_majority);
+
 #ifdef __cplusplus
 }
 #endif

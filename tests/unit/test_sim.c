@@ -101,6 +101,64 @@ static void test_seat_distribution_is_the_exact_convolution(void **state)
     scrutin_model_free(m);
 }
 
+/* A's seats from the districts other than @p skip: exact[s] = P(S = s). */
+static void convolution_without(size_t skip, double exact[8])
+{
+    memset(exact, 0, 8 * sizeof *exact);
+    exact[0] = 1.0;
+    for (size_t d = 0; d < 4; d++) {
+        if (d == skip)
+            continue;
+        double next[8] = {0}, p = p_win_a(d);
+        for (unsigned s = 0; s + seats[d] < 8; s++) {
+            next[s] += exact[s] * (1.0 - p);
+            next[s + seats[d]] += exact[s] * p;
+        }
+        memcpy(exact, next, sizeof next);
+    }
+}
+
+/*
+ * District leverage on independent districts: P(A holds a majority, 4 of 7 |
+ * A wins district d) = P(S_-d + seats_d >= 4) and P(majority | A loses d) =
+ * P(S_-d >= 4), with S_-d the convolution of the other districts. The same for
+ * A's coalition, which is A alone.
+ */
+static void test_district_leverage_matches_the_exact_conditionals(void **state)
+{
+    (void)state;
+    scrutin_model *m = load(SOURCE_PATH("tests/data/independent/scenario.yaml"));
+    const uint64_t n = 40000;
+    scrutin_tally *t = run(m, 0, n, 2, 7);
+    scrutin_summary *sum = NULL;
+    assert_int_equal(scrutin_summary_compute(&sum, m, t, ctx), 0);
+    assert_int_equal(sum->majority, 4);
+    for (size_t d = 0; d < 4; d++) {
+        double rest[8], if_win = 0.0, if_lose = 0.0, p = p_win_a(d);
+        convolution_without(d, rest);
+        for (unsigned s = 0; s < 8; s++) {
+            if_win += s + seats[d] >= 4 ? rest[s] : 0.0;
+            if_lose += s >= 4 ? rest[s] : 0.0;
+        }
+        for (int k = 0; k < SCRUTIN_GROUP_KINDS; k++) {
+            const scrutin_district_group_summary *x = &sum->district_groups[k][d * 2 + 0];
+            int64_t held, held_majority;
+            scrutin_tally_district_group(t, d, (scrutin_group_kind)k, 0, &held, &held_majority);
+            assert_int_equal(x->held, held);
+            assert_close(x->seat.p, p, 5.0 * sqrt(p * (1.0 - p) / (double)n));
+            double n_win = (double)held, n_lose = (double)n - n_win;
+            assert_close(x->majority_if_seat.p, if_win,
+                         5.0 * sqrt(if_win * (1.0 - if_win) / n_win) + 1e-12);
+            assert_close(x->majority_if_no_seat.p, if_lose,
+                         5.0 * sqrt(if_lose * (1.0 - if_lose) / n_lose) + 1e-12);
+            assert_close(x->leverage.p, if_win - if_lose, 5.0 * x->leverage.se + 1e-12);
+        }
+    }
+    scrutin_summary_free(sum);
+    scrutin_tally_free(t);
+    scrutin_model_free(m);
+}
+
 static void zero_spread(scrutin_model *m)
 {
     model_params *p = &m->params;
@@ -234,6 +292,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_two_list_district_matches_the_normal_formula),
         cmocka_unit_test(test_seat_distribution_is_the_exact_convolution),
+        cmocka_unit_test(test_district_leverage_matches_the_exact_conditionals),
         cmocka_unit_test(test_zero_spread_gives_replay_round1_outcome),
         cmocka_unit_test(test_zero_spread_round2_calibration_figure),
         cmocka_unit_test(test_tallies_identical_for_1_2_and_4_threads),

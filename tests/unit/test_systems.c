@@ -112,8 +112,9 @@ static void test_tables_gain_a_system_column(void **state)
     info.requested = info.completed = 200;
     assert_int_equal(scrutin_report_run(dir, three, t, s, &info, ctx), 0);
     static const char *const files[] = {"seats_distribution.csv", "seats_summary.csv",
-                                        "districts.csv", "district_lists.csv"};
-    for (size_t f = 0; f < 4; f++) {
+                                        "districts.csv", "district_lists.csv",
+                                        "district_leverage.csv"};
+    for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
         char path[256], line[4096];
         snprintf(path, sizeof path, "%s/%s", dir, files[f]);
         FILE *in = fopen(path, "r");
