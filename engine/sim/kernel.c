@@ -108,7 +108,12 @@ static size_t note_held(const scrutin_model *m, size_t d, size_t list, unsigned 
 {
     const uint32_t *party = m->candidate_party + m->list_first_candidate[list];
     unsigned candidates = m->list_first_candidate[list + 1] - m->list_first_candidate[list];
+    /* A party's or the independents' list has one party's candidates (the loader checks). */
+    if (m->list_kind[list] != LIST_JOINT)
+        seats = 1;
     for (unsigned c = 0; c < seats && c < candidates; c++) {
+        if (c > 0 && party[c] == party[c - 1])
+            continue;
         uint64_t cells[2] = {(uint64_t)d << 32 | party[c],
                              (uint64_t)d << 32 | (m->n_parties + m->party_coalition[party[c]])};
         for (int k = 0; k < 2; k++) {
