@@ -56,6 +56,8 @@ static const char run_help[] =
     "  district_leverage.csv   district,group_kind,group,p_seat,p_majority_if_seat,\n"
     "                          p_majority_if_no_seat,leverage,...: the districts that\n"
     "                          decide each majority\n"
+    "  district_runoffs.csv    district,list_a,list_b,p_meet,p_a_wins_if_meet,...: who\n"
+    "                          meets whom in round 2, and who wins it\n"
     "  run.json                all of the above, the scenario's name and content hash,\n"
     "                          seed, simulations; threads and timings under \"execution\"\n"
     "  plots/NAME.{csv,gp,svg,png}  with --plots: coalition_seats, party_seats,\n"
@@ -231,7 +233,8 @@ static void print_files(const char *out, const run_args *a, cli_render_result dr
 {
     if (a->format == SCRUTIN_FORMAT_TABLE) {
         printf("\nFiles written to %s/: seats_distribution.csv, seats_summary.csv, "
-               "districts.csv, district_lists.csv, district_leverage.csv, run.json\n",
+               "districts.csv, district_lists.csv, district_leverage.csv, "
+               "district_runoffs.csv, run.json\n",
                out);
         if (a->plots && drawn == CLI_RENDER_DONE)
             printf("Plots drawn in %s/%s/: coalition_seats, party_seats, district_outcomes "

@@ -231,6 +231,7 @@ static void write_files(FILE *f)
         {"district_lists.csv", "what became of each list"},
         {"district_leverage.csv",
          "each party's and coalition's chance of a majority with and without each district"},
+        {"district_runoffs.csv", "who meets whom in round 2, and who wins it"},
         {"run.json", "all of the above, and the run's metadata"}};
     fputs("<h2>Files</h2>\n<p>Beside this page, in the run's folder (the columns are described in "
           "scrutin's <code>docs/cli.md</code>):</p>\n<ul>\n",

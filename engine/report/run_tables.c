@@ -1,5 +1,5 @@
 /*
- * The five tables of a run (docs/cli.md, "Output files"). The columns of the
+ * The six tables of a run (docs/cli.md, "Output files"). The columns of the
  * contract (ARCHITECTURE.md, section 6) come first, in its order; the
  * standard errors added since come after them, so that scripts that read
  * columns by position keep working.
@@ -184,12 +184,38 @@ static int leverage_rows(const run_data *d, const row_sink *sink)
     return SCRUTIN_OK;
 }
 
+/* district_runoffs: who meets whom in round 2, and who wins it. */
+static const char *const runoff_columns[] = {"district",   "list_a",           "list_b",
+                                             "p_meet",     "p_a_wins_if_meet", "p_meet_se",
+                                             "p_a_wins_if_meet_se"};
+
+static int runoff_rows(const run_data *d, const row_sink *sink)
+{
+    const scrutin_summary *s = d->summary;
+    for (size_t i = 0; i < s->n_runoffs; i++) {
+        const scrutin_runoff_summary *r = &s->runoffs[i];
+        size_t district = scrutin_model_list_district(d->model, r->list_a);
+        cell row[] = {cell_text(scrutin_model_id(d->model, SCRUTIN_ENTITY_DISTRICT, district)),
+                      cell_text(scrutin_model_id(d->model, SCRUTIN_ENTITY_LIST, r->list_a)),
+                      cell_text(scrutin_model_id(d->model, SCRUTIN_ENTITY_LIST, r->list_b)),
+                      cell_real(r->meet.p),
+                      cell_real(r->a_wins_if_meet.p),
+                      cell_real(r->meet.se),
+                      cell_real(r->a_wins_if_meet.se)};
+        int status = ROW(sink, row);
+        if (status != SCRUTIN_OK)
+            return status;
+    }
+    return SCRUTIN_OK;
+}
+
 const run_table report_run_tables[REPORT_RUN_TABLES] = {
     {"seats_distribution", COLUMNS(distribution_columns), distribution_rows},
     {"seats_summary", COLUMNS(summary_columns), summary_rows},
     {"districts", COLUMNS(district_columns), district_rows},
     {"district_lists", COLUMNS(list_columns), list_rows},
     {"district_leverage", COLUMNS(leverage_columns), leverage_rows},
+    {"district_runoffs", COLUMNS(runoff_columns), runoff_rows},
 };
 
 /* A sink that puts the system's id in front of every row it passes on. */

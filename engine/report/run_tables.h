@@ -67,9 +67,9 @@ typedef struct run_table {
 
 /*
  * seats_distribution, seats_summary, districts, district_lists: the contract
- * of docs/cli.md; then district_leverage, added to it.
+ * of docs/cli.md; then district_leverage and district_runoffs, added to it.
  */
-#define REPORT_RUN_TABLES 5
+#define REPORT_RUN_TABLES 6
 extern const run_table report_run_tables[REPORT_RUN_TABLES];
 
 /* The headline numbers of scrutin_report_run_table(), as a table. */

@@ -68,12 +68,51 @@ static void summarise_district_group(scrutin_district_group_summary *out, int64_
                                         out->majority_if_no_seat.se * out->majority_if_no_seat.se)};
 }
 
+/* The pairs of lists that met in round 2, in the tally's order of pairs. */
+static int summarise_runoffs(scrutin_summary *s, const scrutin_model *m, const scrutin_tally *t)
+{
+    size_t pairs = scrutin_tally_runoff_pairs(t), met_pairs = 0;
+    for (size_t i = 0; i < pairs; i++) {
+        int64_t met, first_won;
+        scrutin_tally_runoff(t, i, &met, &first_won);
+        met_pairs += met > 0;
+    }
+    s->runoffs = calloc(met_pairs + 1, sizeof *s->runoffs);
+    if (!s->runoffs)
+        return SCRUTIN_ENOMEM;
+    /* District by district, in list order: a, then b > a (the tally numbers them b-major). */
+    size_t pairs_before = 0, first = 0;
+    while (first < s->n_lists) {
+        size_t d = scrutin_model_list_district(m, first), end = first;
+        while (end < s->n_lists && scrutin_model_list_district(m, end) == d)
+            end++;
+        size_t n = end - first;
+        for (size_t a = 0; a < n; a++)
+            for (size_t b = a + 1; b < n; b++) {
+                int64_t met, first_won;
+                scrutin_tally_runoff(t, pairs_before + b * (b - 1) / 2 + a, &met, &first_won);
+                if (met == 0)
+                    continue;
+                scrutin_runoff_summary *r = &s->runoffs[s->n_runoffs++];
+                r->list_a = first + a;
+                r->list_b = first + b;
+                r->met = met;
+                r->meet = prob(met, s->simulations);
+                r->a_wins_if_meet = prob(first_won, (uint64_t)met);
+            }
+        pairs_before += n * (n - 1) / 2;
+        first = end;
+    }
+    return SCRUTIN_OK;
+}
+
 void scrutin_summary_free(scrutin_summary *s)
 {
     if (!s)
         return;
     for (int k = 0; k < SCRUTIN_GROUP_KINDS; k++)
         free(s->district_groups[k]);
+    free(s->runoffs);
     for (int st = 0; st < SCRUTIN_STAGES; st++)
         for (int k = 0; k < SCRUTIN_GROUP_KINDS; k++)
             free(s->groups[st][k]);
@@ -168,6 +207,10 @@ int scrutin_summary_compute(scrutin_summary **out, const scrutin_model *m, const
         ls->round2 = prob(scrutin_tally_list(t, SCRUTIN_LIST_ROUND2, l), n);
         ls->win[SCRUTIN_STAGE_PROVISIONAL] = prob(scrutin_tally_list(t, SCRUTIN_LIST_WIN_PROVISIONAL, l), n);
         ls->win[SCRUTIN_STAGE_FINAL] = prob(scrutin_tally_list(t, SCRUTIN_LIST_WIN_FINAL, l), n);
+    }
+    if (summarise_runoffs(s, m, t) != SCRUTIN_OK) {
+        scrutin_summary_free(s);
+        return SCRUTIN_ENOMEM;
     }
     *out = s;
     return SCRUTIN_OK;

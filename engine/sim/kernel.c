@@ -166,9 +166,12 @@ static unsigned count_district(const scrutin_model *m, sim_workspace *w, size_t 
         }
         moved += final[i] > prov[i] ? final[i] - prov[i] : 0;
     }
-    if (provisional->round == 2)
+    if (provisional->round == 2) {
         for (size_t q = 0; q < provisional->r1.n_qualified; q++)
             round2[provisional->r1.qualified[q]]++;
+        tally_add_runoff(t, d, provisional->r1.qualified, provisional->r1.n_qualified,
+                         provisional->winner);
+    }
     tally_district(t, SCRUTIN_DISTRICT_ROUND1)[d] += provisional->round == 1;
     tally_district(t, SCRUTIN_DISTRICT_TIE)[d] += tie != 0;
     tally_district(t, SCRUTIN_DISTRICT_COURT_FLIP)[d] += moved > 0;

@@ -50,6 +50,21 @@ int scrutin_tally_new(scrutin_tally **out, const scrutin_model *m)
     /* [2][district][group]: held some final seats of the district; and a majority too. */
     t->district_group = n;
     n += 2 * t->n_districts * t->n_groups;
+    /* [2][pair]: two lists met in round 2; and the first won. Lists come district by district. */
+    t->pair_first = calloc(t->n_districts + 1, sizeof *t->pair_first);
+    if (!t->pair_first) {
+        free(t);
+        return SCRUTIN_ENOMEM;
+    }
+    for (size_t l = 0; l < t->n_lists; l++)
+        t->pair_first[scrutin_model_list_district(m, l) + 1]++;
+    for (size_t d = 0; d < t->n_districts; d++) {
+        size_t lists = t->pair_first[d + 1];
+        t->pair_first[d + 1] = t->pair_first[d] + lists * (lists - (lists > 0)) / 2;
+    }
+    t->n_pairs = t->pair_first[t->n_districts];
+    t->runoff = n;
+    n += 2 * t->n_pairs;
     /*
      * One slice of these counters per electoral system, all in one array so
      * that a merge or an MPI reduction is still one loop or one call. The
@@ -63,6 +78,7 @@ int scrutin_tally_new(scrutin_tally **out, const scrutin_model *m)
     if (!t->c || (systems > 1 && !t->views)) {
         free(t->c);
         free(t->views);
+        free(t->pair_first);
         free(t);
         return SCRUTIN_ENOMEM;
     }
@@ -97,6 +113,7 @@ void scrutin_tally_free(scrutin_tally *t)
         return;
     free(t->c);
     free(t->views);
+    free(t->pair_first);
     free(t);
 }
 
@@ -208,4 +225,12 @@ void scrutin_tally_district_group(const scrutin_tally *t, size_t district, scrut
     size_t cell = district * t->n_groups + t->base[kind] + group;
     *held = t->c[t->district_group + cell];
     *held_majority = t->c[t->district_group + t->n_districts * t->n_groups + cell];
+}
+
+size_t scrutin_tally_runoff_pairs(const scrutin_tally *t) { return t->n_pairs; }
+
+void scrutin_tally_runoff(const scrutin_tally *t, size_t pair, int64_t *met, int64_t *first_won)
+{
+    *met = t->c[t->runoff + pair];
+    *first_won = t->c[t->runoff + t->n_pairs + pair];
 }

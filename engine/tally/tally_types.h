@@ -19,7 +19,9 @@ struct scrutin_tally {
     scrutin_tally *views;     /* [n_systems] one per system, NULL if there is one */
     /* Offsets of the blocks in c. */
     size_t hist, largest, majority_changed, shift_sum, shift_squares, moved, district, list,
-        district_group;
+        district_group, runoff;
+    size_t n_pairs;
+    size_t *pair_first;       /* [n_districts + 1] first pair of each district (shared by views) */
 };
 
 /* The counters of electoral system @p system (the tally itself if it has one). */
@@ -45,6 +47,25 @@ static inline int64_t *tally_list(scrutin_tally *t, int event)
  */
 void tally_add_seats(scrutin_tally *t, const unsigned *const seats[SCRUTIN_STAGES],
                      unsigned moved);
+
+/*
+ * Count a round 2 of district @p d between the lists at positions
+ * @p qualified[0..n) of the district (the first @p n of them), won by the
+ * one at position @p winner.
+ */
+static inline void tally_add_runoff(scrutin_tally *t, size_t d, const size_t *qualified, size_t n,
+                                    size_t winner)
+{
+    int64_t *met = t->c + t->runoff + t->pair_first[d], *first_won = met + t->n_pairs;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++) {
+            size_t a = qualified[i] < qualified[j] ? qualified[i] : qualified[j];
+            size_t b = qualified[i] ^ qualified[j] ^ a;
+            size_t pair = b * (b - 1) / 2 + a;
+            met[pair]++;
+            first_won[pair] += winner == a;
+        }
+}
 
 /*
  * Count the final holders of district seats of one simulated election: each

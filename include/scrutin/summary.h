@@ -71,6 +71,17 @@ typedef struct scrutin_district_group_summary {
     scrutin_prob leverage;              /**< their difference; se from both, independent samples */
 } scrutin_district_group_summary;
 
+/**
+ * Two lists of a district that met in a round 2 in at least one simulation
+ * (docs/cli.md, "district_runoffs.csv"), before the court.
+ */
+typedef struct scrutin_runoff_summary {
+    size_t list_a, list_b;       /**< the lists (model indices), a before b in list order */
+    int64_t met;                 /**< simulations in which they met */
+    scrutin_prob meet;           /**< P(they meet in round 2) */
+    scrutin_prob a_wins_if_meet; /**< P(a wins the round 2 | they meet) */
+} scrutin_runoff_summary;
+
 /** A run's summary. Read-only for the caller; freed with scrutin_summary_free(). */
 typedef struct scrutin_summary {
     uint64_t simulations;
@@ -84,6 +95,8 @@ typedef struct scrutin_summary {
     scrutin_list_summary *lists;
     /** [kind][district * n_groups[kind] + group]: each district's weight on each majority */
     scrutin_district_group_summary *district_groups[SCRUTIN_GROUP_KINDS];
+    size_t n_runoffs;                 /**< pairs of lists that met in round 2 at least once */
+    scrutin_runoff_summary *runoffs;  /**< [n_runoffs], by district, then list a, then list b */
 } scrutin_summary;
 
 /**

@@ -138,6 +138,21 @@ SCRUTIN_API void scrutin_tally_district_group(const scrutin_tally *tally, size_t
                                               scrutin_group_kind kind, size_t group,
                                               int64_t *held, int64_t *held_majority);
 
+/**
+ * @return the pairs of lists that could meet in a round 2: n (n - 1) / 2 for
+ * each district of n lists. Pairs are numbered district by district, then by
+ * the positions a < b of their lists within the district (in list order):
+ * pair = first(d) + b (b - 1) / 2 + a, first(d) the pairs of the districts before d.
+ */
+SCRUTIN_API size_t scrutin_tally_runoff_pairs(const scrutin_tally *tally);
+/**
+ * Simulations in which the lists of pair @p pair met in a round 2 (*met;
+ * with more than two finalists, every two of them meet), and those in which
+ * the first of them, a, won it (*first_won), before the court.
+ */
+SCRUTIN_API void scrutin_tally_runoff(const scrutin_tally *tally, size_t pair, int64_t *met,
+                                      int64_t *first_won);
+
 #ifdef __cplusplus
 }
 #endif

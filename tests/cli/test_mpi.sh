@@ -34,7 +34,8 @@ for scenario in tests/data/small/scenario.yaml scenarios/mali-2007/scenario.yaml
         timeout 300 mpirun --oversubscribe -np $np "$scrutin" run "$src/$scenario" -n 1500 --seed 9 \
             --threads 1 --out "$work/$name-np$np" -q
         check test $? -eq 0
-        for f in seats_distribution seats_summary districts district_lists district_leverage; do
+        for f in seats_distribution seats_summary districts district_lists district_leverage \
+                 district_runoffs; do
             check cmp -s "$work/$name-single/$f.csv" "$work/$name-np$np/$f.csv"
         done
         check grep -q "\"ranks\": $np" "$work/$name-np$np/run.json"

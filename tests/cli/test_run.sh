@@ -8,7 +8,7 @@ scenario=$src/tests/data/small/scenario.yaml
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failures=0; passed=0
-tables="seats_distribution.csv seats_summary.csv districts.csv district_lists.csv district_leverage.csv"
+tables="seats_distribution.csv seats_summary.csv districts.csv district_lists.csv district_leverage.csv district_runoffs.csv"
 
 fail() { echo "FAIL $*"; failures=$((failures + 1)); }
 pass() { passed=$((passed + 1)); }
@@ -38,7 +38,7 @@ runs = {t: json.load(open(f"{work}/t{t}/run.json")) for t in (1, 2, 4)}
 r = runs[1]
 for key in ("scrutin_version", "scenario", "seed", "simulations", "partial", "assembly",
             "court_seats_moved", "seats_distribution", "seats_summary", "districts",
-            "district_lists", "district_leverage", "execution"):
+            "district_lists", "district_leverage", "district_runoffs", "execution"):
     assert key in r, f"run.json has no {key}"
 assert r["scenario"]["name"] == "small", r["scenario"]
 h = r["scenario"]["hash"]
@@ -110,13 +110,13 @@ expect2 unwritable-out "$work/plain/sub" -- "$scrutin" run "$scenario" -n 10 --o
 help=$("$scrutin" run --help)
 for word in --simulations --seed --threads --out --format --no-progress --quiet \
     seats_distribution.csv seats_summary.csv districts.csv district_lists.csv district_leverage.csv \
-    run.json 130; do
+    district_runoffs.csv run.json 130; do
     case $help in *"$word"*) pass ;; *) fail "scrutin run --help does not mention $word" ;; esac
 done
 
 # Interrupted runs (SIGTERM, then SIGINT): the simulations stop within a second of the signal,
 # the exit status is 128 + the signal's number, and every output file is complete and well-formed:
-# the five tables and run.json, marked partial, with the number of simulations completed, which
+# the six tables and run.json, marked partial, with the number of simulations completed, which
 # every table agrees with; no temporary file is left behind.
 interrupt() { # SIGNAL WANT-STATUS NAME
     local sig=$1 want=$2 name=$3 pid got t0 elapsed_ms
@@ -155,6 +155,7 @@ headers = {
     "districts": "district,region,seats,p_decided_round1,p_court_flip,p_tie",
     "district_lists": "district,list,p_round2,p_win_provisional,p_win_final",
     "district_leverage": "district,group_kind,group,p_seat,p_majority_if_seat",
+    "district_runoffs": "district,list_a,list_b,p_meet,p_a_wins_if_meet",
 }
 for table, header in headers.items():
     text = open(f"{out}/{table}.csv").read()

@@ -410,6 +410,8 @@ static void test_csv_headers_are_the_contract(void **state)
         {"district_leverage.csv",
          "district,group_kind,group,p_seat,p_majority_if_seat,p_majority_if_no_seat,leverage,"
          "p_seat_se,p_majority_if_seat_se,p_majority_if_no_seat_se,leverage_se"},
+        {"district_runoffs.csv",
+         "district,list_a,list_b,p_meet,p_a_wins_if_meet,p_meet_se,p_a_wins_if_meet_se"},
     };
     for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++) {
         path_in(path, sizeof path, out, expected[i][0]);
@@ -417,7 +419,7 @@ static void test_csv_headers_are_the_contract(void **state)
         assert_string_equal(line, expected[i][1]);
         free(line);
     }
-    assert_int_equal(count_entries(out), 6); /* the five tables and run.json, no temporary file */
+    assert_int_equal(count_entries(out), 7); /* the six tables and run.json, no temporary file */
 }
 
 static void test_half_zero_half_ten_seats_has_mean_five(void **state)
@@ -519,6 +521,7 @@ static void test_run_json_holds_tables_and_metadata(void **state)
     assert_int_equal(json_array_size(json_object_get(root, "districts")), 2);
     assert_int_equal(json_array_size(json_object_get(root, "district_lists")), 4);
     assert_true(json_is_array(json_object_get(root, "district_leverage")));
+    assert_true(json_is_array(json_object_get(root, "district_runoffs")));
     json_t *first = json_array_get(json_object_get(root, "seats_summary"), 0);
     assert_string_equal(json_string_value(json_object_get(first, "group")), "A");
     assert_close(json_real_value(json_object_get(first, "mean")), 5.0, 0.0);
@@ -554,7 +557,7 @@ static void test_same_counts_write_the_same_bytes(void **state)
     assert_int_equal(scrutin_report_run(two, f->model, merged, summary, &info, f->ctx), 0);
     static const char *const tables[] = {"seats_distribution.csv", "seats_summary.csv",
                                          "districts.csv", "district_lists.csv",
-                                         "district_leverage.csv"};
+                                         "district_leverage.csv", "district_runoffs.csv"};
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
         char p1[512], p2[512];
         path_in(p1, sizeof p1, one, tables[i]);

@@ -7,6 +7,7 @@
 #include "test_support.h"
 
 #include <gsl/gsl_cdf.h>
+#include <stdlib.h>
 
 #include "model/model_types.h"
 #include "scrutin.h"
@@ -159,6 +160,50 @@ static void test_district_leverage_matches_the_exact_conditionals(void **state)
     scrutin_model_free(m);
 }
 
+/*
+ * Round-2 pairings add up, exactly: with F finalists a list that goes to
+ * round 2 meets F - 1 others, so its pairs' meetings sum to (F - 1) times its
+ * round-2 count; and in each meeting exactly one of the two lists, or
+ * neither (a third finalist), wins.
+ */
+static void check_runoff_pairs(const char *path, unsigned finalists)
+{
+    scrutin_model *m = load(path);
+    scrutin_tally *t = run(m, 0, 3000, 2, 11);
+    size_t lists = m->n_lists;
+    int64_t *meetings = calloc(lists, sizeof *meetings);
+    assert_non_null(meetings);
+    size_t pair = 0, total_met = 0;
+    for (size_t d = 0; d < m->n_districts; d++) {
+        size_t first = m->district_first_list[d], n = m->district_first_list[d + 1] - first;
+        for (size_t b = 1; b < n; b++)
+            for (size_t a = 0; a < b; a++, pair++) {
+                int64_t met, first_won;
+                scrutin_tally_runoff(t, pair, &met, &first_won);
+                assert_in_range(first_won, 0, met);
+                meetings[first + a] += met;
+                meetings[first + b] += met;
+                total_met += (size_t)met;
+            }
+    }
+    assert_int_equal(pair, scrutin_tally_runoff_pairs(t));
+    assert_true(total_met > 0);
+    for (size_t l = 0; l < lists; l++)
+        assert_int_equal(meetings[l],
+                         (int64_t)(finalists - 1) * scrutin_tally_list(t, SCRUTIN_LIST_ROUND2, l));
+    free(meetings);
+    scrutin_tally_free(t);
+    scrutin_model_free(m);
+}
+
+static void test_runoff_pairs_add_up(void **state)
+{
+    (void)state;
+    check_runoff_pairs(SOURCE_PATH("scenarios/mali-2007/scenario.yaml"), 2);
+    /* Its first system sends three lists to round 2: each meets two. */
+    check_runoff_pairs(SOURCE_PATH("tests/data/systems/small-three-finalists-sim.yaml"), 3);
+}
+
 static void zero_spread(scrutin_model *m)
 {
     model_params *p = &m->params;
@@ -293,6 +338,7 @@ int main(void)
         cmocka_unit_test(test_two_list_district_matches_the_normal_formula),
         cmocka_unit_test(test_seat_distribution_is_the_exact_convolution),
         cmocka_unit_test(test_district_leverage_matches_the_exact_conditionals),
+        cmocka_unit_test(test_runoff_pairs_add_up),
         cmocka_unit_test(test_zero_spread_gives_replay_round1_outcome),
         cmocka_unit_test(test_zero_spread_round2_calibration_figure),
         cmocka_unit_test(test_tallies_identical_for_1_2_and_4_threads),
