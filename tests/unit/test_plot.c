@@ -409,6 +409,16 @@ static void test_report_without_plots_says_how_to_get_them(void **state)
     assert_null(strstr(html, "http"));
     assert_null(strstr(html, "<script"));
     assert_non_null(strstr(html, "<td class=\"id\">D3</td><td class=\"id\">South</td><td>1</td>"));
+    /* Districts that decide a majority: without D1's 3 seats LEFT holds 3 of 6 at most, so
+       its majority (4) needs D1, and D1 comes first, with P(majority | no seat) exactly 0. */
+    const char *pivotal = strstr(html, "<h3>Districts that decide a majority</h3>");
+    assert_non_null(pivotal);
+    const char *left_d1 = strstr(pivotal, "<tr><td class=\"id\">LEFT</td><td class=\"id\">D1</td>");
+    assert_non_null(left_d1);
+    assert_true(left_d1 < strstr(pivotal, "<td class=\"id\">LEFT</td><td class=\"id\">D2</td>"));
+    const char *row_end = strstr(left_d1, "</tr>");
+    const char *zero = strstr(left_d1, "<td>0.0%</td>");
+    assert_true(zero && zero < row_end);
     size_t n = strlen(html);
     assert_string_equal(html + n - 8, "</html>\n");
     free(html);
