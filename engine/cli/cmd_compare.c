@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "distributed.h"
+#include "out_dir.h"
 #include "outcome.h"
 #include "plot_render.h"
 #include "progress.h"
@@ -163,18 +164,20 @@ static int load_all(loaded *l, const compare_args *a, scrutin_ctx *ctx)
         if (one != EXIT_OK && rc != EXIT_BAD_INPUT)
             rc = one;
     }
+    /* compare.csv tells the what-ifs apart by name: two of one name would mix their rows. The
+       base may share a what-if's name (a scenario against itself: every difference zero). */
+    for (size_t i = 1; rc == EXIT_OK && i < a->n; i++)
+        for (size_t j = i + 1; j < a->n; j++) {
+            const char *name = scrutin_model_name(l->models[i]);
+            if (strcmp(name, scrutin_model_name(l->models[j])) != 0)
+                continue;
+            fprintf(stderr,
+                    "scrutin compare: the what-ifs %s and %s are both named \"%s\": their rows "
+                    "could not be told apart; give each a name of its own (name: in the file)\n",
+                    a->scenarios[i], a->scenarios[j], name);
+            rc = EXIT_BAD_INPUT;
+        }
     return rc;
-}
-
-/* results/NAME-compare; freed by the caller. */
-static char *default_out_dir(const scrutin_model *base)
-{
-    const char *name = scrutin_model_name(base);
-    size_t size = strlen("results/-compare") + strlen(name) + 1;
-    char *out = malloc(size);
-    if (out)
-        snprintf(out, size, "results/%s-compare", name);
-    return out;
 }
 
 /*
@@ -305,12 +308,15 @@ static int compare(const compare_args *a, scrutin_ctx *ctx)
     info.ranks = dist_size();
     info.load_seconds = dist_max(cli_now_seconds() - start);
     scrutin_ctx_clear(ctx);
-    char *default_out = a->out ? NULL : default_out_dir(l.models[0]);
+    char *default_out = a->out ? NULL : cli_default_out_dir(l.models[0], "-compare");
     const char *out = a->out ? a->out : default_out;
     scrutin_compare_tally *t = NULL;
-    int status = out ? scrutin_compare_tally_new(&t, (const scrutin_model *const *)l.models, l.n,
-                                                 ctx)
-                     : SCRUTIN_ENOMEM;
+    int status = out ? SCRUTIN_OK : SCRUTIN_ENOMEM;
+    /* Refused before simulating, not after: rank 0 alone writes. */
+    if (status == SCRUTIN_OK && dist_is_root())
+        status = cli_check_out_dir(out, ctx);
+    if (status == SCRUTIN_OK)
+        status = scrutin_compare_tally_new(&t, (const scrutin_model *const *)l.models, l.n, ctx);
     int reporter = 0;
     status = dist_agree(status, &reporter);
     if (status == SCRUTIN_OK) {

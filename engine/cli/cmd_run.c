@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "plot_render.h"
 #include "distributed.h"
+#include "out_dir.h"
 #include "outcome.h"
 #include "progress.h"
 #include "stop_signal.h"
@@ -123,72 +124,6 @@ static int parse_args(int argc, char **argv, run_args *a)
     return -1;
 }
 
-/*
- * Refuse, before simulating, an output folder that cannot be written: try a
- * file (created and removed at once) in the folder or, if it does not exist
- * yet, in its nearest existing parent, where it would be created. Only a
- * real attempt tells: root passes access() checks that the file system then
- * refuses (read-only mounts, /proc). @return 0, or the errno value.
- */
-static int probe_out_dir(const char *out)
-{
-    char *path = strdup(out);
-    if (!path)
-        return ENOMEM;
-    struct stat st;
-    int err = 0;
-    while (stat(path, &st) != 0) {
-        err = errno;
-        if (err != ENOENT || strcmp(path, ".") == 0 || strcmp(path, "/") == 0)
-            break;
-        /* "a/b/c/" -> "a/b"; "c" -> "."; "/c" -> "/". */
-        size_t n = strlen(path);
-        while (n > 1 && path[n - 1] == '/')
-            path[--n] = '\0';
-        char *slash = strrchr(path, '/');
-        if (!slash)
-            strcpy(path, ".");
-        else
-            slash[slash == path] = '\0';
-        err = 0;
-    }
-    if (!err && !S_ISDIR(st.st_mode))
-        err = ENOTDIR;
-    if (!err) {
-        size_t size = strlen(path) + 64;
-        char *probe = malloc(size);
-        if (!probe) {
-            free(path);
-            return ENOMEM;
-        }
-        snprintf(probe, size, "%s/.scrutin-probe.%ld.tmp", path, (long)getpid());
-        int fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-        if (fd < 0) {
-            err = errno == EEXIST ? 0 : errno;
-        } else {
-            close(fd);
-            unlink(probe);
-        }
-        free(probe);
-    }
-    free(path);
-    return err;
-}
-
-/* @return SCRUTIN_OK, or SCRUTIN_EINVAL (bad input: exit status 2) with a diagnostic naming it. */
-static int check_out_dir(const char *out, scrutin_ctx *ctx)
-{
-    int err = probe_out_dir(out);
-    if (err == ENOMEM)
-        return SCRUTIN_ENOMEM;
-    if (!err)
-        return SCRUTIN_OK;
-    struct stat st;
-    return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, out, 0, NULL,
-                             "the output folder cannot be %s: %s",
-                             stat(out, &st) == 0 ? "written" : "created", strerror(err));
-}
-
 /* Run the simulations into @p tally; @return the library's status (SCRUTIN_EINTR if stopped). */
 static int simulate(scrutin_tally *tally, const scrutin_model *model, const run_args *a,
                     scrutin_ctx *ctx)
@@ -275,17 +210,6 @@ static int write_results(const char *out, const scrutin_model *model, const scru
     return status;
 }
 
-/* results/NAME, NAME being the scenario's name; freed by the caller. */
-static char *default_out_dir(const scrutin_model *model)
-{
-    const char *name = scrutin_model_name(model);
-    size_t size = strlen("results/") + strlen(name) + 1;
-    char *out = malloc(size);
-    if (out)
-        snprintf(out, size, "results/%s", name);
-    return out;
-}
-
 /* What run.json records of this run, besides the timings. */
 static void describe_run(scrutin_run_info *info, const run_args *a, const scrutin_model *model,
                          const char *hash, uint64_t completed, int interrupted)
@@ -312,13 +236,13 @@ static int run(const run_args *a, scrutin_ctx *ctx)
     if (rc != EXIT_OK)
         return rc;
     char hash[SCRUTIN_SCENARIO_HASH_SIZE];
-    char *default_out = a->out ? NULL : default_out_dir(model);
+    char *default_out = a->out ? NULL : cli_default_out_dir(model, "");
     const char *out = a->out ? a->out : default_out;
     scrutin_tally *tally = NULL;
     int status = out ? scrutin_report_scenario_hash(hash, sizeof hash, scenario, ctx)
                      : SCRUTIN_ENOMEM;
     if (status == SCRUTIN_OK && dist_is_root())
-        status = check_out_dir(out, ctx);
+        status = cli_check_out_dir(out, ctx);
     if (status == SCRUTIN_OK)
         status = scrutin_tally_new(&tally, model);
     /* Every rank stops if any rank failed; the first failing one is the one that reports. */

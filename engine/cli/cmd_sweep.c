@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "distributed.h"
+#include "out_dir.h"
 #include "outcome.h"
 #include "plot_render.h"
 #include "progress.h"
@@ -29,7 +30,7 @@ static const char sweep_help[] =
     "\n"
     "PATH is a dotted path of keys into the scenario, with [N] for the N-th item\n"
     "(from 0) of a sequence: model.sd_list, model.runoff.retention,\n"
-    "court.model.round2.base, rules.round2_registered, changes[0].points.\n"
+    "court.model.round2.base, rules.round2_registered, changes[0].shift.points.\n"
     "A key the scenario leaves out is added; the value must suit the key (a whole\n"
     "number for rules.round2_lists, say), else the step is reported as bad input.\n"
     "\n"
@@ -159,17 +160,6 @@ static int parse_args(int argc, char **argv, sweep_args *a)
     return -1;
 }
 
-/* results/NAME-sweep; freed by the caller. */
-static char *default_out_dir(const scrutin_model *model)
-{
-    const char *name = scrutin_model_name(model);
-    size_t size = strlen("results/-sweep") + strlen(name) + 1;
-    char *out = malloc(size);
-    if (out)
-        snprintf(out, size, "results/%s-sweep", name);
-    return out;
-}
-
 /* Progress over all the steps, from each step's own (this rank's blocks). */
 typedef struct step_progress {
     cli_progress bar;
@@ -293,10 +283,13 @@ static int sweep(const sweep_args *a, scrutin_ctx *ctx)
     }
     char hash[SCRUTIN_SCENARIO_HASH_SIZE];
     int status = scrutin_report_scenario_hash(hash, sizeof hash, scenario, ctx);
-    char *default_out = a->out ? NULL : default_out_dir(model);
+    char *default_out = a->out ? NULL : cli_default_out_dir(model, "-sweep");
     const char *out = a->out ? a->out : default_out;
     if (status == SCRUTIN_OK && !out)
         status = SCRUTIN_ENOMEM;
+    /* Refused before simulating, not after: rank 0 alone writes. */
+    if (status == SCRUTIN_OK && dist_is_root())
+        status = cli_check_out_dir(out, ctx);
     scrutin_sweep_info info = SCRUTIN_SWEEP_INFO_INIT;
     info.scenario_hash = hash;
     info.scenario_path = a->scenario;

@@ -1,4 +1,5 @@
 /* scrutin: the command line, a thin client of the library's public API. */
+#include <errno.h>
 #include <string.h>
 
 #include "cli.h"
@@ -73,7 +74,12 @@ int main(int argc, char **argv)
     if (!dist_is_root() && (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr)))
         return EXIT_FAILURE_RUN;
     int rc = dispatch(argc, argv);
-    fflush(stdout);
+    /* Output lost on a full disk or a closed pipe is a failure, even when it fitted in the
+       buffer until now: check the last flush (the error indicator keeps any earlier one). */
+    if ((fflush(stdout) != 0 || ferror(stdout)) && rc == EXIT_OK) {
+        fprintf(stderr, "scrutin: standard output cannot be written: %s\n", strerror(errno));
+        rc = EXIT_FAILURE_RUN;
+    }
     dist_finalize();
     return rc;
 }

@@ -176,8 +176,9 @@ if [ $have_gnuplot -eq 1 ]; then
         grep -q "Plots drawn in .*compare_coalitions" "$work/out"; then pass
     else fail "compare --plots with gnuplot"; sed 's/^/    /' "$work/err"; fi
     # More what-ifs than one plot holds: one plot per four, and no page left over afterwards.
-    "$scrutin" compare "$small" "$whatif/merge.yaml" "$whatif/shift.yaml" "$whatif/merge.yaml" \
-        "$whatif/shift.yaml" "$whatif/merge.yaml" -n 100 --out "$work/plots" --plots -q 2>"$work/err"
+    "$scrutin" compare "$small" "$whatif/merge.yaml" "$whatif/shift.yaml" "$whatif/move-party.yaml" \
+        "$whatif/withdraw.yaml" "$whatif/turnout.yaml" -n 100 --out "$work/plots" --plots -q \
+        2>"$work/err"
     if [ $? -eq 0 ] && [ -s "$work/plots/plots/compare_coalitions_2.png" ]; then pass
     else fail "compare --plots of five what-ifs"; sed 's/^/    /' "$work/err"; fi
     "$scrutin" compare "$small" "$whatif/merge.yaml" -n 100 --out "$work/plots" --plots -q
@@ -250,6 +251,39 @@ for name in ("sweep-term", "sweep-int"):
     assert len(rows) == len(j["rows"]) and {r["step"] for r in rows} == {"0"}, name
 EOF
 then pass; else fail "an interrupted sweep is not written whole, marked partial"; fi
+
+# Every PATH that `scrutin sweep --help` gives as an example is one a sweep can set (on the
+# what-if with a `changes` list, which the changes[0] example needs).
+paths=$("$scrutin" sweep --help | sed -n '/^PATH is a dotted path/,/^A key the scenario/p' |
+        grep -oE '[a-z_]+((\.[a-z0-9_]+)|\[[0-9]+\])+' | sort -u)
+[ -n "$paths" ] && pass || fail "no example PATH found in scrutin sweep --help"
+for path in $paths; do
+    if "$scrutin" sweep "$mali/whatif-opposition-plus-5.yaml" --set "$path" --from 0.1 --to 0.1 \
+        --steps 1 -n 20 --out "$work/help-$path" -q 2>"$work/help.err"; then pass
+    else fail "sweep --help's example --set $path fails: $(cat "$work/help.err")"; fi
+done
+
+# compare and sweep refuse an output folder they cannot write before simulating, as run does.
+touch "$work/a-file"
+for cmd in "compare $mali/scenario.yaml $mali/whatif-no-court.yaml" \
+           "sweep $mali/scenario.yaml --set model.sd_list --from 0.1 --to 0.2 --steps 2"; do
+    # shellcheck disable=SC2086
+    timeout 20 "$scrutin" $cmd -n 4000000000 --out "$work/a-file" -q 2>"$work/refused.err"
+    got=$?
+    if [ "$got" -eq 2 ] && grep -q "a-file: the output folder cannot be written" "$work/refused.err"
+    then pass; else fail "${cmd%% *} into a file: exit $got, $(cat "$work/refused.err")"; fi
+done
+
+# Two what-ifs of one name (the same file twice, or the base given again as a what-if beside
+# another) are refused: compare.csv could not tell their rows apart.
+for twice in "$mali/whatif-no-court.yaml $mali/whatif-no-court.yaml" \
+             "$mali/scenario.yaml $mali/whatif-no-court.yaml $mali/scenario.yaml"; do
+    # shellcheck disable=SC2086
+    "$scrutin" compare "$mali/scenario.yaml" $twice -n 10 --out "$work/same" -q 2>"$work/same.err"
+    got=$?
+    if [ "$got" -eq 2 ] && grep -q 'are both named' "$work/same.err" && [ ! -e "$work/same" ]
+    then pass; else fail "compare with two what-ifs of one name: exit $got"; fi
+done
 
 echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]
