@@ -166,26 +166,65 @@ static void compile_districts(compiler *c)
                    s->doc->seats, s->districts_path, total);
 }
 
+/* A majority given in the file (@p given, else NULL) is one of the assembly's seats. */
+static void check_majority(compiler *c, const char *key, const unsigned *given, unsigned seats)
+{
+    if (given && (*given == 0 || *given > seats))
+        YAML_ERROR(c, key, "%s %u is not between 1 and the %u seats", key, *given, seats);
+}
+
 /* The assembly (seats, majorities) and its electoral systems. */
 static void compile_assembly(compiler *c)
 {
     const scn_doc *doc = c->s->doc;
     scrutin_model *m = c->m;
     m->seats = doc->seats;
+    int seats_valid = doc->seats >= 1 && doc->seats <= MAX_ASSEMBLY_SEATS;
     if (doc->seats == 0)
         YAML_ERROR(c, "seats", "%s", "the assembly needs at least one seat");
     /* Tallies are sized by the seats: a bound far above any parliament's keeps them small. */
     if (doc->seats > MAX_ASSEMBLY_SEATS)
         YAML_ERROR(c, "seats", "%u seats: expected at most %d", doc->seats, MAX_ASSEMBLY_SEATS);
-    m->majority = doc->majority ? *doc->majority : doc->seats / 2 + 1;
-    m->supermajority = doc->supermajority ? *doc->supermajority : (2 * doc->seats + 2) / 3;
-    if (m->majority == 0 || m->majority > doc->seats)
-        YAML_ERROR(c, "majority", "majority %u is not between 1 and the %u seats", m->majority,
-                   doc->seats);
-    if (m->supermajority == 0 || m->supermajority > doc->seats)
-        YAML_ERROR(c, "supermajority", "supermajority %u is not between 1 and the %u seats",
-                   m->supermajority, doc->seats);
+    /* In 64 bits, so that no count of seats can overflow them (a bad one is reported above). */
+    uint64_t seats = doc->seats;
+    m->majority = doc->majority ? *doc->majority : (unsigned)(seats / 2 + 1);
+    m->supermajority = doc->supermajority ? *doc->supermajority : (unsigned)((2 * seats + 2) / 3);
+    /*
+     * The defaults always fit a valid assembly; a majority given in the file is checked
+     * against valid seats only, lest a bad seats key bring messages about keys never written.
+     */
+    if (seats_valid) {
+        check_majority(c, "majority", doc->majority, doc->seats);
+        check_majority(c, "supermajority", doc->supermajority, doc->seats);
+    }
     compile_systems(c);
+}
+
+/*
+ * The scenario's name is an id: it names the output folder (results/NAME) and every output.
+ * A what-if without one takes its file's name, which must then be an id too.
+ */
+static void compile_name(compiler *c)
+{
+    const char *name = c->s->doc->name;
+    if (!(c->m->name = strdup(name ? name : ""))) {
+        c->status = SCRUTIN_ENOMEM;
+        return;
+    }
+    if (id_is_valid(name))
+        return;
+    if (c->s->name_from_file)
+        YAML_ERROR(c, "name",
+                   "this what-if has no name, and its file's name \"%s\" is not a valid id "
+                   "(an id starts with a letter, then letters, digits, '-', '_' or '.'): give "
+                   "it a name, or rename the file",
+                   name);
+    else
+        YAML_ERROR(c, "name",
+                   "\"%s\" is not a valid id (an id starts with a letter, then letters, digits, "
+                   "'-', '_' or '.'; the name is written into outputs, and names the output "
+                   "folder results/NAME)",
+                   name);
 }
 
 void scrutin_model_free(scrutin_model *m)
@@ -222,9 +261,11 @@ int scrutin_model_compile(scrutin_model **out, const scrutin_scenario *s, scruti
     c.m = calloc(1, sizeof *c.m);
     if (!c.m)
         return SCRUTIN_ENOMEM;
-    c.m->name = strdup(s->doc->name);
-    compile_assembly(&c);
-    compile_entities(&c);
+    compile_name(&c);
+    if (c.status != SCRUTIN_ENOMEM)
+        compile_assembly(&c);
+    if (c.status != SCRUTIN_ENOMEM)
+        compile_entities(&c);
     if (c.status != SCRUTIN_ENOMEM)
         compile_districts(&c);
     if (c.status != SCRUTIN_ENOMEM)

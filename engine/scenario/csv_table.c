@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "input_file.h"
+
 typedef struct reader {
     char **fields;       /* fields of the row being read */
     size_t n_fields, cap_fields;
@@ -111,10 +113,17 @@ static int parse_file(reader *r, FILE *f, const char *path, scrutin_ctx *ctx)
     r->line = 0;
     while ((n = getline(&buf, &cap, f)) > 0) {
         r->line++;
+        const char *text = buf;
+        size_t len = (size_t)n;
+        /* A spreadsheet's "CSV UTF-8" starts with a byte-order mark, which is no part of a name. */
+        if (r->line == 1 && len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+            text += 3;
+            len -= 3;
+        }
         size_t rows_before = r->n_rows;
-        if (!row_line && buf[0] != '\n' && buf[0] != '\r')
+        if (!row_line && text[0] != '\n' && text[0] != '\r')
             row_line = r->line;
-        if (csv_parse(&p, buf, (size_t)n, on_field, on_row, r) != (size_t)n) {
+        if (csv_parse(&p, text, len, on_field, on_row, r) != len) {
             int err = csv_error(&p);
             status = scrutin_ctx_error(ctx, SCRUTIN_ESYNTAX, path, r->line, NULL,
                                        "malformed CSV: %s",
@@ -143,14 +152,20 @@ static int parse_file(reader *r, FILE *f, const char *path, scrutin_ctx *ctx)
     return status;
 }
 
-int csv_table_read(csv_table *t, const char *path, const char *const *columns,
-                   const int *required, scrutin_ctx *ctx)
+int csv_table_read(csv_table *t, const char *path, const csv_origin *origin,
+                   const char *const *columns, const int *required, scrutin_ctx *ctx)
 {
     memset(t, 0, sizeof *t);
     t->path = path;
-    FILE *f = fopen(path, "rb");
+    char why[128];
+    FILE *f = input_file_open(path, why, sizeof why);
+    if (!f && origin)
+        return scrutin_ctx_error(ctx, SCRUTIN_ENOENT, origin->file, origin->line, origin->key,
+                                 "the %s table \"%s\" cannot be opened (%s): %s", origin->key,
+                                 origin->written, path, why);
     if (!f)
-        return scrutin_ctx_error(ctx, SCRUTIN_ENOENT, path, 0, NULL, "cannot open this table");
+        return scrutin_ctx_error(ctx, SCRUTIN_ENOENT, path, 0, NULL,
+                                 "cannot open this table: %s", why);
     reader r = {0};
     int status = parse_file(&r, f, path, ctx);
     fclose(f);

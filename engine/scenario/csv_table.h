@@ -19,13 +19,23 @@ typedef struct csv_table {
     unsigned *line;      /* line of each data row */
 } csv_table;
 
+/* Where a table is named: the key of the scenario file that gives its path. */
+typedef struct csv_origin {
+    const char *file;    /* the YAML file that names the table */
+    unsigned line;       /* the line of its key */
+    const char *key;     /* "districts" or "lists" */
+    const char *written; /* the path as written there */
+} csv_origin;
+
 /*
- * Read @p path. @p columns lists the known column names (NULL-terminated);
+ * Read @p path, named by @p origin. @p columns lists the known column names (NULL-terminated);
  * a header column not among them is reported as an error, and so is a
- * required one (@p required[i] non-zero) that is missing.
+ * required one (@p required[i] non-zero) that is missing. A table that cannot be opened is
+ * reported once, at @p origin, with the cause (SCRUTIN_ENOENT). A UTF-8 byte-order mark at
+ * the start of the file (spreadsheets' "CSV UTF-8") is skipped.
  */
-int csv_table_read(csv_table *t, const char *path, const char *const *columns,
-                   const int *required, scrutin_ctx *ctx);
+int csv_table_read(csv_table *t, const char *path, const csv_origin *origin,
+                   const char *const *columns, const int *required, scrutin_ctx *ctx);
 void csv_table_free(csv_table *t);
 /* Cell of data row @p row in the caller's column @p col; "" if absent. */
 const char *csv_table_cell(const csv_table *t, size_t row, size_t col);

@@ -7,12 +7,12 @@
  * schema; each of its nodes remembers its file and line, so that every
  * message, libcyaml's included, names the file and line a value came from.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "input_file.h"
 #include "merged_text.h"
 #include "scenario_types.h"
 #include "yaml_merge.h"
@@ -95,21 +95,19 @@ static int add_file(struct scn_layers *f, const char *path)
 
 static unsigned line_of(yaml_node_t *n) { return n ? (unsigned)n->start_mark.line + 1 : 0; }
 
-/* Parse @p path as the next layer of the chain. */
-static int parse_layer(chain *c, const char *path, scrutin_ctx *ctx)
+/* Parse the file @p f, opened from @p path, as the next layer of the chain; @p f is closed. */
+static int parse_layer(chain *c, const char *path, FILE *f, scrutin_ctx *ctx)
 {
     if (c->n == c->cap) {
         size_t cap = c->cap ? 2 * c->cap : 4;
         layer *grown = realloc(c->layers, cap * sizeof *grown);
-        if (!grown)
+        if (!grown) {
+            fclose(f);
             return SCRUTIN_ENOMEM;
+        }
         c->layers = grown;
         c->cap = cap;
     }
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return scrutin_ctx_error(ctx, SCRUTIN_ENOENT, path, 0, NULL,
-                                 "cannot open the scenario file");
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser)) {
         fclose(f);
@@ -117,6 +115,10 @@ static int parse_layer(chain *c, const char *path, scrutin_ctx *ctx)
     }
     yaml_parser_set_input_file(&parser, f);
     layer *l = &c->layers[c->n];
+    struct stat st;
+    int known = fstat(fileno(f), &st) == 0;
+    l->dev = known ? st.st_dev : 0;
+    l->ino = known ? st.st_ino : 0;
     int status = SCRUTIN_OK;
     if (!yaml_parser_load(&parser, &l->doc)) {
         status = scn_yaml_syntax_error(path, &parser, ctx);
@@ -134,9 +136,6 @@ static int parse_layer(chain *c, const char *path, scrutin_ctx *ctx)
         yaml_document_delete(&l->doc);
         return status;
     }
-    struct stat st;
-    l->dev = stat(path, &st) == 0 ? st.st_dev : 0;
-    l->ino = stat(path, &st) == 0 ? st.st_ino : 0;
     if (add_file(c->files, path) != SCRUTIN_OK) {
         yaml_document_delete(&l->doc);
         return SCRUTIN_ENOMEM;
@@ -159,7 +158,12 @@ static void describe_cycle(const chain *c, size_t from, const char *again, char 
 /* Follow the `base` keys from the scenario file to a file without one. */
 static int follow_bases(chain *c, const char *path, scrutin_ctx *ctx)
 {
-    int status = parse_layer(c, path, ctx);
+    char why[128];
+    FILE *f = input_file_open(path, why, sizeof why);
+    if (!f)
+        return scrutin_ctx_error(ctx, SCRUTIN_ENOENT, path, 0, NULL,
+                                 "cannot open the scenario file: %s", why);
+    int status = parse_layer(c, path, f, ctx);
     while (status == SCRUTIN_OK) {
         layer *l = &c->layers[c->n - 1];
         const char *file = c->files->paths[c->n - 1];
@@ -174,28 +178,28 @@ static int follow_bases(chain *c, const char *path, scrutin_ctx *ctx)
         char *next = join(c->files->dirs[c->n - 1], name);
         if (!next)
             return SCRUTIN_ENOMEM;
-        struct stat st;
-        if (stat(next, &st) != 0) {
-            char why[128];
-            /* The POSIX strerror_r (no _GNU_SOURCE here): strerror is not thread-safe. */
-            if (strerror_r(errno, why, sizeof why) != 0)
-                snprintf(why, sizeof why, "error %d", errno);
+        /* Opened here, so that a base that cannot be read is named at this `base` line. */
+        f = input_file_open(next, why, sizeof why);
+        if (!f) {
             status = scrutin_ctx_error(ctx, SCRUTIN_ENOENT, file, line_of(base), "base",
                                        "the base scenario \"%s\" cannot be opened (%s): %s", name,
                                        next, why);
             free(next);
             return status;
         }
-        for (size_t i = 0; i < c->n; i++)
+        struct stat st;
+        int known = fstat(fileno(f), &st) == 0;
+        for (size_t i = 0; known && i < c->n; i++)
             if (c->layers[i].dev == st.st_dev && c->layers[i].ino == st.st_ino) {
                 char cycle[1024];
                 describe_cycle(c, i, next, cycle, sizeof cycle);
                 status = scrutin_ctx_error(ctx, SCRUTIN_EINPUT, file, line_of(base), "base",
                                            "the bases form a cycle: %s", cycle);
+                fclose(f);
                 free(next);
                 return status;
             }
-        status = parse_layer(c, next, ctx);
+        status = parse_layer(c, next, f, ctx);
         free(next);
     }
     return status;
@@ -211,9 +215,14 @@ static void stem_of(const char *path, char *buf, size_t size)
     snprintf(buf, size, "%.*s", len, base);
 }
 
-/* The merge of the chain, the scenario's file last, so that it has the last word. */
-static int merge_chain(ydoc *m, const chain *c)
+/*
+ * The merge of the chain, the scenario's file last, so that it has the last word. @p named
+ * is the node of the name the scenario's file takes from its stem (it has none of its own),
+ * 0 if it has one.
+ */
+static int merge_chain(ydoc *m, const chain *c, int *named)
 {
+    *named = 0;
     int status = ydoc_init(m);
     size_t root = c->n - 1;
     if (status == SCRUTIN_OK && !ydoc_copy(m, &c->layers[root].doc, 1, NULL, (int)root))
@@ -227,6 +236,8 @@ static int merge_chain(ydoc *m, const chain *c)
             stem_of(c->files->paths[i], name, sizeof name);
             status = ydoc_set_root_scalar(m, "name", name, (int)i,
                                           yaml_document_get_root_node(doc)->start_mark);
+            if (status == SCRUTIN_OK && i == 0)
+                *named = ydoc_value(&m->doc, 1, "name");
         }
     }
     return status;
@@ -277,9 +288,10 @@ int scn_inherit_load(scrutin_scenario *s, const scrutin_scenario_setting *settin
     ydoc m = {0};
     int merged = 0;
     merged_text t = {NULL, 0, 0};
+    int named = 0;
     int status = follow_bases(&c, s->path, ctx);
     if (status == SCRUTIN_OK) {
-        status = merge_chain(&m, &c);
+        status = merge_chain(&m, &c, &named);
         merged = 1;
     }
     c.files->n_chain = c.files->n;
@@ -296,6 +308,8 @@ int scn_inherit_load(scrutin_scenario *s, const scrutin_scenario_setting *settin
                                      s->path, message, line0, ctx);
     }
     if (status == SCRUTIN_OK) {
+        /* Named after its file, unless a setting gave it a name since. */
+        s->name_from_file = named && ydoc_value(&m.doc, 1, "name") == named;
         /* The merged document replaces the file's own: lines and files are looked up in it. */
         scn_yaml_lines_free(s);
         s->yaml = m.doc;

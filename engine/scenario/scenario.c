@@ -83,6 +83,8 @@ static int load(scrutin_scenario **out, const char *path, const scrutin_scenario
         status = scn_inherit_load(s, settings, n_settings, ctx);
     else if (status == SCRUTIN_OK)
         status = scn_yaml_load(s, ctx);
+    if (status == SCRUTIN_OK)
+        status = scn_yaml_check_numbers(s, ctx);
     if (status == SCRUTIN_OK && s->doc->format != 1)
         status = scrutin_ctx_error(ctx, SCRUTIN_EINPUT, scn_yaml_file_key(s, "format"),
                                    scn_yaml_line(s, "format", NULL),
@@ -99,18 +101,12 @@ static int load(scrutin_scenario **out, const char *path, const scrutin_scenario
         scrutin_scenario_free(s);
         return SCRUTIN_ENOMEM;
     }
-    /* Read both tables even if the first is bad, to report every problem at once. */
+    /*
+     * Read both tables even if the first is bad, to report every problem at once. A table
+     * that cannot be opened is reported at the key that names it (csv_table_read).
+     */
     int d_status = scn_districts_read(s, ctx);
     int l_status = scn_lists_read(s, ctx);
-    if (d_status == SCRUTIN_ENOENT)
-        scrutin_ctx_error(ctx, SCRUTIN_ENOENT, scn_yaml_file_key(s, "districts"),
-                          scn_yaml_line(s, "districts", NULL),
-                          "districts", "the districts table \"%s\" cannot be opened",
-                          s->doc->districts);
-    if (l_status == SCRUTIN_ENOENT)
-        scrutin_ctx_error(ctx, SCRUTIN_ENOENT, scn_yaml_file_key(s, "lists"),
-                          scn_yaml_line(s, "lists", NULL), "lists",
-                          "the lists table \"%s\" cannot be opened", s->doc->lists);
     status = d_status != SCRUTIN_OK ? d_status : l_status;
     /*
      * Bad cells (EINPUT) leave a scenario that can still be compiled to find

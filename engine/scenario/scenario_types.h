@@ -194,10 +194,22 @@ struct scrutin_scenario {
     size_t lists_count;
     /* A what-if (inherit.c): the files its document was merged from; NULL for one file. */
     struct scn_layers *layers;
+    /* A what-if without a `name`: named after its file's stem (inherit.c). */
+    bool name_from_file;
 };
+
+/* The scenario file's schema, for libcyaml (yaml_schema.c). */
+extern const cyaml_schema_value_t scn_doc_schema;
 
 /* Reading the parts. Each reports every problem it finds into ctx. */
 int scn_yaml_load(scrutin_scenario *s, scrutin_ctx *ctx);
+/*
+ * Check every number of the document libcyaml has read (yaml_numbers.c): libcyaml reads
+ * "6abc" as 6 and "010" as 8, so each integer and real of the schema is checked again, as
+ * written, against the libyaml document (the merged one for a what-if or a setting).
+ * @return 0, or SCRUTIN_EINPUT with every bad number reported at its file and line
+ */
+int scn_yaml_check_numbers(const scrutin_scenario *s, scrutin_ctx *ctx);
 /*
  * libcyaml over YAML text in memory (a merged what-if): on failure SCRUTIN_EINPUT, libcyaml's
  * message in @p message and its 0-based line in that text in *line.

@@ -99,7 +99,10 @@ static const int district_required[] = {1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0};
 int scn_districts_read(scrutin_scenario *s, scrutin_ctx *ctx)
 {
     csv_table t;
-    int status = csv_table_read(&t, s->districts_path, district_columns, district_required, ctx);
+    csv_origin origin = {scn_yaml_file_key(s, "districts"), scn_yaml_line(s, "districts", NULL),
+                         "districts", s->doc ? s->doc->districts : s->districts_path};
+    int status = csv_table_read(&t, s->districts_path, &origin, district_columns,
+                                district_required, ctx);
     if (status != SCRUTIN_OK)
         return status;
     s->districts = calloc(t.n_rows + 1, sizeof *s->districts);
@@ -191,7 +194,9 @@ static int split_candidates(cell_reader *r, scn_list *l)
 int scn_lists_read(scrutin_scenario *s, scrutin_ctx *ctx)
 {
     csv_table t;
-    int status = csv_table_read(&t, s->lists_path, list_columns, list_required, ctx);
+    csv_origin origin = {scn_yaml_file_key(s, "lists"), scn_yaml_line(s, "lists", NULL), "lists",
+                         s->doc ? s->doc->lists : s->lists_path};
+    int status = csv_table_read(&t, s->lists_path, &origin, list_columns, list_required, ctx);
     if (status != SCRUTIN_OK)
         return status;
     s->lists = calloc(t.n_rows + 1, sizeof *s->lists);

@@ -4,6 +4,7 @@
  * So the file is also loaded as a libyaml document, whose nodes carry their
  * marks, and looked up by path when a problem is reported.
  */
+#include "input_file.h"
 #include "scenario_types.h"
 
 #include <stdarg.h>
@@ -13,10 +14,11 @@
 
 int scn_yaml_lines_load(scrutin_scenario *s, scrutin_ctx *ctx)
 {
-    FILE *f = fopen(s->path, "rb");
+    char why[128];
+    FILE *f = input_file_open(s->path, why, sizeof why);
     if (!f)
         return scrutin_ctx_error(ctx, SCRUTIN_ENOENT, s->path, 0, NULL,
-                                 "cannot open the scenario file");
+                                 "cannot open the scenario file: %s", why);
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser)) {
         fclose(f);

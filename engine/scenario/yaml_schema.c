@@ -3,6 +3,7 @@
  * error. Optional numbers with a non-zero default are pointers, so that a
  * missing key (NULL) is told apart from an explicit zero.
  */
+#include "input_file.h"
 #include "scenario_types.h"
 
 #include <cyaml/cyaml.h>
@@ -212,7 +213,7 @@ static const cyaml_schema_field_t doc_fields[] = {
                          &scn_change_schema, 0, CYAML_UNLIMITED),
     CYAML_FIELD_END};
 
-static const cyaml_schema_value_t doc_schema = {
+const cyaml_schema_value_t scn_doc_schema = {
     CYAML_VALUE_MAPPING(CYAML_FLAG_POINTER, scn_doc, doc_fields)};
 
 /*
@@ -269,10 +270,17 @@ int scn_yaml_load(scrutin_scenario *s, scrutin_ctx *ctx)
     cyaml_config_t config = base_config;
     config.log_ctx = &sink;
     scn_doc *doc = NULL;
-    cyaml_err_t err = cyaml_load_file(s->path, &config, &doc_schema, (cyaml_data_t **)&doc, NULL);
-    if (err == CYAML_ERR_FILE_OPEN)
+    cyaml_err_t err =
+        cyaml_load_file(s->path, &config, &scn_doc_schema, (cyaml_data_t **)&doc, NULL);
+    if (err == CYAML_ERR_FILE_OPEN) {
+        /* libcyaml says not why; the file was readable a moment ago (scn_yaml_lines_load). */
+        char why[128] = "it could not be opened a second time";
+        FILE *f = input_file_open(s->path, why, sizeof why);
+        if (f)
+            fclose(f);
         return scrutin_ctx_error(ctx, SCRUTIN_ENOENT, s->path, 0, NULL,
-                                 "cannot open the scenario file");
+                                 "cannot open the scenario file: %s", why);
+    }
     if (err != CYAML_OK) {
         /*
          * libcyaml's own words. Its line is that of the parser's position,
@@ -300,7 +308,7 @@ int scn_yaml_load(scrutin_scenario *s, scrutin_ctx *ctx)
 void scn_yaml_free(scrutin_scenario *s)
 {
     if (s->doc)
-        cyaml_free(&base_config, &doc_schema, s->doc, 0);
+        cyaml_free(&base_config, &scn_doc_schema, s->doc, 0);
     s->doc = NULL;
 }
 
@@ -311,7 +319,7 @@ int scn_yaml_load_buffer(scrutin_scenario *s, const char *text, size_t len, char
     cyaml_config_t config = base_config;
     config.log_ctx = &sink;
     scn_doc *doc = NULL;
-    cyaml_err_t err = cyaml_load_data((const uint8_t *)text, len, &config, &doc_schema,
+    cyaml_err_t err = cyaml_load_data((const uint8_t *)text, len, &config, &scn_doc_schema,
                                       (cyaml_data_t **)&doc, NULL);
     if (err == CYAML_ERR_OOM)
         return SCRUTIN_ENOMEM;

@@ -43,17 +43,18 @@ ere() { printf '%s' "$1" | sed 's/[][\.*^$+?(){}|/]/\\&/g'; }
 # bad NAME LOCATION MESSAGE: validate and run refuse $work/NAME with exit status 2 and a line
 # "NAME/LOCATION: ...MESSAGE" on standard error (LOCATION is FILE:LINE or FILE:LINE: FIELD;
 # MESSAGE an extended regular expression); run creates no output folder.
+# With file=F, the scenario is $work/NAME/F rather than $work/NAME/scenario.yaml.
 bad() {
     local name=$1 loc=$2 msg=$3 dir=$work/$1 cmd got problems
-    local pattern
+    local pattern yaml=$work/$1/${file:-scenario.yaml}
     pattern="$(ere "$name/$loc"): .*$msg"
     for cmd in ${commands:-validate run}; do
         problems=""
         if [ "$cmd" = run ]; then
-            "$scrutin" run "$dir/scenario.yaml" -n 20 -q --no-progress --out "$dir/out" \
+            "$scrutin" run "$yaml" -n 20 -q --no-progress --out "$dir/out" \
                 >"$work/out" 2>"$work/err"
         else
-            "$scrutin" validate "$dir/scenario.yaml" >"$work/out" 2>"$work/err"
+            "$scrutin" validate "$yaml" >"$work/out" 2>"$work/err"
         fi
         got=$?
         [ "$got" -eq 2 ] || problems="$problems exit $got (wanted 2);"
@@ -65,6 +66,18 @@ bad() {
             passed=$((passed + 1))
         fi
     done
+}
+
+# said NAME COUNT ERE: after `bad NAME ...`, COUNT lines of the last command's standard error
+# match ERE (0: no follow-on message; 1: one message, not two).
+said() {
+    local got
+    got=$(grep -Ec -- "$3" "$work/err")
+    if [ "$got" -ne "$2" ]; then
+        fail "$1: $got lines match /$3/, wanted $2; stderr:"; sed 's/^/    /' "$work/err"
+    else
+        passed=$((passed + 1))
+    fi
 }
 
 # --- YAML syntax: libyaml's line, where it found the problem --------------------------------
@@ -93,14 +106,24 @@ bad type-uint 'scenario.yaml:5' "Invalid .* value: 'six'"
 variant type-float;    edit type-float scenario.yaml 's/round1_majority: 0.5/round1_majority: half/'
 bad type-float 'scenario.yaml:22' 'Invalid FLOAT value: half'
 variant type-sequence; edit type-sequence scenario.yaml 's/^regions:/regions: North\nxregions:/'
-known "yaml_schema.c adds 1 to libcyaml's line, which is 1-based already" -- \
-    bad type-sequence 'scenario.yaml:15' 'Expecting SEQUENCE'
+bad type-sequence 'scenario.yaml:15' 'Expecting SEQUENCE'
 variant type-bool;     edit type-bool scenario.yaml 's/independent: true/independent: maybe/'
-known "libcyaml reads any word but false/no/off/disable/0 as true" -- \
-    bad type-bool 'scenario.yaml:14' 'maybe'
+bad type-bool 'scenario.yaml:14' 'maybe'
 variant type-enum;     edit type-enum scenario.yaml 's/action: strike/action: 1/'
-known "libcyaml takes a number for an enum unless CYAML_FLAG_STRICT" -- \
-    bad type-enum 'scenario.yaml:28' 'action'
+bad type-enum 'scenario.yaml:28' 'action'
+# Numbers as written: libcyaml alone reads "6abc", "6.9", "0x6" as 6 and "010" as 8 (octal).
+variant num-suffix;    edit num-suffix scenario.yaml 's/^seats: 6/seats: 6abc/'
+bad num-suffix 'scenario.yaml:5: seats' '"6abc" is not a whole number: expected base-10 digits only'
+variant num-hex;       edit num-hex scenario.yaml 's/^seats: 6/seats: 0x6/'
+bad num-hex 'scenario.yaml:5: seats' '"0x6" is not a whole number'
+variant num-octal;     edit num-octal scenario.yaml 's/^seats: 6/seats: 6\nmajority: 010/'
+bad num-octal 'scenario.yaml:6: majority' '"010" is not a whole number: expected base-10 digits without a leading zero: write 10'
+variant num-fraction;  edit num-fraction scenario.yaml 's/round2_lists: 2/round2_lists: 2.5/'
+bad num-fraction 'scenario.yaml:23: rules.round2_lists' '"2.5" is not a whole number'
+variant num-real;      append num-real 'model:\n  sd_list: 0.3abc'
+bad num-real 'scenario.yaml:30: model.sd_list' '"0.3abc" is not a number: expected a decimal number'
+variant num-two-points; edit num-two-points scenario.yaml 's/struck_votes: 300/struck_votes: 3.0.0/'
+bad num-two-points 'scenario.yaml:28: court.annulments[0].struck_votes' '"3.0.0" is not a number'
 variant type-csv-seats; edit type-csv-seats districts.csv 's/^D3,District three,South,1,/D3,District three,South,one,/'
 bad type-csv-seats 'districts.csv:4: seats' '"one" is not a number: expected a whole number >= 0'
 variant type-csv-fraction; edit type-csv-fraction lists.csv 's/^D2,A,Party A,party,A;A,1800,/D2,A,Party A,party,A;A,1800.5,/'
@@ -113,6 +136,15 @@ variant type-quote;    edit type-quote lists.csv 's/^D2,C,Party C,/D2,C,"Party C
 bad type-quote 'lists.csv:5' 'malformed CSV'
 variant bad-id;        edit bad-id scenario.yaml 's/{id: South}/{id: "South region"}/'
 bad bad-id 'scenario.yaml:17: regions[1].id' '"South region" is not a valid id'
+
+# The name is an id: it names the default output folder results/NAME, which must stay there.
+variant bad-name;      edit bad-name scenario.yaml 's#^name: small#name: "../escaped dir"#'
+bad bad-name 'scenario.yaml:3: name' '"\.\./escaped dir" is not a valid id'
+bin="$(cd "$(dirname "$scrutin")" && pwd)/$(basename "$scrutin")" # run from $work, without --out
+(cd "$work" && "$bin" run bad-name/scenario.yaml -n 20 -q --no-progress 2>/dev/null)
+if [ $? -ne 2 ] || [ -e "$work/escaped dir" ] || [ -e "$work/results" ]; then
+    fail "bad-name: run without --out was not refused, or wrote an output folder"
+else passed=$((passed + 1)); fi
 
 # --- Duplicate ids ---------------------------------------------------------------------------
 variant dup-key;       edit dup-key scenario.yaml 's/^seats: 6/seats: 6\nseats: 7/'
@@ -149,6 +181,12 @@ bad ref-retention 'scenario.yaml:32: model.runoff.retention_by_region[0].region'
 # --- Counts that do not add up ---------------------------------------------------------------
 variant seats-total;   edit seats-total districts.csv 's/^D3,District three,South,1,/D3,District three,South,2,/'
 bad seats-total 'scenario.yaml:5: seats' 'the assembly has 6 seats, but the districts of .* add up to 7'
+variant majority-range; edit majority-range scenario.yaml 's/^seats: 6/seats: 6\nmajority: 7/'
+bad majority-range 'scenario.yaml:6: majority' 'majority 7 is not between 1 and the 6 seats'
+# Bad seats: the majorities, which are not in the file, are not reported too.
+variant seats-zero;    edit seats-zero scenario.yaml 's/^seats: 6/seats: 0/'
+bad seats-zero 'scenario.yaml:5: seats' 'the assembly needs at least one seat'
+said seats-zero 0 'majority'
 variant seats-huge;    edit seats-huge districts.csv 's/^D3,District three,South,1,/D3,District three,South,4000000000,/'
 bad seats-huge 'districts.csv:4: seats' 'expected at most 10000'
 variant votes-total;   edit votes-total lists.csv 's/^D1,C,Party C,party,C;C;C,2300,/D1,C,Party C,party,C;C;C,2200,/'
@@ -231,6 +269,9 @@ whatif() { # NAME TEXT: $work/NAME/scenario.yaml is TEXT (after a first line nam
 whatif ref-base 'name: x'
 sed -i 's#^base: .*#base: ../nowhere/scenario.yaml#' "$work/ref-base/scenario.yaml"
 bad ref-base 'scenario.yaml:1: base' 'the base scenario "../nowhere/scenario.yaml" cannot be opened'
+whatif base-folder 'name: x'
+sed -i 's#^base: .*#base: ../small-base#' "$work/base-folder/scenario.yaml"
+bad base-folder 'scenario.yaml:1: base' 'the base scenario "\.\./small-base" cannot be opened \(.*\): it is a folder'
 whatif base-cycle 'name: x'
 sed -i 's#^base: .*#base: scenario.yaml#' "$work/base-cycle/scenario.yaml"
 bad base-cycle 'scenario.yaml:1: base' 'the bases form a cycle'
@@ -238,10 +279,36 @@ whatif whatif-value 'model:\n  sd_list: -1'
 bad whatif-value 'scenario.yaml:3: model.sd_list' '-1 is not a finite number >= 0'
 whatif whatif-key 'model:\n  sd_lst: 0.2'
 bad whatif-key 'scenario.yaml:3' 'Unexpected key: sd_lst'
+whatif whatif-number 'model:\n  sd_list: 0.3.5'
+bad whatif-number 'scenario.yaml:3: model.sd_list' '"0\.3\.5" is not a number'
+# A what-if without a name is named after its file, whose name must then be an id.
+whatif whatif-stem 'model:\n  sd_list: 0.3'
+mv "$work/whatif-stem/scenario.yaml" "$work/whatif-stem/what if.yaml"
+file='what if.yaml' bad whatif-stem 'what if.yaml:1: name' 'this what-if has no name, and its file.s name "what if" is not a valid id'
 whatif whatif-party 'changes:\n  - shift: {party: MRP, points: -5}'
 bad whatif-party 'scenario.yaml:3: changes[0].shift.party' 'party "MRP" is not declared'
 whatif whatif-list 'changes:\n  - withdraw_lists: {district: D2, list: nope}'
 bad whatif-list 'scenario.yaml:3: changes[0].withdraw_lists' 'has no list "nope"'
+
+# --- Files that cannot be opened: one message, at the key that names the file, with the cause ---
+variant open-lists;    rm "$work/open-lists/lists.csv"
+bad open-lists 'scenario.yaml:19: lists' 'the lists table "lists.csv" cannot be opened \(.*\): No such file or directory'
+said open-lists 1 'cannot'
+variant open-districts; edit open-districts scenario.yaml "s#^districts: districts.csv#districts: $work#"
+bad open-districts 'scenario.yaml:18: districts' 'the districts table ".*" cannot be opened \(.*\): it is a folder'
+said open-districts 1 'cannot'
+variant open-scenario; rm "$work/open-scenario/scenario.yaml"; mkdir "$work/open-scenario/scenario.yaml"
+bad open-scenario 'scenario.yaml' 'cannot open the scenario file: it is a folder'
+variant open-nothing;  rm "$work/open-nothing/scenario.yaml"
+bad open-nothing 'scenario.yaml' 'cannot open the scenario file: No such file or directory'
+
+# A table saved with a UTF-8 byte-order mark (a spreadsheet's "CSV UTF-8") is read as without it.
+variant bom
+for table in districts lists; do
+    { printf '\357\273\277'; cat "$src/tests/data/small/$table.csv"; } >"$work/bom/$table.csv"
+done
+if "$scrutin" validate "$work/bom/scenario.yaml" >"$work/out" 2>"$work/err"; then passed=$((passed + 1))
+else fail "bom: a table with a byte-order mark is refused:"; sed 's/^/    /' "$work/err"; fi
 
 # --- Options of scrutin run: refused before anything runs, nothing written ------------------
 scenario=$src/tests/data/small/scenario.yaml

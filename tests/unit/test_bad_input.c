@@ -551,6 +551,355 @@ static void test_tails_of_2_degrees_of_freedom_are_refused(void **state)
     assert_model_value(&ok, SCRUTIN_OK, NULL);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Numbers read whole, names that are ids, majorities, tables, files          */
+
+/* @p yaml (a variant of good_yaml) is refused with one diagnostic at @p line, about @p field. */
+static void assert_one_problem(const char *yaml, unsigned line, const char *field,
+                               const char *says)
+{
+    variant v;
+    run_variant(&v, yaml, good_districts, good_lists);
+    if (v.status != SCRUTIN_EINPUT || scrutin_ctx_count(v.ctx) != 1) {
+        for (size_t i = 0; i < scrutin_ctx_count(v.ctx); i++) {
+            char buf[1024];
+            scrutin_ctx_format(v.ctx, i, buf, sizeof buf);
+            print_error("reported: %s\n", buf);
+        }
+        fail_msg("%s: status %d, %zu diagnostics; wanted one, at line %u", yaml, v.status,
+                 scrutin_ctx_count(v.ctx), line);
+    }
+    const scrutin_diag *d = assert_reported(&v, "scenario.yaml", line, field);
+    if (!strstr(d->message, says))
+        fail_msg("\"%s\" does not say \"%s\"", d->message, says);
+    cleanup(&v);
+}
+
+/* @p from in good_yaml replaced with @p to: refused as assert_one_problem says. */
+static void assert_replaced_refused(const char *from, const char *to, unsigned line,
+                                    const char *field, const char *says)
+{
+    char *yaml = replace(good_yaml, from, to);
+    assert_one_problem(yaml, line, field, says);
+    free(yaml);
+}
+
+/* @p from in good_yaml replaced with @p to: valid. */
+static void assert_replaced_valid(const char *from, const char *to)
+{
+    char *yaml = replace(good_yaml, from, to);
+    variant v;
+    run_variant(&v, yaml, good_districts, good_lists);
+    if (v.status != SCRUTIN_OK)
+        fail_msg("%s: status %d, wanted valid", to, v.status);
+    cleanup(&v);
+    free(yaml);
+}
+
+/*
+ * libcyaml alone reads "6abc", "6.9", "0x6" and "6 seats" as 6 and "010" as 8 (octal): an
+ * integer is base-10 digits, the whole value.
+ */
+static void test_whole_numbers_are_read_whole_in_base_10(void **state)
+{
+    (void)state;
+    const char *const bad_seats[] = {"seats: 6abc\n", "seats: 6.9\n", "seats: 0x6\n",
+                                     "seats: 6 seats\n", "seats: \" 6\"\n", "seats: 6e0\n"};
+    for (size_t i = 0; i < sizeof bad_seats / sizeof *bad_seats; i++)
+        assert_replaced_refused("seats: 6\n", bad_seats[i], 3, "seats", "is not a whole number");
+    assert_replaced_refused("seats: 6\n", "seats: 6\nmajority: 010\n", 4, "majority",
+                            "\"010\" is not a whole number: expected base-10 digits without a "
+                            "leading zero: write 10");
+    assert_replaced_refused("seats: 6\n", "seats: 6\nsupermajority: 4.5\n", 4, "supermajority",
+                            "\"4.5\" is not a whole number");
+    assert_replaced_refused("format: 1\n", "format: 1.0\n", 1, "format", "is not a whole number");
+    assert_replaced_refused("lists: lists.csv\n", "lists: lists.csv\nrules: {round2_lists: 2.5}\n",
+                            14, "rules.round2_lists", "\"2.5\" is not a whole number");
+    assert_replaced_refused("lists: lists.csv\n",
+                            "lists: lists.csv\nsystems:\n  - {system: two-round-list, "
+                            "round2_lists: 3x}\n",
+                            15, "systems[0].round2_lists", "\"3x\" is not a whole number");
+    assert_replaced_refused("lists: lists.csv\n",
+                            "lists: lists.csv\ncourt:\n  annulments:\n    - {district: D1, "
+                            "round: 1st, action: strike, struck_votes: 10}\n",
+                            16, "court.annulments[0].round", "\"1st\" is not a whole number");
+    /* A '+' is allowed, as in C; the value is the same. */
+    assert_replaced_valid("seats: 6\n", "seats: +6\nmajority: 4\n");
+}
+
+static void test_real_numbers_are_read_whole_in_decimal(void **state)
+{
+    (void)state;
+    const char *const bad_sd[] = {"0.3abc", "0.3.5", "0x0.4p0", "\"0.3 \"", "'0,3'", "1e"};
+    char to[64];
+    for (size_t i = 0; i < sizeof bad_sd / sizeof *bad_sd; i++) {
+        snprintf(to, sizeof to, "lists: lists.csv\nmodel: {sd_list: %s}\n", bad_sd[i]);
+        assert_replaced_refused("lists: lists.csv\n", to, 14, "model.sd_list", "is not a number");
+    }
+    /* Every real of the schema, deep in sequences and in changes too. */
+    assert_replaced_refused("lists: lists.csv\n",
+                            "lists: lists.csv\nmodel:\n  runoff:\n    retention_by_region:\n"
+                            "      - {region: North, value: 0.9x}\n",
+                            17, "model.runoff.retention_by_region[0].value", "\"0.9x\"");
+    assert_replaced_refused("lists: lists.csv\n",
+                            "lists: lists.csv\ncourt:\n  annulments:\n    - {district: D1, "
+                            "round: 1, action: strike, struck_votes: 10 votes}\n",
+                            16, "court.annulments[0].struck_votes", "is not a number");
+    assert_replaced_refused("lists: lists.csv\n",
+                            "lists: lists.csv\ncourt:\n  model:\n    round1: {base: 0.1, "
+                            "scale: 2%}\n",
+                            16, "court.model.round1.scale", "\"2%\" is not a number");
+    assert_replaced_refused("lists: lists.csv\n",
+                            "lists: lists.csv\nchanges:\n  - shift: {party: A, points: 5pts}\n",
+                            15, "changes[0].shift.points", "\"5pts\" is not a number");
+    /* Decimal forms are read as before; nan and inf keep the compiler's own message. */
+    assert_replaced_valid("lists: lists.csv\n",
+                          "lists: lists.csv\nmodel: {sd_list: .25, sd_party: 1e-1, "
+                          "sd_region: +0.1, sd_coalition: 2.}\n");
+    assert_replaced_refused("lists: lists.csv\n", "lists: lists.csv\nmodel: {sd_list: nan}\n", 14,
+                            "model.sd_list", "nan is not a finite number >= 0");
+}
+
+/* A bad number in the base of a what-if is named in the base. */
+static void test_a_bad_number_in_a_base_is_named_in_the_base(void **state)
+{
+    (void)state;
+    char *yaml = replace(good_yaml, "seats: 6\n", "seats: 6\nmajority: 4 seats\n");
+    variant v;
+    run_variant(&v, yaml, good_districts, good_lists);
+    scrutin_ctx_clear(v.ctx);
+    write_file(v.dir, "whatif.yaml", "base: scenario.yaml\nname: w\nmodel: {sd_list: 0.3}\n");
+    char whatif[160];
+    snprintf(whatif, sizeof whatif, "%s/whatif.yaml", v.dir);
+    scrutin_scenario *s = NULL;
+    assert_int_equal(scrutin_scenario_load(&s, whatif, v.ctx), SCRUTIN_EINPUT);
+    assert_null(s);
+    assert_int_equal(scrutin_ctx_count(v.ctx), 1);
+    assert_reported(&v, "/scenario.yaml", 4, "majority");
+    unlink(whatif);
+    cleanup(&v);
+    free(yaml);
+}
+
+/*
+ * scrutin sweep sets its values as nodes of the merged document: they are read as strictly,
+ * so that step 2.5 of rules.round2_lists is refused rather than run as 2.
+ */
+static void test_a_setting_is_read_as_strictly_as_the_file(void **state)
+{
+    (void)state;
+    variant v;
+    run_variant(&v, good_yaml, good_districts, good_lists);
+    assert_int_equal(v.status, SCRUTIN_OK);
+    scrutin_scenario *s = NULL;
+    const scrutin_scenario_setting half = {"rules.round2_lists", "2.5"};
+    assert_int_equal(scrutin_scenario_load_with(&s, v.path, &half, 1, v.ctx), SCRUTIN_EINPUT);
+    assert_null(s);
+    assert_int_equal(scrutin_ctx_count(v.ctx), 1);
+    const scrutin_diag *d = scrutin_ctx_get(v.ctx, 0);
+    assert_string_equal(d->file, "rules.round2_lists=2.5");
+    assert_int_equal(d->line, 0);
+    assert_string_equal(d->field, "rules.round2_lists");
+    assert_non_null(strstr(d->message, "\"2.5\" is not a whole number"));
+    const scrutin_scenario_setting three = {"rules.round2_lists", "3"};
+    scrutin_ctx_clear(v.ctx);
+    assert_int_equal(scrutin_scenario_load_with(&s, v.path, &three, 1, v.ctx), SCRUTIN_OK);
+    scrutin_scenario_free(s);
+    /* The sweep of the review: 2, 2.5, 3; its middle step is bad input, the others load. */
+    scrutin_sweep *sweep = NULL;
+    assert_int_equal(scrutin_sweep_new(&sweep, "rules.round2_lists", 2.0, 3.0, 3, 10, v.ctx),
+                     SCRUTIN_OK);
+    for (size_t step = 0; step < 3; step++) {
+        scrutin_model *m = NULL;
+        int status = scrutin_sweep_load_step(&m, sweep, v.path, step, v.ctx);
+        assert_int_equal(status, step == 1 ? SCRUTIN_EINPUT : SCRUTIN_OK);
+        assert_true(scrutin_status_is_input_error(status) || status == SCRUTIN_OK);
+        scrutin_model_free(m);
+    }
+    scrutin_sweep_free(sweep);
+    cleanup(&v);
+}
+
+/* The name names the output folder results/NAME: "../../../tmp/evil dir" must not pass. */
+static void test_the_name_is_an_id(void **state)
+{
+    (void)state;
+    assert_replaced_refused("name: small\n", "name: \"../../../tmp/evil dir\"\n", 2, "name",
+                            "\"../../../tmp/evil dir\" is not a valid id");
+    assert_replaced_refused("name: small\n", "name: 2007\n", 2, "name", "is not a valid id");
+    assert_replaced_valid("name: small\n", "name: mali-2007_v1.2\n");
+}
+
+/* A what-if without a name takes its file's stem, which must be an id too. */
+static void test_a_whatif_named_after_a_file_that_is_no_id_is_refused(void **state)
+{
+    (void)state;
+    variant v;
+    run_variant(&v, good_yaml, good_districts, good_lists);
+    assert_int_equal(v.status, SCRUTIN_OK);
+    const char *text = "# no name: named after the file\nbase: scenario.yaml\n";
+    write_file(v.dir, "what if.yaml", text);
+    char whatif[160];
+    snprintf(whatif, sizeof whatif, "%s/what if.yaml", v.dir);
+    scrutin_scenario *s = NULL;
+    scrutin_model *m = NULL;
+    assert_int_equal(scrutin_scenario_load(&s, whatif, v.ctx), SCRUTIN_OK);
+    assert_int_equal(scrutin_model_compile(&m, s, v.ctx), SCRUTIN_EINPUT);
+    scrutin_scenario_free(s);
+    assert_int_equal(scrutin_ctx_count(v.ctx), 1);
+    const scrutin_diag *d = assert_reported(&v, "/what if.yaml", 2, "name");
+    assert_non_null(strstr(d->message, "its file's name \"what if\" is not a valid id"));
+    /* With a name of its own, or a file name that is an id, it is valid. */
+    scrutin_ctx_clear(v.ctx);
+    write_file(v.dir, "what if.yaml", "base: scenario.yaml\nname: what-if\n");
+    assert_int_equal(scrutin_scenario_load(&s, whatif, v.ctx), SCRUTIN_OK);
+    assert_int_equal(scrutin_model_compile(&m, s, v.ctx), SCRUTIN_OK);
+    scrutin_model_free(m);
+    scrutin_scenario_free(s);
+    unlink(whatif);
+    char named[160];
+    snprintf(named, sizeof named, "%s/what-if.yaml", v.dir);
+    write_file(v.dir, "what-if.yaml", text);
+    assert_int_equal(scrutin_scenario_load(&s, named, v.ctx), SCRUTIN_OK);
+    assert_int_equal(scrutin_model_compile(&m, s, v.ctx), SCRUTIN_OK);
+    assert_string_equal(scrutin_model_name(m), "what-if");
+    scrutin_model_free(m);
+    scrutin_scenario_free(s);
+    unlink(named);
+    cleanup(&v);
+}
+
+/* No diagnostic of @p v is about @p field. */
+static void assert_not_reported(const variant *v, const char *field)
+{
+    for (size_t i = 0; i < scrutin_ctx_count(v->ctx); i++) {
+        const scrutin_diag *d = scrutin_ctx_get(v->ctx, i);
+        if (d->field && strcmp(d->field, field) == 0)
+            fail_msg("%s reported: %s", field, d->message);
+    }
+}
+
+/*
+ * With bad seats, the majorities are not checked against them: no message about keys that are
+ * not in the file; a majority given in the file is checked against valid seats, at its line.
+ */
+static void test_majorities_are_checked_only_against_valid_seats(void **state)
+{
+    (void)state;
+    const char *const bad_seats[] = {"seats: 0\n", "seats: 4294967295\n", "seats: 10001\n"};
+    for (size_t i = 0; i < sizeof bad_seats / sizeof *bad_seats; i++) {
+        char *yaml = replace(good_yaml, "seats: 6\n", bad_seats[i]);
+        variant v;
+        run_variant(&v, yaml, good_districts, good_lists);
+        assert_int_equal(v.status, SCRUTIN_EINPUT);
+        assert_reported(&v, "scenario.yaml", 3, "seats");
+        assert_not_reported(&v, "majority");
+        assert_not_reported(&v, "supermajority");
+        cleanup(&v);
+        free(yaml);
+    }
+    assert_replaced_refused("seats: 6\n", "seats: 6\nmajority: 7\n", 4, "majority",
+                            "majority 7 is not between 1 and the 6 seats");
+    assert_replaced_refused("seats: 6\n", "seats: 6\nsupermajority: 0\n", 4, "supermajority",
+                            "supermajority 0 is not between 1 and the 6 seats");
+}
+
+/* A file of @p dir named @p name holds "\xEF\xBB\xBF" and then the file at @p source. */
+static void write_with_bom(const char *dir, const char *name, const char *source)
+{
+    FILE *in = fopen(source, "rb");
+    assert_non_null(in);
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *out = fopen(path, "wb");
+    assert_non_null(out);
+    fputs("\xEF\xBB\xBF", out);
+    int ch;
+    while ((ch = fgetc(in)) != EOF)
+        fputc(ch, out);
+    fclose(in);
+    fclose(out);
+}
+
+/* Spreadsheets save "CSV UTF-8" with a byte-order mark: it is no part of the first column. */
+static void test_tables_with_a_byte_order_mark_are_read(void **state)
+{
+    (void)state;
+    variant v;
+    run_variant(&v, NULL, NULL, NULL);
+    scrutin_ctx_clear(v.ctx);
+    FILE *in = fopen(SOURCE_PATH("tests/data/small/scenario.yaml"), "rb");
+    assert_non_null(in);
+    char yaml[4096];
+    size_t n = fread(yaml, 1, sizeof yaml - 1, in);
+    fclose(in);
+    yaml[n] = '\0';
+    write_file(v.dir, "scenario.yaml", yaml);
+    write_with_bom(v.dir, "districts.csv", SOURCE_PATH("tests/data/small/districts.csv"));
+    write_with_bom(v.dir, "lists.csv", SOURCE_PATH("tests/data/small/lists.csv"));
+    scrutin_scenario *s = NULL;
+    scrutin_model *m = NULL;
+    assert_int_equal(scrutin_scenario_load(&s, v.path, v.ctx), SCRUTIN_OK);
+    assert_int_equal(scrutin_model_compile(&m, s, v.ctx), SCRUTIN_OK);
+    assert_int_equal(scrutin_ctx_count(v.ctx), 0);
+    assert_int_equal(scrutin_model_count(m, SCRUTIN_ENTITY_DISTRICT), 3);
+    scrutin_model_free(m);
+    scrutin_scenario_free(s);
+    cleanup(&v);
+}
+
+/* Load @p path: refused with one diagnostic, which says @p says. @return it */
+static const scrutin_diag *assert_cannot_open(variant *v, const char *path, int status,
+                                              const char *says)
+{
+    scrutin_ctx_clear(v->ctx);
+    scrutin_scenario *s = NULL;
+    assert_int_equal(scrutin_scenario_load(&s, path, v->ctx), status);
+    assert_null(s);
+    if (scrutin_ctx_count(v->ctx) != 1)
+        fail_msg("%zu diagnostics, wanted one", scrutin_ctx_count(v->ctx));
+    const scrutin_diag *d = scrutin_ctx_get(v->ctx, 0);
+    if (!strstr(d->message, says))
+        fail_msg("\"%s\" does not say \"%s\"", d->message, says);
+    return d;
+}
+
+/* A file that cannot be opened is named once, at the key that names it, with the cause. */
+static void test_a_file_that_cannot_be_opened_is_named_with_its_cause(void **state)
+{
+    (void)state;
+    variant v;
+    run_variant(&v, good_yaml, good_districts, NULL);
+    const scrutin_diag *d = assert_cannot_open(&v, v.path, SCRUTIN_ENOENT,
+                                               "the lists table \"lists.csv\" cannot be opened");
+    assert_non_null(strstr(d->message, "No such file or directory"));
+    assert_reported(&v, "scenario.yaml", 13, "lists");
+    /* A folder where a table should be. */
+    char *yaml = replace(good_yaml, "districts: districts.csv\n", "districts: /tmp\n");
+    write_file(v.dir, "scenario.yaml", yaml);
+    write_file(v.dir, "lists.csv", good_lists);
+    assert_cannot_open(&v, v.path, SCRUTIN_ENOENT, "it is a folder");
+    assert_reported(&v, "scenario.yaml", 12, "districts");
+    /* A folder, or nothing, where the scenario file should be. */
+    d = assert_cannot_open(&v, v.dir, SCRUTIN_ENOENT, "cannot open the scenario file: it is a "
+                                                      "folder");
+    assert_string_equal(d->file, v.dir);
+    char nowhere[160];
+    snprintf(nowhere, sizeof nowhere, "%s/nowhere.yaml", v.dir);
+    assert_cannot_open(&v, nowhere, SCRUTIN_ENOENT,
+                       "cannot open the scenario file: No such file or directory");
+    /* A folder named as a base: at the what-if's base line. */
+    char whatif[160];
+    snprintf(whatif, sizeof whatif, "%s/whatif.yaml", v.dir);
+    write_file(v.dir, "whatif.yaml", "name: w\nbase: /tmp\n");
+    assert_cannot_open(&v, whatif, SCRUTIN_ENOENT,
+                       "the base scenario \"/tmp\" cannot be opened (/tmp): it is a folder");
+    assert_reported(&v, "whatif.yaml", 2, "base");
+    unlink(whatif);
+    cleanup(&v);
+    free(yaml);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -583,6 +932,15 @@ int main(void)
         cmocka_unit_test(test_negative_spread_is_still_refused),
         cmocka_unit_test(test_mobilisation_spread_above_2_is_refused),
         cmocka_unit_test(test_tails_of_2_degrees_of_freedom_are_refused),
+        cmocka_unit_test(test_whole_numbers_are_read_whole_in_base_10),
+        cmocka_unit_test(test_real_numbers_are_read_whole_in_decimal),
+        cmocka_unit_test(test_a_bad_number_in_a_base_is_named_in_the_base),
+        cmocka_unit_test(test_a_setting_is_read_as_strictly_as_the_file),
+        cmocka_unit_test(test_the_name_is_an_id),
+        cmocka_unit_test(test_a_whatif_named_after_a_file_that_is_no_id_is_refused),
+        cmocka_unit_test(test_majorities_are_checked_only_against_valid_seats),
+        cmocka_unit_test(test_tables_with_a_byte_order_mark_are_read),
+        cmocka_unit_test(test_a_file_that_cannot_be_opened_is_named_with_its_cause),
     };
     return cmocka_run_group_tests_name("bad input", tests, NULL, NULL);
 }
