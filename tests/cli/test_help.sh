@@ -54,5 +54,18 @@ for c in $commands; do
     else fail "docs/cli.md does not document 'scrutin $c'"; fi
 done
 
+# Output that cannot be written is a failure (exit 1, said on standard error), even when it is
+# small enough to sit in the buffer until the program ends.
+if [ -w /dev/full ]; then
+    for args in "--version" "replay $src/tests/data/small/scenario.yaml --format csv" \
+                "validate $src/tests/data/small/scenario.yaml"; do
+        # shellcheck disable=SC2086
+        "$scrutin" $args >/dev/full 2>"$work/err"
+        got=$?
+        if [ "$got" -eq 1 ] && grep -q "standard output cannot be written" "$work/err"; then pass
+        else fail "'scrutin $args > /dev/full': exit $got, wanted 1"; fi
+    done
+fi
+
 echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]
