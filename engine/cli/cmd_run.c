@@ -202,7 +202,7 @@ static int write_results(const char *out, const scrutin_model *model, const scru
     if (status == SCRUTIN_OK && a->report)
         status = scrutin_report_html(out, model, summary, info, ctx);
     if (status == SCRUTIN_OK && !a->quiet) {
-        status = scrutin_report_run_table(stdout, model, summary, a->format, ctx);
+        status = scrutin_report_run_headline(stdout, model, tally, summary, a->format, ctx);
         if (status == SCRUTIN_OK)
             print_files(out, a, *drawn);
     }

@@ -121,13 +121,10 @@ static int widest_id(const run_data *d)
     return (int)(w < 40 ? w : 40);
 }
 
-static int write_text(FILE *f, const run_data *d, int markdown)
+/* The table of one system (or of the only one), under the run's title line. */
+static int write_text_table(FILE *f, const run_data *d, int markdown)
 {
-    const scrutin_summary *s = d->summary;
     text_sink t = {f, markdown, widest_id(d)};
-    fprintf(f, "%s%s: %llu simulations; %u seats, a majority is %u, a supermajority %u\n\n",
-            markdown ? "## " : "", scrutin_model_name(d->model),
-            (unsigned long long)s->simulations, s->seats, s->majority, s->supermajority);
     if (markdown)
         fputs("| group | kind | stage | mean seats | 90% interval | P(majority) | P(largest) |\n"
               "|---|---|---|---:|---:|---:|---:|\n",
@@ -137,6 +134,24 @@ static int write_text(FILE *f, const run_data *d, int markdown)
                 "stage", "mean", "90% interval", "P(majority)", "se", "P(largest)");
     row_sink sink = {text_row, &t};
     return report_headline_table.rows(d, &sink);
+}
+
+/* The title line, then a table per system, each under its id, when there are several. */
+static int write_text(FILE *f, const run_data *d, int markdown)
+{
+    const scrutin_summary *s = d->summary;
+    fprintf(f, "%s%s: %llu simulations; %u seats, a majority is %u, a supermajority %u\n\n",
+            markdown ? "## " : "", scrutin_model_name(d->model),
+            (unsigned long long)s->simulations, s->seats, s->majority, s->supermajority);
+    if (!table_has_system(d))
+        return write_text_table(f, d, markdown);
+    int status = SCRUTIN_OK;
+    for (size_t k = 0; k < d->n_systems && status == SCRUTIN_OK; k++) {
+        fprintf(f, "%ssystem %s\n%s", k ? "\n" : "", d->systems[k].system_id,
+                markdown ? "\n" : "");
+        status = write_text_table(f, &d->systems[k], markdown);
+    }
+    return status;
 }
 
 static int write_json(FILE *f, const run_data *d)
@@ -159,6 +174,44 @@ static int write_json(FILE *f, const run_data *d)
     return status;
 }
 
+static int write_headline(FILE *f, const run_data *d, scrutin_format format)
+{
+    report_locale c_numbers;
+    int status = report_locale_enter(&c_numbers);
+    if (status == SCRUTIN_OK) {
+        switch (format) {
+        case SCRUTIN_FORMAT_CSV: status = table_csv_write(f, &report_headline_table, d); break;
+        case SCRUTIN_FORMAT_JSON: status = write_json(f, d); break;
+        case SCRUTIN_FORMAT_MD: status = write_text(f, d, 1); break;
+        case SCRUTIN_FORMAT_TABLE:
+        default: status = write_text(f, d, 0); break;
+        }
+    }
+    report_locale_leave(&c_numbers);
+    return status;
+}
+
+int scrutin_report_run_headline(FILE *f, const scrutin_model *model, const scrutin_tally *tally,
+                                const scrutin_summary *summary, scrutin_format format,
+                                scrutin_ctx *ctx)
+{
+    if (!f || !model || !tally || !summary)
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                 "scrutin_report_run_headline: an argument is NULL");
+    run_systems rs;
+    int status = run_systems_make(&rs, model, tally, summary, "scrutin_report_run_headline", ctx);
+    if (status != SCRUTIN_OK)
+        return status;
+    status = write_headline(f, &rs.data, format);
+    run_systems_free(&rs);
+    if (status == SCRUTIN_OK && ferror(f))
+        status = SCRUTIN_EIO;
+    if (status != SCRUTIN_OK)
+        return scrutin_ctx_error(ctx, status, NULL, 0, NULL, "cannot write the run's table: %s",
+                                 scrutin_strerror(status));
+    return SCRUTIN_OK;
+}
+
 int scrutin_report_run_table(FILE *f, const scrutin_model *model, const scrutin_summary *summary,
                              scrutin_format format, scrutin_ctx *ctx)
 {
@@ -166,18 +219,7 @@ int scrutin_report_run_table(FILE *f, const scrutin_model *model, const scrutin_
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
                                  "scrutin_report_run_table: an argument is NULL");
     run_data d = {model, NULL, summary, NULL, 0, NULL};
-    report_locale c_numbers;
-    int status = report_locale_enter(&c_numbers);
-    if (status == SCRUTIN_OK) {
-        switch (format) {
-        case SCRUTIN_FORMAT_CSV: status = table_csv_write(f, &report_headline_table, &d); break;
-        case SCRUTIN_FORMAT_JSON: status = write_json(f, &d); break;
-        case SCRUTIN_FORMAT_MD: status = write_text(f, &d, 1); break;
-        case SCRUTIN_FORMAT_TABLE:
-        default: status = write_text(f, &d, 0); break;
-        }
-    }
-    report_locale_leave(&c_numbers);
+    int status = write_headline(f, &d, format);
     if (status == SCRUTIN_OK && ferror(f))
         status = SCRUTIN_EIO;
     if (status != SCRUTIN_OK)

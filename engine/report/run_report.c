@@ -8,9 +8,6 @@
 #include "run_tables.h"
 #include "scrutin/report.h"
 
-/* As many systems as a model may have (SCRUTIN_MAX_SYSTEMS in the model). */
-#define SCRUTIN_REPORT_MAX_SYSTEMS 16
-
 static double now_seconds(void)
 {
     struct timespec ts;
@@ -93,31 +90,17 @@ int scrutin_report_run(const char *out_dir, const scrutin_model *model, const sc
     int status = check_arguments(out_dir, &d, info, ctx);
     if (status != SCRUTIN_OK)
         return status;
-    /*
-     * Several systems on the same votes: summarise each system's counts (the
-     * first is @p summary's) and let every table carry a `system` column.
-     */
-    size_t n_systems = scrutin_tally_systems(tally);
-    run_data systems[SCRUTIN_REPORT_MAX_SYSTEMS];
-    scrutin_summary *own[SCRUTIN_REPORT_MAX_SYSTEMS] = {NULL};
-    if (n_systems > SCRUTIN_REPORT_MAX_SYSTEMS)
-        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
-                                 "scrutin_report_run: %zu systems, at most %d", n_systems,
-                                 SCRUTIN_REPORT_MAX_SYSTEMS);
-    for (size_t k = 0; n_systems > 1 && k < n_systems && status == SCRUTIN_OK; k++) {
-        const scrutin_tally *view = scrutin_tally_system(tally, k);
-        if (k > 0)
-            status = scrutin_summary_compute(&own[k], model, view, ctx);
-        systems[k] = (run_data){model, view, k ? own[k] : summary, NULL, 0,
-                                scrutin_model_system_id(model, k)};
-    }
-    if (n_systems > 1) {
-        d.systems = systems;
-        d.n_systems = n_systems;
-    }
-    status = report_make_folder(out_dir, ctx);
+    /* Several systems on the same votes: every table carries a `system` column. */
+    run_systems rs;
+    status = run_systems_make(&rs, model, tally, summary, "scrutin_report_run", ctx);
     if (status != SCRUTIN_OK)
         return status;
+    d = rs.data;
+    status = report_make_folder(out_dir, ctx);
+    if (status != SCRUTIN_OK) {
+        run_systems_free(&rs);
+        return status;
+    }
     report_locale c_numbers;
     status = report_locale_enter(&c_numbers);
     /* run.json last: it describes the tables, so it is replaced only once they all have been. */
@@ -126,7 +109,6 @@ int scrutin_report_run(const char *out_dir, const scrutin_model *model, const sc
     if (status == SCRUTIN_OK)
         status = write_json(out_dir, &d, info, info->write_seconds + (now_seconds() - start), ctx);
     report_locale_leave(&c_numbers);
-    for (size_t k = 1; k < n_systems && k < SCRUTIN_REPORT_MAX_SYSTEMS; k++)
-        scrutin_summary_free(own[k]);
+    run_systems_free(&rs);
     return status;
 }

@@ -6,6 +6,8 @@
  */
 #include "run_tables.h"
 
+#include <string.h>
+
 #include "scrutin/error.h"
 
 #define COLUMNS(array) array, sizeof array / sizeof array[0]
@@ -247,4 +249,41 @@ int table_rows(const run_table *table, const run_data *data, const row_sink *sin
         status = table->rows(&data->systems[k], &prefixed);
     }
     return status;
+}
+
+int run_systems_make(run_systems *rs, const scrutin_model *model, const scrutin_tally *tally,
+                     const scrutin_summary *summary, const char *caller, scrutin_ctx *ctx)
+{
+    memset(rs, 0, sizeof *rs);
+    rs->data = (run_data){model, tally, summary, NULL, 0, NULL};
+    size_t n = tally ? scrutin_tally_systems(tally) : 1;
+    if (n <= 1)
+        return SCRUTIN_OK;
+    if (n > REPORT_MAX_SYSTEMS)
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL, "%s: %zu systems, at most %d",
+                                 caller, n, REPORT_MAX_SYSTEMS);
+    /* The first system is @p summary's; the others are summarised from their views. */
+    for (size_t k = 0; k < n; k++) {
+        const scrutin_tally *view = scrutin_tally_system(tally, k);
+        if (k > 0) {
+            int status = scrutin_summary_compute(&rs->own[k], model, view, ctx);
+            if (status != SCRUTIN_OK) {
+                run_systems_free(rs);
+                return status;
+            }
+        }
+        rs->systems[k] = (run_data){model, view, k ? rs->own[k] : summary, NULL, 0,
+                                    scrutin_model_system_id(model, k)};
+    }
+    rs->data.systems = rs->systems;
+    rs->data.n_systems = n;
+    return SCRUTIN_OK;
+}
+
+void run_systems_free(run_systems *rs)
+{
+    for (size_t k = 0; k < REPORT_MAX_SYSTEMS; k++) {
+        scrutin_summary_free(rs->own[k]);
+        rs->own[k] = NULL;
+    }
 }

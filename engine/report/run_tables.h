@@ -52,6 +52,26 @@ typedef struct run_data {
     const char *system_id;
 } run_data;
 
+/* As many systems as a model may have (SCRUTIN_MAX_SYSTEMS in the model). */
+#define REPORT_MAX_SYSTEMS 16
+
+/* A run's data with each system's summary, for the tables with a `system` column. */
+typedef struct run_systems {
+    run_data data;                               /* what the tables read */
+    run_data systems[REPORT_MAX_SYSTEMS];        /* one per system when there are several */
+    scrutin_summary *own[REPORT_MAX_SYSTEMS];    /* the summaries made here (systems 1..) */
+} run_systems;
+
+/*
+ * @p rs for the run of @p model counted in @p tally, whose first system is
+ * summarised by @p summary: with several systems, the others are summarised
+ * too (free them with run_systems_free()). @return 0, SCRUTIN_ENOMEM or
+ * SCRUTIN_EINVAL (too many systems), with a diagnostic naming @p caller.
+ */
+int run_systems_make(run_systems *rs, const scrutin_model *model, const scrutin_tally *tally,
+                     const scrutin_summary *summary, const char *caller, scrutin_ctx *ctx);
+void run_systems_free(run_systems *rs);
+
 struct run_table;
 /* The rows of @p table from @p data, and each system's when there are several. */
 int table_rows(const struct run_table *table, const run_data *data, const row_sink *sink);

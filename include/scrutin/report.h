@@ -160,6 +160,19 @@ SCRUTIN_API int scrutin_report_run_table(FILE *f, const scrutin_model *model,
                                          scrutin_ctx *ctx);
 
 /**
+ * The headline of scrutin_report_run_table() for every electoral system of
+ * the run counted in @p tally (@p summary being its first system's): with
+ * one system the same output; with several, a table per system under a line
+ * `system ID` (table, Markdown), or a leading `system` column (CSV, and a
+ * "system" key in each JSON row).
+ * @return 0, SCRUTIN_ENOMEM or SCRUTIN_EIO
+ */
+SCRUTIN_API int scrutin_report_run_headline(FILE *f, const scrutin_model *model,
+                                            const scrutin_tally *tally,
+                                            const scrutin_summary *summary,
+                                            scrutin_format format, scrutin_ctx *ctx);
+
+/**
  * Write `@p out_dir/report.html`: one self-contained page about a run, that
  * a browser shows without scrutin and without any other file. It holds the
  * run's facts (simulations, seats and thresholds, seed, scenario hash), a

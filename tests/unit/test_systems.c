@@ -142,6 +142,59 @@ static void test_tables_gain_a_system_column(void **state)
     scrutin_model_free(three);
 }
 
+/* The text of @p format written by scrutin_report_run_headline (freed by the caller). */
+static char *headline(const scrutin_model *m, const scrutin_tally *t, const scrutin_summary *s,
+                      scrutin_format format)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&text, &size);
+    assert_non_null(f);
+    assert_int_equal(scrutin_report_run_headline(f, m, t, s, format, ctx), 0);
+    fclose(f);
+    return text;
+}
+
+/* The headline: a table per system, or a system column; one system's is the plain table. */
+static void test_headline_shows_every_system(void **state)
+{
+    (void)state;
+    scrutin_model *three = load(SOURCE_PATH("scenarios/mali-2007/whatif-pr-systems.yaml"));
+    scrutin_tally *t = run(three, 200, 2);
+    scrutin_summary *s = NULL;
+    assert_int_equal(scrutin_summary_compute(&s, three, t, ctx), 0);
+    char *table = headline(three, t, s, SCRUTIN_FORMAT_TABLE);
+    const char *two = strstr(table, "\nsystem two-round\n"), *dh = strstr(table, "\nsystem dhondt\n"),
+               *sl = strstr(table, "\nsystem sainte-lague\n");
+    assert_true(two && dh && sl && two < dh && dh < sl);
+    free(table);
+    char *csv = headline(three, t, s, SCRUTIN_FORMAT_CSV);
+    assert_int_equal(strncmp(csv, "system,stage,group_kind,group,", 30), 0);
+    assert_non_null(strstr(csv, "\ndhondt,final,coalition,ADP,"));
+    assert_non_null(strstr(csv, "\nsainte-lague,final,coalition,ADP,"));
+    free(csv);
+    scrutin_summary_free(s);
+    scrutin_tally_free(t);
+    scrutin_model_free(three);
+
+    scrutin_model *one = load(SOURCE_PATH("scenarios/mali-2007/scenario.yaml"));
+    t = run(one, 200, 2);
+    assert_int_equal(scrutin_summary_compute(&s, one, t, ctx), 0);
+    for (int format = 0; format < 4; format++) {
+        char *with_tally = headline(one, t, s, (scrutin_format)format), *plain = NULL;
+        size_t size = 0;
+        FILE *f = open_memstream(&plain, &size);
+        assert_int_equal(scrutin_report_run_table(f, one, s, (scrutin_format)format, ctx), 0);
+        fclose(f);
+        assert_string_equal(with_tally, plain);
+        free(with_tally);
+        free(plain);
+    }
+    scrutin_summary_free(s);
+    scrutin_tally_free(t);
+    scrutin_model_free(one);
+}
+
 int main(void)
 {
     scrutin_ctx_new(&ctx);
@@ -150,6 +203,7 @@ int main(void)
         cmocka_unit_test(test_every_system_fills_the_assembly),
         cmocka_unit_test(test_systems_identical_for_1_and_2_threads),
         cmocka_unit_test(test_tables_gain_a_system_column),
+        cmocka_unit_test(test_headline_shows_every_system),
     };
     int failed = cmocka_run_group_tests_name("several systems", tests, NULL, NULL);
     scrutin_ctx_free(ctx);
