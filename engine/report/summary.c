@@ -87,6 +87,8 @@ static int summarise_runoffs(scrutin_summary *s, const scrutin_model *m, const s
         while (end < s->n_lists && scrutin_model_list_district(m, end) == d)
             end++;
         size_t n = end - first;
+        if (n > SCRUTIN_RUNOFF_MAX_LISTS)
+            n = 0; /* no pair counters for so large a district (tally.h) */
         for (size_t a = 0; a < n; a++)
             for (size_t b = a + 1; b < n; b++) {
                 int64_t met, first_won;

@@ -60,6 +60,8 @@ int scrutin_tally_new(scrutin_tally **out, const scrutin_model *m)
         t->pair_first[scrutin_model_list_district(m, l) + 1]++;
     for (size_t d = 0; d < t->n_districts; d++) {
         size_t lists = t->pair_first[d + 1];
+        if (lists > SCRUTIN_RUNOFF_MAX_LISTS)
+            lists = 0;
         t->pair_first[d + 1] = t->pair_first[d] + lists * (lists - (lists > 0)) / 2;
     }
     t->n_pairs = t->pair_first[t->n_districts];

@@ -56,6 +56,8 @@ void tally_add_seats(scrutin_tally *t, const unsigned *const seats[SCRUTIN_STAGE
 static inline void tally_add_runoff(scrutin_tally *t, size_t d, const size_t *qualified, size_t n,
                                     size_t winner)
 {
+    if (t->pair_first[d + 1] == t->pair_first[d])
+        return; /* more than SCRUTIN_RUNOFF_MAX_LISTS lists: no pair counters */
     int64_t *met = t->c + t->runoff + t->pair_first[d], *first_won = met + t->n_pairs;
     for (size_t i = 0; i < n; i++)
         for (size_t j = i + 1; j < n; j++) {

@@ -139,9 +139,17 @@ SCRUTIN_API void scrutin_tally_district_group(const scrutin_tally *tally, size_t
                                               int64_t *held, int64_t *held_majority);
 
 /**
+ * Districts of more lists than this have no round-2 pair counters: their
+ * n (n - 1) / 2 pairs would make the tally's memory grow with the square of
+ * a district's lists (docs/cli.md, "district_runoffs.csv").
+ */
+#define SCRUTIN_RUNOFF_MAX_LISTS 64
+
+/**
  * @return the pairs of lists that could meet in a round 2: n (n - 1) / 2 for
- * each district of n lists. Pairs are numbered district by district, then by
- * the positions a < b of their lists within the district (in list order):
+ * each district of n lists, n at most SCRUTIN_RUNOFF_MAX_LISTS (0 for a
+ * larger district). Pairs are numbered district by district, then by the
+ * positions a < b of their lists within the district (in list order):
  * pair = first(d) + b (b - 1) / 2 + a, first(d) the pairs of the districts before d.
  */
 SCRUTIN_API size_t scrutin_tally_runoff_pairs(const scrutin_tally *tally);

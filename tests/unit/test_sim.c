@@ -8,6 +8,8 @@
 
 #include <gsl/gsl_cdf.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "model/model_types.h"
 #include "scrutin.h"
@@ -204,6 +206,70 @@ static void test_runoff_pairs_add_up(void **state)
     check_runoff_pairs(SOURCE_PATH("tests/data/systems/small-three-finalists-sim.yaml"), 3);
 }
 
+/*
+ * A district of more than SCRUTIN_RUNOFF_MAX_LISTS lists has no pair counters
+ * (their number would grow with the square of its lists); a district of at
+ * most that many keeps all of its pairs.
+ */
+static void test_runoff_pairs_are_bounded(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/scrutin-pairs-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    const size_t lists[2] = {SCRUTIN_RUNOFF_MAX_LISTS + 6, SCRUTIN_RUNOFF_MAX_LISTS};
+    char path[256];
+    snprintf(path, sizeof path, "%s/scenario.yaml", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("format: 1\nname: many-lists\nseats: 2\ncoalitions:\n  - {id: C}\nparties:\n"
+          "  - {id: P, coalition: C}\nregions:\n  - {id: R}\ndistricts: districts.csv\n"
+          "lists: lists.csv\n",
+          f);
+    fclose(f);
+    size_t votes[2] = {0, 0};
+    snprintf(path, sizeof path, "%s/lists.csv", dir);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("district,list,kind,candidates,votes_r1,source\n", f);
+    for (size_t d = 0; d < 2; d++)
+        for (size_t l = 0; l < lists[d]; l++) {
+            fprintf(f, "%s,L%zu,party,P,%zu,test\n", d ? "SMALL" : "BIG", l, 1000 + 10 * l);
+            votes[d] += 1000 + 10 * l;
+        }
+    fclose(f);
+    snprintf(path, sizeof path, "%s/districts.csv", dir);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("district,region,seats,registered,voters,invalid,source\n", f);
+    for (size_t d = 0; d < 2; d++)
+        fprintf(f, "%s,R,1,%zu,%zu,0,test\n", d ? "SMALL" : "BIG", 2 * votes[d], votes[d]);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/scenario.yaml", dir);
+    scrutin_model *m = load(path);
+    scrutin_tally *t = run(m, 0, 200, 2, 3);
+    size_t small = lists[1] * (lists[1] - 1) / 2;
+    assert_int_equal(scrutin_tally_runoff_pairs(t), small);
+    int64_t met_total = 0;
+    for (size_t pair = 0; pair < small; pair++) {
+        int64_t met, first_won;
+        scrutin_tally_runoff(t, pair, &met, &first_won);
+        met_total += met;
+    }
+    /* Many lists of near shares: SMALL goes to round 2 every time, its pairs count it. */
+    assert_int_equal(met_total, (int64_t)(200 - scrutin_tally_district(t, SCRUTIN_DISTRICT_ROUND1, 1)));
+    scrutin_tally_free(t);
+    scrutin_model_free(m);
+    for (const char *name = "scenario.yaml"; name; name = strcmp(name, "scenario.yaml") == 0
+                                                             ? "districts.csv"
+                                                         : strcmp(name, "districts.csv") == 0
+                                                             ? "lists.csv"
+                                                             : NULL) {
+        snprintf(path, sizeof path, "%s/%s", dir, name);
+        unlink(path);
+    }
+    rmdir(dir);
+}
+
 static void zero_spread(scrutin_model *m)
 {
     model_params *p = &m->params;
@@ -339,6 +405,7 @@ int main(void)
         cmocka_unit_test(test_seat_distribution_is_the_exact_convolution),
         cmocka_unit_test(test_district_leverage_matches_the_exact_conditionals),
         cmocka_unit_test(test_runoff_pairs_add_up),
+        cmocka_unit_test(test_runoff_pairs_are_bounded),
         cmocka_unit_test(test_zero_spread_gives_replay_round1_outcome),
         cmocka_unit_test(test_zero_spread_round2_calibration_figure),
         cmocka_unit_test(test_tallies_identical_for_1_2_and_4_threads),
