@@ -215,9 +215,11 @@ int scn_yaml_syntax_error(const char *path, const yaml_parser_t *parser, scrutin
     /*
      * A quote left open is usually closed by the next quote of the file, and the value then
      * runs on over several lines until libyaml trips on what follows that quote: an error on
-     * the line where a quoted value over several lines ends is named where that value opens.
+     * the line where a quoted value over several lines ends, or on the next one (when that
+     * quote ends its line, libyaml reads on before it trips), is named where that value opens.
      */
-    if (at.after_quoted && at.quoted_closes == noticed && at.quoted_opens < noticed)
+    if (at.after_quoted && at.quoted_opens < at.quoted_closes &&
+        (noticed == at.quoted_closes || noticed == at.quoted_closes + 1))
         return scrutin_ctx_error(ctx, SCRUTIN_ESYNTAX, path, at.quoted_opens,
                                  at.quoted_field[0] ? at.quoted_field : NULL,
                                  "YAML syntax error: the quoted value that opens on this line "

@@ -417,6 +417,21 @@ static void test_quote_closed_by_the_next_one_is_named_where_it_opens(void **sta
     free(yaml);
 }
 
+/*
+ * The quote that closes the open one ends its line: libyaml trips only on the next line
+ * (7), one below the quoted value's last (6). Still named where the value opens (5).
+ */
+static void test_quote_closed_at_a_line_end_is_named_where_it_opens(void **state)
+{
+    (void)state;
+    char *yaml = replace(good_yaml, "  - {id: LEFT}\n  - {id: RIGHT}\n",
+                         "  - {id: LEFT, name: \"Left}\n" /* 5 */
+                         "  - {id: RIGHT, title: \"\n"    /* 6 */
+                         "  - {id: CENTRE}\n");          /* 7 */
+    assert_unclosed_quote_at(yaml, 5, "coalitions[0].name", "runs on to line");
+    free(yaml);
+}
+
 /* A syntax error in the base of a what-if is named in the base, where the quote opens. */
 static void test_unclosed_quote_in_a_base_is_named_in_the_base(void **state)
 {
@@ -925,6 +940,7 @@ int main(void)
         cmocka_unit_test(test_unclosed_quote_in_a_sequence_names_its_item),
         cmocka_unit_test(test_unclosed_quote_before_a_document_marker),
         cmocka_unit_test(test_quote_closed_by_the_next_one_is_named_where_it_opens),
+        cmocka_unit_test(test_quote_closed_at_a_line_end_is_named_where_it_opens),
         cmocka_unit_test(test_unclosed_quote_in_a_base_is_named_in_the_base),
         cmocka_unit_test(test_every_log_scale_spread_above_5_is_refused),
         cmocka_unit_test(test_a_spread_of_50_is_refused_at_its_line),
