@@ -77,8 +77,10 @@ static int write_script(FILE *f, const void *data)
     double bottom = (named ? 120.0 : 60.0) / h, gap = 90.0 / h;
     fprintf(f, "    set multiplot layout 2,1 title ");
     char title[200];
-    snprintf(title, sizeof title, "%s: how each district is decided, in %llu simulated elections",
-             scrutin_model_name(d->model), (unsigned long long)d->s->simulations);
+    char note[96];
+    plot_system_note(note, sizeof note, d->model);
+    snprintf(title, sizeof title, "%s: how each district is decided, in %llu simulated elections%s",
+             scrutin_model_name(d->model), (unsigned long long)d->s->simulations, note);
     gp_quote(f, title);
     fprintf(f, " font ',15' margins %.4f,%.4f,%.4f,%.4f spacing 0,%.4f\n", left, right, bottom, top,
             gap);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "scrutin/error.h"
+#include "scrutin/model.h"
 
 /* Colours of successive curves (Paul Tol's "bright" scheme, readable by the colour-blind). */
 #define PLOT_COLOURS 6
@@ -79,5 +80,17 @@ typedef struct seat_panels {
 
 /* Write `DIR/NAME.csv` and `DIR/NAME.gp`. @return 0 or a status with a diagnostic. */
 int plot_seat_panels(const char *dir, const seat_panels *p, scrutin_ctx *ctx);
+
+/*
+ * ", under system ID" in @p buf when @p model applies several electoral
+ * systems (the plots of a run draw its first), else "": titles say which.
+ */
+static inline void plot_system_note(char *buf, size_t size, const scrutin_model *model)
+{
+    if (scrutin_model_systems(model) > 1)
+        snprintf(buf, size, ", under system %s", scrutin_model_system_id(model, 0));
+    else if (size > 0)
+        buf[0] = '\0';
+}
 
 #endif

@@ -101,8 +101,10 @@ static int plot_coalitions(const char *dir, const scrutin_model *model, const sc
     for (size_t c = 0; c < n; c++)
         fill_panel(&b, c, model, tally, s, SCRUTIN_GROUP_COALITION, c);
     char title[TITLE_SIZE];
-    snprintf(title, sizeof title, "%s: seats of each coalition in %llu simulated elections",
-             scrutin_model_name(model), (unsigned long long)s->simulations);
+    char note[96];
+    plot_system_note(note, sizeof note, model);
+    snprintf(title, sizeof title, "%s: seats of each coalition in %llu simulated elections%s",
+             scrutin_model_name(model), (unsigned long long)s->simulations, note);
     seat_panels p = {run_names[0], "the distribution of each coalition's seats, final and provisional",
                      title, s->seats, s->majority, 0, 1, n, 2, b.title_ptrs, curve_labels,
                      b.curves};
@@ -133,8 +135,11 @@ static int plot_parties(const char *dir, const scrutin_model *model, const scrut
     end = end < 10 ? 10 : end;
     end = end > s->seats ? s->seats : end;
     char title[TITLE_SIZE];
-    snprintf(title, sizeof title, "%s: seats of the %zu largest parties in %llu simulated elections",
-             scrutin_model_name(model), n, (unsigned long long)s->simulations);
+    char note[96];
+    plot_system_note(note, sizeof note, model);
+    snprintf(title, sizeof title,
+             "%s: seats of the %zu largest parties in %llu simulated elections%s",
+             scrutin_model_name(model), n, (unsigned long long)s->simulations, note);
     seat_panels p = {run_names[1], "the distribution of the largest parties' seats, final and provisional",
                      title, s->seats, s->majority, end, n > 1 ? 2 : 1, n, 2, b.title_ptrs,
                      curve_labels, b.curves};

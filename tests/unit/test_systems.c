@@ -195,6 +195,46 @@ static void test_headline_shows_every_system(void **state)
     scrutin_model_free(one);
 }
 
+/* The plots draw the first system; with several, their titles say so. */
+static void test_plot_titles_name_the_system(void **state)
+{
+    (void)state;
+    scrutin_model *three = load(SOURCE_PATH("scenarios/mali-2007/whatif-pr-systems.yaml"));
+    scrutin_tally *t = run(three, 200, 2);
+    scrutin_summary *s = NULL;
+    assert_int_equal(scrutin_summary_compute(&s, three, t, ctx), 0);
+    char dir[] = "/tmp/scrutin-systems-plots-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    assert_int_equal(scrutin_plot_run(dir, three, t, s, NULL, ctx), 0);
+    size_t n = 0;
+    const char *const *names = scrutin_plot_run_names(&n);
+    for (size_t i = 0; i < n; i++) {
+        char path[512], line[1024];
+        snprintf(path, sizeof path, "%s/%s/%s.gp", dir, SCRUTIN_PLOT_DIR, names[i]);
+        FILE *f = fopen(path, "r");
+        assert_non_null(f);
+        int named = 0;
+        while (fgets(line, sizeof line, f))
+            named |= strstr(line, "title '") && strstr(line, ", under system two-round'");
+        fclose(f);
+        assert_true(named);
+        unlink(path);
+        static const char *const extensions[] = {"csv", "svg", "png"};
+        for (size_t e = 0; e < 3; e++) {
+            snprintf(path, sizeof path, "%s/%s/%s.%s", dir, SCRUTIN_PLOT_DIR, names[i],
+                     extensions[e]);
+            unlink(path);
+        }
+    }
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, SCRUTIN_PLOT_DIR);
+    rmdir(path);
+    rmdir(dir);
+    scrutin_summary_free(s);
+    scrutin_tally_free(t);
+    scrutin_model_free(three);
+}
+
 int main(void)
 {
     scrutin_ctx_new(&ctx);
@@ -204,6 +244,7 @@ int main(void)
         cmocka_unit_test(test_systems_identical_for_1_and_2_threads),
         cmocka_unit_test(test_tables_gain_a_system_column),
         cmocka_unit_test(test_headline_shows_every_system),
+        cmocka_unit_test(test_plot_titles_name_the_system),
     };
     int failed = cmocka_run_group_tests_name("several systems", tests, NULL, NULL);
     scrutin_ctx_free(ctx);
