@@ -22,22 +22,36 @@ int cli_load_model(const char *path, scrutin_scenario **scenario, scrutin_model 
 /* Parse a seed: a decimal integer from 0 to 2^64-1. */
 int cli_parse_seed(const char *text, uint64_t *seed);
 /* Complain about a bad option and return EXIT_BAD_INPUT. */
+/* The options run, compare and sweep share, with their defaults (CLI_COMMON_ARGS_INIT). */
+typedef struct cli_common_args {
+    uint64_t simulations, seed;
+    int threads;
+    const char *out; /* NULL: results/NAME... */
+    scrutin_format format;
+    int progress, quiet, plots;
+} cli_common_args;
+#define CLI_COMMON_ARGS_INIT {10000, 1, 0, NULL, SCRUTIN_FORMAT_TABLE, 1, 0, 0}
+
+/* getopt_long() values of the shared options without a letter; a command's own start after. */
+enum { CLI_OPT_NO_PROGRESS = 256, CLI_OPT_PLOTS, CLI_OPT_OWN };
 /* The getopt_long() rows and short letters of the options cli_shared_option() reads. */
 #define CLI_SHARED_LONG_OPTIONS                                                                    \
     {"simulations", required_argument, NULL, 'n'}, {"seed", required_argument, NULL, 's'},        \
         {"threads", required_argument, NULL, 't'}, {"out", required_argument, NULL, 'o'},         \
-        {"format", required_argument, NULL, 'f'}
-#define CLI_SHARED_SHORT_OPTIONS "n:s:t:o:f:"
+        {"format", required_argument, NULL, 'f'},                                                 \
+        {"no-progress", no_argument, NULL, CLI_OPT_NO_PROGRESS},                                  \
+        {"plots", no_argument, NULL, CLI_OPT_PLOTS}, {"quiet", no_argument, NULL, 'q'}
+#define CLI_SHARED_SHORT_OPTIONS "n:s:t:o:f:q"
 /* cli_shared_option(): @p c is not one of the shared options. */
 #define CLI_NOT_SHARED (-2)
 /*
  * The options run, compare and sweep share: -n/--simulations, -s/--seed,
- * -t/--threads, -o/--out, -f/--format. Checks option @p c's argument and
- * stores it. @return -1 if stored, CLI_NOT_SHARED if @p c is another option,
- * or the exit status after a message about a bad value.
+ * -t/--threads, -o/--out, -f/--format, --no-progress, --plots, -q/--quiet.
+ * Checks option @p c's argument and stores it in @p a. @return -1 if stored,
+ * CLI_NOT_SHARED if @p c is another option, or the exit status after a
+ * message about a bad value.
  */
-int cli_shared_option(const char *command, int c, const char *arg, uint64_t *simulations,
-                      uint64_t *seed, int *threads, const char **out, scrutin_format *format);
+int cli_shared_option(const char *command, int c, const char *arg, cli_common_args *a);
 int cli_usage_error(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 

@@ -70,42 +70,30 @@ static const char compare_help[] =
 typedef struct compare_args {
     char **scenarios;
     size_t n;
-    uint64_t simulations, seed;
-    int threads;
-    const char *out;
-    scrutin_format format;
-    int progress, quiet;
-    int plots; /* --plots */
+    cli_common_args common;
 } compare_args;
 
 /* @return -1 to go on, or the exit status. */
 static int parse_args(int argc, char **argv, compare_args *a)
 {
-    enum { OPT_NO_PROGRESS = 256, OPT_PLOTS };
     static const struct option options[] = {CLI_SHARED_LONG_OPTIONS,
-                                            {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
-                                            {"plots", no_argument, NULL, OPT_PLOTS},
-                                            {"quiet", no_argument, NULL, 'q'},
                                             {"help", no_argument, NULL, 'h'},
                                             {NULL, 0, NULL, 0}};
-    *a = (compare_args){NULL, 0, 10000, 1, 0, NULL, SCRUTIN_FORMAT_TABLE, 1, 0, 0};
+    *a = (compare_args){NULL, 0, CLI_COMMON_ARGS_INIT};
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, CLI_SHARED_SHORT_OPTIONS "qh", options, NULL)) != -1) {
-        int shared = cli_shared_option("compare", c, optarg, &a->simulations, &a->seed, &a->threads,
-                                       &a->out, &a->format);
+    while ((c = getopt_long(argc, argv, CLI_SHARED_SHORT_OPTIONS "h", options, NULL)) != -1) {
+        int shared = cli_shared_option("compare", c, optarg, &a->common);
         if (shared != CLI_NOT_SHARED) {
             if (shared >= 0)
                 return shared;
             continue;
         }
-        switch (c) {
-        case OPT_NO_PROGRESS: a->progress = 0; break;
-        case OPT_PLOTS: a->plots = 1; break;
-        case 'q': a->quiet = 1; break;
-        case 'h': fputs(compare_help, stdout); return EXIT_OK;
-        default: return cli_usage_error("compare", "bad option");
+        if (c == 'h') {
+            fputs(compare_help, stdout);
+            return EXIT_OK;
         }
+        return cli_usage_error("compare", "bad option");
     }
     if (argc - optind < 2)
         return cli_usage_error("compare", "expected a base scenario and at least one what-if");
@@ -188,12 +176,12 @@ static int load_all(loaded *l, const compare_args *a, scrutin_ctx *ctx)
 static int simulate(scrutin_compare_tally *t, const compare_args *a, scrutin_ctx *ctx)
 {
     scrutin_sim_options opt = SCRUTIN_SIM_OPTIONS_INIT;
-    opt.seed = a->seed;
-    dist_block(a->simulations, &opt.first, &opt.count);
-    opt.threads = a->threads;
+    opt.seed = a->common.seed;
+    dist_block(a->common.simulations, &opt.first, &opt.count);
+    opt.threads = a->common.threads;
     opt.stop = cli_stop_flag();
     cli_progress bar;
-    if (a->progress && !a->quiet && dist_is_root() && isatty(STDERR_FILENO)) {
+    if (a->common.progress && !a->common.quiet && dist_is_root() && isatty(STDERR_FILENO)) {
         cli_progress_start(&bar, stderr);
         opt.progress = cli_progress_report;
         opt.progress_data = &bar;
@@ -256,13 +244,13 @@ static int write_results(const char *out, const scrutin_compare_tally *t,
     int status = scrutin_compare_compute(&c, t, ctx);
     if (status == SCRUTIN_OK)
         status = scrutin_compare_write(out, c, info, ctx);
-    if (status == SCRUTIN_OK && a->plots)
+    if (status == SCRUTIN_OK && a->common.plots)
         status = draw_plots(out, c, drawn, ctx);
-    if (status == SCRUTIN_OK && !a->quiet) {
-        status = scrutin_compare_print(stdout, c, a->format, ctx);
-        if (status == SCRUTIN_OK && a->format == SCRUTIN_FORMAT_TABLE) {
+    if (status == SCRUTIN_OK && !a->common.quiet) {
+        status = scrutin_compare_print(stdout, c, a->common.format, ctx);
+        if (status == SCRUTIN_OK && a->common.format == SCRUTIN_FORMAT_TABLE) {
             printf("\nFiles written to %s/: compare.csv, compare.json\n", out);
-            if (a->plots && *drawn == CLI_RENDER_DONE) {
+            if (a->common.plots && *drawn == CLI_RENDER_DONE) {
                 printf("Plots drawn in %s/%s/:", out, SCRUTIN_PLOT_DIR);
                 for (size_t i = 0; i < scrutin_compare_plot_count(c); i++) {
                     char name[64];
@@ -271,7 +259,7 @@ static int write_results(const char *out, const scrutin_compare_tally *t,
                 }
                 printf(" (.svg, .png)\n");
             }
-        } else if (status == SCRUTIN_OK && a->format == SCRUTIN_FORMAT_MD) {
+        } else if (status == SCRUTIN_OK && a->common.format == SCRUTIN_FORMAT_MD) {
             printf("\nFiles written to `%s/`.\n", out);
         }
     }
@@ -302,14 +290,14 @@ static int compare(const compare_args *a, scrutin_ctx *ctx)
     scrutin_compare_info info = SCRUTIN_COMPARE_INFO_INIT;
     info.hashes = l.hash_ptrs;
     info.paths = (const char *const *)a->scenarios;
-    info.seed = a->seed;
-    info.requested = a->simulations;
-    info.threads = a->threads;
+    info.seed = a->common.seed;
+    info.requested = a->common.simulations;
+    info.threads = a->common.threads;
     info.ranks = dist_size();
     info.load_seconds = dist_max(cli_now_seconds() - start);
     scrutin_ctx_clear(ctx);
-    char *default_out = a->out ? NULL : cli_default_out_dir(l.models[0], "-compare");
-    const char *out = a->out ? a->out : default_out;
+    char *default_out = a->common.out ? NULL : cli_default_out_dir(l.models[0], "-compare");
+    const char *out = a->common.out ? a->common.out : default_out;
     scrutin_compare_tally *t = NULL;
     int status = out ? SCRUTIN_OK : SCRUTIN_ENOMEM;
     /* Refused before simulating, not after: rank 0 alone writes. */
@@ -336,7 +324,7 @@ static int compare(const compare_args *a, scrutin_ctx *ctx)
         if (status == SCRUTIN_OK && interrupted)
             fprintf(stderr, "scrutin compare: interrupted after %llu of %llu simulations; "
                             "their comparison is in %s/ (compare.json: \"partial\": true)\n",
-                    (unsigned long long)completed, (unsigned long long)a->simulations, out);
+                    (unsigned long long)completed, (unsigned long long)a->common.simulations, out);
     }
     rc = cli_finish("compare", &(cli_outcome){status, reporter, interrupted, drawn}, ctx);
     scrutin_compare_tally_free(t);

@@ -76,44 +76,30 @@ static const char run_help[] =
 /* More threads than this is a typing error, not a machine: refused before OpenMP fails on it. */
 typedef struct run_args {
     const char *scenario;
-    uint64_t simulations;
-    uint64_t seed;
-    int threads;
-    const char *out;
-    scrutin_format format;
-    int progress;
-    int quiet;
-    int plots;  /* --plots, or --report */
-    int report; /* --report */
+    cli_common_args common; /* common.plots: --plots, or --report */
+    int report;             /* --report */
 } run_args;
 
 /* @return -1 to go on, or the exit status. */
 static int parse_args(int argc, char **argv, run_args *a)
 {
-    enum { OPT_NO_PROGRESS = 256, OPT_PLOTS, OPT_REPORT };
+    enum { OPT_REPORT = CLI_OPT_OWN };
     static const struct option options[] = {CLI_SHARED_LONG_OPTIONS,
-                                            {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
-                                            {"plots", no_argument, NULL, OPT_PLOTS},
                                             {"report", no_argument, NULL, OPT_REPORT},
-                                            {"quiet", no_argument, NULL, 'q'},
                                             {"help", no_argument, NULL, 'h'},
                                             {NULL, 0, NULL, 0}};
-    *a = (run_args){NULL, 10000, 1, 0, NULL, SCRUTIN_FORMAT_TABLE, 1, 0, 0, 0};
+    *a = (run_args){NULL, CLI_COMMON_ARGS_INIT, 0};
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, CLI_SHARED_SHORT_OPTIONS "qh", options, NULL)) != -1) {
-        int shared = cli_shared_option("run", c, optarg, &a->simulations, &a->seed, &a->threads,
-                                       &a->out, &a->format);
+    while ((c = getopt_long(argc, argv, CLI_SHARED_SHORT_OPTIONS "h", options, NULL)) != -1) {
+        int shared = cli_shared_option("run", c, optarg, &a->common);
         if (shared != CLI_NOT_SHARED) {
             if (shared >= 0)
                 return shared;
             continue;
         }
         switch (c) {
-        case OPT_NO_PROGRESS: a->progress = 0; break;
-        case OPT_PLOTS: a->plots = 1; break;
-        case OPT_REPORT: a->report = a->plots = 1; break;
-        case 'q': a->quiet = 1; break;
+        case OPT_REPORT: a->report = a->common.plots = 1; break;
         case 'h': fputs(run_help, stdout); return EXIT_OK;
         default: return cli_usage_error("run", "bad option");
         }
@@ -129,13 +115,13 @@ static int simulate(scrutin_tally *tally, const scrutin_model *model, const run_
                     scrutin_ctx *ctx)
 {
     scrutin_sim_options opt = SCRUTIN_SIM_OPTIONS_INIT;
-    opt.seed = a->seed;
+    opt.seed = a->common.seed;
     /* Under MPI each rank runs its own contiguous block, with the streams of those indices. */
-    dist_block(a->simulations, &opt.first, &opt.count);
-    opt.threads = a->threads;
+    dist_block(a->common.simulations, &opt.first, &opt.count);
+    opt.threads = a->common.threads;
     opt.stop = cli_stop_flag();
     cli_progress bar;
-    if (a->progress && !a->quiet && dist_is_root() && isatty(STDERR_FILENO)) {
+    if (a->common.progress && !a->common.quiet && dist_is_root() && isatty(STDERR_FILENO)) {
         cli_progress_start(&bar, stderr);
         opt.progress = cli_progress_report;
         opt.progress_data = &bar;
@@ -166,17 +152,17 @@ static int write_plots(const char *out, const scrutin_model *model, const scruti
 /* Where the files are, after the headline table (table and Markdown formats only). */
 static void print_files(const char *out, const run_args *a, cli_render_result drawn)
 {
-    if (a->format == SCRUTIN_FORMAT_TABLE) {
+    if (a->common.format == SCRUTIN_FORMAT_TABLE) {
         printf("\nFiles written to %s/: seats_distribution.csv, seats_summary.csv, "
                "districts.csv, district_lists.csv, district_leverage.csv, "
                "district_runoffs.csv, run.json\n",
                out);
-        if (a->plots && drawn == CLI_RENDER_DONE)
+        if (a->common.plots && drawn == CLI_RENDER_DONE)
             printf("Plots drawn in %s/%s/: coalition_seats, party_seats, district_outcomes "
                    "(.svg, .png)\n", out, SCRUTIN_PLOT_DIR);
         if (a->report)
             printf("Report: %s/report.html\n", out);
-    } else if (a->format == SCRUTIN_FORMAT_MD) {
+    } else if (a->common.format == SCRUTIN_FORMAT_MD) {
         printf("\nFiles written to `%s/`.\n", out);
     }
 }
@@ -196,13 +182,13 @@ static int write_results(const char *out, const scrutin_model *model, const scru
         info->write_seconds = cli_now_seconds() - start;
         status = scrutin_report_run(out, model, tally, summary, info, ctx);
     }
-    if (status == SCRUTIN_OK && a->plots)
+    if (status == SCRUTIN_OK && a->common.plots)
         status = write_plots(out, model, tally, summary, drawn, ctx);
     /* After the plots: the page takes in the images that were drawn. */
     if (status == SCRUTIN_OK && a->report)
         status = scrutin_report_html(out, model, summary, info, ctx);
-    if (status == SCRUTIN_OK && !a->quiet) {
-        status = scrutin_report_run_headline(stdout, model, tally, summary, a->format, ctx);
+    if (status == SCRUTIN_OK && !a->common.quiet) {
+        status = scrutin_report_run_headline(stdout, model, tally, summary, a->common.format, ctx);
         if (status == SCRUTIN_OK)
             print_files(out, a, *drawn);
     }
@@ -217,11 +203,11 @@ static void describe_run(scrutin_run_info *info, const run_args *a, const scruti
     info->scenario_name = scrutin_model_name(model);
     info->scenario_path = a->scenario;
     info->scenario_hash = hash;
-    info->seed = a->seed;
-    info->requested = a->simulations;
+    info->seed = a->common.seed;
+    info->requested = a->common.simulations;
     info->completed = completed;
     info->partial = interrupted;
-    info->threads = a->threads;
+    info->threads = a->common.threads;
     info->ranks = dist_size();
 }
 
@@ -236,8 +222,8 @@ static int run(const run_args *a, scrutin_ctx *ctx)
     if (rc != EXIT_OK)
         return rc;
     char hash[SCRUTIN_SCENARIO_HASH_SIZE];
-    char *default_out = a->out ? NULL : cli_default_out_dir(model, "");
-    const char *out = a->out ? a->out : default_out;
+    char *default_out = a->common.out ? NULL : cli_default_out_dir(model, "");
+    const char *out = a->common.out ? a->common.out : default_out;
     scrutin_tally *tally = NULL;
     int status = out ? scrutin_report_scenario_hash(hash, sizeof hash, scenario, ctx)
                      : SCRUTIN_ENOMEM;
@@ -275,7 +261,7 @@ static int run(const run_args *a, scrutin_ctx *ctx)
         if (status == SCRUTIN_OK && interrupted)
             fprintf(stderr, "scrutin run: interrupted after %llu of %llu simulations; their "
                             "results are in %s/ (run.json: \"partial\": true)\n",
-                    (unsigned long long)completed, (unsigned long long)a->simulations, out);
+                    (unsigned long long)completed, (unsigned long long)a->common.simulations, out);
     }
     rc = cli_finish("run", &(cli_outcome){status, reporter, interrupted, drawn}, ctx);
     scrutin_tally_free(tally);

@@ -70,15 +70,11 @@ static const char sweep_help[] =
 enum { MAX_THREADS = 1024, MAX_STEPS = 1000 };
 
 typedef struct sweep_args {
-    const char *scenario, *path, *out;
+    const char *scenario, *path;
     double from, to;
     int have_from, have_to;
     unsigned steps;
-    uint64_t simulations, seed;
-    int threads;
-    scrutin_format format;
-    int progress, quiet;
-    int plots; /* --plots */
+    cli_common_args common;
 } sweep_args;
 
 /* A finite number, read in the C locale (the program never sets another). */
@@ -96,28 +92,20 @@ static int parse_number(const char *text, double *out)
 /* @return -1 to go on, or the exit status. */
 static int parse_args(int argc, char **argv, sweep_args *a)
 {
-    enum { OPT_NO_PROGRESS = 256, OPT_SET, OPT_FROM, OPT_TO, OPT_STEPS, OPT_PLOTS };
+    enum { OPT_SET = CLI_OPT_OWN, OPT_FROM, OPT_TO, OPT_STEPS };
     static const struct option options[] = {{"set", required_argument, NULL, OPT_SET},
                                             {"from", required_argument, NULL, OPT_FROM},
                                             {"to", required_argument, NULL, OPT_TO},
                                             {"steps", required_argument, NULL, OPT_STEPS},
                                             CLI_SHARED_LONG_OPTIONS,
-                                            {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
-                                            {"plots", no_argument, NULL, OPT_PLOTS},
-                                            {"quiet", no_argument, NULL, 'q'},
                                             {"help", no_argument, NULL, 'h'},
                                             {NULL, 0, NULL, 0}};
-    memset(a, 0, sizeof *a);
-    a->simulations = 10000;
-    a->seed = 1;
-    a->format = SCRUTIN_FORMAT_TABLE;
-    a->progress = 1;
+    *a = (sweep_args){.common = CLI_COMMON_ARGS_INIT};
     uint64_t number;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, CLI_SHARED_SHORT_OPTIONS "qh", options, NULL)) != -1) {
-        int shared = cli_shared_option("sweep", c, optarg, &a->simulations, &a->seed, &a->threads,
-                                       &a->out, &a->format);
+    while ((c = getopt_long(argc, argv, CLI_SHARED_SHORT_OPTIONS "h", options, NULL)) != -1) {
+        int shared = cli_shared_option("sweep", c, optarg, &a->common);
         if (shared != CLI_NOT_SHARED) {
             if (shared >= 0)
                 return shared;
@@ -145,9 +133,6 @@ static int parse_args(int argc, char **argv, sweep_args *a)
                                                 "to %d", optarg, MAX_STEPS);
             a->steps = (unsigned)number;
             break;
-        case OPT_NO_PROGRESS: a->progress = 0; break;
-        case OPT_PLOTS: a->plots = 1; break;
-        case 'q': a->quiet = 1; break;
         case 'h': fputs(sweep_help, stdout); return EXIT_OK;
         default: return cli_usage_error("sweep", "bad option");
         }
@@ -192,9 +177,9 @@ static int run_step(scrutin_sweep *s, size_t step, const sweep_args *a, step_pro
     status = dist_agree(status, reporter);
     if (status == SCRUTIN_OK) {
         scrutin_sim_options opt = SCRUTIN_SIM_OPTIONS_INIT;
-        opt.seed = a->seed;
-        dist_block(a->simulations, &opt.first, &opt.count);
-        opt.threads = a->threads;
+        opt.seed = a->common.seed;
+        dist_block(a->common.simulations, &opt.first, &opt.count);
+        opt.threads = a->common.threads;
         opt.stop = cli_stop_flag();
         if (progress) {
             progress->offset = (uint64_t)step * opt.count;
@@ -226,7 +211,7 @@ static int run_step(scrutin_sweep *s, size_t step, const sweep_args *a, step_pro
 static int run_steps(scrutin_sweep *s, const sweep_args *a, int *reporter, scrutin_ctx *ctx)
 {
     step_progress progress, *shown = NULL;
-    if (a->progress && !a->quiet && dist_is_root() && isatty(STDERR_FILENO)) {
+    if (a->common.progress && !a->common.quiet && dist_is_root() && isatty(STDERR_FILENO)) {
         cli_progress_start(&progress.bar, stderr);
         shown = &progress;
     }
@@ -246,21 +231,21 @@ static int write_results(const char *out, const scrutin_sweep *s, const scrutin_
                          const sweep_args *a, cli_render_result *drawn, scrutin_ctx *ctx)
 {
     int status = scrutin_sweep_write(out, s, info, ctx);
-    if (status == SCRUTIN_OK && a->plots) {
+    if (status == SCRUTIN_OK && a->common.plots) {
         status = scrutin_sweep_plot(out, s, ctx);
         size_t n;
         const char *const *names = scrutin_sweep_plot_names(&n);
         if (status == SCRUTIN_OK)
             *drawn = cli_render_plots("sweep", out, names, n);
     }
-    if (status == SCRUTIN_OK && !a->quiet) {
-        status = scrutin_sweep_print(stdout, s, a->format, ctx);
-        if (status == SCRUTIN_OK && a->format == SCRUTIN_FORMAT_TABLE) {
+    if (status == SCRUTIN_OK && !a->common.quiet) {
+        status = scrutin_sweep_print(stdout, s, a->common.format, ctx);
+        if (status == SCRUTIN_OK && a->common.format == SCRUTIN_FORMAT_TABLE) {
             printf("\nFiles written to %s/: sweep.csv, sweep.json\n", out);
-            if (a->plots && *drawn == CLI_RENDER_DONE)
+            if (a->common.plots && *drawn == CLI_RENDER_DONE)
                 printf("Plot drawn in %s/%s/: sweep_majority (.svg, .png)\n", out,
                        SCRUTIN_PLOT_DIR);
-        } else if (status == SCRUTIN_OK && a->format == SCRUTIN_FORMAT_MD) {
+        } else if (status == SCRUTIN_OK && a->common.format == SCRUTIN_FORMAT_MD) {
             printf("\nFiles written to `%s/`.\n", out);
         }
     }
@@ -283,8 +268,8 @@ static int sweep(const sweep_args *a, scrutin_ctx *ctx)
     }
     char hash[SCRUTIN_SCENARIO_HASH_SIZE];
     int status = scrutin_report_scenario_hash(hash, sizeof hash, scenario, ctx);
-    char *default_out = a->out ? NULL : cli_default_out_dir(model, "-sweep");
-    const char *out = a->out ? a->out : default_out;
+    char *default_out = a->common.out ? NULL : cli_default_out_dir(model, "-sweep");
+    const char *out = a->common.out ? a->common.out : default_out;
     if (status == SCRUTIN_OK && !out)
         status = SCRUTIN_ENOMEM;
     /* Refused before simulating, not after: rank 0 alone writes. */
@@ -293,12 +278,12 @@ static int sweep(const sweep_args *a, scrutin_ctx *ctx)
     scrutin_sweep_info info = SCRUTIN_SWEEP_INFO_INIT;
     info.scenario_hash = hash;
     info.scenario_path = a->scenario;
-    info.seed = a->seed;
-    info.threads = a->threads;
+    info.seed = a->common.seed;
+    info.threads = a->common.threads;
     info.ranks = dist_size();
     scrutin_sweep *s = NULL;
     if (status == SCRUTIN_OK)
-        status = scrutin_sweep_new(&s, a->path, a->from, a->to, a->steps, a->simulations, ctx);
+        status = scrutin_sweep_new(&s, a->path, a->from, a->to, a->steps, a->common.simulations, ctx);
     status = dist_agree(status, &reporter);
     double start = cli_now_seconds();
     if (status == SCRUTIN_OK)

@@ -70,8 +70,7 @@ int cli_usage_error(const char *command, const char *fmt, ...)
     return EXIT_BAD_INPUT;
 }
 
-int cli_shared_option(const char *command, int c, const char *arg, uint64_t *simulations,
-                      uint64_t *seed, int *threads, const char **out, scrutin_format *format)
+int cli_shared_option(const char *command, int c, const char *arg, cli_common_args *a)
 {
     /* Threads beyond this make libgomp abort: refuse them as bad input. */
     enum { MAX_THREADS = 1024 };
@@ -79,12 +78,13 @@ int cli_shared_option(const char *command, int c, const char *arg, uint64_t *sim
     switch (c) {
     case 'n':
         /* The tally counts in int64_t. */
-        if (cli_parse_seed(arg, simulations) != 0 || *simulations == 0 || *simulations > INT64_MAX)
+        if (cli_parse_seed(arg, &a->simulations) != 0 || a->simulations == 0 ||
+            a->simulations > INT64_MAX)
             return cli_usage_error(command, "\"%s\" is not a number of simulations (a whole "
                                             "number >= 1)", arg);
         return -1;
     case 's':
-        if (cli_parse_seed(arg, seed) != 0)
+        if (cli_parse_seed(arg, &a->seed) != 0)
             return cli_usage_error(command, "\"%s\" is not a seed (a whole number >= 0)", arg);
         return -1;
     case 't':
@@ -92,16 +92,25 @@ int cli_shared_option(const char *command, int c, const char *arg, uint64_t *sim
             return cli_usage_error(command, "\"%s\" is not a number of threads (a whole number "
                                             "from 0 to %d; 0: OpenMP's default)",
                                    arg, MAX_THREADS);
-        *threads = (int)number;
+        a->threads = (int)number;
         return -1;
     case 'o':
         if (!arg[0])
             return cli_usage_error(command, "the output folder's name is empty");
-        *out = arg;
+        a->out = arg;
         return -1;
     case 'f':
-        if (scrutin_format_parse(format, arg) != SCRUTIN_OK)
+        if (scrutin_format_parse(&a->format, arg) != SCRUTIN_OK)
             return cli_usage_error(command, "unknown format \"%s\" (table, csv, json or md)", arg);
+        return -1;
+    case CLI_OPT_NO_PROGRESS:
+        a->progress = 0;
+        return -1;
+    case CLI_OPT_PLOTS:
+        a->plots = 1;
+        return -1;
+    case 'q':
+        a->quiet = 1;
         return -1;
     default:
         return CLI_NOT_SHARED;
