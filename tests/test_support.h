@@ -15,6 +15,8 @@
 
 #include <cmocka.h>
 
+#include "scrutin.h"
+
 /* |a - b| <= tol, with both values printed when it fails. */
 #define assert_close(a, b, tol)                                                              \
     do {                                                                                     \
@@ -28,5 +30,16 @@
 
 /* Path of a file in the source tree. */
 #define SOURCE_PATH(rel) SCRUTIN_SOURCE_DIR "/" rel
+
+/* The model of the scenario at @p path, which must load and compile. */
+static inline scrutin_model *test_load_model(const char *path, scrutin_ctx *ctx)
+{
+    scrutin_scenario *s = NULL;
+    scrutin_model *m = NULL;
+    assert_int_equal(scrutin_scenario_load(&s, path, ctx), 0);
+    assert_int_equal(scrutin_model_compile(&m, s, ctx), 0);
+    scrutin_scenario_free(s);
+    return m;
+}
 
 #endif

@@ -27,16 +27,6 @@
 
 static scrutin_ctx *ctx;
 
-static scrutin_model *load(const char *path)
-{
-    scrutin_scenario *s = NULL;
-    scrutin_model *m = NULL;
-    assert_int_equal(scrutin_scenario_load(&s, path, ctx), 0);
-    assert_int_equal(scrutin_model_compile(&m, s, ctx), 0);
-    scrutin_scenario_free(s);
-    return m;
-}
-
 static size_t coalition(const scrutin_model *m, const char *id)
 {
     for (size_t k = 0; k < scrutin_model_count(m, SCRUTIN_ENTITY_COALITION); k++)
@@ -49,7 +39,7 @@ static size_t coalition(const scrutin_model *m, const char *id)
 static void test_small_scenario_by_hand(void **state)
 {
     (void)state;
-    scrutin_model *m = load(SOURCE_PATH("tests/data/systems/small-systems.yaml"));
+    scrutin_model *m = test_load_model(SOURCE_PATH("tests/data/systems/small-systems.yaml"), ctx);
     assert_int_equal(scrutin_model_systems(m), 3);
     size_t left = coalition(m, "LEFT"), right = coalition(m, "RIGHT"), ind = coalition(m, "IND");
     /* [system][stage] = {LEFT, RIGHT, IND}, stages round1, provisional, final. */
@@ -82,8 +72,8 @@ static void test_small_scenario_by_hand(void **state)
 static void test_first_system_replays_as_the_base(void **state)
 {
     (void)state;
-    scrutin_model *base = load(SOURCE_PATH("scenarios/mali-2007/scenario.yaml"));
-    scrutin_model *three = load(SOURCE_PATH("scenarios/mali-2007/whatif-pr-systems.yaml"));
+    scrutin_model *base = test_load_model(SOURCE_PATH("scenarios/mali-2007/scenario.yaml"), ctx);
+    scrutin_model *three = test_load_model(SOURCE_PATH("scenarios/mali-2007/whatif-pr-systems.yaml"), ctx);
     scrutin_replay *a = NULL, *b = NULL;
     assert_int_equal(scrutin_replay_run(&a, base, 7, ctx), 0);
     assert_int_equal(scrutin_replay_run_system(&b, three, 0, 7, ctx), 0);
@@ -115,7 +105,7 @@ static void test_first_system_replays_as_the_base(void **state)
 static void test_unreplayable_system_is_named(void **state)
 {
     (void)state;
-    scrutin_model *m = load(SOURCE_PATH("tests/data/systems/small-three-finalists.yaml"));
+    scrutin_model *m = test_load_model(SOURCE_PATH("tests/data/systems/small-three-finalists.yaml"), ctx);
     scrutin_replay *r = NULL;
     assert_int_equal(scrutin_replay_run_system(&r, m, 0, 1, ctx), 0);
     scrutin_replay_free(r);
@@ -157,7 +147,7 @@ static char *report(const scrutin_model *m, scrutin_format format)
 static void test_tables_gain_a_system_column(void **state)
 {
     (void)state;
-    scrutin_model *m = load(SOURCE_PATH("tests/data/systems/small-systems.yaml"));
+    scrutin_model *m = test_load_model(SOURCE_PATH("tests/data/systems/small-systems.yaml"), ctx);
     char *csv = report(m, SCRUTIN_FORMAT_CSV);
     assert_int_equal(strncmp(csv, "system,stage,group_kind,group,seats\n", 36), 0);
     assert_non_null(strstr(csv, "\ntwo-round,final,coalition,RIGHT,3\n"));
@@ -185,7 +175,7 @@ static void test_tables_gain_a_system_column(void **state)
     scrutin_model_free(m);
 
     /* A scenario with one system keeps the one-system layout. */
-    scrutin_model *one = load(SOURCE_PATH("tests/data/small/scenario.yaml"));
+    scrutin_model *one = test_load_model(SOURCE_PATH("tests/data/small/scenario.yaml"), ctx);
     csv = report(one, SCRUTIN_FORMAT_CSV);
     assert_int_equal(strncmp(csv, "stage,group_kind,group,seats\n", 29), 0);
     free(csv);

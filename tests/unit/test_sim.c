@@ -19,16 +19,6 @@
 
 static scrutin_ctx *ctx;
 
-static scrutin_model *load(const char *path)
-{
-    scrutin_scenario *s = NULL;
-    scrutin_model *m = NULL;
-    assert_int_equal(scrutin_scenario_load(&s, path, ctx), 0);
-    assert_int_equal(scrutin_model_compile(&m, s, ctx), 0);
-    scrutin_scenario_free(s);
-    return m;
-}
-
 static scrutin_tally *run(const scrutin_model *m, uint64_t first, uint64_t count, int threads,
                           uint64_t seed)
 {
@@ -58,7 +48,7 @@ static double p_win_a(size_t d)
 static void test_two_list_district_matches_the_normal_formula(void **state)
 {
     (void)state;
-    scrutin_model *m = load(SOURCE_PATH("tests/data/independent/scenario.yaml"));
+    scrutin_model *m = test_load_model(SOURCE_PATH("tests/data/independent/scenario.yaml"), ctx);
     const uint64_t n = 40000;
     scrutin_tally *t = run(m, 0, n, 2, 2024);
     for (size_t d = 0; d < 4; d++) {
@@ -79,7 +69,7 @@ static void test_two_list_district_matches_the_normal_formula(void **state)
 static void test_seat_distribution_is_the_exact_convolution(void **state)
 {
     (void)state;
-    scrutin_model *m = load(SOURCE_PATH("tests/data/independent/scenario.yaml"));
+    scrutin_model *m = test_load_model(SOURCE_PATH("tests/data/independent/scenario.yaml"), ctx);
     const uint64_t n = 40000;
     scrutin_tally *t = run(m, 0, n, 2, 99);
     double exact[8] = {1.0};
@@ -130,7 +120,7 @@ static void convolution_without(size_t skip, double exact[8])
 static void test_district_leverage_matches_the_exact_conditionals(void **state)
 {
     (void)state;
-    scrutin_model *m = load(SOURCE_PATH("tests/data/independent/scenario.yaml"));
+    scrutin_model *m = test_load_model(SOURCE_PATH("tests/data/independent/scenario.yaml"), ctx);
     const uint64_t n = 40000;
     scrutin_tally *t = run(m, 0, n, 2, 7);
     scrutin_summary *sum = NULL;
@@ -170,7 +160,7 @@ static void test_district_leverage_matches_the_exact_conditionals(void **state)
  */
 static void check_runoff_pairs(const char *path, unsigned finalists)
 {
-    scrutin_model *m = load(path);
+    scrutin_model *m = test_load_model(path, ctx);
     scrutin_tally *t = run(m, 0, 3000, 2, 11);
     size_t lists = m->n_lists;
     int64_t *meetings = calloc(lists, sizeof *meetings);
@@ -245,7 +235,7 @@ static void test_runoff_pairs_are_bounded(void **state)
         fprintf(f, "%s,R,1,%zu,%zu,0,test\n", d ? "SMALL" : "BIG", 2 * votes[d], votes[d]);
     fclose(f);
     snprintf(path, sizeof path, "%s/scenario.yaml", dir);
-    scrutin_model *m = load(path);
+    scrutin_model *m = test_load_model(path, ctx);
     scrutin_tally *t = run(m, 0, 200, 2, 3);
     size_t small = lists[1] * (lists[1] - 1) / 2;
     assert_int_equal(scrutin_tally_runoff_pairs(t), small);
@@ -283,7 +273,7 @@ static void zero_spread(scrutin_model *m)
 static void test_zero_spread_gives_replay_round1_outcome(void **state)
 {
     (void)state;
-    scrutin_model *m = load(SOURCE_PATH("scenarios/mali-2007/scenario.yaml"));
+    scrutin_model *m = test_load_model(SOURCE_PATH("scenarios/mali-2007/scenario.yaml"), ctx);
     zero_spread(m);
     scrutin_replay *r = NULL;
     assert_int_equal(scrutin_replay_run(&r, m, 1, ctx), 0);
@@ -314,7 +304,7 @@ static void test_zero_spread_gives_replay_round1_outcome(void **state)
 static void test_zero_spread_round2_calibration_figure(void **state)
 {
     (void)state;
-    scrutin_model *m = load(SOURCE_PATH("scenarios/mali-2007/scenario.yaml"));
+    scrutin_model *m = test_load_model(SOURCE_PATH("scenarios/mali-2007/scenario.yaml"), ctx);
     zero_spread(m);
     scrutin_replay *r = NULL;
     assert_int_equal(scrutin_replay_run(&r, m, 1, ctx), 0);
@@ -338,7 +328,7 @@ static void test_zero_spread_round2_calibration_figure(void **state)
 static void test_tallies_identical_for_1_2_and_4_threads(void **state)
 {
     (void)state;
-    scrutin_model *m = load(SOURCE_PATH("scenarios/mali-2007/scenario.yaml"));
+    scrutin_model *m = test_load_model(SOURCE_PATH("scenarios/mali-2007/scenario.yaml"), ctx);
     scrutin_tally *one = run(m, 0, 3000, 1, 11);
     scrutin_tally *two = run(m, 0, 3000, 2, 11);
     scrutin_tally *four = run(m, 0, 3000, 4, 11);
@@ -354,7 +344,7 @@ static void test_tallies_identical_for_1_2_and_4_threads(void **state)
 static void test_two_halves_merged_equal_the_whole(void **state)
 {
     (void)state;
-    scrutin_model *m = load(SOURCE_PATH("scenarios/mali-2007/scenario.yaml"));
+    scrutin_model *m = test_load_model(SOURCE_PATH("scenarios/mali-2007/scenario.yaml"), ctx);
     scrutin_tally *whole = run(m, 0, 2000, 2, 3);
     scrutin_tally *first = run(m, 0, 1100, 1, 3);
     scrutin_tally *second = run(m, 1100, 900, 2, 3);
@@ -371,7 +361,7 @@ static void test_two_halves_merged_equal_the_whole(void **state)
 static void test_seed_changes_the_draws(void **state)
 {
     (void)state;
-    scrutin_model *m = load(SOURCE_PATH("scenarios/mali-2007/scenario.yaml"));
+    scrutin_model *m = test_load_model(SOURCE_PATH("scenarios/mali-2007/scenario.yaml"), ctx);
     scrutin_tally *a = run(m, 0, 200, 1, 1);
     scrutin_tally *b = run(m, 0, 200, 1, 2);
     assert_false(scrutin_tally_equal(a, b));
@@ -384,7 +374,7 @@ static void test_seed_changes_the_draws(void **state)
 static void test_stop_flag_stops_the_run(void **state)
 {
     (void)state;
-    scrutin_model *m = load(SOURCE_PATH("tests/data/independent/scenario.yaml"));
+    scrutin_model *m = test_load_model(SOURCE_PATH("tests/data/independent/scenario.yaml"), ctx);
     scrutin_tally *t = NULL;
     assert_int_equal(scrutin_tally_new(&t, m), 0);
     volatile int stop = 1;

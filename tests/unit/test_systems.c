@@ -12,16 +12,6 @@
 
 static scrutin_ctx *ctx;
 
-static scrutin_model *load(const char *path)
-{
-    scrutin_scenario *s = NULL;
-    scrutin_model *m = NULL;
-    assert_int_equal(scrutin_scenario_load(&s, path, ctx), 0);
-    assert_int_equal(scrutin_model_compile(&m, s, ctx), 0);
-    scrutin_scenario_free(s);
-    return m;
-}
-
 static scrutin_tally *run(const scrutin_model *m, uint64_t count, int threads)
 {
     scrutin_tally *t = NULL;
@@ -38,8 +28,8 @@ static scrutin_tally *run(const scrutin_model *m, uint64_t count, int threads)
 static void test_first_system_is_the_base_run(void **state)
 {
     (void)state;
-    scrutin_model *base = load(SOURCE_PATH("scenarios/mali-2007/scenario.yaml"));
-    scrutin_model *three = load(SOURCE_PATH("scenarios/mali-2007/whatif-pr-systems.yaml"));
+    scrutin_model *base = test_load_model(SOURCE_PATH("scenarios/mali-2007/scenario.yaml"), ctx);
+    scrutin_model *three = test_load_model(SOURCE_PATH("scenarios/mali-2007/whatif-pr-systems.yaml"), ctx);
     assert_int_equal(scrutin_model_systems(base), 1);
     assert_int_equal(scrutin_model_systems(three), 3);
     assert_string_equal(scrutin_model_system_id(three, 1), "dhondt");
@@ -63,7 +53,7 @@ static void test_first_system_is_the_base_run(void **state)
 static void test_every_system_fills_the_assembly(void **state)
 {
     (void)state;
-    scrutin_model *three = load(SOURCE_PATH("scenarios/mali-2007/whatif-pr-systems.yaml"));
+    scrutin_model *three = test_load_model(SOURCE_PATH("scenarios/mali-2007/whatif-pr-systems.yaml"), ctx);
     scrutin_tally *t = run(three, 400, 2);
     double first = 0.0;
     for (size_t s = 0; s < 3; s++) {
@@ -89,7 +79,7 @@ static void test_every_system_fills_the_assembly(void **state)
 static void test_systems_identical_for_1_and_2_threads(void **state)
 {
     (void)state;
-    scrutin_model *three = load(SOURCE_PATH("scenarios/mali-2007/whatif-pr-systems.yaml"));
+    scrutin_model *three = test_load_model(SOURCE_PATH("scenarios/mali-2007/whatif-pr-systems.yaml"), ctx);
     scrutin_tally *one = run(three, 500, 1);
     scrutin_tally *two = run(three, 500, 2);
     assert_true(scrutin_tally_equal(one, two));
@@ -101,7 +91,7 @@ static void test_systems_identical_for_1_and_2_threads(void **state)
 static void test_tables_gain_a_system_column(void **state)
 {
     (void)state;
-    scrutin_model *three = load(SOURCE_PATH("scenarios/mali-2007/whatif-pr-systems.yaml"));
+    scrutin_model *three = test_load_model(SOURCE_PATH("scenarios/mali-2007/whatif-pr-systems.yaml"), ctx);
     scrutin_tally *t = run(three, 200, 2);
     scrutin_summary *s = NULL;
     assert_int_equal(scrutin_summary_compute(&s, three, t, ctx), 0);
@@ -159,7 +149,7 @@ static char *headline(const scrutin_model *m, const scrutin_tally *t, const scru
 static void test_headline_shows_every_system(void **state)
 {
     (void)state;
-    scrutin_model *three = load(SOURCE_PATH("scenarios/mali-2007/whatif-pr-systems.yaml"));
+    scrutin_model *three = test_load_model(SOURCE_PATH("scenarios/mali-2007/whatif-pr-systems.yaml"), ctx);
     scrutin_tally *t = run(three, 200, 2);
     scrutin_summary *s = NULL;
     assert_int_equal(scrutin_summary_compute(&s, three, t, ctx), 0);
@@ -177,7 +167,7 @@ static void test_headline_shows_every_system(void **state)
     scrutin_tally_free(t);
     scrutin_model_free(three);
 
-    scrutin_model *one = load(SOURCE_PATH("scenarios/mali-2007/scenario.yaml"));
+    scrutin_model *one = test_load_model(SOURCE_PATH("scenarios/mali-2007/scenario.yaml"), ctx);
     t = run(one, 200, 2);
     assert_int_equal(scrutin_summary_compute(&s, one, t, ctx), 0);
     for (int format = 0; format < 4; format++) {
@@ -199,7 +189,7 @@ static void test_headline_shows_every_system(void **state)
 static void test_plot_titles_name_the_system(void **state)
 {
     (void)state;
-    scrutin_model *three = load(SOURCE_PATH("scenarios/mali-2007/whatif-pr-systems.yaml"));
+    scrutin_model *three = test_load_model(SOURCE_PATH("scenarios/mali-2007/whatif-pr-systems.yaml"), ctx);
     scrutin_tally *t = run(three, 200, 2);
     scrutin_summary *s = NULL;
     assert_int_equal(scrutin_summary_compute(&s, three, t, ctx), 0);
