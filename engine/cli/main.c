@@ -35,6 +35,7 @@ static const command commands[] = {
     {"compare", cmd_compare},
     {"replay", cmd_replay},
     {"run", cmd_run},
+    {"show", cmd_show},
     {"sweep", cmd_sweep},
     {"validate", cmd_validate},
 };

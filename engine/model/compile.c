@@ -238,6 +238,7 @@ void scrutin_model_free(scrutin_model *m)
             free(names[k][i]);
         free(names[k]);
     }
+    model_free_names(m);
     for (size_t k = 0; m->system_id && k < m->n_systems; k++)
         free(m->system_id[k]);
     free(m->system_id);
@@ -278,6 +279,8 @@ int scrutin_model_compile(scrutin_model **out, const scrutin_scenario *s, scruti
         compile_derived(&c);
     if (c.status == SCRUTIN_OK)
         compile_changes(&c);
+    if (c.status == SCRUTIN_OK)
+        compile_names(&c);
     id_index *ixs[] = {&c.parties, &c.coalitions, &c.regions, &c.districts, &c.lists};
     for (size_t k = 0; k < 5; k++)
         id_index_free(ixs[k]);

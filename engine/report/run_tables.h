@@ -78,6 +78,14 @@ int table_rows(const struct run_table *table, const run_data *data, const row_si
 /* 1 if @p data's tables carry a leading `system` column. */
 static inline int table_has_system(const run_data *data) { return data->n_systems > 1; }
 
+/*
+ * The ids of list @p list's parties (scrutin_model_list_parties()), joined by ';', into
+ * @p buf of @p size bytes, at least report_list_parties_size(). @return 0, SCRUTIN_ENOMEM
+ * or SCRUTIN_EINTERNAL if @p buf is too small.
+ */
+int report_list_parties(const scrutin_model *m, size_t list, char *buf, size_t size);
+size_t report_list_parties_size(const scrutin_model *m);
+
 typedef struct run_table {
     const char *name; /* key in run.json; the CSV file is NAME.csv */
     const char *const *columns;
