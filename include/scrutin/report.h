@@ -11,6 +11,7 @@
 
 #include "scrutin/error.h"
 #include "scrutin/export.h"
+#include "scrutin/format.h"
 #include "scrutin/model.h"
 #include "scrutin/replay.h"
 #include "scrutin/scenario.h"
@@ -20,17 +21,6 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/** Output formats. */
-typedef enum scrutin_format {
-    SCRUTIN_FORMAT_TABLE, /**< aligned text for a terminal */
-    SCRUTIN_FORMAT_CSV,   /**< tidy CSV */
-    SCRUTIN_FORMAT_JSON,  /**< JSON, keys sorted */
-    SCRUTIN_FORMAT_MD     /**< Markdown tables */
-} scrutin_format;
-
-/** Parse "table", "csv", "json" or "md". @return 0 or SCRUTIN_EINVAL. */
-SCRUTIN_API int scrutin_format_parse(scrutin_format *out, const char *text);
 
 /**
  * Write a replay's seat tables to @p f. The CSV has the columns

@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "report/number_format.h"
+#include "common/number_format.h"
 #include "report/output_files.h"
 #include "scrutin.h"
 #include "scrutin/summary.h"
