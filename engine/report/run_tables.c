@@ -1,6 +1,6 @@
 /*
  * The six tables of a run (docs/cli.md, "Output files"). The columns of the
- * contract (ARCHITECTURE.md, section 6) come first, in its order; the
+ * contract (docs/architecture.md) come first, in its order; the
  * standard errors added since come after them, so that scripts that read
  * columns by position keep working.
  */

@@ -45,7 +45,7 @@ typedef struct run_data {
     /*
      * Several electoral systems on the same simulated votes: the tables hold
      * the rows of each of these, after a leading `system` column
-     * (ARCHITECTURE §6). NULL and 0: one system, this one, and no column.
+     * (docs/architecture.md). NULL and 0: one system, this one, and no column.
      */
     const struct run_data *systems;
     size_t n_systems;
