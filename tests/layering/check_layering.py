@@ -20,7 +20,7 @@ FOLDERS = ["common", "rules", "scenario", "model", "tally", "court", "sim", "sum
 # Which folder each public header belongs to. A new header must be placed here.
 PUBLIC = {
     "scrutin/export.h": "common", "scrutin/error.h": "common", "scrutin/format.h": "common",
-    "scrutin/version.h": "common",
+    "scrutin/version.h": "common", "scrutin/text.h": "common",
     "scrutin/rules.h": "rules",
     "scrutin/scenario.h": "scenario",
     "scrutin/model.h": "model",
