@@ -7,6 +7,7 @@
 #define SCRUTIN_H
 
 #include "scrutin/error.h"
+#include "scrutin/format.h"
 #include "scrutin/scenario.h"
 #include "scrutin/model.h"
 #include "scrutin/rules.h"
@@ -14,6 +15,7 @@
 #include "scrutin/sim.h"
 #include "scrutin/summary.h"
 #include "scrutin/tally.h"
+#include "scrutin/paired.h"
 #include "scrutin/report.h"
 #include "scrutin/compare.h"
 #include "scrutin/sweep.h"

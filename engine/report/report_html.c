@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 
 #include "html_embed.h"
-#include "number_format.h"
+#include "../common/number_format.h"
 #include "output_files.h"
 #include "run_tables.h"
 #include "scrutin/plot.h"

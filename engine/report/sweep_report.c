@@ -10,7 +10,7 @@
 #include <time.h>
 
 #include "json_doc.h"
-#include "number_format.h"
+#include "../common/number_format.h"
 #include "output_files.h"
 #include "run_tables.h"
 #include "scrutin/plot.h"

@@ -24,7 +24,7 @@
 
 #include "scrutin/error.h"
 #include "scrutin/export.h"
-#include "scrutin/report.h"
+#include "scrutin/format.h"
 #include "scrutin/model.h"
 #include "scrutin/sim.h"
 #include "scrutin/tally.h"
