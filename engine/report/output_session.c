@@ -18,7 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "number_format.h"
+#include "../common/number_format.h"
 #include "output_files.h"
 #include "output_inputs.h"
 #include "output_manifest.h"

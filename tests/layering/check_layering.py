@@ -20,7 +20,7 @@ FOLDERS = ["common", "rules", "scenario", "model", "tally", "court", "sim", "sum
 # Which folder each public header belongs to. A new header must be placed here.
 PUBLIC = {
     "scrutin/export.h": "common", "scrutin/error.h": "common", "scrutin/format.h": "common",
-    "scrutin/version.h": "common",
+    "scrutin/version.h": "common", "scrutin/text.h": "common",
     "scrutin/rules.h": "rules",
     "scrutin/scenario.h": "scenario",
     "scrutin/model.h": "model",
@@ -28,7 +28,7 @@ PUBLIC = {
     "scrutin/sim.h": "sim", "scrutin/replay.h": "sim", "scrutin/paired.h": "sim",
     "scrutin/summary.h": "summary",
     "scrutin/compare.h": "study", "scrutin/sweep.h": "study",
-    "scrutin/report.h": "report", "scrutin/plot.h": "report",
+    "scrutin/report.h": "report", "scrutin/plot.h": "report", "scrutin/output.h": "report",
     "scrutin.h": "cli",  # every header at once: only for clients of the whole library
 }
 
