@@ -6,6 +6,7 @@
 #ifndef SCRUTIN_H
 #define SCRUTIN_H
 
+#include "scrutin/version.h"
 #include "scrutin/error.h"
 #include "scrutin/format.h"
 #include "scrutin/scenario.h"
