@@ -9,6 +9,7 @@
 #include "scrutin/version.h"
 #include "scrutin/error.h"
 #include "scrutin/format.h"
+#include "scrutin/text.h"
 #include "scrutin/scenario.h"
 #include "scrutin/model.h"
 #include "scrutin/rules.h"
