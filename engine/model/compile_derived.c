@@ -15,7 +15,7 @@ static void compile_pairs(compiler *c)
     int32_t *pair_of = compile_alloc(c, m->n_regions * m->n_parties, sizeof *pair_of);
     m->weight_pair = compile_alloc(c, n_weights, sizeof *m->weight_pair);
     m->pair_party = compile_alloc(c, n_weights, sizeof *m->pair_party);
-    if (c->status == SCRUTIN_ENOMEM) {
+    if (c->oom) {
         free(pair_of);
         return;
     }
@@ -41,7 +41,7 @@ static void compile_list_coalitions(compiler *c)
     scrutin_model *m = c->m;
     m->list_coalition = compile_alloc(c, m->n_lists, sizeof *m->list_coalition);
     double *weight = compile_alloc(c, m->n_coalitions, sizeof *weight);
-    if (c->status == SCRUTIN_ENOMEM) {
+    if (c->oom) {
         free(weight);
         return;
     }
@@ -73,7 +73,7 @@ static void compile_baselines(compiler *c)
     m->log_baseline = compile_alloc(c, m->n_lists, sizeof *m->log_baseline);
     m->turnout_logit = compile_alloc(c, m->n_districts, sizeof *m->turnout_logit);
     m->invalid_share = compile_alloc(c, m->n_districts, sizeof *m->invalid_share);
-    if (c->status == SCRUTIN_ENOMEM)
+    if (c->oom)
         return;
     for (size_t d = 0; d < m->n_districts; d++) {
         size_t first = m->district_first_list[d], end = m->district_first_list[d + 1];
