@@ -182,6 +182,9 @@ int scrutin_plot_run(const char *out_dir, const scrutin_model *model, const scru
     if (!out_dir || !model || !tally || !summary)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
                                  "scrutin_plot_run: an argument is NULL");
+    int checked = scrutin_tally_check(tally, model, "scrutin_plot_run", ctx);
+    if (checked != SCRUTIN_OK)
+        return checked;
     if (options->version != SCRUTIN_PLOT_OPTIONS_VERSION)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
                                  "scrutin_plot_run: options version %u, this library knows %u",

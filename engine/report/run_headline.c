@@ -198,8 +198,11 @@ int scrutin_report_run_headline(FILE *f, const scrutin_model *model, const scrut
     if (!f || !model || !tally || !summary)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
                                  "scrutin_report_run_headline: an argument is NULL");
+    int status = scrutin_tally_check(tally, model, "scrutin_report_run_headline", ctx);
+    if (status != SCRUTIN_OK)
+        return status;
     run_systems rs;
-    int status = run_systems_make(&rs, model, tally, summary, "scrutin_report_run_headline", ctx);
+    status = run_systems_make(&rs, model, tally, summary, "scrutin_report_run_headline", ctx);
     if (status != SCRUTIN_OK)
         return status;
     status = write_headline(f, &rs.data, format);

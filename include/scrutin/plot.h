@@ -73,7 +73,7 @@ typedef struct scrutin_plot_options {
  *         or the folder cannot be created or written (the diagnostic names it);
  *         SCRUTIN_EIO if writing fails part-way; SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_plot_run(const char *out_dir, const scrutin_model *model,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_plot_run(const char *out_dir, const scrutin_model *model,
                                  const scrutin_tally *tally, const scrutin_summary *summary,
                                  const scrutin_plot_options *options, scrutin_ctx *ctx);
 
@@ -109,7 +109,7 @@ SCRUTIN_API const char *const *scrutin_plot_run_names(size_t *count);
  * @return 0; SCRUTIN_EINVAL on a NULL or inconsistent argument or a folder that
  *         cannot be written; SCRUTIN_EIO; SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_plot_compare(const char *out_dir, const char *name, const char *title,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_plot_compare(const char *out_dir, const char *name, const char *title,
                                      unsigned seats, unsigned majority, size_t n_groups,
                                      const char *const *group_labels, size_t n_scenarios,
                                      const char *const *scenario_labels,
@@ -142,7 +142,7 @@ typedef struct scrutin_plot_curve {
  * @return 0; SCRUTIN_EINVAL on a NULL or inconsistent argument or a folder that
  *         cannot be written; SCRUTIN_EIO; SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_plot_sweep(const char *out_dir, const char *name, const char *title,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_plot_sweep(const char *out_dir, const char *name, const char *title,
                                    const char *x_label, const char *y_label, size_t n_points,
                                    const double *x, size_t n_curves,
                                    const scrutin_plot_curve *curves, scrutin_ctx *ctx);
