@@ -60,8 +60,9 @@ SCRUTIN_API SCRUTIN_NODISCARD int scrutin_report_replays(FILE *f, const scrutin_
  * scenario elsewhere has the same hash.
  * @param[out] out  32 lower-case hexadecimal digits and a NUL
  * @param size      size of @p out, at least SCRUTIN_SCENARIO_HASH_SIZE
- * @return 0, SCRUTIN_EINVAL if @p size is too small, SCRUTIN_EIO if a file
- *         cannot be read (the diagnostic names it), or SCRUTIN_ENOMEM
+ * The loader computes it from the bytes it read (scrutin_scenario_hash()): no file is read
+ * again, so a scenario read from a pipe has a hash too.
+ * @return 0, or SCRUTIN_EINVAL if @p size is too small or the scenario has no hash
  */
 SCRUTIN_API SCRUTIN_NODISCARD int scrutin_report_scenario_hash(char *out, size_t size,
                                              const scrutin_scenario *scenario, scrutin_ctx *ctx);
