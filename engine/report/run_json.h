@@ -2,6 +2,7 @@
 #ifndef SCRUTIN_REPORT_RUN_JSON_H
 #define SCRUTIN_REPORT_RUN_JSON_H
 
+#include <jansson.h>
 #include <stdio.h>
 
 #include "run_tables.h"
@@ -17,6 +18,14 @@
  * @param write_seconds  the "write" timing to record
  * @return 0, SCRUTIN_EIO or SCRUTIN_ENOMEM
  */
+/*
+ * run.json's "partial_results" (run_partial.c): "other_votes_doubt", the ids of the districts
+ * where scrutin_model_other_votes_doubt() holds, and "published_winners_r2", each district's
+ * winner_r2 with P(it wins the district) in the simulations, p_agree and p_agree_se.
+ */
+struct json_doc;
+json_t *run_partial_json(struct json_doc *d, const run_data *data);
+
 int report_run_json(FILE *f, const run_data *data, const scrutin_run_info *info,
                     double write_seconds);
 
