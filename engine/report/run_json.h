@@ -3,7 +3,6 @@
 #define SCRUTIN_REPORT_RUN_JSON_H
 
 #include <jansson.h>
-#include <stdio.h>
 
 #include "run_tables.h"
 #include "scrutin/report.h"
@@ -12,13 +11,6 @@
 #define REPORT_RUN_JSON_FORMAT 1
 
 /*
- * Write run.json to @p f (docs/cli.md, "run.json"). Everything that may
- * differ between two runs of the same tally (threads, ranks, timings, the
- * scenario's path) goes into the "execution" object, and nothing else does.
- * @param write_seconds  the "write" timing to record
- * @return 0, SCRUTIN_EIO or SCRUTIN_ENOMEM
- */
-/*
  * run.json's "partial_results" (run_partial.c): "other_votes_doubt", the ids of the districts
  * where scrutin_model_other_votes_doubt() holds, and "published_winners_r2", each district's
  * winner_r2 with P(it wins the district) in the simulations, p_agree and p_agree_se.
@@ -26,7 +18,14 @@
 struct json_doc;
 json_t *run_partial_json(struct json_doc *d, const run_data *data);
 
-int report_run_json(FILE *f, const run_data *data, const scrutin_run_info *info,
+/*
+ * Make run.json's document, into @p *out (docs/cli.md, "run.json"). Everything that may
+ * differ between two runs of the same tally (threads, ranks, timings, the
+ * scenario's path) goes into the "execution" object, and nothing else does.
+ * @param write_seconds  the "write" timing to record
+ * @return 0 or SCRUTIN_ENOMEM
+ */
+int report_run_json(json_t **out, const run_data *data, const scrutin_run_info *info,
                     double write_seconds);
 
 #endif

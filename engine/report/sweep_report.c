@@ -17,6 +17,7 @@
 #include "scrutin/plot.h"
 #include "scrutin/sweep.h"
 #include "table_file.h"
+#include "output_session.h"
 #include "scrutin/version.h"
 
 /* Version of sweep.json's layout, its "format" key. */
@@ -118,7 +119,7 @@ int scrutin_sweep_write(const char *out_dir, const scrutin_sweep *s,
         if (status == SCRUTIN_OK && !d.ok)
             status = SCRUTIN_ENOMEM;
         if (status == SCRUTIN_OK)
-            status = report_json_file(out_dir, "sweep.json", root, ctx);
+            status = report_index_file(out_dir, "sweep.json", root, ctx);
         json_decref(root);
     }
     report_locale_leave(&c_numbers);
