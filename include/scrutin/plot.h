@@ -43,7 +43,7 @@ extern "C" {
 
 #define SCRUTIN_PLOT_OPTIONS_VERSION 1
 
-/** Options of scrutin_plot_run(). Initialise with SCRUTIN_PLOT_OPTIONS_INIT. */
+/** Options of scrutin_run_plot(). Initialise with SCRUTIN_PLOT_OPTIONS_INIT. */
 typedef struct scrutin_plot_options {
     unsigned version; /**< SCRUTIN_PLOT_OPTIONS_VERSION */
     unsigned parties; /**< largest parties drawn (by mean final seats); 0: none */
@@ -62,7 +62,7 @@ typedef struct scrutin_plot_options {
  * - `district_outcomes`: for each district, in the scenario's order,
  *   P(decided in round 1) and P(the court's decisions after the vote change
  *   its winner).
- * scrutin_plot_run_names() lists these names.
+ * scrutin_run_plot_names() lists these names.
  *
  * @param out_dir  the run's output folder (`plots/` is created inside it)
  * @param model    the model that was simulated
@@ -73,17 +73,17 @@ typedef struct scrutin_plot_options {
  *         or the folder cannot be created or written (the diagnostic names it);
  *         SCRUTIN_EIO if writing fails part-way; SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_plot_run(const char *out_dir, const scrutin_model *model,
+SCRUTIN_API int scrutin_run_plot(const char *out_dir, const scrutin_model *model,
                                  const scrutin_tally *tally, const scrutin_summary *summary,
                                  const scrutin_plot_options *options, scrutin_ctx *ctx);
 
 /**
- * The names of the plots scrutin_plot_run() writes, in the order a report
+ * The names of the plots scrutin_run_plot() writes, in the order a report
  * shows them: "coalition_seats", "party_seats", "district_outcomes".
  * @param[out] count  how many names
  * @return a static array of @p *count names
  */
-SCRUTIN_API const char *const *scrutin_plot_run_names(size_t *count);
+SCRUTIN_API const char *const *scrutin_run_plot_names(size_t *count);
 
 #define SCRUTIN_PANELS_SPEC_VERSION 1
 

@@ -158,9 +158,9 @@ static int teardown(void **state)
 static void test_run_plots_write_data_and_script_for_each_plot(void **state)
 {
     fixture *f = *state;
-    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
+    assert_int_equal(scrutin_run_plot(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
     size_t n;
-    const char *const *names = scrutin_plot_run_names(&n);
+    const char *const *names = scrutin_run_plot_names(&n);
     assert_int_equal(n, 3);
     assert_string_equal(names[0], "coalition_seats");
     assert_string_equal(names[1], "party_seats");
@@ -183,7 +183,7 @@ static void test_run_plots_write_data_and_script_for_each_plot(void **state)
 static void test_coalition_seats_are_distributions_over_every_seat_total(void **state)
 {
     fixture *f = *state;
-    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
+    assert_int_equal(scrutin_run_plot(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
     char path[512];
     plot_path(path, sizeof path, f->dir, "coalition_seats", "csv");
     char *text = read_text(path);
@@ -199,7 +199,7 @@ static void test_coalition_seats_are_distributions_over_every_seat_total(void **
 static void test_script_draws_the_majority_line_before_the_majority(void **state)
 {
     fixture *f = *state;
-    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
+    assert_int_equal(scrutin_run_plot(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
     char path[512];
     char *gp = read_text(plot_path(path, sizeof path, f->dir, "coalition_seats", "gp"));
     /* Majority 4 of 6: the line at 3.5, so that every bar right of it is a majority. */
@@ -218,7 +218,7 @@ static void test_party_plot_leaves_out_parties_without_seats(void **state)
     fixture *f = *state;
     scrutin_plot_options options = SCRUTIN_PLOT_OPTIONS_INIT;
     options.parties = 2;
-    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, &options, f->ctx), 0);
+    assert_int_equal(scrutin_run_plot(f->dir, f->model, f->tally, f->summary, &options, f->ctx), 0);
     char path[512];
     char *csv = read_text(plot_path(path, sizeof path, f->dir, "party_seats", "csv"));
     char *header_end = strchr(csv, '\n');
@@ -231,7 +231,7 @@ static void test_party_plot_leaves_out_parties_without_seats(void **state)
     free(csv);
 
     options.parties = 0;
-    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, &options, f->ctx), 0);
+    assert_int_equal(scrutin_run_plot(f->dir, f->model, f->tally, f->summary, &options, f->ctx), 0);
     assert_false(exists(plot_path(path, sizeof path, f->dir, "party_seats", "csv")));
     assert_false(exists(plot_path(path, sizeof path, f->dir, "party_seats", "gp")));
 }
@@ -239,11 +239,11 @@ static void test_party_plot_leaves_out_parties_without_seats(void **state)
 static void test_new_data_remove_images_of_the_old(void **state)
 {
     fixture *f = *state;
-    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
+    assert_int_equal(scrutin_run_plot(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
     char svg[512], png[512];
     touch(plot_path(svg, sizeof svg, f->dir, "district_outcomes", "svg"));
     touch(plot_path(png, sizeof png, f->dir, "district_outcomes", "png"));
-    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
+    assert_int_equal(scrutin_run_plot(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
     assert_false(exists(svg));
     assert_false(exists(png));
 }
@@ -251,7 +251,7 @@ static void test_new_data_remove_images_of_the_old(void **state)
 static void test_district_outcomes_list_every_district(void **state)
 {
     fixture *f = *state;
-    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
+    assert_int_equal(scrutin_run_plot(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
     char path[512];
     char *csv = read_text(plot_path(path, sizeof path, f->dir, "district_outcomes", "csv"));
     assert_true(strncmp(csv, "district,region,seats,p_decided_round1,p_court_flip,", 52) == 0);
@@ -264,15 +264,15 @@ static void test_district_outcomes_list_every_district(void **state)
 static void test_run_plots_refuse_mismatched_arguments(void **state)
 {
     fixture *f = *state;
-    assert_int_equal(scrutin_plot_run(NULL, f->model, f->tally, f->summary, NULL, f->ctx),
+    assert_int_equal(scrutin_run_plot(NULL, f->model, f->tally, f->summary, NULL, f->ctx),
                      SCRUTIN_EINVAL);
     scrutin_plot_options options = SCRUTIN_PLOT_OPTIONS_INIT;
     options.version = 99;
-    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, &options, f->ctx),
+    assert_int_equal(scrutin_run_plot(f->dir, f->model, f->tally, f->summary, &options, f->ctx),
                      SCRUTIN_EINVAL);
     scrutin_tally *empty = NULL;
     assert_int_equal(scrutin_tally_new(&empty, f->model), 0);
-    assert_int_equal(scrutin_plot_run(f->dir, f->model, empty, f->summary, NULL, f->ctx),
+    assert_int_equal(scrutin_run_plot(f->dir, f->model, empty, f->summary, NULL, f->ctx),
                      SCRUTIN_EINVAL);
     scrutin_tally_free(empty);
 }
@@ -404,7 +404,7 @@ static void test_gnuplot_draws_every_script(void **state)
         print_message("gnuplot is not installed: the scripts are not drawn\n");
         skip();
     }
-    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
+    assert_int_equal(scrutin_run_plot(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
     double a[7] = {0.1, 0.1, 0.2, 0.2, 0.2, 0.1, 0.1};
     const double *probability[] = {a, a};
     const char *const groups[] = {"LEFT"};
@@ -473,7 +473,7 @@ static void test_report_without_plots_says_how_to_get_them(void **state)
 static void test_report_embeds_the_drawn_plots(void **state)
 {
     fixture *f = *state;
-    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
+    assert_int_equal(scrutin_run_plot(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
     /* An image in place of gnuplot's: "abc" is "YWJj" in base64, "ab" "YWI=". */
     char path[512];
     FILE *svg = fopen(plot_path(path, sizeof path, f->dir, "coalition_seats", "svg"), "w");
