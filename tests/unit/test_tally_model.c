@@ -76,11 +76,11 @@ static void test_foreign_tally_refused(void **state)
     scrutin_run_info info = SCRUTIN_RUN_INFO_INIT;
     char dir[] = "/tmp/scrutin-tally-model-XXXXXX";
     assert_non_null(mkdtemp(dir));
-    assert_int_equal(scrutin_report_run(dir, a, tb, s, &info, ctx), SCRUTIN_EINVAL);
-    assert_int_equal(scrutin_plot_run(dir, a, tb, s, NULL, ctx), SCRUTIN_EINVAL);
+    assert_int_equal(scrutin_run_write(dir, a, tb, s, &info, ctx), SCRUTIN_EINVAL);
+    assert_int_equal(scrutin_run_plot(dir, a, tb, s, NULL, ctx), SCRUTIN_EINVAL);
     FILE *null = fopen("/dev/null", "w");
     assert_non_null(null);
-    assert_int_equal(scrutin_report_run_headline(null, a, tb, s, SCRUTIN_FORMAT_CSV, ctx),
+    assert_int_equal(scrutin_run_print(null, a, tb, s, SCRUTIN_FORMAT_CSV, ctx),
                      SCRUTIN_EINVAL);
     fclose(null);
     assert_int_equal(rmdir(dir), 0); /* nothing was written */
