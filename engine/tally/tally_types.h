@@ -8,6 +8,7 @@
 #include "scrutin/tally.h"
 
 struct scrutin_tally {
+    uint64_t model;          /* scrutin_model_fingerprint() of the model it was made for */
     size_t n_groups;         /* parties + coalitions */
     size_t base[SCRUTIN_GROUP_KINDS];
     size_t n_districts, n_lists;
@@ -76,5 +77,8 @@ static inline void tally_add_runoff(scrutin_tally *t, size_t d, const size_t *qu
  * final seats in the assembly, which say whether it also held a majority.
  */
 void tally_add_held(scrutin_tally *t, const uint64_t *held, size_t n, const unsigned *final);
+
+/* Set every counter to zero. */
+void tally_clear(scrutin_tally *t);
 
 #endif
