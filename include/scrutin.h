@@ -6,8 +6,10 @@
 #ifndef SCRUTIN_H
 #define SCRUTIN_H
 
+#include "scrutin/version.h"
 #include "scrutin/error.h"
 #include "scrutin/format.h"
+#include "scrutin/text.h"
 #include "scrutin/scenario.h"
 #include "scrutin/model.h"
 #include "scrutin/rules.h"
@@ -22,5 +24,6 @@
 #include "scrutin/compare.h"
 #include "scrutin/sweep.h"
 #include "scrutin/plot.h"
+#include "scrutin/output.h"
 
 #endif

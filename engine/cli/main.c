@@ -53,9 +53,9 @@ static int dispatch(int argc, char **argv)
     }
     if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
 #ifdef SCRUTIN_WITH_MPI
-        printf("scrutin %s (MPI)\n", SCRUTIN_VERSION);
+        printf("scrutin %s (MPI)\n", scrutin_version());
 #else
-        printf("scrutin %s\n", SCRUTIN_VERSION);
+        printf("scrutin %s\n", scrutin_version());
 #endif
         return EXIT_OK;
     }

@@ -15,6 +15,7 @@
 #include "run_tables.h"
 #include "scrutin/plot.h"
 #include "scrutin/report.h"
+#include "scrutin/version.h"
 
 static const scrutin_entity group_entity[SCRUTIN_GROUP_KINDS] = {SCRUTIN_ENTITY_PARTY,
                                                                  SCRUTIN_ENTITY_COALITION};

@@ -4,6 +4,7 @@
 
 #include "../common/number_format.h"
 #include "output_files.h"
+#include "output_session.h"
 #include "run_json.h"
 #include "run_tables.h"
 #include "scrutin/report.h"
@@ -68,17 +69,13 @@ static int write_table(const char *out_dir, const run_table *table, const run_da
 static int write_json(const char *out_dir, const run_data *d, const scrutin_run_info *info,
                       double write_seconds, scrutin_ctx *ctx)
 {
-    atomic_file af;
-    int status = atomic_file_open(&af, out_dir, "run.json", ctx);
-    if (status != SCRUTIN_OK)
-        return status;
-    status = report_run_json(af.f, d, info, write_seconds);
-    if (status != SCRUTIN_OK) {
-        atomic_file_abort(&af);
-        return scrutin_ctx_error(ctx, status, out_dir, 0, NULL, "run.json cannot be written: %s",
-                                 scrutin_strerror(status));
-    }
-    return atomic_file_commit(&af, ctx);
+    json_t *root = NULL;
+    int status = report_run_json(&root, d, info, write_seconds);
+    /* Held back, if a run holds the folder, until every other file is written (output_session.h). */
+    if (status == SCRUTIN_OK)
+        status = report_index_file(out_dir, "run.json", root, ctx);
+    json_decref(root);
+    return status;
 }
 
 int scrutin_report_run(const char *out_dir, const scrutin_model *model, const scrutin_tally *tally,

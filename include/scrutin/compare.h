@@ -126,8 +126,7 @@ typedef struct scrutin_compare_info {
     uint64_t requested;             /**< simulations asked for */
     int threads;                    /**< execution */
     double load_seconds, simulate_seconds; /**< execution */
-    int ranks;                      /**< execution: processes (MPI ranks) that simulated; since
-                                         version 2 (a version 1 info writes 1) */
+    int ranks;                      /**< execution: processes (MPI ranks) that simulated */
 } scrutin_compare_info;
 
 #define SCRUTIN_COMPARE_INFO_INIT {SCRUTIN_COMPARE_INFO_VERSION, NULL, NULL, 1, 0, 0, 0.0, 0.0, 1}

@@ -20,7 +20,7 @@ FOLDERS = ["common", "rules", "scenario", "model", "tally", "court", "sim", "sum
 # Which folder each public header belongs to. A new header must be placed here.
 PUBLIC = {
     "scrutin/export.h": "common", "scrutin/error.h": "common", "scrutin/format.h": "common",
-    "scrutin/version.h": "common",
+    "scrutin/version.h": "common", "scrutin/text.h": "common",
     "scrutin/rules.h": "rules",
     "scrutin/scenario.h": "scenario",
     "scrutin/model.h": "model",
@@ -28,7 +28,7 @@ PUBLIC = {
     "scrutin/sim.h": "sim", "scrutin/replay.h": "sim", "scrutin/paired.h": "sim",
     "scrutin/summary.h": "summary",
     "scrutin/compare.h": "study", "scrutin/sweep.h": "study",
-    "scrutin/report.h": "report", "scrutin/plot.h": "report",
+    "scrutin/report.h": "report", "scrutin/plot.h": "report", "scrutin/output.h": "report",
     "scrutin.h": "cli",  # every header at once: only for clients of the whole library
 }
 
@@ -81,15 +81,18 @@ def check(root):
                     problems.append(f"{where}: {folder} may not use {target}, which comes "
                                     f"after it")
     include = os.path.join(root, "include")
-    headers = ["scrutin.h"] + ["scrutin/" + n for n in sorted(os.listdir(
-        os.path.join(include, "scrutin"))) if n.endswith(".h")]
-    for header in headers:
+    # A header CMake makes from NAME.h.in (version.h) is checked as NAME.h.
+    files = {"scrutin.h": "scrutin.h"}
+    for n in sorted(os.listdir(os.path.join(include, "scrutin"))):
+        if n.endswith((".h", ".h.in")):
+            files["scrutin/" + n.removesuffix(".in")] = "scrutin/" + n
+    for header, file in files.items():
         if header not in PUBLIC:
             problems.append(f"include/{header}: a public header with no folder in "
                             f"tests/layering/check_layering.py (PUBLIC)")
             continue
-        for number, inc in includes(os.path.join(include, header)):
-            where = f"include/{header}:{number}: #include \"{inc}\""
+        for number, inc in includes(os.path.join(include, file)):
+            where = f"include/{file}:{number}: #include \"{inc}\""
             if inc not in PUBLIC or inc == "scrutin.h":
                 problems.append(f"{where}: a public header may include only the others")
             elif rank[PUBLIC[inc]] > rank[PUBLIC[header]]:
