@@ -169,10 +169,10 @@ static int write_plots(scrutin_output *output, const char *out, const scrutin_mo
                        const scrutin_tally *tally, const scrutin_summary *summary,
                        cli_render_result *drawn, scrutin_ctx *ctx)
 {
-    int status = scrutin_plot_run(out, model, tally, summary, NULL, ctx);
+    int status = scrutin_run_plot(out, model, tally, summary, NULL, ctx);
     if (status == SCRUTIN_OK) {
         size_t n;
-        const char *const *names = scrutin_plot_run_names(&n);
+        const char *const *names = scrutin_run_plot_names(&n);
         *drawn = cli_render_plots("run", out, names, n);
         status = cli_output_add_images(output, names, n, ctx);
     }
@@ -227,7 +227,7 @@ static int write_results(scrutin_output *output, const char *out, const scrutin_
     int status = scrutin_summary_compute(&summary, model, tally, ctx);
     if (status == SCRUTIN_OK) {
         info->write_seconds = cli_now_seconds() - start;
-        status = scrutin_report_run(out, model, tally, summary, info, ctx);
+        status = scrutin_run_write(out, model, tally, summary, info, ctx);
     }
     if (status == SCRUTIN_OK && a->common.plots)
         status = write_plots(output, out, model, tally, summary, drawn, ctx);
@@ -236,10 +236,12 @@ static int write_results(scrutin_output *output, const char *out, const scrutin_
         status = scrutin_report_html(out, model, summary, info, ctx);
     if (status == SCRUTIN_OK && !a->common.quiet) {
         print_given(info, tally, a);
-        status = scrutin_report_run_headline(stdout, model, tally, summary, a->common.format, ctx);
+        status = scrutin_run_print(stdout, model, tally, summary, a->common.format, ctx);
         if (status == SCRUTIN_OK)
             print_files(out, a, *drawn);
     }
+    if (status == SCRUTIN_OK)
+        cli_note_published_winners("run", model, summary);
     scrutin_summary_free(summary);
     return status;
 }
@@ -301,6 +303,8 @@ static int run(const run_args *a, scrutin_ctx *ctx)
     int rc = cli_load_model(a->scenario, &scenario, &model, ctx);
     if (rc != EXIT_OK)
         return rc;
+    if (dist_is_root())
+        cli_warn_other_votes("run", a->scenario, model);
     char hash[SCRUTIN_SCENARIO_HASH_SIZE];
     char *default_out = a->common.out ? NULL : cli_default_out_dir(model, "");
     const char *out = a->common.out ? a->common.out : default_out;

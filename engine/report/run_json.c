@@ -70,6 +70,7 @@ static json_t *metadata(json_doc *d, const run_data *data, const scrutin_run_inf
         json_doc_put(d, stopping, "met", json_boolean(info->stop_met));
         json_doc_put(d, root, "stopping", stopping);
     }
+    json_doc_put(d, root, "partial_results", run_partial_json(d, data));
     return root;
 }
 

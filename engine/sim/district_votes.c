@@ -89,8 +89,14 @@ void sim_district_votes(const scrutin_model *m, sim_workspace *w, size_t d, gsl_
         total += e;
         any_rejected |= w->rejected[i] && !m->list_rejected[l];
     }
-    if (!(total > 0.0 && total < INFINITY))
+    /* The lists not described: a share of the valid votes with a shock of its own. */
+    double other = isfinite(m->other_log_baseline[d]) ? exp(m->other_log_baseline[d] + w->other_shock)
+                                                      : 0.0;
+    total += other;
+    if (!(total > 0.0 && total < INFINITY)) {
         total = shift_utilities(u, utility, n);
+        other = 0.0; /* only with absurd spreads: the described lists keep every vote */
+    }
     /*
      * Votes are whole numbers, so that exact ties can happen, and are drawn by
      * lot. whole() rounds as nearbyint() does, to nearest with ties to even.
@@ -99,8 +105,10 @@ void sim_district_votes(const scrutin_model *m, sim_workspace *w, size_t d, gsl_
         double scale = total > 0.0 ? valid / total : 0.0;
         for (size_t i = 0; i < n; i++)
             w->votes1[i] = w->rejected[i] ? -1.0 : whole(scale * u[i]);
+        w->other1 = whole(scale * other);
         return;
     }
+    w->other1 = total > 0.0 ? whole(valid * other / total) : 0.0;
     for (size_t i = 0; i < n; i++)
         u[i] = total > 0.0 ? u[i] / total : 0.0;
     redistribute_rejected(m, w, first, n);

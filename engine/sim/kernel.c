@@ -28,7 +28,7 @@ static void decide(const scrutin_model *m, const scrutin_rules *rules, sim_works
                    uint64_t index, int fresh_runoff, unsigned *seats, decision *out)
 {
     size_t n = m->district_first_list[d + 1] - m->district_first_list[d];
-    scrutin_ballot b1 = {w->votes1, n, m->district_seats[d], m->registered[d], NULL};
+    scrutin_ballot b1 = {w->votes1, n, m->district_seats[d], m->registered[d], NULL, w->other1};
     out->round = 0;
     out->tie = 0;
     if (scrutin_rules_round1(rules, &b1, w->lot, seats, &out->r1) != SCRUTIN_OK) {
@@ -43,7 +43,7 @@ static void decide(const scrutin_model *m, const scrutin_rules *rules, sim_works
     if (fresh_runoff)
         stream_reset(w->rng, w->seed, index, STREAM_RUNOFF, (uint32_t)d + 1);
     sim_runoff_votes(m, w, d, &out->r1, w->rng);
-    scrutin_ballot b2 = {w->votes2, n, m->district_seats[d], m->registered[d], NULL};
+    scrutin_ballot b2 = {w->votes2, n, m->district_seats[d], m->registered[d], NULL, 0.0};
     int tie = 0;
     if (scrutin_rules_round2(rules, &b2, &out->r1, w->lot, seats, &out->winner, &tie) !=
         SCRUTIN_OK) {
@@ -76,6 +76,7 @@ static court_ruling apply_court(const scrutin_model *m, const scrutin_rules *rul
     decision again;
     if (ruling == COURT_RERUN) {
         /* A new poll: fresh district shocks; the national and regional ones stay. */
+        sim_other_shock(m, w, d, index, STREAM_OTHER_RERUN);
         stream_reset(w->rng, w->seed, index, STREAM_RERUN, (uint32_t)d + 1);
         sim_district_votes(m, w, d, w->rng);
         decide(m, rules, w, d, index, 0, final, &again);
@@ -84,7 +85,7 @@ static court_ruling apply_court(const scrutin_model *m, const scrutin_rules *rul
         court_strike(votes, provisional->winner, struck);
         if (provisional->round == 2) {
             memcpy(final, w->list_seats[SCRUTIN_STAGE_PROVISIONAL], n * sizeof *final);
-            scrutin_ballot b2 = {w->votes2, n, m->district_seats[d], m->registered[d], NULL};
+            scrutin_ballot b2 = {w->votes2, n, m->district_seats[d], m->registered[d], NULL, 0.0};
             size_t winner;
             int t2 = 0;
             if (scrutin_rules_round2(rules, &b2, &provisional->r1, w->lot, final, &winner, &t2) ==
@@ -220,6 +221,7 @@ void sim_one(const scrutin_model *m, sim_workspace *w, uint64_t seed, uint64_t i
         if (m->params.court_enabled)
             stream_reset(w->rng, seed, index, STREAM_COURT_BEFORE, (uint32_t)d + 1);
         size_t rejections = court_reject(m, d, w->rng, w->rejected);
+        sim_other_shock(m, w, d, index, STREAM_OTHER);
         stream_reset(w->rng, seed, index, STREAM_LIST, (uint32_t)d + 1);
         sim_district_votes(m, w, d, w->rng);
         if (systems == 1) {
@@ -234,9 +236,12 @@ void sim_one(const scrutin_model *m, sim_workspace *w, uint64_t seed, uint64_t i
          */
         size_t n = m->district_first_list[d + 1] - m->district_first_list[d];
         memcpy(w->votes1_kept, w->votes1, n * sizeof *w->votes1);
+        w->other1_kept = w->other1;
         for (size_t s = 0; s < systems; s++) {
-            if (s > 0)
+            if (s > 0) {
                 memcpy(w->votes1, w->votes1_kept, n * sizeof *w->votes1);
+                w->other1 = w->other1_kept;
+            }
             moved[s] += district_under(m, w, s, d, index, rejections);
         }
     }

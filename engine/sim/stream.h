@@ -24,7 +24,9 @@ typedef enum stream_component {
     STREAM_RUNOFF,          /* abstention, affinity and mobilisation shocks of round 2 */
     STREAM_COURT_BEFORE,    /* lists rejected before the vote */
     STREAM_COURT_AFTER,     /* petitions upheld after the deciding round */
-    STREAM_RERUN            /* fresh district shocks of a re-run ordered by the court */
+    STREAM_RERUN,           /* fresh district shocks of a re-run ordered by the court */
+    STREAM_OTHER,           /* district shock of the votes of lists not described (other_votes) */
+    STREAM_OTHER_RERUN      /* the same, in a re-run */
 } stream_component;
 
 /* A generator of the Philox type; reset it before each use. NULL if out of memory. */
