@@ -39,14 +39,14 @@ typedef struct scrutin_draws scrutin_draws;
  * @return 0; SCRUTIN_EINVAL if @p path holds another file or its folder
  *         cannot be written; SCRUTIN_EIO; SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_draws_open(scrutin_draws **out, const char *path,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_draws_open(scrutin_draws **out, const char *path,
                                    const scrutin_model *model, int districts, scrutin_ctx *ctx);
 
 /**
  * Insert a block of outcomes (a scrutin_outcomes_fn: pass the draws as its
  * data). @return 0 or SCRUTIN_EIO (with a diagnostic)
  */
-SCRUTIN_API int scrutin_draws_add(const scrutin_outcomes *block, void *draws);
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_draws_add(const scrutin_outcomes *block, void *draws);
 
 /**
  * Insert one simulation's rows: @p seats[stage][system][group] (groups: parties
@@ -54,18 +54,18 @@ SCRUTIN_API int scrutin_draws_add(const scrutin_outcomes *block, void *draws);
  * (a list index, SIZE_MAX for none) and @p round[system][district].
  * @return 0 or SCRUTIN_EIO
  */
-SCRUTIN_API int scrutin_draws_add_rows(scrutin_draws *draws, uint64_t index,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_draws_add_rows(scrutin_draws *draws, uint64_t index,
                                        const unsigned *seats, const size_t *winner,
                                        const int *round);
 
 /** Set meta's @p key to @p value. @return 0 or SCRUTIN_EIO */
-SCRUTIN_API int scrutin_draws_meta(scrutin_draws *draws, const char *key, const char *value);
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_draws_meta(scrutin_draws *draws, const char *key, const char *value);
 
 /**
  * Commit, close and rename the database to its path; frees @p draws.
  * @return 0 or SCRUTIN_EIO (the temporary file is then removed)
  */
-SCRUTIN_API int scrutin_draws_commit(scrutin_draws *draws);
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_draws_commit(scrutin_draws *draws);
 
 /** Close and remove the temporary file, leaving the path as it was; frees @p draws. */
 SCRUTIN_API void scrutin_draws_abort(scrutin_draws *draws);

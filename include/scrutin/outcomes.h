@@ -101,7 +101,7 @@ typedef struct scrutin_given_item {
  * @return 0, or SCRUTIN_EINPUT with a diagnostic naming @p text and the id
  *         that is unknown, with the ids it could have meant
  */
-SCRUTIN_API int scrutin_given_parse(scrutin_given_item *out, const scrutin_model *model,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_given_parse(scrutin_given_item *out, const scrutin_model *model,
                                     const char *text, size_t system, scrutin_ctx *ctx);
 
 /** @return 1 if outcome @p k of @p block meets every one of the @p n items. */

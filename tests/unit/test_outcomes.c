@@ -185,7 +185,8 @@ static void test_given_text_is_checked(void **state)
 
 int main(void)
 {
-    scrutin_ctx_new(&ctx);
+    if (scrutin_ctx_new(&ctx) != SCRUTIN_OK)
+        return 1;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_simulation_in_order_for_any_thread_count),
         cmocka_unit_test(test_given_counts_exactly_the_matching_simulations),
