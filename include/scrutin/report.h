@@ -27,7 +27,7 @@ extern "C" {
  * `stage,group_kind,group,seats` (stage round1, provisional or final).
  * @return 0 or SCRUTIN_EIO
  */
-SCRUTIN_API int scrutin_report_replay(FILE *f, const scrutin_model *model,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_report_replay(FILE *f, const scrutin_model *model,
                                       const scrutin_replay *replay, scrutin_format format,
                                       scrutin_ctx *ctx);
 
@@ -42,7 +42,7 @@ SCRUTIN_API int scrutin_report_replay(FILE *f, const scrutin_model *model,
  * each with its "system" id.
  * @return 0, SCRUTIN_EINVAL (no replay, or one not of this model) or SCRUTIN_EIO
  */
-SCRUTIN_API int scrutin_report_replays(FILE *f, const scrutin_model *model,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_report_replays(FILE *f, const scrutin_model *model,
                                        const scrutin_replay *const *replays, size_t n,
                                        scrutin_format format, scrutin_ctx *ctx);
 
@@ -64,7 +64,7 @@ SCRUTIN_API int scrutin_report_replays(FILE *f, const scrutin_model *model,
  * again, so a scenario read from a pipe has a hash too.
  * @return 0, or SCRUTIN_EINVAL if @p size is too small or the scenario has no hash
  */
-SCRUTIN_API int scrutin_report_scenario_hash(char *out, size_t size,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_report_scenario_hash(char *out, size_t size,
                                              const scrutin_scenario *scenario, scrutin_ctx *ctx);
 
 #define SCRUTIN_RUN_INFO_VERSION 1
@@ -96,10 +96,23 @@ typedef struct scrutin_run_info {
     /** execution: wall-clock time the caller spent preparing the outputs (summarising);
         scrutin_run_write() adds the time it spends writing the tables. */
     double write_seconds;
+    /** Known results (run --given): the tally counts only the simulations that meet them.
+        NULL and 0: none (run.json then has no "given"). */
+    const char *const *given;
+    size_t n_given;
+    const char *given_system;    /**< the system they are known under */
+    uint64_t simulated;          /**< with given: the simulations run, matching or not */
+    /** Stopping rules (run --target-se, --min-matches): 0 where not asked for; with either,
+        run.json has "stopping". */
+    double target_se;
+    uint64_t min_matches;
+    uint64_t max_n;              /**< the most simulations the rules allowed */
+    int stop_met;                /**< 1 if the rules were met, 0 if max_n came first */
 } scrutin_run_info;
 
 #define SCRUTIN_RUN_INFO_INIT                                                                  \
-    {SCRUTIN_RUN_INFO_VERSION, NULL, NULL, NULL, NULL, 1, 0, 0, 0, 0, 1, 0.0, 0.0, 0.0}
+    {SCRUTIN_RUN_INFO_VERSION, NULL, NULL, NULL, NULL, 1, 0, 0, 0, 0, 1, 0.0, 0.0, 0.0,        \
+     NULL, 0, NULL, 0, 0.0, 0, 0, 0}
 
 /**
  * Write the results of a run into the folder @p out_dir, created with its
@@ -134,7 +147,7 @@ typedef struct scrutin_run_info {
  *         SCRUTIN_EIO if writing fails part-way (the final name is then left
  *         as it was); SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_run_write(const char *out_dir, const scrutin_model *model,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_run_write(const char *out_dir, const scrutin_model *model,
                                   const scrutin_tally *tally, const scrutin_summary *summary,
                                   const scrutin_run_info *info, scrutin_ctx *ctx);
 
@@ -150,7 +163,7 @@ SCRUTIN_API int scrutin_run_write(const char *out_dir, const scrutin_model *mode
  * or a leading `system` column (CSV, and a "system" key in each JSON row).
  * @return 0, SCRUTIN_ENOMEM or SCRUTIN_EIO
  */
-SCRUTIN_API int scrutin_run_print(FILE *f, const scrutin_model *model,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_run_print(FILE *f, const scrutin_model *model,
                                   const scrutin_tally *tally,
                                   const scrutin_summary *summary,
                                   scrutin_format format, scrutin_ctx *ctx);
@@ -173,7 +186,7 @@ SCRUTIN_API int scrutin_run_print(FILE *f, const scrutin_model *model,
  * @return 0; SCRUTIN_EINVAL on a NULL or mismatched argument or a folder that
  *         cannot be written; SCRUTIN_EIO; SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_report_html(const char *out_dir, const scrutin_model *model,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_report_html(const char *out_dir, const scrutin_model *model,
                                     const scrutin_summary *summary, const scrutin_run_info *info,
                                     scrutin_ctx *ctx);
 
@@ -190,7 +203,7 @@ SCRUTIN_API int scrutin_report_html(const char *out_dir, const scrutin_model *mo
  * and Markdown a section per kind.
  * @return 0, SCRUTIN_EINVAL, SCRUTIN_EIO or SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_report_show(FILE *f, const scrutin_model *model, scrutin_format format,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_report_show(FILE *f, const scrutin_model *model, scrutin_format format,
                                     scrutin_ctx *ctx);
 
 #ifdef __cplusplus
