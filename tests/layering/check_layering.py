@@ -22,13 +22,15 @@ PUBLIC = {
     "scrutin/export.h": "common", "scrutin/error.h": "common", "scrutin/format.h": "common",
     "scrutin/version.h": "common", "scrutin/text.h": "common",
     "scrutin/rules.h": "rules",
-    "scrutin/scenario.h": "scenario",
+    "scrutin/scenario.h": "scenario", "scrutin/import.h": "scenario",
     "scrutin/model.h": "model",
     "scrutin/tally.h": "tally",
     "scrutin/sim.h": "sim", "scrutin/replay.h": "sim", "scrutin/paired.h": "sim",
+    "scrutin/outcomes.h": "sim",
     "scrutin/summary.h": "summary",
     "scrutin/compare.h": "study", "scrutin/sweep.h": "study",
     "scrutin/report.h": "report", "scrutin/plot.h": "report", "scrutin/output.h": "report",
+    "scrutin/draws.h": "report",
     "scrutin.h": "cli",  # every header at once: only for clients of the whole library
 }
 
