@@ -67,7 +67,7 @@ SCRUTIN_API SCRUTIN_NODISCARD int scrutin_report_replays(FILE *f, const scrutin_
 SCRUTIN_API SCRUTIN_NODISCARD int scrutin_report_scenario_hash(char *out, size_t size,
                                              const scrutin_scenario *scenario, scrutin_ctx *ctx);
 
-#define SCRUTIN_RUN_INFO_VERSION 1
+#define SCRUTIN_RUN_INFO_VERSION 2
 
 /**
  * What run.json says about a run besides its results. Initialise with
@@ -96,10 +96,14 @@ typedef struct scrutin_run_info {
     /** execution: wall-clock time the caller spent preparing the outputs (summarising);
         scrutin_run_write() adds the time it spends writing the tables. */
     double write_seconds;
+    /** execution: the command that made the run, as a shell would read it, or NULL */
+    const char *command_line;
+    /** execution: the kernel's SIMD path ("avx2", "avx512", "scalar"...), or NULL if unknown */
+    const char *simd;
 } scrutin_run_info;
 
 #define SCRUTIN_RUN_INFO_INIT                                                                  \
-    {SCRUTIN_RUN_INFO_VERSION, NULL, NULL, NULL, NULL, 1, 0, 0, 0, 0, 1, 0.0, 0.0, 0.0}
+    {SCRUTIN_RUN_INFO_VERSION, NULL, NULL, NULL, NULL, 1, 0, 0, 0, 0, 1, 0.0, 0.0, 0.0, NULL, NULL}
 
 /**
  * Write the results of a run into the folder @p out_dir, created with its
