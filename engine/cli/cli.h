@@ -26,6 +26,10 @@ int cli_out_of_memory(const char *command, const char *doing);
  * with no diagnostic at all, the status's text (never a silent exit). @return the exit status
  */
 int cli_fail(const char *command, int status, const scrutin_ctx *ctx, const char *doing);
+/* Keep the command line (main's argc, argv) for cli_command_line(). */
+void cli_command_line_set(int argc, char **argv);
+/* "scrutin run ...", each word quoted as a shell needs it; NULL if it could not be kept. */
+const char *cli_command_line(void);
 /* Load and compile a scenario; on failure print why and return the exit status (else 0). */
 int cli_load_model(const char *path, scrutin_scenario **scenario, scrutin_model **model,
                    scrutin_ctx *ctx);
