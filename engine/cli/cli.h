@@ -26,8 +26,8 @@ int cli_out_of_memory(const char *command, const char *doing);
  * with no diagnostic at all, the status's text (never a silent exit). @return the exit status
  */
 int cli_fail(const char *command, int status, const scrutin_ctx *ctx, const char *doing);
-/* Keep the command line (main's argc, argv) for cli_command_line(). */
-void cli_command_line_set(int argc, char **argv);
+/* Keep the command line (main's argc, argv) for cli_command_line(). @return 0, -1 out of memory */
+int cli_command_line_set(int argc, char **argv);
 /* "scrutin run ...", each word quoted as a shell needs it; NULL if it could not be kept. */
 const char *cli_command_line(void);
 /* Load and compile a scenario; on failure print why and return the exit status (else 0). */
