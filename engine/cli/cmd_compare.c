@@ -179,6 +179,7 @@ static int simulate(scrutin_compare_tally *t, const compare_args *a, scrutin_ctx
     opt.seed = a->common.seed;
     dist_block(a->common.simulations, &opt.first, &opt.count);
     opt.threads = a->common.threads;
+    opt.simd = cli_simd();
     opt.stop = cli_stop_flag();
     cli_progress bar;
     if (a->common.progress && !a->common.quiet && dist_is_root() && isatty(STDERR_FILENO)) {

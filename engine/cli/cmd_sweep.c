@@ -180,6 +180,7 @@ static int run_step(scrutin_sweep *s, size_t step, const sweep_args *a, step_pro
         opt.seed = a->common.seed;
         dist_block(a->common.simulations, &opt.first, &opt.count);
         opt.threads = a->common.threads;
+        opt.simd = cli_simd();
         opt.stop = cli_stop_flag();
         if (progress) {
             progress->offset = (uint64_t)step * opt.count;

@@ -15,6 +15,7 @@ static json_t *execution(json_doc *d, const scrutin_run_info *info, double write
     json_doc_put(d, e, "timings", timings);
     json_doc_put(d, e, "threads", json_integer(info->threads));
     json_doc_put(d, e, "ranks", json_integer(info->ranks));
+    json_doc_put(d, e, "simd", json_doc_string(info->simd));
     json_doc_put(d, e, "scenario_path", json_doc_string(info->scenario_path));
     return e;
 }

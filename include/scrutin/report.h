@@ -105,10 +105,12 @@ typedef struct scrutin_run_info {
     /** execution: wall-clock time the caller spent preparing the outputs (summarising);
         scrutin_report_run() adds the time it spends writing the tables. */
     double write_seconds;
+    /** execution: the kernel's vector path that ran (scrutin_simd_name()), or NULL if unknown */
+    const char *simd;
 } scrutin_run_info;
 
 #define SCRUTIN_RUN_INFO_INIT                                                                  \
-    {SCRUTIN_RUN_INFO_VERSION, NULL, NULL, NULL, NULL, 1, 0, 0, 0, 0, 1, 0.0, 0.0, 0.0}
+    {SCRUTIN_RUN_INFO_VERSION, NULL, NULL, NULL, NULL, 1, 0, 0, 0, 0, 1, 0.0, 0.0, 0.0, NULL}
 
 /**
  * Write the results of a run into the folder @p out_dir, created with its
