@@ -6,7 +6,10 @@
 #ifndef SCRUTIN_H
 #define SCRUTIN_H
 
+#include "scrutin/version.h"
 #include "scrutin/error.h"
+#include "scrutin/format.h"
+#include "scrutin/text.h"
 #include "scrutin/scenario.h"
 #include "scrutin/model.h"
 #include "scrutin/rules.h"
@@ -14,6 +17,7 @@
 #include "scrutin/sim.h"
 #include "scrutin/summary.h"
 #include "scrutin/tally.h"
+#include "scrutin/paired.h"
 #include "scrutin/report.h"
 #include "scrutin/compare.h"
 #include "scrutin/sweep.h"

@@ -10,7 +10,7 @@ BUILD_DIR=${BUILD_DIR:-build}
 JOBS=$(nproc 2>/dev/null || echo 2)
 
 PACKAGES=(build-essential cmake pkg-config libgsl-dev librandom123-dev libcyaml-dev libyaml-dev
-          libcsv-dev libjansson-dev libxxhash-dev libsleef-dev libcmocka-dev gnuplot-nox)
+          libcsv-dev libjansson-dev libxxhash-dev libsleef-dev libcmocka-dev gnuplot-nox python3)
 
 deps() {
     local missing=()

@@ -64,9 +64,17 @@ scrutin_simd cli_simd(void);
 int cli_usage_error(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+struct option;
+/*
+ * The exit status after getopt_long found an option not in @p options: a usage error, with
+ * the long option nearest to the one given ("did you mean --format?").
+ */
+int cli_bad_option(const char *command, const struct option *options, int argc, char **argv);
+
 int cmd_compare(int argc, char **argv);
 int cmd_replay(int argc, char **argv);
 int cmd_run(int argc, char **argv);
+int cmd_show(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 

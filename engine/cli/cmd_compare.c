@@ -93,7 +93,7 @@ static int parse_args(int argc, char **argv, compare_args *a)
             fputs(compare_help, stdout);
             return EXIT_OK;
         }
-        return cli_usage_error("compare", "bad option");
+        return cli_bad_option("compare", options, argc, argv);
     }
     if (argc - optind < 2)
         return cli_usage_error("compare", "expected a base scenario and at least one what-if");

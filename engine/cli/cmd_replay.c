@@ -85,7 +85,7 @@ int cmd_replay(int argc, char **argv)
                                        optarg);
             break;
         case 'h': fputs(replay_help, stdout); return EXIT_OK;
-        default: return cli_usage_error("replay", "bad option");
+        default: return cli_bad_option("replay", options, argc, argv);
         }
     }
     if (optind != argc - 1)

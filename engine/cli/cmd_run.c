@@ -101,7 +101,7 @@ static int parse_args(int argc, char **argv, run_args *a)
         switch (c) {
         case OPT_REPORT: a->report = a->common.plots = 1; break;
         case 'h': fputs(run_help, stdout); return EXIT_OK;
-        default: return cli_usage_error("run", "bad option");
+        default: return cli_bad_option("run", options, argc, argv);
         }
     }
     if (optind != argc - 1)

@@ -134,7 +134,7 @@ static int parse_args(int argc, char **argv, sweep_args *a)
             a->steps = (unsigned)number;
             break;
         case 'h': fputs(sweep_help, stdout); return EXIT_OK;
-        default: return cli_usage_error("sweep", "bad option");
+        default: return cli_bad_option("sweep", options, argc, argv);
         }
     }
     if (optind != argc - 1)

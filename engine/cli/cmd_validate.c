@@ -21,7 +21,7 @@ int cmd_validate(int argc, char **argv)
             fputs(validate_help, stdout);
             return EXIT_OK;
         }
-        return cli_usage_error("validate", "bad option");
+        return cli_bad_option("validate", options, argc, argv);
     }
     if (optind != argc - 1)
         return cli_usage_error("validate", "expected one scenario file");

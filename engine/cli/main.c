@@ -4,6 +4,7 @@
 
 #include "cli.h"
 #include "distributed.h"
+#include "scrutin/text.h"
 
 static const char main_help[] =
     "Usage: scrutin COMMAND [OPTIONS] SCENARIO\n"
@@ -35,6 +36,7 @@ static const command commands[] = {
     {"compare", cmd_compare},
     {"replay", cmd_replay},
     {"run", cmd_run},
+    {"show", cmd_show},
     {"sweep", cmd_sweep},
     {"validate", cmd_validate},
 };
@@ -54,9 +56,9 @@ static int dispatch(int argc, char **argv)
         return rc;
     if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
 #ifdef SCRUTIN_WITH_MPI
-        printf("scrutin %s (MPI)\n", SCRUTIN_VERSION);
+        printf("scrutin %s (MPI)\n", scrutin_version());
 #else
-        printf("scrutin %s\n", SCRUTIN_VERSION);
+        printf("scrutin %s\n", scrutin_version());
 #endif
         /* The kernel's vector path a run takes here (SCRUTIN_SIMD forces one). */
         printf("kernel: %s (SCRUTIN_SIMD=avx512|avx2|portable; results are the same on every "
@@ -66,7 +68,15 @@ static int dispatch(int argc, char **argv)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(argv[1], commands[i].name) == 0)
             return commands[i].run(argc - 1, argv + 1);
-    fprintf(stderr, "scrutin: unknown command \"%s\"\nTry 'scrutin --help'.\n", argv[1]);
+    const char *names[sizeof commands / sizeof commands[0]];
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        names[i] = commands[i].name;
+    const char *near = scrutin_suggest(argv[1], names, sizeof names / sizeof names[0]);
+    if (near)
+        fprintf(stderr, "scrutin: unknown command \"%s\": did you mean \"%s\"?\n", argv[1], near);
+    else
+        fprintf(stderr, "scrutin: unknown command \"%s\"\n", argv[1]);
+    fprintf(stderr, "Try 'scrutin --help'.\n");
     return EXIT_BAD_INPUT;
 }
 

@@ -4,6 +4,7 @@
  * so that the analyst sees them all at once.
  */
 #include "compiler.h"
+#include "id_hints.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -21,18 +22,19 @@ void *compile_alloc(compiler *c, size_t n, size_t size)
     return p;
 }
 
-/* Index a sequence of named YAML entities, reporting bad and duplicate ids. */
+/*
+ * Index a sequence of named YAML entities, reporting bad and duplicate ids; a bad id's
+ * message suggests one made from the entity's @p names (NULL: from the id itself).
+ */
 static void index_named(compiler *c, id_index *ix, const char *key, size_t n,
-                        const char *const *ids)
+                        const char *const *ids, const char *const *names)
 {
     char field[96];
     for (size_t i = 0; i < n; i++)
         if (!id_is_valid(ids[i])) {
             snprintf(field, sizeof field, "%s[%zu].id", key, i);
-            YAML_ERROR(c, field,
-                       "\"%s\" is not a valid id: start with a letter, then letters, digits, "
-                       "'-', '_' or '.'",
-                       ids[i]);
+            YAML_ERROR(c, field, "\"%s\" is not a valid id%s", ids[i],
+                       ID_BAD(ids[i], names ? names[i] : NULL));
         }
     if (id_index_build(ix, n, NULL, ids) != SCRUTIN_OK) {
         c->status = SCRUTIN_ENOMEM;
@@ -61,19 +63,23 @@ static void compile_entities(compiler *c)
     m->n_coalitions = doc->coalitions_count;
     m->n_parties = doc->parties_count;
     m->n_regions = doc->regions_count;
-    const char **ids = compile_alloc(c, m->n_coalitions + m->n_parties + m->n_regions, sizeof *ids);
+    size_t all = m->n_coalitions + m->n_parties + m->n_regions;
+    const char **ids = compile_alloc(c, 2 * all, sizeof *ids);
     if (!ids)
         return;
     const char **coal = ids, **party = ids + m->n_coalitions, **region = party + m->n_parties;
+    const char **names = ids + all; /* the same entities' names */
     for (size_t i = 0; i < m->n_coalitions; i++)
-        coal[i] = doc->coalitions[i].id;
+        coal[i] = doc->coalitions[i].id, names[i] = doc->coalitions[i].name;
     for (size_t i = 0; i < m->n_parties; i++)
-        party[i] = doc->parties[i].id;
+        party[i] = doc->parties[i].id, names[m->n_coalitions + i] = doc->parties[i].name;
     for (size_t i = 0; i < m->n_regions; i++)
-        region[i] = doc->regions[i].id;
-    index_named(c, &c->coalitions, "coalitions", m->n_coalitions, coal);
-    index_named(c, &c->parties, "parties", m->n_parties, party);
-    index_named(c, &c->regions, "regions", m->n_regions, region);
+        region[i] = doc->regions[i].id,
+        names[m->n_coalitions + m->n_parties + i] = doc->regions[i].name;
+    index_named(c, &c->coalitions, "coalitions", m->n_coalitions, coal, names);
+    index_named(c, &c->parties, "parties", m->n_parties, party, names + m->n_coalitions);
+    index_named(c, &c->regions, "regions", m->n_regions, region,
+                names + m->n_coalitions + m->n_parties);
     m->coalition_id = copy_ids(c, m->n_coalitions, coal);
     m->party_id = copy_ids(c, m->n_parties, party);
     m->region_id = copy_ids(c, m->n_regions, region);
@@ -87,8 +93,8 @@ static void compile_entities(compiler *c)
         size_t k = id_index_find(&c->coalitions, NULL, p->coalition);
         if (k == (size_t)-1) {
             snprintf(field, sizeof field, "parties[%zu].coalition", i);
-            YAML_ERROR(c, field, "party \"%s\" names coalition \"%s\", which is not declared",
-                       p->id, p->coalition);
+            YAML_ERROR(c, field, "party \"%s\" names coalition \"%s\", which is not declared%s",
+                       p->id, p->coalition, ID_NEAR(&c->coalitions, NULL, p->coalition));
             k = 0;
         }
         m->party_coalition[i] = (uint32_t)k;
@@ -140,14 +146,16 @@ static void compile_districts(compiler *c)
         const scn_district *d = &s->districts[i];
         if (!id_is_valid(d->id))
             c->status = scrutin_ctx_error(c->ctx, SCRUTIN_EINPUT, s->districts_path, d->line,
-                                          "district", "\"%s\" is not a valid id", d->id);
+                                          "district", "\"%s\" is not a valid id%s", d->id,
+                                          ID_BAD(d->id, d->name));
         size_t r = id_index_find(&c->regions, NULL, d->region);
         if (r == (size_t)-1) {
             c->status = scrutin_ctx_error(c->ctx, SCRUTIN_EINPUT, s->districts_path, d->line,
                                           "region",
                                           "district \"%s\" names region \"%s\", which is not "
-                                          "declared in %s",
-                                          d->id, d->region, s->path);
+                                          "declared in %s%s",
+                                          d->id, d->region, s->path,
+                                          ID_NEAR(&c->regions, NULL, d->region));
             r = 0;
         }
         m->district_region[i] = (uint32_t)r;
@@ -238,6 +246,7 @@ void scrutin_model_free(scrutin_model *m)
             free(names[k][i]);
         free(names[k]);
     }
+    model_free_names(m);
     for (size_t k = 0; m->system_id && k < m->n_systems; k++)
         free(m->system_id[k]);
     free(m->system_id);
@@ -278,6 +287,8 @@ int scrutin_model_compile(scrutin_model **out, const scrutin_scenario *s, scruti
         compile_derived(&c);
     if (c.status == SCRUTIN_OK)
         compile_changes(&c);
+    if (c.status == SCRUTIN_OK)
+        compile_names(&c);
     id_index *ixs[] = {&c.parties, &c.coalitions, &c.regions, &c.districts, &c.lists};
     for (size_t k = 0; k < 5; k++)
         id_index_free(ixs[k]);

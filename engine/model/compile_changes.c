@@ -7,6 +7,7 @@
  * scenarios run with one seed differ only by what the changes did.
  */
 #include "compile_changes.h"
+#include "id_hints.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -27,7 +28,7 @@ size_t changes_select_districts(compiler *c, const char *field, char **regions, 
         size_t g = id_index_find(&c->regions, NULL, regions[i]);
         if (g == (size_t)-1) {
             snprintf(where, sizeof where, "%s.regions[%u]", field, i);
-            YAML_ERROR(c, where, "region \"%s\" is not declared", regions[i]);
+            YAML_ERROR(c, where, "region \"%s\" is not declared%s", regions[i], ID_NEAR(&c->regions, NULL, regions[i]));
             continue;
         }
         for (size_t d = 0; d < m->n_districts; d++)
@@ -37,8 +38,8 @@ size_t changes_select_districts(compiler *c, const char *field, char **regions, 
         size_t d = id_index_find(&c->districts, NULL, districts[i]);
         if (d == (size_t)-1) {
             snprintf(where, sizeof where, "%s.districts[%u]", field, i);
-            YAML_ERROR(c, where, "district \"%s\" is not in %s", districts[i],
-                       c->s->districts_path);
+            YAML_ERROR(c, where, "district \"%s\" is not in %s%s", districts[i],
+                       c->s->districts_path, ID_NEAR(&c->districts, NULL, districts[i]));
             continue;
         }
         selected[d] = 1;
@@ -60,7 +61,7 @@ int changes_party_set(compiler *c, const char *field, const char *party, const c
         size_t p = id_index_find(&c->parties, NULL, party);
         if (p == (size_t)-1) {
             snprintf(where, sizeof where, "%s.party", field);
-            YAML_ERROR(c, where, "party \"%s\" is not declared", party);
+            YAML_ERROR(c, where, "party \"%s\" is not declared%s", party, ID_NEAR(&c->parties, NULL, party));
             return 0;
         }
         in_set[p] = 1;
@@ -69,7 +70,7 @@ int changes_party_set(compiler *c, const char *field, const char *party, const c
     size_t k = id_index_find(&c->coalitions, NULL, coalition);
     if (k == (size_t)-1) {
         snprintf(where, sizeof where, "%s.coalition", field);
-        YAML_ERROR(c, where, "coalition \"%s\" is not declared", coalition);
+        YAML_ERROR(c, where, "coalition \"%s\" is not declared%s", coalition, ID_NEAR(&c->coalitions, NULL, coalition));
         return 0;
     }
     int any = 0;

@@ -3,6 +3,7 @@
  * (a list rejected before the vote has no votes; every other list has).
  */
 #include "compiler.h"
+#include "id_hints.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -17,15 +18,16 @@ static void compile_rejections(compiler *c, const scn_court *court)
         size_t d = id_index_find(&c->districts, NULL, ref->district);
         if (d == (size_t)-1) {
             snprintf(field, sizeof field, "court.rejected_lists[%u].district", i);
-            YAML_ERROR(c, field, "district \"%s\" is not in %s", ref->district,
-                       c->s->districts_path);
+            YAML_ERROR(c, field, "district \"%s\" is not in %s%s", ref->district,
+                       c->s->districts_path, ID_NEAR(&c->districts, NULL, ref->district));
             continue;
         }
         size_t l = id_index_find(&c->lists, m->district_id[d], ref->list);
         if (l == (size_t)-1) {
             snprintf(field, sizeof field, "court.rejected_lists[%u].list", i);
-            YAML_ERROR(c, field, "district \"%s\" has no list \"%s\" in %s", ref->district,
-                       ref->list, c->s->lists_path);
+            YAML_ERROR(c, field, "district \"%s\" has no list \"%s\" in %s%s", ref->district,
+                       ref->list, c->s->lists_path,
+                       ID_NEAR(&c->lists, m->district_id[d], ref->list));
             continue;
         }
         m->list_rejected[l] = 1;
@@ -45,8 +47,8 @@ static void compile_annulments(compiler *c, const scn_court *court)
         size_t d = id_index_find(&c->districts, NULL, a->district);
         if (d == (size_t)-1) {
             snprintf(field, sizeof field, "court.annulments[%u].district", i);
-            YAML_ERROR(c, field, "district \"%s\" is not in %s", a->district,
-                       c->s->districts_path);
+            YAML_ERROR(c, field, "district \"%s\" is not in %s%s", a->district,
+                       c->s->districts_path, ID_NEAR(&c->districts, NULL, a->district));
             continue;
         }
         if (a->round != 1 && a->round != 2) {

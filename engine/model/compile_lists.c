@@ -1,5 +1,6 @@
 /* Compiling the lists: grouped by district, candidates resolved to parties. */
 #include "compiler.h"
+#include "id_hints.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -101,18 +102,21 @@ static void resolve_candidates(compiler *c)
         }
         parties = grown;
         int ok = 1;
+        /* One party named once stands for every seat: `candidates: ADEMA`. */
+        int one_for_all = row->candidates_count == 1;
         for (size_t i = 0; i < row->candidates_count; i++) {
             size_t p = id_index_find(&c->parties, NULL, row->candidates[i]);
             if (p == (size_t)-1) {
                 list_error(c, r, "candidates",
-                           "list \"%s\" names party \"%s\", which is not declared in %s", row->id,
-                           row->candidates[i], s->path);
+                           "list \"%s\" names party \"%s\", which is not declared in %s%s",
+                           row->id, row->candidates[i], s->path,
+                           ID_NEAR(&c->parties, NULL, row->candidates[i]));
                 ok = 0;
                 p = 0;
             }
             parties[i] = (uint32_t)p;
         }
-        if (row->candidates_count < seats) {
+        if (row->candidates_count < seats && !one_for_all) {
             list_error(c, r, "candidates",
                        "list \"%s\" has %zu candidates for the %u seats of district \"%s\"",
                        row->id, row->candidates_count, seats, row->district);
@@ -122,7 +126,8 @@ static void resolve_candidates(compiler *c)
             check_kind(c, r, parties, row->candidates_count);
         m->list_first_candidate[l] = (uint32_t)n_first;
         for (size_t i = 0; i < seats; i++)
-            m->candidate_party[n_first++] = i < row->candidates_count ? parties[i] : 0;
+            m->candidate_party[n_first++] =
+                one_for_all ? parties[0] : i < row->candidates_count ? parties[i] : 0;
         /* Weights w_lp: each party's share of the list's candidates; none for independents. */
         m->list_first_weight[l] = (uint32_t)n_weights;
         for (size_t i = 0; i < row->candidates_count; i++) {
@@ -160,12 +165,14 @@ int compile_lists(compiler *c)
         const scn_list *l = &s->lists[r];
         district_of_row[r] = id_index_find(&c->districts, NULL, l->district);
         if (district_of_row[r] == (size_t)-1)
-            list_error(c, r, "district", "list \"%s\" names district \"%s\", which is not in %s",
-                       l->id, l->district, s->districts_path);
+            list_error(c, r, "district", "list \"%s\" names district \"%s\", which is not in %s%s",
+                       l->id, l->district, s->districts_path,
+                       ID_NEAR(&c->districts, NULL, l->district));
         else
             kept++;
         if (!id_is_valid(l->id))
-            list_error(c, r, "list", "\"%s\" is not a valid list id", l->id);
+            list_error(c, r, "list", "\"%s\" is not a valid list id%s", l->id,
+                       ID_BAD(l->id, l->name));
     }
     m->n_lists = kept;
     group_by_district(c, district_of_row);

@@ -12,6 +12,7 @@
  *   candidates, as for any list.
  */
 #include "compile_changes.h"
+#include "id_hints.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -262,7 +263,7 @@ static size_t named_parties(compiler *c, const char *field, const scn_merge_list
         size_t p = id_index_find(&c->parties, NULL, g->parties[i]);
         if (p == (size_t)-1) {
             snprintf(where, sizeof where, "%s.parties[%u]", field, i);
-            YAML_ERROR(c, where, "party \"%s\" is not declared", g->parties[i]);
+            YAML_ERROR(c, where, "party \"%s\" is not declared%s", g->parties[i], ID_NEAR(&c->parties, NULL, g->parties[i]));
             continue;
         }
         if (!in_set[p])

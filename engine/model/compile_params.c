@@ -3,6 +3,7 @@
  * checked against its range (docs/model.md lists both).
  */
 #include "compiler.h"
+#include "id_hints.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -134,7 +135,7 @@ static void compile_runoff(compiler *c, const scn_runoff_model *rm)
         snprintf(field, sizeof field, "model.runoff.retention_by_region[%u].%s", i,
                  g == (size_t)-1 ? "region" : "value");
         if (g == (size_t)-1)
-            YAML_ERROR(c, field, "region \"%s\" is not declared", v->region);
+            YAML_ERROR(c, field, "region \"%s\" is not declared%s", v->region, ID_NEAR(&c->regions, NULL, v->region));
         else
             p->retention[g] = value(c, &v->value, 0, PROBABILITY, field);
     }
@@ -148,7 +149,7 @@ static void compile_runoff(compiler *c, const scn_runoff_model *rm)
         snprintf(field, sizeof field, "model.runoff.abstention_by_coalition[%u].%s", i,
                  k == (size_t)-1 ? "coalition" : "value");
         if (k == (size_t)-1)
-            YAML_ERROR(c, field, "coalition \"%s\" is not declared", v->coalition);
+            YAML_ERROR(c, field, "coalition \"%s\" is not declared%s", v->coalition, ID_NEAR(&c->coalitions, NULL, v->coalition));
         else
             p->abstention_logit[k] = value(c, &v->value, 0, SHARE_BELOW_ONE, field);
     }
@@ -171,8 +172,8 @@ static void compile_runoff(compiler *c, const scn_runoff_model *rm)
         snprintf(field, sizeof field, "model.runoff.affinity[%u].%s", i,
                  from == (size_t)-1 ? "from" : to == (size_t)-1 ? "to" : "weight");
         if (from == (size_t)-1 || to == (size_t)-1)
-            YAML_ERROR(c, field, "coalition \"%s\" is not declared",
-                       from == (size_t)-1 ? v->from : v->to);
+            YAML_ERROR(c, field, "coalition \"%s\" is not declared%s",
+                       from == (size_t)-1 ? v->from : v->to, ID_NEAR(&c->coalitions, NULL, from == (size_t)-1 ? v->from : v->to));
         else
             p->affinity[from * m->n_coalitions + to] = value(c, &v->weight, 0, NON_NEGATIVE, field);
     }

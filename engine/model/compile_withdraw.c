@@ -8,6 +8,7 @@
  * abstention stays home, which lowers the district's round-1 turnout.
  */
 #include "compile_changes.h"
+#include "id_hints.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -95,7 +96,7 @@ void changes_withdraw(compiler *c, unsigned i, const scn_withdraw_lists *w, doub
     if (party == (size_t)-1) {
         char where[128];
         snprintf(where, sizeof where, "%s.party", field);
-        YAML_ERROR(c, where, "party \"%s\" is not declared", w->party);
+        YAML_ERROR(c, where, "party \"%s\" is not declared%s", w->party, ID_NEAR(&c->parties, NULL, w->party));
         return;
     }
     uint8_t *selected = compile_alloc(c, m->n_districts, 1);

@@ -1,4 +1,6 @@
 /* Read-only accessors of the compiled model. */
+#include <math.h>
+
 #include "model_types.h"
 
 size_t scrutin_model_count(const scrutin_model *m, scrutin_entity kind)
@@ -41,4 +43,46 @@ size_t scrutin_model_systems(const scrutin_model *m) { return m->n_systems; }
 const char *scrutin_model_system_id(const scrutin_model *m, size_t system)
 {
     return system < m->n_systems ? m->system_id[system] : NULL;
+}
+
+const char *scrutin_model_entity_name(const scrutin_model *m, scrutin_entity kind, size_t i)
+{
+    if ((unsigned)kind >= MODEL_ENTITY_KINDS || i >= scrutin_model_count(m, kind) ||
+        !m->entity_name[kind])
+        return NULL;
+    return m->entity_name[kind][i];
+}
+
+size_t scrutin_model_list_coalition(const scrutin_model *m, size_t l) { return m->list_coalition[l]; }
+
+size_t scrutin_model_list_parties(const scrutin_model *m, size_t l, size_t *parties, size_t cap)
+{
+    const uint32_t *party = m->candidate_party + m->list_first_candidate[l];
+    size_t candidates = m->list_first_candidate[l + 1] - m->list_first_candidate[l], n = 0;
+    for (size_t c = 0; c < candidates; c++) {
+        size_t seen = 0;
+        while (seen < c && party[seen] != party[c])
+            seen++;
+        if (seen < c)
+            continue;
+        if (n < cap)
+            parties[n] = party[c];
+        n++;
+    }
+    return n;
+}
+
+const char *scrutin_model_list_kind(const scrutin_model *m, size_t l)
+{
+    switch ((model_list_kind)m->list_kind[l]) {
+    case LIST_PARTY: return "party";
+    case LIST_JOINT: return "joint";
+    case LIST_INDEPENDENT: return "independent";
+    }
+    return "party";
+}
+
+int scrutin_model_list_runs(const scrutin_model *m, size_t l)
+{
+    return !m->list_rejected[l] && isfinite(m->log_baseline[l]);
 }

@@ -15,6 +15,9 @@
 /* The most electoral systems one scenario may apply to the same votes. */
 #define SCRUTIN_MAX_SYSTEMS 16
 
+/* The kinds of scrutin_entity. */
+#define MODEL_ENTITY_KINDS 5
+
 typedef enum model_list_kind { LIST_PARTY, LIST_JOINT, LIST_INDEPENDENT } model_list_kind;
 
 typedef struct model_annulment {
@@ -90,6 +93,11 @@ struct scrutin_model {
     uint32_t *list_line;
     char *districts_path;
     uint32_t *district_line;
+    /* [kind][i] each entity's `name` (NULL if none), by scrutin_entity (compile_names.c). */
+    char **entity_name[MODEL_ENTITY_KINDS];
 };
+
+/* Free entity_name (compile_names.c). */
+void model_free_names(scrutin_model *m);
 
 #endif

@@ -11,13 +11,15 @@
 #include <string.h>
 #include <time.h>
 
+#include "../common/versioned.h"
 #include "json_doc.h"
-#include "number_format.h"
+#include "../common/number_format.h"
 #include "output_files.h"
 #include "run_tables.h"
 #include "scrutin/compare.h"
 #include "scrutin/plot.h"
 #include "table_file.h"
+#include "scrutin/version.h"
 
 /* Version of compare.json's layout, its "format" key. */
 #define COMPARE_JSON_FORMAT 1
@@ -130,15 +132,13 @@ static json_t *compare_json(json_doc *d, const compare_data *data,
 int scrutin_compare_write(const char *out_dir, const scrutin_compare *c,
                           const scrutin_compare_info *given, scrutin_ctx *ctx)
 {
-    if (!out_dir || !c || !given || given->version < 1 ||
-        given->version > SCRUTIN_COMPARE_INFO_VERSION)
+    if (!out_dir || !c || !given)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
-                                 "scrutin_compare_write: an argument is NULL, or the info is not "
-                                 "initialised with SCRUTIN_COMPARE_INFO_INIT");
-    /* A version 1 info ends before `ranks`: read what it has, the rest from the defaults. */
-    scrutin_compare_info copy = SCRUTIN_COMPARE_INFO_INIT;
-    memcpy(&copy, given, given->version == 1 ? offsetof(scrutin_compare_info, ranks) : sizeof copy);
-    const scrutin_compare_info *info = &copy;
+                                 "scrutin_compare_write: an argument is NULL");
+    if (VERSIONED_CHECK(given, "scrutin_compare_write", scrutin_compare_info, SCRUTIN_COMPARE_INFO,
+                        ctx) != SCRUTIN_OK)
+        return SCRUTIN_EINVAL;
+    const scrutin_compare_info *info = given;
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
     int status = report_make_folder(out_dir, ctx);

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "number_format.h"
+#include "../common/number_format.h"
 #include "plot_files.h"
 #include "plot_run.h"
 

@@ -4,7 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "number_format.h"
+#include "../common/number_format.h"
 #include "output_files.h"
 #include "plot_files.h"
 #include "scrutin/plot.h"

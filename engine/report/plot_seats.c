@@ -8,7 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "number_format.h"
+#include "../common/number_format.h"
 #include "plot_files.h"
 
 /* Layout, in pixels: the width, one row of panels, and the room above and below them. */

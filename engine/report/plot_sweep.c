@@ -2,7 +2,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "number_format.h"
+#include "../common/number_format.h"
 #include "plot_files.h"
 #include "scrutin/plot.h"
 

@@ -5,17 +5,6 @@
 #include "json_doc.h"
 #include "scrutin/report.h"
 
-int scrutin_format_parse(scrutin_format *out, const char *text)
-{
-    static const char *const names[] = {"table", "csv", "json", "md"};
-    for (int i = 0; i < 4; i++)
-        if (strcmp(text, names[i]) == 0) {
-            *out = (scrutin_format)i;
-            return SCRUTIN_OK;
-        }
-    return SCRUTIN_EINVAL;
-}
-
 typedef struct group_view {
     const char *kind;
     scrutin_entity entity;

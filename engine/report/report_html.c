@@ -10,11 +10,12 @@
 #include <sys/stat.h>
 
 #include "html_embed.h"
-#include "number_format.h"
+#include "../common/number_format.h"
 #include "output_files.h"
 #include "run_tables.h"
 #include "scrutin/plot.h"
 #include "scrutin/report.h"
+#include "scrutin/version.h"
 
 static const scrutin_entity group_entity[SCRUTIN_GROUP_KINDS] = {SCRUTIN_ENTITY_PARTY,
                                                                  SCRUTIN_ENTITY_COALITION};

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "number_format.h"
+#include "../common/number_format.h"
 #include "run_tables.h"
 #include "scrutin/report.h"
 

@@ -5,6 +5,7 @@
 
 #include "json_doc.h"
 #include "scrutin/error.h"
+#include "scrutin/version.h"
 
 static json_t *execution(json_doc *d, const scrutin_run_info *info, double write_seconds)
 {

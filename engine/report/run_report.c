@@ -2,7 +2,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "number_format.h"
+#include "../common/number_format.h"
 #include "output_files.h"
 #include "run_json.h"
 #include "run_tables.h"

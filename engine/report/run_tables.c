@@ -1,11 +1,12 @@
 /*
  * The six tables of a run (docs/cli.md, "Output files"). The columns of the
- * contract (ARCHITECTURE.md, section 6) come first, in its order; the
+ * contract (docs/architecture.md) come first, in its order; the
  * standard errors added since come after them, so that scripts that read
  * columns by position keep working.
  */
 #include "run_tables.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "scrutin/error.h"
@@ -125,13 +126,59 @@ static int district_rows(const run_data *d, const row_sink *sink)
 static const char *const list_columns[] = {
     "district", "list", "p_round2", "p_win_provisional", "p_win_final",
     /* added to the contract: */
-    "p_rejected", "p_round2_se", "p_win_provisional_se", "p_win_final_se", "p_rejected_se"};
+    "p_rejected", "p_round2_se", "p_win_provisional_se", "p_win_final_se", "p_rejected_se",
+    "parties", "coalition"};
+
+int report_list_parties(const scrutin_model *m, size_t list, char *buf, size_t size)
+{
+    size_t n = scrutin_model_list_parties(m, list, NULL, 0), used = 0;
+    size_t *parties = malloc((n ? n : 1) * sizeof *parties);
+    if (!parties)
+        return SCRUTIN_ENOMEM;
+    scrutin_model_list_parties(m, list, parties, n);
+    int status = SCRUTIN_OK;
+    if (size)
+        buf[0] = 0;
+    for (size_t k = 0; k < n && status == SCRUTIN_OK; k++) {
+        const char *id = scrutin_model_id(m, SCRUTIN_ENTITY_PARTY, parties[k]);
+        int w = snprintf(buf + used, size - used, "%s%s", k ? ";" : "", id);
+        if (w < 0 || (size_t)w >= size - used)
+            status = SCRUTIN_EINTERNAL; /* the buffer is sized by report_list_parties_size() */
+        else
+            used += (size_t)w;
+    }
+    free(parties);
+    return status;
+}
+
+size_t report_list_parties_size(const scrutin_model *m)
+{
+    size_t longest = 0;
+    for (size_t p = 0; p < scrutin_model_count(m, SCRUTIN_ENTITY_PARTY); p++) {
+        size_t len = strlen(scrutin_model_id(m, SCRUTIN_ENTITY_PARTY, p));
+        longest = len > longest ? len : longest;
+    }
+    size_t most = 0;
+    for (size_t l = 0; l < scrutin_model_count(m, SCRUTIN_ENTITY_LIST); l++) {
+        size_t n = scrutin_model_list_parties(m, l, NULL, 0);
+        most = n > most ? n : most;
+    }
+    return most * (longest + 1) + 1;
+}
 
 static int list_rows(const run_data *d, const row_sink *sink)
 {
-    for (size_t i = 0; i < d->summary->n_lists; i++) {
+    size_t size = report_list_parties_size(d->model);
+    char *parties = malloc(size);
+    if (!parties)
+        return SCRUTIN_ENOMEM;
+    int status = SCRUTIN_OK;
+    for (size_t i = 0; i < d->summary->n_lists && status == SCRUTIN_OK; i++) {
         const scrutin_list_summary *ls = &d->summary->lists[i];
         size_t district = scrutin_model_list_district(d->model, i);
+        status = report_list_parties(d->model, i, parties, size);
+        if (status != SCRUTIN_OK)
+            break;
         cell row[] = {cell_text(scrutin_model_id(d->model, SCRUTIN_ENTITY_DISTRICT, district)),
                       cell_text(scrutin_model_id(d->model, SCRUTIN_ENTITY_LIST, i)),
                       cell_real(ls->round2.p),
@@ -141,12 +188,14 @@ static int list_rows(const run_data *d, const row_sink *sink)
                       cell_real(ls->round2.se),
                       cell_real(ls->win[SCRUTIN_STAGE_PROVISIONAL].se),
                       cell_real(ls->win[SCRUTIN_STAGE_FINAL].se),
-                      cell_real(ls->rejected.se)};
-        int status = ROW(sink, row);
-        if (status != SCRUTIN_OK)
-            return status;
+                      cell_real(ls->rejected.se),
+                      cell_text(parties),
+                      cell_text(scrutin_model_id(d->model, SCRUTIN_ENTITY_COALITION,
+                                                 scrutin_model_list_coalition(d->model, i)))};
+        status = ROW(sink, row);
     }
-    return SCRUTIN_OK;
+    free(parties);
+    return status;
 }
 
 /*

@@ -45,7 +45,7 @@ typedef struct run_data {
     /*
      * Several electoral systems on the same simulated votes: the tables hold
      * the rows of each of these, after a leading `system` column
-     * (ARCHITECTURE §6). NULL and 0: one system, this one, and no column.
+     * (docs/architecture.md). NULL and 0: one system, this one, and no column.
      */
     const struct run_data *systems;
     size_t n_systems;
@@ -77,6 +77,14 @@ struct run_table;
 int table_rows(const struct run_table *table, const run_data *data, const row_sink *sink);
 /* 1 if @p data's tables carry a leading `system` column. */
 static inline int table_has_system(const run_data *data) { return data->n_systems > 1; }
+
+/*
+ * The ids of list @p list's parties (scrutin_model_list_parties()), joined by ';', into
+ * @p buf of @p size bytes, at least report_list_parties_size(). @return 0, SCRUTIN_ENOMEM
+ * or SCRUTIN_EINTERNAL if @p buf is too small.
+ */
+int report_list_parties(const scrutin_model *m, size_t list, char *buf, size_t size);
+size_t report_list_parties_size(const scrutin_model *m);
 
 typedef struct run_table {
     const char *name; /* key in run.json; the CSV file is NAME.csv */

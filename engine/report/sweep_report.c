@@ -9,13 +9,15 @@
 #include <string.h>
 #include <time.h>
 
+#include "../common/versioned.h"
 #include "json_doc.h"
-#include "number_format.h"
+#include "../common/number_format.h"
 #include "output_files.h"
 #include "run_tables.h"
 #include "scrutin/plot.h"
 #include "scrutin/sweep.h"
 #include "table_file.h"
+#include "scrutin/version.h"
 
 /* Version of sweep.json's layout, its "format" key. */
 #define SWEEP_JSON_FORMAT 1
@@ -90,15 +92,13 @@ static json_t *sweep_json(json_doc *d, const sweep_data *data, const scrutin_swe
 int scrutin_sweep_write(const char *out_dir, const scrutin_sweep *s,
                         const scrutin_sweep_info *given, scrutin_ctx *ctx)
 {
-    if (!out_dir || !s || !given || given->version < 1 ||
-        given->version > SCRUTIN_SWEEP_INFO_VERSION)
+    if (!out_dir || !s || !given)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
-                                 "scrutin_sweep_write: an argument is NULL, or the info is not "
-                                 "initialised with SCRUTIN_SWEEP_INFO_INIT");
-    /* A version 1 info ends before `ranks`: read what it has, the rest from the defaults. */
-    scrutin_sweep_info copy = SCRUTIN_SWEEP_INFO_INIT;
-    memcpy(&copy, given, given->version == 1 ? offsetof(scrutin_sweep_info, ranks) : sizeof copy);
-    const scrutin_sweep_info *info = &copy;
+                                 "scrutin_sweep_write: an argument is NULL");
+    if (VERSIONED_CHECK(given, "scrutin_sweep_write", scrutin_sweep_info, SCRUTIN_SWEEP_INFO,
+                        ctx) != SCRUTIN_OK)
+        return SCRUTIN_EINVAL;
+    const scrutin_sweep_info *info = given;
     struct timespec start, now;
     clock_gettime(CLOCK_MONOTONIC, &start);
     int status = report_make_folder(out_dir, ctx);

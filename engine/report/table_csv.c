@@ -2,7 +2,7 @@
 #include <inttypes.h>
 #include <string.h>
 
-#include "number_format.h"
+#include "../common/number_format.h"
 #include "run_tables.h"
 #include "scrutin/error.h"
 

@@ -52,6 +52,7 @@ int scrutin_rules_defaults(scrutin_rules *out, scrutin_system system)
         return SCRUTIN_EINVAL;
     }
     *out = ops->defaults;
+    out->version = SCRUTIN_RULES_VERSION;
     return SCRUTIN_OK;
 }
 
@@ -59,7 +60,7 @@ int scrutin_rules_round1(const scrutin_rules *rules, const scrutin_ballot *ballo
                          unsigned *seats_out, scrutin_round1 *out)
 {
     const system_ops *ops = ops_of(rules->system);
-    if (!ops || ballot->n == 0)
+    if (!ops || rules->version != SCRUTIN_RULES_VERSION || ballot->n == 0)
         return SCRUTIN_EINVAL;
     return ops->round1(rules, ballot, lot, seats_out, out);
 }
@@ -69,7 +70,7 @@ int scrutin_rules_round2(const scrutin_rules *rules, const scrutin_ballot *ballo
                          size_t *winner, int *tie)
 {
     const system_ops *ops = ops_of(rules->system);
-    if (!ops || !ops->round2)
+    if (!ops || !ops->round2 || rules->version != SCRUTIN_RULES_VERSION)
         return SCRUTIN_EINVAL;
     return ops->round2(rules, ballot, r1, lot, seats_out, winner, tie);
 }

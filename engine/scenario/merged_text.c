@@ -142,5 +142,7 @@ int merged_text_report_error(const merged_text *t, ydoc *m, const char *const *p
         }
         yaml_parser_delete(&parser);
     }
-    return scrutin_ctx_error(ctx, SCRUTIN_EINPUT, file, line, NULL, "%s", message);
+    char words[1024];
+    scn_cyaml_words(message, NULL, words, sizeof words);
+    return scrutin_ctx_error(ctx, SCRUTIN_EINPUT, file, line, NULL, "%s", words);
 }

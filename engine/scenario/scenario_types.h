@@ -225,6 +225,12 @@ int scn_yaml_lines_load(scrutin_scenario *s, scrutin_ctx *ctx);
  */
 int scn_yaml_syntax_error(const char *path, const yaml_parser_t *parser, scrutin_ctx *ctx);
 void scn_yaml_lines_free(scrutin_scenario *s);
+/*
+ * libcyaml's message @p text about the value of key @p field (NULL or "" if unknown) in the
+ * user's terms, into @p out (cyaml_words.c): "expected a list here, but found a single
+ * value", "unknown key \"coalitons\": did you mean \"coalitions\"?".
+ */
+void scn_cyaml_words(const char *text, const char *field, char *out, size_t size);
 int scn_districts_read(scrutin_scenario *s, scrutin_ctx *ctx);
 int scn_lists_read(scrutin_scenario *s, scrutin_ctx *ctx);
 

@@ -161,26 +161,31 @@ static const char *const list_columns[] = {"district", "list", "name", "kind", "
                                            "votes_r1", "votes_r2", "source", "note", NULL};
 static const int list_required[] = {1, 1, 0, 1, 1, 1, 0, 1, 0};
 
-/* Split "A;B;C" into owned strings; empty items are errors. */
+/*
+ * Split "A;B;C" (or "A+B+C", so that a semicolon-separated file needs no quotes) into owned
+ * strings; empty items are errors. One party alone stands for every seat (the compiler).
+ */
 static int split_candidates(cell_reader *r, scn_list *l)
 {
     const char *v = cell(r, L_CANDIDATES);
     size_t n = 1;
     for (const char *p = v; *p; p++)
-        n += *p == ';';
+        n += *p == ';' || *p == '+';
     l->candidates = calloc(n, sizeof *l->candidates);
     if (!l->candidates)
         return SCRUTIN_ENOMEM;
     const char *start = v;
     for (size_t i = 0; i < n; i++) {
-        const char *end = strchr(start, ';');
+        const char *end = start + strcspn(start, ";+");
+        if (!*end)
+            end = NULL;
         size_t len = end ? (size_t)(end - start) : strlen(start);
         while (len && start[0] == ' ')
             start++, len--;
         while (len && start[len - 1] == ' ')
             len--;
         if (len == 0) {
-            bad(r, "candidates", "an empty candidate party: write party ids separated by ';'");
+            bad(r, "candidates", "an empty candidate party: write party ids separated by ';' or '+'");
         }
         l->candidates[i] = strndup(start, len);
         if (!l->candidates[i])

@@ -297,9 +297,11 @@ int scn_yaml_load(scrutin_scenario *s, scrutin_ctx *ctx)
         else if (colon)
             snprintf(token, sizeof token, "%s", colon + 1 + (colon[1] == ' '));
         unsigned line = scn_yaml_find_scalar(s, token, sink.line + 1);
+        char words[1024];
+        scn_cyaml_words(sink.text[0] ? sink.text : cyaml_strerror(err), sink.field, words,
+                        sizeof words);
         return scrutin_ctx_error(ctx, SCRUTIN_EINPUT, s->path, line ? line : sink.line,
-                                 sink.field[0] ? sink.field : NULL, "%s",
-                                 sink.text[0] ? sink.text : cyaml_strerror(err));
+                                 sink.field[0] ? sink.field : NULL, "%s", words);
     }
     s->doc = doc;
     return SCRUTIN_OK;

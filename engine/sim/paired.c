@@ -14,13 +14,9 @@
 #include <string.h>
 #include <time.h>
 
-
 #include "blocks.h"
 #include "paired.h"
-#include "scrutin/compare.h"
-
-/* Simulations per block, as in driver.c. */
-
+#include "scrutin/paired.h"
 
 /* One thread's workspaces, tallies and paired sums. */
 typedef struct thread_state {
@@ -192,7 +188,7 @@ int scrutin_compare_tally_new(scrutin_compare_tally **out, const scrutin_model *
         status = scrutin_tally_new(&t->tallies[k], models[k]);
     }
     if (status == SCRUTIN_OK)
-        status = paired_plan_rows(NULL, &t->plan, models, n_models);
+        status = paired_plan_new(&t->plan, models, n_models);
     if (status == SCRUTIN_OK) {
         t->plan.majority = t->majority;
         t->n_sums = PAIRED_FIRST + t->plan.n_pairs * PAIRED_STATS;

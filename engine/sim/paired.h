@@ -1,16 +1,16 @@
 /*
  * The comparison tally (scrutin_compare_tally) and its paired driver: which
- * groups are compared, and the integer sums kept for each (compare.c turns
- * them into the rows).
+ * groups are compared, and the integer sums kept for each (the study's
+ * compare.c turns them into the rows, one row per pair).
  */
-#ifndef SCRUTIN_PAIRED_H
-#define SCRUTIN_PAIRED_H
+#ifndef SCRUTIN_SIM_PAIRED_H
+#define SCRUTIN_SIM_PAIRED_H
 
 #include <stddef.h>
 #include <stdint.h>
 
 #include "kernel.h"
-#include "scrutin/compare.h"
+#include "scrutin/paired.h"
 #include "scrutin/sim.h"
 
 /* The sums kept per compared pair: of d = what-if - base seats, d^2, of m = the difference
@@ -27,6 +27,10 @@ typedef struct paired_pair {
     int stage;
     long base_group;      /* index into the base workspace's seats (parties, then coalitions); -1: absent */
     long whatif_group;    /* the same in the what-if's; -1: absent */
+    scrutin_group_kind kind;
+    long base_index;      /* the group's index among its kind in the base; -1: absent */
+    long whatif_index;    /* the same in the what-if */
+    const char *id;       /* the group's id, borrowed from the model that declares it */
 } paired_pair;
 
 typedef struct paired_plan {
@@ -47,12 +51,10 @@ struct scrutin_compare_tally {
 
 /*
  * The pairs of @p models into @p plan (pairs allocated here, freed by the
- * caller) and, if @p c is not NULL, the rows of the comparison into c->rows,
- * one per pair. The same models always give the same pairs in the same order,
- * so the rows of scrutin_compare_compute() match the sums of the tally one
- * to one. Defined in compare.c. @return 0 or SCRUTIN_ENOMEM.
+ * caller): per what-if, stage and kind, the base's groups in its order, then
+ * the what-if's others. The same models always give the same pairs in the
+ * same order. Defined in paired_plan.c. @return 0 or SCRUTIN_ENOMEM.
  */
-int paired_plan_rows(scrutin_compare *c, paired_plan *plan, const scrutin_model *const *models,
-                     size_t n_models);
+int paired_plan_new(paired_plan *plan, const scrutin_model *const *models, size_t n_models);
 
 #endif

@@ -46,11 +46,40 @@ SCRUTIN_API size_t scrutin_model_count(const scrutin_model *model, scrutin_entit
 /** @return the id of entity @p i of @p kind (owned by the model), or NULL if out of range. */
 SCRUTIN_API const char *scrutin_model_id(const scrutin_model *model, scrutin_entity kind, size_t i);
 
+/**
+ * @return the `name` of entity @p i of @p kind as the scenario gives it
+ *         (owned by the model), or NULL if it has none or @p i is out of range.
+ *         A list merged by a what-if has none: its id is new.
+ */
+SCRUTIN_API const char *scrutin_model_entity_name(const scrutin_model *model, scrutin_entity kind,
+                                                  size_t i);
+
 /** @return the coalition index of party @p party. */
 SCRUTIN_API size_t scrutin_model_party_coalition(const scrutin_model *model, size_t party);
 
 /** @return the district index of list @p list. */
 SCRUTIN_API size_t scrutin_model_list_district(const scrutin_model *model, size_t list);
+
+/** @return the coalition list @p list counts for: the one most of its candidates belong to. */
+SCRUTIN_API size_t scrutin_model_list_coalition(const scrutin_model *model, size_t list);
+
+/**
+ * The parties of list @p list's candidates who can win its district's seats
+ * (the first `seats` of them), each once, in candidate order.
+ * @param parties  receives up to @p cap party indices (may be NULL if @p cap is 0)
+ * @return how many parties the list has (possibly more than @p cap)
+ */
+SCRUTIN_API size_t scrutin_model_list_parties(const scrutin_model *model, size_t list,
+                                              size_t *parties, size_t cap);
+
+/** @return "party", "joint" or "independent": the list's kind, as in lists.csv. */
+SCRUTIN_API const char *scrutin_model_list_kind(const scrutin_model *model, size_t list);
+
+/**
+ * @return 1 if list @p list runs: 0 if the court rejected it before the vote
+ *         (`court.rejected`), or a what-if withdrew it or merged it into another.
+ */
+SCRUTIN_API int scrutin_model_list_runs(const scrutin_model *model, size_t list);
 
 /** @return the region index of district @p district. */
 SCRUTIN_API size_t scrutin_model_district_region(const scrutin_model *model, size_t district);

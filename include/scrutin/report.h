@@ -11,6 +11,7 @@
 
 #include "scrutin/error.h"
 #include "scrutin/export.h"
+#include "scrutin/format.h"
 #include "scrutin/model.h"
 #include "scrutin/replay.h"
 #include "scrutin/scenario.h"
@@ -20,17 +21,6 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/** Output formats. */
-typedef enum scrutin_format {
-    SCRUTIN_FORMAT_TABLE, /**< aligned text for a terminal */
-    SCRUTIN_FORMAT_CSV,   /**< tidy CSV */
-    SCRUTIN_FORMAT_JSON,  /**< JSON, keys sorted */
-    SCRUTIN_FORMAT_MD     /**< Markdown tables */
-} scrutin_format;
-
-/** Parse "table", "csv", "json" or "md". @return 0 or SCRUTIN_EINVAL. */
-SCRUTIN_API int scrutin_format_parse(scrutin_format *out, const char *text);
 
 /**
  * Write a replay's seat tables to @p f. The CSV has the columns
@@ -124,7 +114,8 @@ typedef struct scrutin_run_info {
  * - `districts.csv`: `district,region,seats,p_decided_round1,p_court_flip,p_tie,
  *   p_decided_round1_se,p_court_flip_se,p_tie_se,p_rerun,p_rerun_se`;
  * - `district_lists.csv`: `district,list,p_round2,p_win_provisional,p_win_final,
- *   p_rejected,p_round2_se,p_win_provisional_se,p_win_final_se,p_rejected_se`;
+ *   p_rejected,p_round2_se,p_win_provisional_se,p_win_final_se,p_rejected_se,parties,
+ *   coalition` (parties: the list's parties' ids joined by ';');
  * - `run.json`: the same tables and the run's metadata (docs/cli.md).
  *
  * Each file is written under a temporary name in @p out_dir and renamed over
@@ -194,6 +185,22 @@ SCRUTIN_API int scrutin_report_run_headline(FILE *f, const scrutin_model *model,
  */
 SCRUTIN_API int scrutin_report_html(const char *out_dir, const scrutin_model *model,
                                     const scrutin_summary *summary, const scrutin_run_info *info,
+                                    scrutin_ctx *ctx);
+
+/**
+ * List a scenario's entities as compiled (after inheritance and the
+ * what-ifs' changes): the ids, names and counts of its parties, coalitions,
+ * regions, districts, lists and electoral systems, what one needs to write a
+ * what-if or a `--given` (scrutin show). The CSV is one table
+ * `kind,id,name,district,region,seats,coalition,parties,list_kind,runs`
+ * (kind party, coalition, region, district, list or system; a cell is empty
+ * where the kind has no such field; parties joined by ';'; runs yes or no);
+ * the JSON an object with the scenario's name, seats, majority,
+ * supermajority, "counts" and an array per kind ("parties", ...); the table
+ * and Markdown a section per kind.
+ * @return 0, SCRUTIN_EINVAL, SCRUTIN_EIO or SCRUTIN_ENOMEM
+ */
+SCRUTIN_API int scrutin_report_show(FILE *f, const scrutin_model *model, scrutin_format format,
                                     scrutin_ctx *ctx);
 
 #ifdef __cplusplus

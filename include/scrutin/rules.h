@@ -61,8 +61,15 @@ typedef enum scrutin_system {
 /** The most lists a round 2 may hold. */
 #define SCRUTIN_MAX_RUNOFF 8
 
-/** Parameters of a system. Each system reads the fields it needs; see docs/rules.md. */
+#define SCRUTIN_RULES_VERSION 1
+
+/**
+ * Parameters of a system. Each system reads the fields it needs; see docs/rules.md.
+ * Filled by scrutin_rules_defaults(), or initialised with SCRUTIN_RULES_INIT (the
+ * two-round majority list system), then set fields.
+ */
 typedef struct scrutin_rules {
+    unsigned version;        /**< SCRUTIN_RULES_VERSION (scrutin/version.h) */
     scrutin_system system;
     double round1_majority;  /**< a list needs strictly more than this share of valid votes */
     unsigned round2_lists;   /**< how many lists go to round 2 at least (2..SCRUTIN_MAX_RUNOFF) */
@@ -73,6 +80,10 @@ typedef struct scrutin_rules {
     double winner_share;     /**< share of the seats the leading list takes first
                                   (Djibouti 0.8, Cameroon 0.5) */
 } scrutin_rules;
+
+/** The two-round majority list system (Mali): a majority of the valid votes in round 1,
+    else the two lists with the most votes in round 2; as scrutin_rules_defaults() gives it. */
+#define SCRUTIN_RULES_INIT {SCRUTIN_RULES_VERSION, SCRUTIN_SYSTEM_TWO_ROUND_LIST, 0.5, 2, 0.0, 0.0, 0.0}
 
 /**
  * In SCRUTIN_SYSTEM_TWO_ROUND_REGISTERED, a round-1 winner also needs at least
@@ -134,7 +145,7 @@ typedef struct scrutin_round1 {
  * @param lot        random stream for ties; drawn from only when there is a tie
  * @param[out] seats_out seats of each of the ballot's lists, filled when @c out->decided (else zeros)
  * @param[out] out   the outcome
- * @return 0, or SCRUTIN_EINVAL if no list ran
+ * @return 0, or SCRUTIN_EINVAL if no list ran, or @p rules is not of SCRUTIN_RULES_VERSION
  */
 SCRUTIN_API int scrutin_rules_round1(const scrutin_rules *rules, const scrutin_ballot *ballot,
                                      gsl_rng *lot, unsigned *seats_out, scrutin_round1 *out);
@@ -145,7 +156,8 @@ SCRUTIN_API int scrutin_rules_round1(const scrutin_rules *rules, const scrutin_b
  * @param[out] seats_out seats of each of the ballot's lists
  * @param[out] winner the list that won (district index)
  * @param[out] tie   1 if the winner was drawn by lot
- * @return 0, or SCRUTIN_EINVAL if the system has no round 2 or nobody qualified
+ * @return 0, or SCRUTIN_EINVAL if the system has no round 2, nobody qualified, or @p rules
+ *         is not of SCRUTIN_RULES_VERSION
  */
 SCRUTIN_API int scrutin_rules_round2(const scrutin_rules *rules, const scrutin_ballot *ballot,
                                      const scrutin_round1 *r1, gsl_rng *lot, unsigned *seats_out,

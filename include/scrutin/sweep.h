@@ -24,7 +24,7 @@
 
 #include "scrutin/error.h"
 #include "scrutin/export.h"
-#include "scrutin/report.h"
+#include "scrutin/format.h"
 #include "scrutin/model.h"
 #include "scrutin/sim.h"
 #include "scrutin/tally.h"
@@ -130,8 +130,8 @@ SCRUTIN_API void scrutin_sweep_free(scrutin_sweep *sweep);
 
 #define SCRUTIN_SWEEP_INFO_VERSION 2
 
-/** What sweep.json says besides the rows; as scrutin_compare_info (versions 1 and 2 are
-    accepted). */
+/** What sweep.json says besides the rows; as scrutin_compare_info. Initialise with
+    SCRUTIN_SWEEP_INFO_INIT. */
 typedef struct scrutin_sweep_info {
     unsigned version;            /**< SCRUTIN_SWEEP_INFO_VERSION */
     const char *scenario_hash;   /**< of the scenario without the value set, or NULL */
@@ -139,8 +139,7 @@ typedef struct scrutin_sweep_info {
     uint64_t seed;
     int threads;                 /**< execution */
     double simulate_seconds;     /**< execution: loading and simulating every step */
-    int ranks;                   /**< execution: processes (MPI ranks) that simulated; since
-                                      version 2 (a version 1 info writes 1) */
+    int ranks;                   /**< execution: processes (MPI ranks) that simulated */
 } scrutin_sweep_info;
 
 #define SCRUTIN_SWEEP_INFO_INIT {SCRUTIN_SWEEP_INFO_VERSION, NULL, NULL, 1, 0, 0.0, 1}

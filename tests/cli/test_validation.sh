@@ -92,9 +92,9 @@ bad syntax-empty 'scenario.yaml:1' 'the scenario file is empty'
 
 # --- Unknown keys (strict schema) and CSV columns -------------------------------------------
 variant unknown-key;   edit unknown-key scenario.yaml 's/^seats: 6/seats: 6\ncolour: red/'
-bad unknown-key 'scenario.yaml:6' 'Unexpected key: colour'
+bad unknown-key 'scenario.yaml:6' 'unknown key "colour" \(docs/scenario-format\.md lists the keys\)'
 variant unknown-nested; edit unknown-nested scenario.yaml 's/^  round2_lists: 2/  round2_lists: 2\n  runoff: yes/'
-bad unknown-nested 'scenario.yaml:24' 'Unexpected key: runoff'
+bad unknown-nested 'scenario.yaml:24' 'unknown key "runoff"'
 variant unknown-column; edit unknown-column districts.csv '1s/^district,name,/district,nom,/'
 bad unknown-column 'districts.csv:1: nom' 'unknown column "nom"'
 variant missing-column; edit missing-column lists.csv '1s/,kind,/,genre,/'
@@ -102,13 +102,13 @@ bad missing-column 'lists.csv:1: kind' 'required column "kind" is missing'
 
 # --- Wrong types -----------------------------------------------------------------------------
 variant type-uint;     edit type-uint scenario.yaml 's/^seats: 6/seats: six/'
-bad type-uint 'scenario.yaml:5' "Invalid .* value: 'six'"
+bad type-uint 'scenario.yaml:5' "'six' is not a whole number >= 0"
 variant type-float;    edit type-float scenario.yaml 's/round1_majority: 0.5/round1_majority: half/'
-bad type-float 'scenario.yaml:22' 'Invalid FLOAT value: half'
+bad type-float 'scenario.yaml:22' '"half" is not a number'
 variant type-sequence; edit type-sequence scenario.yaml 's/^regions:/regions: North\nxregions:/'
-bad type-sequence 'scenario.yaml:15' 'Expecting SEQUENCE'
+bad type-sequence 'scenario.yaml:15: regions' 'expected a list \(lines starting with .- ., or \[a, b\]\) here, but found a single value'
 variant type-bool;     edit type-bool scenario.yaml 's/independent: true/independent: maybe/'
-bad type-bool 'scenario.yaml:14' 'maybe'
+bad type-bool 'scenario.yaml:14: independent' '"maybe" is not allowed here: expected true, false, yes, no'
 variant type-enum;     edit type-enum scenario.yaml 's/action: strike/action: 1/'
 bad type-enum 'scenario.yaml:28' 'action'
 # Numbers as written: libcyaml alone reads "6abc", "6.9", "0x6" as 6 and "010" as 8 (octal).
@@ -136,6 +136,40 @@ variant type-quote;    edit type-quote lists.csv 's/^D2,C,Party C,/D2,C,"Party C
 bad type-quote 'lists.csv:5' 'malformed CSV'
 variant bad-id;        edit bad-id scenario.yaml 's/{id: South}/{id: "South region"}/'
 bad bad-id 'scenario.yaml:17: regions[1].id' '"South region" is not a valid id'
+variant bad-id-accent;  edit bad-id-accent scenario.yaml 's/{id: South}/{id: Ségou}/'
+bad bad-id-accent 'scenario.yaml:17: regions[1].id' '"Ségou" is not a valid id \(an id is ASCII: a letter, then letters, digits, .-., ._. or .\..; try "Segou", and keep "Ségou" as its name\)'
+variant bad-id-name;   edit bad-id-name scenario.yaml 's/{id: South}/{id: "Œuvre d'"'"'art", name: Oeuvre}/'
+bad bad-id-name 'scenario.yaml:17: regions[1].id' '"Œuvre d.art" is not a valid id \(.*; try "OEuvre-d-art", and keep "Œuvre d.art" as its name\)'
+variant bad-id-sign;   edit bad-id-sign scenario.yaml 's/{id: South}/{id: "§", name: "Région Sud"}/'
+bad bad-id-sign 'scenario.yaml:17: regions[1].id' '"§" is not a valid id \(.*; try "Region-Sud", made from its name\)'
+variant bad-list-id;   edit bad-list-id lists.csv 's/^D2,C,Party C,/D2,Côté C,Party C,/'
+bad bad-list-id 'lists.csv:5: list' '"Côté C" is not a valid list id \(.*; try "Cote-C", and keep'
+
+# --- A party's list names its party once, and '+' separates like ';' ----------------------
+# The same replay as the original: `C` stands for C;C;C in a 3-seat district, A+A+B for A;A;B.
+variant once-base
+variant once-party;    edit once-party lists.csv 's/^D1,C,Party C,party,C;C;C,/D1,C,Party C,party,C,/; s/,joint,A;A;B,/,joint,A+A+B,/'
+if "$scrutin" validate "$work/once-party/scenario.yaml" >/dev/null &&
+    "$scrutin" replay "$work/once-base/scenario.yaml" --format csv >"$work/once-base.out" &&
+    "$scrutin" replay "$work/once-party/scenario.yaml" --format csv >"$work/once-party.out" &&
+    cmp -s "$work/once-base.out" "$work/once-party.out"; then passed=$((passed + 1))
+else fail "once-party: a list naming its party once, or '+' separators, changed the replay"; fi
+
+# --- Near misses: "did you mean ..." ------------------------------------------------------
+variant near-region;   edit near-region districts.csv 's/^D3,District three,South,/D3,District three,south,/'
+bad near-region 'districts.csv:4: region' 'names region "south", which is not declared in .*: did you mean "South"\?'
+variant near-coalition; edit near-coalition scenario.yaml 's/coalition: RIGHT}/coalition: RIGTH}/'
+bad near-coalition 'scenario.yaml:13: parties[2].coalition' 'names coalition "RIGTH", which is not declared: did you mean "RIGHT"\?'
+variant near-party;    edit near-party lists.csv 's/^D2,C,Party C,party,C;C,/D2,C,Party C,party,C;CC,/'
+bad near-party 'lists.csv:5: candidates' 'names party "CC", which is not declared in .*: did you mean "C"\?'
+variant near-district; edit near-district scenario.yaml 's/{district: D3, list: ind-d3/{district: d3, list: ind-d3/'
+bad near-district 'scenario.yaml:26: court.rejected_lists[0].district' 'district "d3" is not in .*: did you mean "D3"\?'
+variant near-list;     edit near-list scenario.yaml 's/list: ind-d3,/list: ind-3,/'
+bad near-list 'scenario.yaml:26: court.rejected_lists[0].list' 'district "D3" has no list "ind-3" in .*: did you mean "ind-d3"\?'
+variant near-key;      edit near-key scenario.yaml 's/^  round2_lists: 2/  round2_list: 2/'
+bad near-key 'scenario.yaml:23' 'unknown key "round2_list": did you mean "round2_lists"\?'
+variant far-region;    edit far-region districts.csv 's/^D3,District three,South,/D3,District three,North-east,/'
+bad far-region 'districts.csv:4: region' 'names region "North-east", which is not declared in [^:]*$'
 
 # The name is an id: it names the default output folder results/NAME, which must stay there.
 variant bad-name;      edit bad-name scenario.yaml 's#^name: small#name: "../escaped dir"#'
@@ -148,7 +182,7 @@ else passed=$((passed + 1)); fi
 
 # --- Duplicate ids ---------------------------------------------------------------------------
 variant dup-key;       edit dup-key scenario.yaml 's/^seats: 6/seats: 6\nseats: 7/'
-bad dup-key 'scenario.yaml:6' 'already seen: seats'
+bad dup-key 'scenario.yaml:6' 'the key "seats" is given twice: keep one'
 variant dup-coalition; edit dup-coalition scenario.yaml 's/{id: IND, name: Independents}/{id: LEFT, name: Independents}/'
 bad dup-coalition 'scenario.yaml:9: coalitions[2].id' 'id "LEFT" is declared twice'
 variant dup-party;     edit dup-party scenario.yaml 's/{id: B, name: Party B/{id: A, name: Party B/'
@@ -223,7 +257,7 @@ bad inf-yaml 'scenario.yaml:31: model.runoff.affinity_same' 'inf is not a finite
 variant neg-struck;    edit neg-struck scenario.yaml 's/struck_votes: 300/struck_votes: -300/'
 bad neg-struck 'scenario.yaml:28: court.annulments[0].struck_votes' 'expected a count of 0 or more'
 variant neg-seats;     edit neg-seats scenario.yaml 's/^seats: 6/seats: -6/'
-bad neg-seats 'scenario.yaml:5' "Invalid UINT value: '-6'"
+bad neg-seats 'scenario.yaml:5' "'-6' is not a whole number >= 0"
 
 # --- Rates and probabilities outside [0, 1] --------------------------------------------------
 variant p-retention;   append p-retention 'model:\n  runoff:\n    retention: 1.5'
@@ -278,7 +312,7 @@ bad base-cycle 'scenario.yaml:1: base' 'the bases form a cycle'
 whatif whatif-value 'model:\n  sd_list: -1'
 bad whatif-value 'scenario.yaml:3: model.sd_list' '-1 is not a finite number >= 0'
 whatif whatif-key 'model:\n  sd_lst: 0.2'
-bad whatif-key 'scenario.yaml:3' 'Unexpected key: sd_lst'
+bad whatif-key 'scenario.yaml:3' 'unknown key "sd_lst": did you mean "sd_list"?'
 whatif whatif-number 'model:\n  sd_list: 0.3.5'
 bad whatif-number 'scenario.yaml:3: model.sd_list' '"0\.3\.5" is not a number'
 # A what-if without a name is named after its file, whose name must then be an id.
@@ -325,6 +359,8 @@ option() { # NAME MESSAGE-ERE -- ARGS...: scrutin run ARGS exits 2, says MESSAGE
         sed 's/^/    /' "$work/err"
     fi
 }
+option near-option 'bad option "--fromat": did you mean "--format"\?' -- --fromat csv --out "$work/opt-out"
+option far-option 'bad option "--colour"$' -- --colour --out "$work/opt-out"
 option n-zero '"0" is not a number of simulations' -- -n 0 --out "$work/opt-out"
 option n-negative '"-5" is not a number of simulations' -- -n -5 --out "$work/opt-out"
 option n-text '"1e6" is not a number of simulations' -- -n 1e6 --out "$work/opt-out"

@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "report/number_format.h"
+#include "common/number_format.h"
 #include "report/output_files.h"
 #include "scrutin.h"
 #include "scrutin/summary.h"
@@ -406,7 +406,8 @@ static void test_csv_headers_are_the_contract(void **state)
         {"districts.csv", "district,region,seats,p_decided_round1,p_court_flip,p_tie,"
                           "p_decided_round1_se,p_court_flip_se,p_tie_se,p_rerun,p_rerun_se"},
         {"district_lists.csv", "district,list,p_round2,p_win_provisional,p_win_final,p_rejected,"
-                               "p_round2_se,p_win_provisional_se,p_win_final_se,p_rejected_se"},
+                               "p_round2_se,p_win_provisional_se,p_win_final_se,p_rejected_se,"
+                               "parties,coalition"},
         {"district_leverage.csv",
          "district,group_kind,group,p_seat,p_majority_if_seat,p_majority_if_no_seat,leverage,"
          "p_seat_se,p_majority_if_seat_se,p_majority_if_no_seat_se,leverage_se"},
@@ -472,10 +473,10 @@ static void test_half_zero_half_ten_seats_has_mean_five(void **state)
     assert_true(has_line(path, expected));
 
     path_in(path, sizeof path, out, "district_lists.csv");
-    assert_true(has_line(path, "D1,LA,0,0,0,0,0,0,0,0"));
-    snprintf(expected, sizeof expected, "D2,LA,0,0.5,0,0,0,%s,0,0", flip_se);
+    assert_true(has_line(path, "D1,LA,0,0,0,0,0,0,0,0,A,L"));
+    snprintf(expected, sizeof expected, "D2,LA,0,0.5,0,0,0,%s,0,0,A,L", flip_se);
     assert_true(has_line(path, expected));
-    snprintf(expected, sizeof expected, "D2,LB,0,0,0.5,0,0,0,%s,0", flip_se);
+    snprintf(expected, sizeof expected, "D2,LB,0,0,0.5,0,0,0,%s,0,B,R", flip_se);
     assert_true(has_line(path, expected));
 }
 

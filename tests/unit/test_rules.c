@@ -126,7 +126,7 @@ static void test_round2_winners_of_bamako_communes(void **state)
     }
 }
 
-static const scrutin_rules mali = {SCRUTIN_SYSTEM_TWO_ROUND_LIST, 0.5, 2, 0.0, 0.0, 0.0};
+static const scrutin_rules mali = SCRUTIN_RULES_INIT;
 
 /* A ballot of @p n lists for a district of @p seats seats. */
 #define BALLOT(votes, n, seats) (&(scrutin_ballot){(votes), (n), (seats), NAN, NULL})
@@ -145,6 +145,31 @@ static void test_exactly_half_is_not_a_majority(void **state)
     assert_true(r1.decided);
     assert_int_equal(seats[0], 4);
     assert_int_equal(seats[1], 0);
+    gsl_rng_free(lot);
+}
+
+/* The one version rule (docs/architecture.md, "Versions"): the rules' INIT and defaults carry
+   this library's version; a struct of another version is refused, not read. */
+static void test_rules_of_another_version_are_refused(void **state)
+{
+    (void)state;
+    scrutin_rules defaults;
+    assert_int_equal(scrutin_rules_defaults(&defaults, SCRUTIN_SYSTEM_TWO_ROUND_LIST), 0);
+    assert_memory_equal(&defaults, &mali, sizeof mali);
+    scrutin_rules other = mali;
+    other.version = SCRUTIN_RULES_VERSION + 1;
+    double votes[] = {500, 300, 200};
+    unsigned seats[3];
+    scrutin_round1 r1;
+    gsl_rng *lot = stream_alloc();
+    assert_int_equal(scrutin_rules_round1(&other, BALLOT(votes, 3, 4), lot, seats, &r1),
+                     SCRUTIN_EINVAL);
+    assert_int_equal(scrutin_rules_round1(&mali, BALLOT(votes, 3, 4), lot, seats, &r1), 0);
+    size_t winner;
+    int tie;
+    assert_int_equal(scrutin_rules_round2(&other, BALLOT(votes, 3, 4), &r1, lot, seats, &winner,
+                                          &tie),
+                     SCRUTIN_EINVAL);
     gsl_rng_free(lot);
 }
 
@@ -244,6 +269,7 @@ int main(void)
 {
     const struct CMUnitTest published[] = {
         cmocka_unit_test(test_round1_absolute_majority_takes_all_seats),
+        cmocka_unit_test(test_rules_of_another_version_are_refused),
         cmocka_unit_test(test_joint_list_credits_each_party_its_candidates),
         cmocka_unit_test(test_round1_below_half_goes_to_round2),
         cmocka_unit_test(test_round1_top_two_qualify),

@@ -894,7 +894,7 @@ static void test_sweep_stopped_keeps_the_steps_done(void **state)
     assert_null(s);
 }
 
-static void test_compare_plots_four_whatifs_a_page_and_reads_version_1_info(void **state)
+static void test_compare_plots_four_whatifs_a_page_and_refuses_another_info_version(void **state)
 {
     (void)state;
     scrutin_model *base = load(SMALL), *whatif = load(WHATIF("new-coalition.yaml"));
@@ -914,18 +914,24 @@ static void test_compare_plots_four_whatifs_a_page_and_reads_version_1_info(void
     char dir[] = "/tmp/scrutin-whatif-XXXXXX";
     assert_non_null(mkdtemp(dir));
     assert_int_equal(scrutin_compare_plot(dir, c, ctx), SCRUTIN_OK);
-    /* An info of version 1 (before `ranks`) is still read: one rank. */
+    /* An info of another version (version 1 ended before `ranks`) is refused, never read
+       past its end (docs/architecture.md, "Versions"); nothing is written. */
     scrutin_compare_info info = SCRUTIN_COMPARE_INFO_INIT;
     info.version = 1;
-    info.ranks = 7; /* not part of a version 1 info: ignored */
-    assert_int_equal(scrutin_compare_write(dir, c, &info, ctx), SCRUTIN_OK);
+    scrutin_ctx_clear(ctx);
+    assert_int_equal(scrutin_compare_write(dir, c, &info, ctx), SCRUTIN_EINVAL);
+    assert_non_null(strstr(scrutin_ctx_get(ctx, 0)->message, "SCRUTIN_COMPARE_INFO_INIT"));
     char path[256];
     snprintf(path, sizeof path, "%s/compare.json", dir);
+    assert_int_equal(access(path, F_OK), -1);
+    info = (scrutin_compare_info)SCRUTIN_COMPARE_INFO_INIT;
+    info.ranks = 7;
+    assert_int_equal(scrutin_compare_write(dir, c, &info, ctx), SCRUTIN_OK);
     json_error_t error;
     json_t *j = json_load_file(path, 0, &error);
     assert_non_null(j);
     assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "execution"), "ranks")),
-                     1);
+                     7);
     json_decref(j);
     /* Page 1: the base and four what-ifs; page 2: the base and the fifth. The header names
        each panel's curves: LEFT, RIGHT, IND, CENTRE (the what-ifs' own), five curves each. */
@@ -982,7 +988,7 @@ int main(void)
         cmocka_unit_test(test_compare_stopped_before_any_simulation_keeps_nothing),
         cmocka_unit_test(test_sweep_step_by_step_is_the_one_call_sweep),
         cmocka_unit_test(test_sweep_stopped_keeps_the_steps_done),
-        cmocka_unit_test(test_compare_plots_four_whatifs_a_page_and_reads_version_1_info),
+        cmocka_unit_test(test_compare_plots_four_whatifs_a_page_and_refuses_another_info_version),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -2,8 +2,8 @@
  * Numbers as text for the output files: the shortest decimal that reads
  * back as the same double, with '.' as the decimal point whatever the locale.
  */
-#ifndef SCRUTIN_REPORT_NUMBER_FORMAT_H
-#define SCRUTIN_REPORT_NUMBER_FORMAT_H
+#ifndef SCRUTIN_COMMON_NUMBER_FORMAT_H
+#define SCRUTIN_COMMON_NUMBER_FORMAT_H
 
 #include <locale.h>
 #include <stddef.h>

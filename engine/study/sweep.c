@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../report/number_format.h"
+#include "../common/number_format.h"
 #include "scrutin/model.h"
 #include "scrutin/scenario.h"
 #include "scrutin/summary.h"

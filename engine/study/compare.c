@@ -1,17 +1,14 @@
 /*
- * Comparisons (docs/whatifs.md, "Comparing"): which groups of each what-if
- * face which of the base (matched by kind and id), and the rows computed
- * once, at the end, from the integer sums of a comparison tally (paired.c).
+ * Comparisons (docs/whatifs.md, "Comparing"): one row per pair of groups of
+ * a comparison tally (which groups face which: sim/paired_plan.c), computed
+ * once, at the end, from its integer sums (sim/paired.c).
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "paired.h"
+#include "../sim/paired.h"
 #include "scrutin/compare.h"
-
-static const scrutin_entity group_entity[SCRUTIN_GROUP_KINDS] = {SCRUTIN_ENTITY_PARTY,
-                                                                 SCRUTIN_ENTITY_COALITION};
 
 void scrutin_compare_free(scrutin_compare *c)
 {
@@ -36,86 +33,28 @@ void scrutin_compare_free(scrutin_compare *c)
     free(c);
 }
 
-/* Index of the group of kind @p kind with id @p id in @p m, -1 if none. */
-static long find_group(const scrutin_model *m, scrutin_group_kind kind, const char *id)
+/* One row per pair of @p plan, in its order: the tally's sums follow the rows one to one.
+   @return 0 or SCRUTIN_ENOMEM. */
+static int plan_rows(scrutin_compare *c, const paired_plan *plan)
 {
-    size_t n = scrutin_model_count(m, group_entity[kind]);
-    for (size_t g = 0; g < n; g++)
-        if (strcmp(scrutin_model_id(m, group_entity[kind], g), id) == 0)
-            return (long)g;
-    return -1;
-}
-
-/* A group's index into a workspace's seats: parties first, then coalitions. */
-static long seat_index(const scrutin_model *m, scrutin_group_kind kind, long g)
-{
-    if (g < 0)
-        return -1;
-    return kind == SCRUTIN_GROUP_PARTY ? g : (long)scrutin_model_count(m, SCRUTIN_ENTITY_PARTY) + g;
-}
-
-/* Add one pair and, if @p c is not NULL, its row. @return 0 or SCRUTIN_ENOMEM. */
-static int add_row(scrutin_compare *c, paired_plan *plan, size_t whatif, int stage, int kind,
-                   const char *id, long base_group, long whatif_group,
-                   const scrutin_model *const *models)
-{
-    if (c) {
-        scrutin_compare_row *row = &c->rows[c->n_rows];
-        memset(row, 0, sizeof *row);
-        row->whatif = whatif;
-        row->stage = (scrutin_stage)stage;
-        row->kind = (scrutin_group_kind)kind;
-        row->group = strdup(id);
+    c->rows = calloc(plan->n_pairs + 1, sizeof *c->rows);
+    if (!c->rows)
+        return SCRUTIN_ENOMEM;
+    for (size_t r = 0; r < plan->n_pairs; r++) {
+        const paired_pair *p = &plan->pairs[r];
+        scrutin_compare_row *row = &c->rows[r];
+        row->whatif = p->whatif;
+        row->stage = (scrutin_stage)p->stage;
+        row->kind = p->kind;
+        row->group = strdup(p->id);
         if (!row->group)
             return SCRUTIN_ENOMEM;
-        row->in_base = base_group >= 0;
-        row->in_whatif = whatif_group >= 0;
-        row->index_base = base_group >= 0 ? (size_t)base_group : 0;
-        row->index_whatif = whatif_group >= 0 ? (size_t)whatif_group : 0;
+        row->in_base = p->base_index >= 0;
+        row->in_whatif = p->whatif_index >= 0;
+        row->index_base = p->base_index >= 0 ? (size_t)p->base_index : 0;
+        row->index_whatif = p->whatif_index >= 0 ? (size_t)p->whatif_index : 0;
         c->n_rows++;
     }
-    paired_pair *p = &plan->pairs[plan->n_pairs++];
-    p->whatif = whatif;
-    p->stage = stage;
-    p->base_group = seat_index(models[0], (scrutin_group_kind)kind, base_group);
-    p->whatif_group = seat_index(models[whatif], (scrutin_group_kind)kind, whatif_group);
-    return SCRUTIN_OK;
-}
-
-/* The pairs and their rows (paired.h): per what-if, stage and kind, the base's groups, then
-   the what-if's others. */
-int paired_plan_rows(scrutin_compare *c, paired_plan *plan, const scrutin_model *const *models,
-                     size_t n_models)
-{
-    size_t most = 0;
-    for (size_t k = 1; k < n_models; k++)
-        for (int kind = 0; kind < SCRUTIN_GROUP_KINDS; kind++)
-            most += scrutin_model_count(models[0], group_entity[kind]) +
-                    scrutin_model_count(models[k], group_entity[kind]);
-    most *= SCRUTIN_STAGES;
-    plan->n_pairs = 0;
-    plan->pairs = calloc(most + 1, sizeof *plan->pairs);
-    if (!plan->pairs)
-        return SCRUTIN_ENOMEM;
-    if (c && !(c->rows = calloc(most + 1, sizeof *c->rows)))
-        return SCRUTIN_ENOMEM;
-    for (size_t k = 1; k < n_models; k++)
-        for (int st = 0; st < SCRUTIN_STAGES; st++)
-            for (int kind = 0; kind < SCRUTIN_GROUP_KINDS; kind++) {
-                const scrutin_entity e = group_entity[kind];
-                for (size_t g = 0; g < scrutin_model_count(models[0], e); g++) {
-                    const char *id = scrutin_model_id(models[0], e, g);
-                    long other = find_group(models[k], (scrutin_group_kind)kind, id);
-                    if (add_row(c, plan, k, st, kind, id, (long)g, other, models) != SCRUTIN_OK)
-                        return SCRUTIN_ENOMEM;
-                }
-                for (size_t g = 0; g < scrutin_model_count(models[k], e); g++) {
-                    const char *id = scrutin_model_id(models[k], e, g);
-                    if (find_group(models[0], (scrutin_group_kind)kind, id) < 0 &&
-                        add_row(c, plan, k, st, kind, id, -1, (long)g, models) != SCRUTIN_OK)
-                        return SCRUTIN_ENOMEM;
-                }
-            }
     return SCRUTIN_OK;
 }
 
@@ -212,21 +151,14 @@ int scrutin_compare_compute(scrutin_compare **out, const scrutin_compare_tally *
         return SCRUTIN_ENOMEM;
     c->n_models = t->n_models;
     c->simulations = n;
-    paired_plan plan = {0, NULL, NULL};
     const scrutin_model *const *models = (const scrutin_model *const *)t->models;
     int status = describe_models(c, t);
     if (status == SCRUTIN_OK)
-        status = paired_plan_rows(c, &plan, models, t->n_models);
-    /* The same models give the same pairs: the tally's sums follow the rows. */
-    if (status == SCRUTIN_OK && plan.n_pairs != t->plan.n_pairs)
-        status = scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
-                                   "scrutin_compare_compute: the tally's groups do not match "
-                                   "its models");
+        status = plan_rows(c, &t->plan);
     for (size_t k = 0; status == SCRUTIN_OK && k < c->n_models; k++)
         status = scrutin_summary_compute(&c->summaries[k], models[k], c->tallies[k], ctx);
     if (status == SCRUTIN_OK)
         fill_rows(c, t->sums + PAIRED_FIRST);
-    free(plan.pairs);
     if (status != SCRUTIN_OK) {
         scrutin_compare_free(c);
         return status;
