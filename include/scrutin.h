@@ -22,5 +22,6 @@
 #include "scrutin/compare.h"
 #include "scrutin/sweep.h"
 #include "scrutin/plot.h"
+#include "scrutin/output.h"
 
 #endif

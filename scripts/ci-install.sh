@@ -33,6 +33,7 @@ mv "$work/installed" "$work/prefix"
 prefix=$work/prefix
 
 for f in bin/scrutin include/scrutin.h include/scrutin/plot.h include/scrutin/sim.h \
+         include/scrutin/version.h \
          share/man/man1/scrutin.1; do
     if [ -f "$prefix/$f" ]; then pass "installed $f"; else fail "not installed: $f"; fi
 done

@@ -42,6 +42,19 @@ S_BOUG = "afribone Bougouni by-election article (2009)"  # BARICA leader was dep
 S_7988 = "maliweb 7988"              # outgoing deputies eliminated in round 1
 S_295 = "afribone 295-requetes article"  # round-1 petitions (MCRM Kati/Koulikoro, MPR Bla, URD Kolokani)
 S_BAMADA = "bamada 2013 round-2 article"  # Beredogo (PARENA) Kadiolo, Gassama Yelimane: 2007-2013 deputies
+# Sources found later (shared/research/data/mali_more_sources.md; issue #19)
+S_8377 = "maliweb 8377"              # ADEMA's 46 provisional round-2 seats in 18 districts, by region
+S_7378 = "maliweb 7378"              # the lists of Kita (11, named), Diema (10 candidates), Yelimane (10 candidates)
+S_28MAY = "afribone 28-May validation article"  # 538 filed, 10 invalidated (9 named); Diema petition
+S_7751 = "maliweb 7751"              # Kati: 15 lists, 5 independent, no party alone
+S_7998 = "maliweb 7998"              # Tenenkou round 1: ADEMA (Tamboura) ~46%, RPM, URD-PSP
+S_8391 = "maliweb 8391"              # provisional seats; Tamboura elected on an ADEMA list
+S_CONFIG = "afribone configuration article"  # Sikasso: 5 URD, 1 MPR, 1 MIRIA
+S_KATI = "frwiki Alou Bathily; Journal du Mali Kati by-election article"  # Alou Bathily (URD) elected 2007 in Kati
+S_MALIJET = "malijet 2013 21-reelus article"  # deputies of 2007-2013 re-elected in 2013 (party in 2013)
+S_MALIACTU = "maliactu 2013 73-anciens article"
+S_BOUG2 = "afribone Bougouni by-election round-2 article (2009)"  # 2007: lost to the BARICA/ADEMA/MPR coalition
+S_BOUREM = "abamako 37740; bamada Bourem article"  # Bourem's 2007-2013 deputy: Haidara Aissata Cisse 'Chato' 
 R = "reconstructed"
 
 NATIONAL_REGISTERED = 6267363
@@ -92,19 +105,26 @@ ROUND1 = ["Mopti", "Gao", "Niafunke", "Dire", "Menaka", "Abeibara", "Tessalit", 
 # lists_on_R1_ballot_2007 (Kayes, Mopti, Gao, Bourem, Menaka, Abeibara),
 # lists_deposited_MATCL_2007 (Koulikoro and Sikasso regions, Bamako; the
 # Bamako, Koutiala, Kadiolo, Sikasso and Yanfolila counts are confirmed by the
-# result articles), Tin-Essako 1 (afribone: sole candidate). Others reconstructed
-# so that the file holds 535 lists in all (Wikipedia / seed article).
+# result articles), Tin-Essako 1 (afribone: sole candidate); Kita 11 (maliweb 7378, named);
+# Diema and Yelimane 5 each (maliweb 7378: 10 candidates for 2 seats); Kati 15 (maliweb 7751).
+# Nara and Kolondieba: the lists filed (10, 14) less those invalidated on 28 May (2, 1: afribone
+# 28-May validation article), which were not on the ballot. Others reconstructed so that the
+# file holds 535 lists in all (Wikipedia / seed article; see docs/mali-2007.md for the 523 that
+# afribone's counts would give instead).
 NLISTS_PUBLISHED = {
     "Kayes": 8, "Mopti": 8, "Gao": 3, "Bourem": 6, "Menaka": 5, "Abeibara": 2,
     "Koulikoro": 16, "Banamba": 5, "Dioila": 9, "Kangaba": 16, "Kati": 15, "Kolokani": 11,
-    "Nara": 10, "Sikasso": 7, "Bougouni": 12, "Kadiolo": 13, "Kolondieba": 14, "Koutiala": 13,
+    "Nara": 8, "Sikasso": 7, "Bougouni": 12, "Kadiolo": 13, "Kolondieba": 13, "Koutiala": 13,
     "Yanfolila": 13, "Yorosso": 16, "Commune-I": 17, "Commune-II": 12, "Commune-III": 23,
     "Commune-IV": 17, "Commune-V": 15, "Commune-VI": 20, "Tin-Essako": 1,
+    "Kita": 11, "Diema": 5, "Yelimane": 5,
 }
+# The nine lists that the counts above removed from the earlier reconstruction (Kita 2, Diema 2,
+# Yelimane 2, Nara 2, Kolondieba 1) go to nine of the largest reconstructed districts, one each.
 NLISTS_RECONSTRUCTED = {
-    "Bafoulabe": 10, "Diema": 7, "Kenieba": 7, "Kita": 13, "Nioro": 9, "Yelimane": 7,
-    "Segou": 16, "Baroueli": 10, "Bla": 10, "Macina": 7, "Niono": 11, "San": 14, "Tominian": 8,
-    "Bandiagara": 10, "Bankass": 9, "Djenne": 7, "Douentza": 7, "Koro": 11, "Tenenkou": 6,
+    "Bafoulabe": 11, "Kenieba": 7, "Nioro": 9,
+    "Segou": 17, "Baroueli": 11, "Bla": 11, "Macina": 7, "Niono": 12, "San": 15, "Tominian": 8,
+    "Bandiagara": 11, "Bankass": 10, "Djenne": 7, "Douentza": 7, "Koro": 12, "Tenenkou": 6,
     "Youwarou": 5, "Tombouctou": 7, "Dire": 5, "Goundam": 7, "Gourma-Rharous": 5, "Niafunke": 4,
     "Ansongo": 6, "Kidal": 3, "Tessalit": 2,
 }
@@ -136,6 +156,8 @@ PARTY_WEIGHT = {
     "PSP": 0.2, "BARICA": 0.15, "RND": 0.2, "BDIA": 0.15, "PDJ": 0.12, "RDT": 0.12,
     "PIDS": 0.12, "PER": 0.08, "PRDT": 0.08, "FAMA": 0.08, "MCRM": 0.06,
 }
+# Parties on published lists only, never drawn for an unpublished list: their weight for votes.
+OTHER_WEIGHT = {"RDS": 0.06}
 
 
 class L:
@@ -193,8 +215,11 @@ def alt(parties, counts):
 D = {}
 
 
-def design(d, lists, r2=None, forced=(), note=""):
-    D[d] = dict(lists=lists, r2=r2, forced=list(forced), note=note)
+def design(d, lists, r2=None, forced=(), note="", exclude=(), kinds=None):
+    """exclude: parties that may not appear on this district's unpublished lists (a source says
+    their list was not on the ballot); kinds: {kind: count} over ALL of the district's lists on
+    the ballot, where a source gives it (the unpublished lists get the kinds left over)."""
+    D[d] = dict(lists=lists, r2=r2, forced=list(forced), note=note, exclude=set(exclude), kinds=kinds)
 
 
 # ----- Round-1 districts (8) -------------------------------------------------
@@ -261,20 +286,57 @@ design("Kayes", [
     party_list("RPM", 5, v1=("share", 0.2012),
                note="runner-up reconstructed: the source is truncated after 'Elle est suivie de celle de'"),
 ], r2=("first", 0.5872))
-design("Bafoulabe", [party_list("ADEMA", 3, v1=("share", 0.3812)), party_list("URD", 3, v1=("share", 0.2544))],
+# ADEMA won 3 round-2 seats in the Kayes region (maliweb 8377): the Kayes list's 3, so no other
+# district of the region has an ADEMA winner.
+design("Bafoulabe", [party_list("URD", 3, v1=("share", 0.3812)), party_list("ADEMA", 3, v1=("share", 0.2544))],
        r2=("first", 0.5631))
-design("Diema", [party_list("PARENA", 2, v1=("share", 0.3377)), party_list("ADEMA", 2, v1=("share", 0.2961))],
-       r2=("first", 0.5288))
+# Diema: 10 candidates for 2 seats, so 5 lists (maliweb 7378). Derived (afribone 28-May validation
+# article): ADEMA, and the four lists its mandataire asked the Court to invalidate, none of which
+# was invalidated. The winner is reconstructed (not ADEMA: see above).
+S_DIEMA = f"{S_28MAY} (list derived: ADEMA's petition named it; Diema had 5 lists, {S_7378})"
+design("Diema", [
+    joint(["URD", "RPM"], lid="URD-RPM", name="URD-RPM", v1=("share", 0.3377),
+          src=f"{S_DIEMA}; winner, votes and candidate order {R}"),
+    party_list("ADEMA", 2, name="ADEMA (mandataire: minister Marimanthia Diarra)", v1=("share", 0.2961),
+               src=f"{S_DIEMA}; votes {R}"),
+], r2=("first", 0.5288), forced=[
+    joint(["UDD", "MPR"], lid="UDD-MPR", name="UDD-MPR", src=f"{S_DIEMA}; votes and candidate order {R}"),
+    indep("MC-Jiguiya", "Mouvement Citoyen - Jiguiya (independent)", 2, src=f"{S_DIEMA}; votes {R}"),
+    party_list("CNID", 2, name="CNID-FYT", src=f"{S_DIEMA}; votes {R}"),
+])
 design("Kenieba", [indep("IND-1", "Independent list (reconstructed)", 2, v1=("share", 0.3244)),
                    party_list("ADEMA", 2, v1=("share", 0.2807))], r2=("first", 0.5413))
-design("Kita", [party_list("RPM", 4, v1=("share", 0.3165)),
-                joint(["ADEMA", "URD", "ADEMA", "URD"], lid="ADEMA-URD", v1=("share", 0.2902))],
-       r2=("first", 0.5194))
+# Kita: the 11 lists validated by the Court, named (maliweb 7378); votes not published. The
+# RPM-PARENA list won (inferred from the 2007-2013 deputies: Modibo Kane Cisse and Mamadou Tounkara,
+# RPM, and Amidou Diabate, PARENA); its fourth candidate's party and the runner-up are reconstructed.
+S_KITA = f"{S_7378} (list on the ballot)"
+design("Kita", [
+    joint(["RPM", "PARENA", "RPM", "PARENA"], lid="RPM-PARENA", name="RPM-Parena", v1=("share", 0.3165),
+          src=f"{S_KITA}; winner: {S_MALIJET}, {S_MALIACTU} (deputies of 2007-2013); votes and candidate split {R}",
+          note="winner inferred from its deputies of 2007-2013: Modibo Kane Cisse, Mamadou Tounkara (RPM), "
+               "Amidou Diabate (PARENA)"),
+    joint(["URD", "ADEMA", "URD", "ADEMA"], lid="URD-ADEMA", name="URD-Adema", v1=("share", 0.2902),
+          src=f"{S_KITA}; runner-up role, votes and candidate split {R}"),
+], r2=("first", 0.5194), forced=[
+    party_list("PCR", 4, src=f"{S_KITA}; votes {R}"),
+    party_list("MIRIA", 4, src=f"{S_KITA}; votes {R}"),
+    joint(["RDS", "PIDS", "RDS", "PIDS"], lid="RDS-PIDS", name="RDS-PIDS",
+          src=f"{S_KITA}; votes and candidate split {R}"),
+    joint(["MPR", "CNID", "RND", "MPR"], lid="MPR-CNID-RND", name="MPR-CNID-RND",
+          src=f"{S_KITA}; votes and candidate split {R}"),
+    indep("RADK", "Regroupement des Acteurs du Développement de Kita (independent)", 4, src=f"{S_KITA}; votes {R}"),
+    indep("Faso-Kanu-Denw", "Faso Kanu Denw (independent)", 4, src=f"{S_KITA}; votes {R}"),
+    indep("GDK", "Groupement pour le Développement de Kita (GDK) (independent)", 4, src=f"{S_KITA}; votes {R}"),
+    indep("Faso-Toloma", "Faso Toloma (independent)", 4, src=f"{S_KITA}; votes {R}"),
+    indep("Sabu", "Sabu (independent)", 4, src=f"{S_KITA}; votes {R}"),
+])
 design("Nioro", [
+    party_list("RPM", 3, v1=("share", 0.3486), src=f"winner inferred from {S_MALIJET}; votes {R}",
+               note="winner reconstructed (the seat tables leave Nioro's 3 seats to RPM); Ousmane Bathily, deputy "
+                    "of Nioro in 2007-2013, was RPM in 2013 (malijet 2013)"),
     joint(["MPR", "CNID", "UDD"], lid="MPR-CNID-UDD", name="MPR-CNID-UDD",
-          v1=("share", 0.3486), src=f"{S_VALID} (this group of parties petitioned against the ADEMA-URD-PARENA list); "
-                                   f"winner, votes and candidate order {R}"),
-    party_list("RPM", 3, v1=("share", 0.2733)),
+          v1=("share", 0.2733), src=f"{S_VALID} (this group of parties petitioned against the ADEMA-URD-PARENA list); "
+                                   f"runner-up role, votes and candidate order {R}"),
     L("ADEMA-URD-PARENA", "ADEMA-URD-PARENA (Mahamadou N'Diaye, Cheickna Hamala Bathily, Tiébilé Dramé)", "joint",
       ["ADEMA", "URD", "PARENA"], rejected=True, src=f"{S_SEED}; {S_VALID}",
       note="rejected by the Court on 31 May 2007: Bathily (URD) had several recorded birthplaces; order as named by afribone"),
@@ -295,41 +357,65 @@ design("Koulikoro", [
           src=f"{S_8885} (CNID-MPR duo declared elected); votes and order {R}",
           note="declared elected by the Court (ruling 07-179) after the Meguetan annulments"),
 ], r2=("first", "annul", 276), forced=[party_list("MCRM", 2, src=f"{S_295} (MCRM ran in Koulikoro); votes {R}")])
-design("Banamba", [party_list("RPM", 2, v1=("share", 0.4311)), party_list("ADEMA", 2, v1=("share", 0.3356))],
+# ADEMA's 15 round-2 seats in the Koulikoro region came from 4 of its 7 districts: with 18 ADEMA
+# districts in all (maliweb 8377) every region has the fewest possible, which leaves Koulikoro 2,
+# Nara 3, Dioila 5 and Kati 5; Banamba, Kangaba and Kolokani have other winners (reconstructed).
+design("Banamba", [indep("IND-1", "Independent list (reconstructed)", 2, v1=("share", 0.4311)),
+                   party_list("ADEMA", 2, v1=("share", 0.3356))],
        r2=("first", 0.5574))
 design("Dioila", [party_list("ADEMA", 5, v1=("share", 0.3528)), party_list("RPM", 5, v1=("share", 0.2466))],
        r2=("first", 0.5807))
-design("Kangaba", [party_list("ADEMA", 1, v1=("share", 0.2786)), party_list("URD", 1, v1=("share", 0.1979))],
+design("Kangaba", [indep("IND-1", "Independent list (reconstructed)", 1, v1=("share", 0.2786)),
+                   party_list("ADEMA", 1, v1=("share", 0.1979))],
        r2=("first", 0.5466),
        forced=[indep("Magassouba", "Independent list of outgoing deputy Yacouba Magassouba", 1,
                      src=f"{S_7988} (eliminated in round 1); votes {R}")])
-design("Kati", [party_list("URD", 7, v1=("share", 0.3047)), party_list("RPM", 7, v1=("share", 0.2283))],
-       r2=("first", 0.5611), forced=[party_list("MCRM", 7, src=f"{S_295} (MCRM ran in Kati); votes {R}")])
-design("Kolokani", [party_list("ADEMA", 3, v1=("share", 0.3633)),
-                    party_list("URD", 3, v1=("share", 0.2571),
-                               src=f"{S_295} (URD petitioned in Kolokani); votes {R}")],
+# Kati: 15 lists, 5 of them independent, and no party ran alone (maliweb 7751): 10 joint lists.
+design("Kati", [
+    joint(["ADEMA", "URD", "ADEMA", "URD", "ADEMA", "ADEMA", "ADEMA"], lid="ADEMA-URD", name="ADEMA-URD",
+          v1=("share", 0.3047), src=f"{S_KATI} (winner: a list with Alou Bathily, URD); partners, votes and "
+                                   f"candidate split {R}",
+          note="Alou Bathily (URD) was elected in 2007 (died 2009); ADEMA's 5 seats follow from maliweb 8377's "
+               "regional count (see docs/mali-2007.md)"),
+    joint(["RPM", "PARENA", "RPM", "PARENA", "RPM", "PARENA", "RPM"], lid="RPM-PARENA", name="RPM-PARENA",
+          v1=("share", 0.2283)),
+], r2=("first", 0.5611), kinds={"joint": 10, "independent": 5},
+    forced=[joint(["MCRM", "RDT", "MCRM", "RDT", "MCRM", "RDT", "MCRM"], lid="MCRM-RDT", name="MCRM-RDT",
+                  src=f"{S_295} (MCRM ran in Kati); partner, votes and candidate split {R}")])
+design("Kolokani", [party_list("URD", 3, v1=("share", 0.3633),
+                               src=f"{S_295} (URD petitioned in Kolokani); winner and votes {R}"),
+                    party_list("ADEMA", 3, v1=("share", 0.2571))],
        r2=("first", 0.5694))
 design("Nara", [party_list("ADEMA", 3, name="ADEMA (list of Dioncounda Traoré)", v1=("share", 0.4122),
                            src=f"{S_SEED} (winner: list including Dioncounda Traore); votes {R}"),
-                party_list("RPM", 3, v1=("share", 0.2216))], r2=("first", 0.6231))
+                party_list("RPM", 3, v1=("share", 0.2216))], r2=("first", 0.6231),
+       exclude=["URD", "BDIA"])   # URD-BDIA was invalidated on 28 May (afribone 28-May validation article)
 # Sikasso region
 design("Sikasso", [
-    joint(["URD", "MIRIA", "URD", "MPR", "URD", "MIRIA", "URD"], lid="URD-MPR-MIRIA", name="URD-MPR-MIRIA",
-          v1=27796, src=f"{S_SIK} (votes_r1); {R} (votes_r2, candidate split)",
-          note="list led by Housseyni Guindo 'Poulo'; he sat in the 2007-2013 Assembly (bamada 2013), so this list "
-               "is taken as the round-2 winner"),
+    joint(["URD", "MIRIA", "URD", "MPR", "URD", "URD", "URD"], lid="URD-MPR-MIRIA", name="URD-MIRIA-MPR",
+          v1=27796, src=f"{S_SIK} (votes_r1); {S_CONFIG} (winner; seats 5 URD, 1 MPR, 1 MIRIA); "
+                        f"{R} (votes_r2, candidate order)",
+          note="list led by Housseyni Guindo 'Poulo'; declared the winner in the final results, its seven seats "
+               "going 5 to URD, 1 to MPR and 1 to MIRIA (afribone)"),
     joint(["ADEMA", "CNID", "ADEMA", "UDD", "ADEMA", "CNID", "ADEMA"], lid="ADEMA-CNID-UDD", name="ADEMA-CNID-UDD",
           v1=23566, src=f"{S_SIK} (votes_r1); {R} (votes_r2, candidate split)"),
     indep("Faso-Denw", "Faso Denw (independents)", 7, v1=("pct", 17.72),
           src=f"{S_SIK} (percentage); votes {R}", note="list of former mayor Mamadou Tangara"),
 ], r2=("first", 0.5536))
 design("Bougouni", [
-    joint(["BARICA", "ADEMA", "BARICA", "ADEMA"], lid="BARICA-ADEMA", name="BARICA-ADEMA", v1=("share", 0.3214),
-          src=f"{S_8349}; {S_BOUG} (BARICA leader Mamadou Sinayogo elected deputy of Bougouni); partner party, "
-              f"votes and candidate split {R}"),
+    joint(["BARICA", "ADEMA", "BARICA", "MPR"], lid="BARICA-ADEMA-MPR", name="BARICA-ADEMA-MPR",
+          v1=("share", 0.3214),
+          src=f"{S_8349}; {S_BOUG} (BARICA leader Mamadou Sinayogo elected deputy of Bougouni); {S_BOUG2} (the "
+              f"BARICA/ADEMA/MPR coalition won in 2007); votes and candidate split {R}"),
     party_list("CDS", 4, v1=("share", 0.2491),
-               src=f"{S_BOUG} (CDS 'well established' in Bougouni); runner-up role and votes {R}"),
-], r2=("first", 0.5377))
+               src=f"{S_BOUG} (CDS 'well established' in Bougouni); {S_BOUG2} (CDS lost to the coalition in 2007); "
+                   f"votes {R}"),
+], r2=("first", 0.5377), forced=[
+    # three 2009 candidates "had already stood in 2007 in this circonscription"; on which lists is not said
+    party_list("URD", 4, src=f"{S_BOUG2} (Seydou Diawara, URD, stood in 2007); list kind and votes {R}"),
+    party_list("SADI", 4, src=f"{S_BOUG2} (Mamounata Kone, SADI, stood in 2007); list kind and votes {R}"),
+    party_list("RPM", 4, src=f"{S_BOUG2} (Djakaridia Diakite, RPM, stood in 2007); list kind and votes {R}"),
+])
 design("Kadiolo", [
     joint(["ADEMA", "CNID"], lid="ADEMA-CNID", name="ADEMA-CNID", v1=6361,
           src=f"{S_SIK} (votes_r1); {R} (votes_r2)"),
@@ -353,24 +439,30 @@ design("Koutiala", [
     indep("LJS", "LJS", 6, v1=13310, src=S_SIK,
           note="holds five of the six outgoing Koutiala seats (afribone); kind assumed independent"),
 ], r2=("second", 0.5284))
+# ADEMA's 4 round-2 seats in the Sikasso region were in Bougouni (1) and Koutiala (3) only: see Banamba.
 design("Yanfolila", [
-    party_list("ADEMA", 2, v1=3260, src=f"{S_SIK} (votes_r1); {R} (votes_r2, winner)"),
-    party_list("URD", 2, v1=("share", 0.1903)),
-], r2=("first", 0.5573))
+    party_list("ADEMA", 2, v1=3260, src=f"{S_SIK} (votes_r1); {R} (votes_r2)",
+               note="lost round 2: ADEMA's Sikasso-region seats were in Bougouni and Koutiala (maliweb 8377's count); "
+                    "Yaya Sangare, ADEMA in 2013 and re-elected then, is not placed"),
+    party_list("URD", 2, v1=("share", 0.1903), note="round-2 winner reconstructed"),
+], r2=("second", 0.5573))
 design("Yorosso", [party_list("PSP", 2, v1=("share", 0.2911)), party_list("URD", 2, v1=("share", 0.2274))],
        r2=("first", 0.5461))
 # Segou region
 design("Segou", [
-    joint(["ADEMA", "CNID", "ADEMA", "URD", "ADEMA", "URD", "ADEMA"], lid="ADEMA-CNID-URD",
+    joint(["ADEMA", "CNID", "ADEMA", "URD", "ADEMA", "ADEMA", "ADEMA"], lid="ADEMA-CNID-URD",
           name="ADEMA-CNID-URD-Mouvement citoyen", v1=("share", 0.3912),
-          src=f"{S_8481} (winner, 7 seats); {S_DECR} (Mountaga Tall, CNID, on it); votes and candidate split {R}",
+          src=f"{S_8481} (winner, 7 seats); {S_DECR} (Mountaga Tall, CNID, on it); votes and candidate split {R} "
+              f"(ADEMA's 5 follow from {S_8377}: 11 in the region, read as Segou's, in 3 districts)",
           note="the Mouvement citoyen is an association, not a party: its candidate(s), if among the 7, are counted "
                "with a party (no Mouvement citoyen seat in the published tables)"),
     joint(["RPM", "MIRIA", "RPM", "SADI", "PCR", "RPM", "MIRIA"], lid="RPM-MIRIA-SADI-PCR",
           name="RPM-MIRIA-SADI-PCR", v1=("share", 0.3086),
           src=f"{S_8481} (round-2 opponent); votes and candidate split {R}"),
 ], r2=("first", 0.5617))
-design("Baroueli", [party_list("URD", 3, v1=("share", 0.3418)), party_list("ADEMA", 3, v1=("share", 0.3102))],
+S_BAGA = "maliactu 2013 bagadadji article"   # 2007-2013 deputies re-elected in 2013's round 1
+design("Baroueli", [party_list("URD", 3, v1=("share", 0.3418), src=f"winner inferred from {S_BAGA}; votes {R}",
+                               note="Mody N'Diaye, deputy of 2007-2013, was URD in 2013; the 2007 label is not stated"), party_list("ADEMA", 3, v1=("share", 0.3102))],
        r2=("first", 0.5233))
 design("Bla", [joint(["RPM", "PARENA", "RPM"], lid="RPM-PARENA", v1=("share", 0.3021)),
                party_list("ADEMA", 3, v1=("share", 0.2642))], r2=("first", 0.5358),
@@ -392,18 +484,40 @@ design("Tominian", [
           src=f"{S_SEED}; {S_7379}", note="rejected by the Court on 31 May 2007"),
 ], r2=("first", 0.5329))
 # Mopti region
-design("Bandiagara", [party_list("ADEMA", 3, v1=("share", 0.3685)), party_list("URD", 3, v1=("share", 0.2413))],
+# ADEMA's 6 round-2 seats in the Mopti region (maliweb 8377) were in 2 districts: Tenenkou (2,
+# published) and Koro (4). The other winners of the region are reconstructed.
+design("Bandiagara", [joint(["URD", "CNID", "MIRIA"], lid="URD-CNID-MIRIA", v1=("share", 0.3685),
+                            note="winner reconstructed; Amadou Diepkile, ADEMA in 2013, was a deputy then: "
+                                 "not placed, since ADEMA's Mopti-region seats were in Tenenkou and Koro"),
+                      party_list("ADEMA", 3, v1=("share", 0.2413))],
        r2=("first", 0.5771))
-design("Bankass", [joint(["URD", "MPR", "CNID"], lid="URD-MPR-CNID", v1=("share", 0.3312)),
+design("Bankass", [joint(["MPR", "CNID", "UDD"], lid="MPR-CNID-UDD", v1=("share", 0.3312)),
                    party_list("ADEMA", 3, v1=("share", 0.3046))], r2=("first", 0.5262))
-design("Djenne", [indep("IND-1", "Independent list (reconstructed)", 2, v1=("share", 0.3035)),
+design("Djenne", [party_list("URD", 2, v1=("share", 0.3035), src=f"winner inferred from {S_MALIJET}; votes {R}",
+                             note="winner inferred: its deputies of 2007-2013, Habib Sofara (who sat from 1992 to "
+                                  "2013) and Abdoul Kadri Cisse, were URD in 2013 (malijet 2013); the 2007 label "
+                                  "is not stated"),
                   party_list("ADEMA", 2, v1=("share", 0.2814))], r2=("first", 0.5347))
 design("Douentza", [indep("IND-1", "Independent list (reconstructed)", 2, v1=("share", 0.3419)),
                     party_list("URD", 2, v1=("share", 0.2236))], r2=("first", 0.5698))
-design("Koro", [party_list("URD", 4, v1=("share", 0.3309)), party_list("ADEMA", 4, v1=("share", 0.2867))],
+design("Koro", [party_list("ADEMA", 4, v1=("share", 0.3309),
+                           src=f"{S_8377} (ADEMA's Mopti-region count forces this winner: see docs/mali-2007.md); "
+                               f"votes {R}"),
+                party_list("URD", 4, v1=("share", 0.2867))],
        r2=("first", 0.5416))
-design("Tenenkou", [party_list("URD", 2, v1=("share", 0.4026)), party_list("ADEMA", 2, v1=("share", 0.3371))],
-       r2=("first", 0.5512))
+design("Tenenkou", [
+    party_list("ADEMA", 2, name="ADEMA (list of Ascofaré Oulématou Tamboura, SG of the Mouvement citoyen)",
+               v1=("share", 0.4591),
+               src=f"{S_7998} (round 1: 'a score approaching 46%'); {S_8391} (Tamboura elected on an ADEMA list); "
+                   f"exact votes {R}",
+               note="round-1 share ~46% after the disputed late returns of Toguerecoumbe (the URD accused the "
+                    "sub-prefect of falsifying them); provisional round-2 winner"),
+    joint(["URD", "PSP"], lid="URD-PSP", name="URD-PSP (Sékou Almamy Koureïssi, Issiaka A. Niang)",
+          v1=("share", 0.3371), src=f"{S_7998} (list on the ballot); runner-up role and votes {R}"),
+    # first partial returns had put the RPM list in round 2 (maliweb 7998): a close third here
+    party_list("RPM", 2, name="RPM (Manga Daou, Hady Djigandé)", v1=("share", 0.1204),
+               src=f"{S_7998} (list on the ballot); votes {R}"),
+], r2=("first", 0.5512))
 design("Youwarou", [indep("IND-1", "Independent list (reconstructed)", 1, v1=("share", 0.3827)),
                     party_list("URD", 1, v1=("share", 0.2459))], r2=("first", 0.5903))
 # Tombouctou region
@@ -424,7 +538,9 @@ design("Goundam", [
     indep("Cisse-Ould-Sidy", "Independent list Hama Aba Cissé - Baba Ould Sidy Mohamed", 2, rejected=True,
           src=f"{S_SEED}; {S_VALID}", note="rejected by the Court on 31 May 2007"),
 ], r2=("first", "annul", 231))
-design("Gourma-Rharous", [party_list("ADEMA", 1, v1=("share", 0.4613)), party_list("URD", 1, v1=("share", 0.3184))],
+design("Gourma-Rharous", [party_list("ADEMA", 1, v1=("share", 0.4613),
+                                     src=f"{S_8377} (ADEMA won the seat in round 2, provisional); votes {R}"),
+                          party_list("URD", 1, v1=("share", 0.3184))],
        r2=("first", 0.6047), note="early partial reports (afribone) gave ADEMA the seat in round 1; the official "
                                  "count sent it to round 2")
 # Gao region
@@ -438,18 +554,23 @@ design("Ansongo", [
 ], r2=("first", (17127, 16051)))
 design("Bourem", [
     indep("Matali", "Mohamed Ould Matali (independent list)", 2, v1=13365, src=f"{S_MOPTI} (votes_r1); {R} (votes_r2)",
-          note="round-2 winner reconstructed (both finalists are independent lists; maliweb 8832 says Bourem "
-               "'swung to another camp' in the Court's final results: seat-neutral, not modelled)"),
-    indep("Taoussa", "Taoussa (independent list)", 2, v1=10118, src=f"{S_MOPTI} (votes_r1); {R} (votes_r2)"),
+          note="first in round 1; Matali was not a deputy in 2007-2013 (he came back in 2013 'after 5 years' "
+               "absence'), so this list is taken to have lost round 2"),
+    indep("Taoussa", "Taoussa (independent list)", 2, v1=10118,
+          src=f"{S_MOPTI} (votes_r1); winner inferred: {S_BOUREM} (the deputy of 2007-2013 was Haidara Aissata "
+              f"Cisse 'Chato'); {R} (votes_r2)",
+          note="round-2 winner, inferred (both finalists are independent lists, so the seats are independent "
+               "either way; maliweb 8832 says Bourem 'swung to another camp' in the final results: not modelled)"),
     joint(["ADEMA", "RPM"], lid="ADEMA-RPM", name="ADEMA-RPM", v1=9602, src=S_MOPTI,
           note="third: not in round 2; candidate order reconstructed"),
     party_list("URD", 2, v1=1605, src=S_MOPTI),
     indep("ADM-Bourem", "ADM Bourem (independent)", 2, v1=908, src=S_MOPTI),
     party_list("PARENA", 2, v1=219, src=S_MOPTI),
-], r2=("first", 0.5381))
+], r2=("second", 0.5381))
 # Kidal region
-design("Kidal", [indep("IND-1", "Independent list (reconstructed)", 1, v1=("share", 0.4471)),
-                 party_list("ADEMA", 1, v1=("share", 0.3962))], r2=("first", 0.5544))
+design("Kidal", [party_list("ADEMA", 1, v1=("share", 0.4471),
+                            src=f"{S_8377} (ADEMA won the seat in round 2, provisional); votes {R}"),
+                 indep("IND-1", "Independent list (reconstructed)", 1, v1=("share", 0.3962))], r2=("first", 0.5544))
 # Bamako
 design("Commune-I", [
     joint(["ADEMA", "CNID"], lid="ADEMA-CNID", name="ADEMA-CNID", v1=4133, src=f"{S_BKO1} (votes_r1); {S_8343} (votes_r2)"),
@@ -480,14 +601,16 @@ design("Commune-IV", [
 ], r2=("first", ("pct", 51.59, 48.41)),
     forced=[party_list("MPR", 2, src=f"{S_7988} (MPR deputy Oumar Kanoute beaten in round 1 in Commune IV); votes {R}")])
 design("Commune-V", [
-    joint(["CNID", "ADEMA", "UDD"], lid="ADEMA-CNID-UDD", name="ADEMA-CNID-UDD", v1=("share", 0.2694),
+    joint(["CNID", "ADEMA", "ADEMA"], lid="ADEMA-CNID", name="ADEMA-CNID", v1=("share", 0.2694),
           src=f"{S_DECR} (Fanta Mathini Diarra, CNID, and Ibrahim Lanceni Coulibaly, ADEMA, elected on one list); "
-              f"third partner, votes {R}"),
+              f"third candidate's party, votes {R}",
+          note="the third seat is ADEMA's: Bamako's 3 ADEMA seats were in 2 communes (maliweb 8377's 18 districts), "
+               "Commune I's and this one"),
     party_list("URD", 3, v1=("share", 0.1862)),
 ], r2=("first", 0.5732),
     forced=[party_list("RPM", 3, src=f"{S_7988} (RPM's Konimba [Sidibe] beaten in round 1 in Commune V); votes {R}")])
 design("Commune-VI", [
-    joint(["ADEMA", "MPR", "URD"], lid="ADEMA-MPR-URD", name="ADEMA-MPR-URD", v1=("share", 0.2419)),
+    joint(["URD", "MPR", "UDD"], lid="URD-MPR-UDD", name="URD-MPR-UDD", v1=("share", 0.2419)),
     party_list("SADI", 3, v1=("share", 0.1776)),
 ], r2=("first", 0.5588),
     forced=[party_list("RPM", 3, src=f"{S_7988} (RPM's Mme Toure Kani Sangare beaten in round 1 in Commune VI); votes {R}")])
@@ -619,10 +742,8 @@ def spread(total, n, cap, rng, weights):
         for i in under:
             x[i] += excess * x[i] / s
     v = [max(1, int(xi)) for xi in x]
-    i = 0
-    while sum(v) < total:
-        v[i % n] += 1
-        i += 1
+    while sum(v) < total:   # the rounding deficit goes to the list with the most room below the cap
+        v[min(range(n), key=lambda k: (v[k] + k * 0.5, k))] += 1
     while sum(v) > total:
         j = max(range(n), key=lambda k: v[k])
         v[j] -= 1
@@ -697,6 +818,23 @@ def assign_filler_kinds(rng):
         slots += [d] * n_fill
     need = {k: want[k] - have[k] for k in want}
     assert sum(need.values()) == len(slots), (need, len(slots))
+    # districts whose kinds a source gives take theirs first
+    per = {}
+    letter = {"party": "P", "joint": "J", "independent": "I"}
+    for d, *_ in DISTRICTS:
+        q = D[d]["kinds"]
+        if not q:
+            continue
+        lists = [l for l in D[d]["lists"] + D[d]["forced"] if not l.rejected]
+        assert sum(q.values()) == NLISTS[d], d
+        mine = []
+        for k, n in q.items():
+            n -= sum(1 for l in lists if l.kind == k)
+            assert n >= 0, (d, k)
+            mine += [letter[k]] * n
+            need[k] -= n
+        per[d] = mine
+        slots = [x for x in slots if x != d]
     one_seat = [i for i, d in enumerate(slots) if SEATS[d] == 1]
     multi = [i for i, d in enumerate(slots) if SEATS[d] > 1]
     kinds = [None] * len(slots)
@@ -712,7 +850,6 @@ def assign_filler_kinds(rng):
         kinds[i] = k
     for i, k in zip(one_seat, pool_one):
         kinds[i] = k
-    per = {}
     for d, k in zip(slots, kinds):
         per.setdefault(d, []).append(k)
     return per
@@ -727,7 +864,7 @@ def build_lists(voters, invalid):
         des = D[d]
         explicit = [l for l in des["lists"] if not l.rejected]
         rejected = [l for l in des["lists"] if l.rejected]
-        used = set()
+        used = set(des["exclude"])
         for l in des["lists"] + des["forced"]:   # a rejected list's parties had no other list there
             used.update(p for p in l.cands if p != "IND")
         fill = filler_lists(d, len(kinds.get(d, [])), kinds.get(d, []), used, rng)
@@ -756,8 +893,9 @@ def build_lists(voters, invalid):
             w = []
             for l in others:
                 ps = [p for p in l.cands if p != "IND"]
-                base = max(PARTY_WEIGHT[p] for p in ps) if ps else 0.55
+                base = max(PARTY_WEIGHT.get(p, OTHER_WEIGHT.get(p)) for p in ps) if ps else 0.55
                 w.append(base * (0.35 + rng.random()))
+            assert rem < len(others) * (cap - len(others)), (d, rem, cap)
             for l, v in zip(others, spread(rem, len(others), cap, rng, w)):
                 l.v1 = v
         all_lists[d] = explicit + others + rejected
@@ -842,9 +980,20 @@ def write_districts(path, reg, voters, invalid, v2, i2):
         "Koutiala": "valid votes derived from the published list votes and percentages; invalid and registered reconstructed",
         "Kadiolo": "valid votes derived from the published list votes and percentages; invalid and registered reconstructed",
         "Yanfolila": "valid votes derived from the published list votes and percentages; invalid and registered reconstructed",
-        "Ansongo": "round-2 valid 33,178 published (list votes); invalid_r2, round 1 and registered reconstructed",
-        "Yelimane": "the Court corrected the leading list's round-1 score (46.50% -> '47% and a bit'); not modelled",
-        "Nioro": "seats 3 derived by arithmetic (147 minus the other 54 districts); confirmed by the 3-name rejected list",
+        "Yelimane": "the Court corrected the leading list's round-1 score (46.50% -> '47% and a bit'); not modelled; "
+                    "5 lists (10 candidates for 2 seats, maliweb 7378)",
+        "Kita": "11 lists, 44 candidates, named (maliweb 7378)",
+        "Diema": "5 lists (10 candidates for 2 seats, maliweb 7378); which five is derived (afribone 28-May article)",
+        "Kati": "15 lists, 5 independent, no party alone (maliweb 7751)",
+        "Nara": "10 lists filed; URD-BDIA and the independent 'Unite et developpement' were invalidated on 28 May "
+                "(afribone 28-May article), so 8 on the ballot",
+        "Kolondieba": "14 lists filed; UNPR was invalidated on 28 May (afribone 28-May article), so 13 on the ballot",
+        "Niono": "PDS and PEM lists invalidated on 28 May (afribone 28-May article): not on the ballot",
+        "Youwarou": "the independent list 'Kaawral' was invalidated on 28 May (afribone 28-May article): not on the ballot",
+        "Ansongo": "round-2 valid 33,178 published (list votes); invalid_r2, round 1 and registered reconstructed; "
+                   "Mouvement Citoyen and AMRE-ATT lists invalidated on 28 May (afribone 28-May article)",
+        "Nioro": "seats 3 derived by arithmetic (147 minus the other 54 districts); confirmed by the 3-name rejected list; "
+                 "'Mouvement Citoyen Djike' invalidated on 28 May (afribone 28-May article)",
         "Tin-Essako": "one list only (afribone: sole candidate, 100%)",
         "Koulikoro": "round 2 provisional winner reversed by the Court (Meguetan polling stations 8-10 annulled)",
         "Tombouctou": "round 2 provisional winner reversed by the Court",
@@ -919,6 +1068,22 @@ YAML_TEMPLATE = """\
 #   maliweb 7988          https://maliweb.net/elections-legislatives-2007/legislatives-2007-de-nombreux-deputes-sortants-deja-elimines-7988.html
 #   bamada 2013 round-2 article      http://bamada.net/2e-tour-des-legislatives-ca-passe-pour-karim-keita-oumar-mariko-brehima-beredogo-gassama-imbarcaouanemais-ca-casse-pour-tall-dramane-dembele-poulo-hamidou-dia
 #   maliweb 8446          round-2 turnout, about 12-13% in Bamako and 32-33% elsewhere (cited in mali-elections.md)
+# Found later (shared/research/data/mali_more_sources.md):
+#   maliweb 8377          https://maliweb.net/elections-legislatives-2007/resultats-du-tour-definitif-des-legislatives-l%e2%80%99adema-et-l%e2%80%99urd-confirment%e2%80%a6-le-rpm-relegue-8377.html
+#                         (ADEMA's 46 round-2 seats in 18 districts, by region; Kidal, Rharous, Goundam, Tombouctou)
+#   maliweb 7378          https://maliweb.net/elections-legislatives-2007/legislatives-de-2007-l%e2%80%99autopsie-des-listes-de-candidatures-7378.html
+#                         (Kita's 11 lists, named; Diema and Yelimane 10 candidates each)
+#   afribone 28-May validation article  https://www.afribone.com/proclamation-des-candidatures-validees-par-la-cour-constitutionnelle-aux-legislatives-du-1er-juillet-2007-dix-listes-dont-deux-du-mouvement-citoyen-invalidees/
+#                         (538 lists filed, 10 invalidated, 9 named; the Diema petition)
+#   maliweb 7751          https://maliweb.net/elections-legislatives-2007/legislatives-2007-la-battaille-de-kati-7751.html (Kati: 15 lists, 5 independent, no party alone)
+#   maliweb 7998          https://maliweb.net/elections-legislatives-2007/deux-sous-prefets-pris-en-flagrant-delit-de-falsification-des-resultats-a-teninkou-pour-faire-elire-ouleymatou-tamboura-a-yelimane-pour-faire-tomber-mamadou-hawa-gassama-diaby-7998.html
+#   afribone configuration article  https://www.afribone.com/configuration-de-lassemblee-quand-la-desertion-fausse-la-donne/ (Sikasso: 5 URD, 1 MPR, 1 MIRIA)
+#   afribone Bougouni by-election round-2 article (2009)  https://www.afribone.com/legislatives-partielles-de-bougouni-vers-un-second-tour-entre-lurd-et-ladema/
+#   frwiki Alou Bathily; Journal du Mali Kati by-election article  https://fr-academic.com/dic.nsf/frwiki/1773646 ; https://www.journaldumali.com/election-partielle-a-kati-cinq-candidats-lances-dans-la-course/
+#   malijet 2013 21-reelus article   http://malijet.co/politique/assemblee-nationale-21-deputes-reelus-sur-les-147
+#   maliactu 2013 73-anciens article https://maliactu.net/legislatives-2013-73-anciens-deputes-candidats/
+#   maliactu 2013 bagadadji article  https://maliactu.net/bagadadji-6-anciens-deputes-et-6-partis-deja-de-retour
+#   abamako 37740; bamada Bourem article  http://news.abamako.com/h/37740.html ; http://bamada.net/elections-legislatives-bourem-la-belle-victoire-de-chato-et-mohamed-ould-matali
 
 format: 1
 name: mali-2007
@@ -972,6 +1137,8 @@ parties:
   - {id: PDJ, name: "PDJ", coalition: OTHER}
   - {id: RDT, name: "RDT", coalition: OTHER}
   - {id: PIDS, name: "PIDS", coalition: OTHER}
+  # RDS: on the RDS-PIDS joint list of Kita (maliweb 7378).
+  - {id: RDS, name: "RDS", coalition: OTHER}
 
 regions:              # the 8 regions before 2012, plus the District of Bamako (Ménaka was a cercle of Gao)
   - {id: Kayes, name: Kayes}

@@ -33,7 +33,7 @@ static const char compare_help[] =
     "                       the files are the same whatever the number of threads\n"
     "                       (and of MPI ranks, under mpirun)\n"
     "  -o, --out DIR        output folder, created if missing (default\n"
-    "                       results/NAME-compare, NAME being BASE's name)\n"
+    "                       results/BASE-vs-A+B..., from the scenarios' names)\n"
     "  -f, --format FMT     standard output: table (default) or md, the final seats\n"
     "                       of every coalition and of the parties that move most;\n"
     "                       csv or json, the whole of compare.csv\n"
@@ -216,8 +216,8 @@ static int simulate_everywhere(scrutin_compare_tally *t, const compare_args *a, 
 }
 
 /* With --plots: write the plots' files, then draw them. @return a library status. */
-static int draw_plots(const char *out, const scrutin_compare *c, cli_render_result *drawn,
-                      scrutin_ctx *ctx)
+static int draw_plots(scrutin_output *output, const char *out, const scrutin_compare *c,
+                      cli_render_result *drawn, scrutin_ctx *ctx)
 {
     int status = scrutin_compare_plot(out, c, ctx);
     size_t n = scrutin_compare_plot_count(c);
@@ -229,15 +229,17 @@ static int draw_plots(const char *out, const scrutin_compare *c, cli_render_resu
         status = scrutin_compare_plot_name(names[i], sizeof names[i], i);
         list[i] = names[i];
     }
-    if (status == SCRUTIN_OK)
+    if (status == SCRUTIN_OK) {
         *drawn = cli_render_plots("compare", out, list, n);
+        status = cli_output_add_images(output, list, n, ctx);
+    }
     free(list);
     free(names);
     return status;
 }
 
 /* Compute the comparison, write its files and plots, print its headline (rank 0 only). */
-static int write_results(const char *out, const scrutin_compare_tally *t,
+static int write_results(scrutin_output *output, const char *out, const scrutin_compare_tally *t,
                          const scrutin_compare_info *info, const compare_args *a,
                          cli_render_result *drawn, scrutin_ctx *ctx)
 {
@@ -246,7 +248,7 @@ static int write_results(const char *out, const scrutin_compare_tally *t,
     if (status == SCRUTIN_OK)
         status = scrutin_compare_write(out, c, info, ctx);
     if (status == SCRUTIN_OK && a->common.plots)
-        status = draw_plots(out, c, drawn, ctx);
+        status = draw_plots(output, out, c, drawn, ctx);
     if (status == SCRUTIN_OK && !a->common.quiet) {
         status = scrutin_compare_print(stdout, c, a->common.format, ctx);
         if (status == SCRUTIN_OK && a->common.format == SCRUTIN_FORMAT_TABLE) {
@@ -297,13 +299,16 @@ static int compare(const compare_args *a, scrutin_ctx *ctx)
     info.ranks = dist_size();
     info.load_seconds = dist_max(cli_now_seconds() - start);
     scrutin_ctx_clear(ctx);
-    char *default_out = a->common.out ? NULL : cli_default_out_dir(l.models[0], "-compare");
+    char *default_out = a->common.out ? NULL
+                                      : cli_default_compare_dir((const scrutin_model *const *)l.models, l.n);
     const char *out = a->common.out ? a->common.out : default_out;
     scrutin_compare_tally *t = NULL;
+    scrutin_output *output = NULL;
     int status = out ? SCRUTIN_OK : SCRUTIN_ENOMEM;
     /* Refused before simulating, not after: rank 0 alone writes. */
-    if (status == SCRUTIN_OK && dist_is_root())
-        status = cli_check_out_dir(out, ctx);
+    if (status == SCRUTIN_OK)
+        status = cli_output_open(&output, out, (const scrutin_scenario *const *)l.scenarios, l.n,
+                                 ctx);
     if (status == SCRUTIN_OK)
         status = scrutin_compare_tally_new(&t, (const scrutin_model *const *)l.models, l.n, ctx);
     int reporter = 0;
@@ -321,12 +326,15 @@ static int compare(const compare_args *a, scrutin_ctx *ctx)
     } else if ((status == SCRUTIN_OK || interrupted) && dist_is_root()) {
         /* Rank 0 holds the sum of every rank's counters: it alone writes, and says why not. */
         reporter = 0;
-        status = write_results(out, t, &info, a, &drawn, ctx);
+        status = write_results(output, out, t, &info, a, &drawn, ctx);
+        status = cli_output_end(output, "compare", status, ctx);
+        output = NULL;
         if (status == SCRUTIN_OK && interrupted)
             fprintf(stderr, "scrutin compare: interrupted after %llu of %llu simulations; "
                             "their comparison is in %s/ (compare.json: \"partial\": true)\n",
                     (unsigned long long)completed, (unsigned long long)a->common.simulations, out);
     }
+    scrutin_output_abandon(output);
     rc = cli_finish("compare", &(cli_outcome){status, reporter, interrupted, drawn}, ctx);
     scrutin_compare_tally_free(t);
     free(default_out);

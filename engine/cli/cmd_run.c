@@ -137,15 +137,16 @@ static int simulate(scrutin_tally *tally, const scrutin_model *model, const run_
 }
 
 /* With --plots: write the plots' files, then draw them. @return a library status. */
-static int write_plots(const char *out, const scrutin_model *model, const scrutin_tally *tally,
-                       const scrutin_summary *summary, cli_render_result *drawn,
-                       scrutin_ctx *ctx)
+static int write_plots(scrutin_output *output, const char *out, const scrutin_model *model,
+                       const scrutin_tally *tally, const scrutin_summary *summary,
+                       cli_render_result *drawn, scrutin_ctx *ctx)
 {
-    int status = scrutin_plot_run(out, model, tally, summary, NULL, ctx);
+    int status = scrutin_run_plot(out, model, tally, summary, NULL, ctx);
     if (status == SCRUTIN_OK) {
         size_t n;
-        const char *const *names = scrutin_plot_run_names(&n);
+        const char *const *names = scrutin_run_plot_names(&n);
         *drawn = cli_render_plots("run", out, names, n);
+        status = cli_output_add_images(output, names, n, ctx);
     }
     return status;
 }
@@ -172,24 +173,24 @@ static void print_files(const char *out, const run_args *a, cli_render_result dr
  * Summarise, write the files, the plots and the report, print the headline
  * numbers. @p drawn says whether the plots were drawn. @return a library status.
  */
-static int write_results(const char *out, const scrutin_model *model, const scrutin_tally *tally,
-                         scrutin_run_info *info, const run_args *a, cli_render_result *drawn,
-                         scrutin_ctx *ctx)
+static int write_results(scrutin_output *output, const char *out, const scrutin_model *model,
+                         const scrutin_tally *tally, scrutin_run_info *info, const run_args *a,
+                         cli_render_result *drawn, scrutin_ctx *ctx)
 {
     double start = cli_now_seconds();
     scrutin_summary *summary = NULL;
     int status = scrutin_summary_compute(&summary, model, tally, ctx);
     if (status == SCRUTIN_OK) {
         info->write_seconds = cli_now_seconds() - start;
-        status = scrutin_report_run(out, model, tally, summary, info, ctx);
+        status = scrutin_run_write(out, model, tally, summary, info, ctx);
     }
     if (status == SCRUTIN_OK && a->common.plots)
-        status = write_plots(out, model, tally, summary, drawn, ctx);
+        status = write_plots(output, out, model, tally, summary, drawn, ctx);
     /* After the plots: the page takes in the images that were drawn. */
     if (status == SCRUTIN_OK && a->report)
         status = scrutin_report_html(out, model, summary, info, ctx);
     if (status == SCRUTIN_OK && !a->common.quiet) {
-        status = scrutin_report_run_headline(stdout, model, tally, summary, a->common.format, ctx);
+        status = scrutin_run_print(stdout, model, tally, summary, a->common.format, ctx);
         if (status == SCRUTIN_OK)
             print_files(out, a, *drawn);
     }
@@ -227,10 +228,12 @@ static int run(const run_args *a, scrutin_ctx *ctx)
     char *default_out = a->common.out ? NULL : cli_default_out_dir(model, "");
     const char *out = a->common.out ? a->common.out : default_out;
     scrutin_tally *tally = NULL;
+    scrutin_output *output = NULL;
     int status = out ? scrutin_report_scenario_hash(hash, sizeof hash, scenario, ctx)
                      : SCRUTIN_ENOMEM;
-    if (status == SCRUTIN_OK && dist_is_root())
-        status = cli_check_out_dir(out, ctx);
+    /* Taken before simulating: a folder refused, or held by another run, is said at once. */
+    if (status == SCRUTIN_OK)
+        status = cli_output_open(&output, out, (const scrutin_scenario *const *)&scenario, 1, ctx);
     if (status == SCRUTIN_OK)
         status = scrutin_tally_new(&tally, model);
     /* Every rank stops if any rank failed; the first failing one is the one that reports. */
@@ -257,7 +260,10 @@ static int run(const run_args *a, scrutin_ctx *ctx)
     } else if ((status == SCRUTIN_OK || interrupted) && dist_is_root()) {
         /* Rank 0 holds the sum of every rank's tally: it alone writes. */
         describe_run(&info, a, model, hash, completed, interrupted);
-        status = write_results(out, model, tally, &info, a, &drawn, ctx);
+        status = write_results(output, out, model, tally, &info, a, &drawn, ctx);
+        /* run.json and its manifest last, then an earlier run's stale files removed. */
+        status = cli_output_end(output, "run", status, ctx);
+        output = NULL;
         if (status != SCRUTIN_OK)
             reporter = 0; /* a failure of rank 0's own: it reports it */
         if (status == SCRUTIN_OK && interrupted)
@@ -265,6 +271,7 @@ static int run(const run_args *a, scrutin_ctx *ctx)
                             "results are in %s/ (run.json: \"partial\": true)\n",
                     (unsigned long long)completed, (unsigned long long)a->common.simulations, out);
     }
+    scrutin_output_abandon(output); /* not written into: left as it was */
     rc = cli_finish("run", &(cli_outcome){status, reporter, interrupted, drawn}, ctx);
     scrutin_tally_free(tally);
     free(default_out);

@@ -228,16 +228,19 @@ static int run_steps(scrutin_sweep *s, const sweep_args *a, int *reporter, scrut
 }
 
 /* Write the sweep's files and plot, print its table (rank 0 only). */
-static int write_results(const char *out, const scrutin_sweep *s, const scrutin_sweep_info *info,
-                         const sweep_args *a, cli_render_result *drawn, scrutin_ctx *ctx)
+static int write_results(scrutin_output *output, const char *out, const scrutin_sweep *s,
+                         const scrutin_sweep_info *info, const sweep_args *a,
+                         cli_render_result *drawn, scrutin_ctx *ctx)
 {
     int status = scrutin_sweep_write(out, s, info, ctx);
     if (status == SCRUTIN_OK && a->common.plots) {
         status = scrutin_sweep_plot(out, s, ctx);
         size_t n;
         const char *const *names = scrutin_sweep_plot_names(&n);
-        if (status == SCRUTIN_OK)
+        if (status == SCRUTIN_OK) {
             *drawn = cli_render_plots("sweep", out, names, n);
+            status = cli_output_add_images(output, names, n, ctx);
+        }
     }
     if (status == SCRUTIN_OK && !a->common.quiet) {
         status = scrutin_sweep_print(stdout, s, a->common.format, ctx);
@@ -274,8 +277,9 @@ static int sweep(const sweep_args *a, scrutin_ctx *ctx)
     if (status == SCRUTIN_OK && !out)
         status = SCRUTIN_ENOMEM;
     /* Refused before simulating, not after: rank 0 alone writes. */
-    if (status == SCRUTIN_OK && dist_is_root())
-        status = cli_check_out_dir(out, ctx);
+    scrutin_output *output = NULL;
+    if (status == SCRUTIN_OK)
+        status = cli_output_open(&output, out, (const scrutin_scenario *const *)&scenario, 1, ctx);
     scrutin_sweep_info info = SCRUTIN_SWEEP_INFO_INIT;
     info.scenario_hash = hash;
     info.scenario_path = a->scenario;
@@ -297,7 +301,9 @@ static int sweep(const sweep_args *a, scrutin_ctx *ctx)
     } else if ((status == SCRUTIN_OK || interrupted) && dist_is_root()) {
         /* Rank 0 holds every step's sum over the ranks: it alone writes, and says why not. */
         reporter = 0;
-        status = write_results(out, s, &info, a, &drawn, ctx);
+        status = write_results(output, out, s, &info, a, &drawn, ctx);
+        status = cli_output_end(output, "sweep", status, ctx);
+        output = NULL;
         if (status == SCRUTIN_OK && interrupted && s->completed[s->n_done - 1] < s->simulations)
             fprintf(stderr, "scrutin sweep: interrupted during step %zu of %zu, after %llu of its "
                             "%llu simulations; the results of steps 0 to %zu are in %s/ "
@@ -309,6 +315,7 @@ static int sweep(const sweep_args *a, scrutin_ctx *ctx)
                             "in %s/ (sweep.json: \"partial\": true)\n",
                     s->n_done, s->n_steps, out);
     }
+    scrutin_output_abandon(output);
     rc = cli_finish("sweep", &(cli_outcome){status, reporter, interrupted, drawn}, ctx);
     scrutin_sweep_free(s);
     free(default_out);

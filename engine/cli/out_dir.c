@@ -1,4 +1,4 @@
-/* The output folder of run, compare and sweep: its default name, and a check before simulating. */
+/* The output folder of run, compare and sweep: its default name, and the hold of a run on it. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -7,6 +7,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <xxhash.h>
+
+#include "distributed.h"
 #include "out_dir.h"
 
 char *cli_default_out_dir(const scrutin_model *model, const char *suffix)
@@ -19,68 +22,84 @@ char *cli_default_out_dir(const scrutin_model *model, const char *suffix)
     return out;
 }
 
-/*
- * Refuse, before simulating, an output folder that cannot be written: try a
- * file (created and removed at once) in the folder or, if it does not exist
- * yet, in its nearest existing parent, where it would be created. Only a
- * real attempt tells: root passes access() checks that the file system then
- * refuses (read-only mounts, /proc). @return 0, or the errno value.
- */
-static int probe_out_dir(const char *out)
+char *cli_default_compare_dir(const scrutin_model *const *models, size_t n)
 {
-    char *path = strdup(out);
-    if (!path)
-        return ENOMEM;
-    struct stat st;
-    int err = 0;
-    while (stat(path, &st) != 0) {
-        err = errno;
-        if (err != ENOENT || strcmp(path, ".") == 0 || strcmp(path, "/") == 0)
-            break;
-        /* "a/b/c/" -> "a/b"; "c" -> "."; "/c" -> "/". */
-        size_t n = strlen(path);
-        while (n > 1 && path[n - 1] == '/')
-            path[--n] = '\0';
-        char *slash = strrchr(path, '/');
-        if (!slash)
-            strcpy(path, ".");
-        else
-            slash[slash == path] = '\0';
-        err = 0;
-    }
-    if (!err && !S_ISDIR(st.st_mode))
-        err = ENOTDIR;
-    if (!err) {
-        size_t size = strlen(path) + 64;
-        char *probe = malloc(size);
-        if (!probe) {
-            free(path);
-            return ENOMEM;
+    size_t size = strlen("results/") + strlen("-vs-") + 1;
+    for (size_t k = 0; k < n; k++)
+        size += strlen(scrutin_model_name(models[k])) + 1;
+    char *out = malloc(size + 40);
+    if (!out)
+        return NULL;
+    int len = snprintf(out, size, "results/%s-vs-", scrutin_model_name(models[0]));
+    for (size_t k = 1; k < n; k++)
+        len += snprintf(out + len, size - (size_t)len, "%s%s", k > 1 ? "+" : "",
+                        scrutin_model_name(models[k]));
+    /* A file name has at most 255 bytes: past 120, the names give way to their hash. */
+    if (strlen(out) - strlen("results/") > 120) {
+        XXH64_state_t *state = XXH64_createState();
+        if (!state) {
+            free(out);
+            return NULL;
         }
-        snprintf(probe, size, "%s/.scrutin-probe.%ld.tmp", path, (long)getpid());
-        int fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-        if (fd < 0) {
-            err = errno == EEXIST ? 0 : errno;
-        } else {
-            close(fd);
-            unlink(probe);
+        XXH64_reset(state, 0);
+        for (size_t k = 0; k < n; k++) {
+            const char *name = scrutin_model_name(models[k]);
+            XXH64_update(state, name, strlen(name) + 1);
         }
-        free(probe);
+        unsigned long long h = (unsigned long long)XXH64_digest(state);
+        XXH64_freeState(state);
+        char base[80];
+        snprintf(base, sizeof base, "%.60s", scrutin_model_name(models[0]));
+        snprintf(out, size + 40, "results/%s-vs-%016llx", base, h);
     }
-    free(path);
-    return err;
+    return out;
 }
 
-int cli_check_out_dir(const char *out, scrutin_ctx *ctx)
+int cli_output_open(scrutin_output **out, const char *dir, const scrutin_scenario *const *inputs,
+                    size_t n, scrutin_ctx *ctx)
 {
-    int err = probe_out_dir(out);
-    if (err == ENOMEM)
-        return SCRUTIN_ENOMEM;
-    if (!err)
+    *out = NULL;
+    if (!dist_is_root())
         return SCRUTIN_OK;
-    struct stat st;
-    return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, out, 0, NULL,
-                             "the output folder cannot be %s: %s",
-                             stat(out, &st) == 0 ? "written" : "created", strerror(err));
+    scrutin_output_options opt = SCRUTIN_OUTPUT_OPTIONS_INIT;
+    opt.inputs = inputs;
+    opt.n_inputs = n;
+    return scrutin_output_open(out, dir, &opt, ctx);
 }
 
+int cli_output_add_images(scrutin_output *output, const char *const *names, size_t n,
+                          scrutin_ctx *ctx)
+{
+    static const char *const exts[] = {"svg", "png"};
+    int status = SCRUTIN_OK;
+    for (size_t i = 0; output && i < n && status == SCRUTIN_OK; i++)
+        for (size_t k = 0; k < 2 && status == SCRUTIN_OK; k++) {
+            char name[256], path[4096];
+            snprintf(name, sizeof name, "%s/%s.%s", SCRUTIN_PLOT_DIR, names[i], exts[k]);
+            snprintf(path, sizeof path, "%s/%s", scrutin_output_dir(output), name);
+            struct stat st;
+            if (stat(path, &st) == 0)
+                status = scrutin_output_add(output, name, ctx);
+        }
+    return status;
+}
+
+int cli_output_end(scrutin_output *output, const char *command, int status, scrutin_ctx *ctx)
+{
+    if (!output)
+        return status;
+    if (status != SCRUTIN_OK) {
+        scrutin_output_abandon(output);
+        return status;
+    }
+    const char *replaced = scrutin_output_replaces(output);
+    char *dir = replaced ? strdup(scrutin_output_dir(output)) : NULL;
+    char *was = replaced ? strdup(replaced) : NULL;
+    status = scrutin_output_close(output, ctx);
+    if (status == SCRUTIN_OK && dir && was)
+        fprintf(stderr, "scrutin %s: replaced the results of an earlier run in %s/ (its %s)\n",
+                command, dir, was);
+    free(dir);
+    free(was);
+    return status;
+}

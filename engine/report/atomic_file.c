@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "output_files.h"
+#include "output_session.h"
 
 static char *join(const char *dir, const char *name)
 {
@@ -85,8 +86,10 @@ int atomic_file_commit(atomic_file *af, scrutin_ctx *ctx)
     if (!err && rename(af->tmp, af->path) != 0)
         err = errno;
     if (!err) {
+        /* In the manifest of the run that holds the folder, if one does. */
+        int status = report_output_record(af->path, ctx);
         release(af);
-        return SCRUTIN_OK;
+        return status;
     }
     unlink(af->tmp);
     char text[128];

@@ -1,7 +1,7 @@
 /*
  * The plots of scrutin compare (docs/cli.md, "Plots"): the coalitions' seat
  * distributions, base against what-ifs, a page of at most
- * SCRUTIN_COMPARE_PLOT_WHATIFS what-ifs each, drawn by scrutin_plot_compare().
+ * SCRUTIN_COMPARE_PLOT_WHATIFS what-ifs each, drawn by scrutin_plot_panels().
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -185,9 +185,19 @@ static int plot_page(const char *out_dir, const scrutin_compare *c, size_t page,
     if (status == SCRUTIN_OK && n == 0)
         status = scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
                                    "scrutin_compare_plot: the scenarios declare no coalition");
-    if (status == SCRUTIN_OK)
-        status = scrutin_plot_compare(out_dir, name, title, seats, c->majority[0], n,
-                                      b.title_ptrs, m, b.label_ptrs, b.curves, ctx);
+    if (status == SCRUTIN_OK) {
+        scrutin_panels_spec spec = SCRUTIN_PANELS_SPEC_INIT;
+        spec.name = name;
+        spec.title = title;
+        spec.seats = seats;
+        spec.majority = c->majority[0];
+        spec.n_groups = n;
+        spec.group_labels = b.title_ptrs;
+        spec.n_scenarios = m;
+        spec.scenario_labels = b.label_ptrs;
+        spec.probability = b.curves;
+        status = scrutin_plot_panels(out_dir, &spec, ctx);
+    }
     plot_buffers_free(&b);
     return status;
 }

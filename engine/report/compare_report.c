@@ -19,6 +19,7 @@
 #include "scrutin/compare.h"
 #include "scrutin/plot.h"
 #include "table_file.h"
+#include "output_session.h"
 #include "scrutin/version.h"
 
 /* Version of compare.json's layout, its "format" key. */
@@ -158,7 +159,7 @@ int scrutin_compare_write(const char *out_dir, const scrutin_compare *c,
         if (status == SCRUTIN_OK && !d.ok)
             status = SCRUTIN_ENOMEM;
         if (status == SCRUTIN_OK)
-            status = report_json_file(out_dir, "compare.json", root, ctx);
+            status = report_index_file(out_dir, "compare.json", root, ctx);
         json_decref(root);
     }
     report_locale_leave(&c_numbers);

@@ -1,4 +1,4 @@
-/* scrutin_plot_run: the seat distributions of coalitions and the largest parties, and the districts. */
+/* scrutin_run_plot: the seat distributions of coalitions and the largest parties, and the districts. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +11,7 @@
 
 static const char *const run_names[] = {"coalition_seats", "party_seats", "district_outcomes"};
 
-const char *const *scrutin_plot_run_names(size_t *count)
+const char *const *scrutin_run_plot_names(size_t *count)
 {
     if (count)
         *count = sizeof run_names / sizeof run_names[0];
@@ -172,7 +172,7 @@ size_t plot_largest_parties(const scrutin_summary *s, size_t *out, size_t max)
     return n;
 }
 
-int scrutin_plot_run(const char *out_dir, const scrutin_model *model, const scrutin_tally *tally,
+int scrutin_run_plot(const char *out_dir, const scrutin_model *model, const scrutin_tally *tally,
                      const scrutin_summary *summary, const scrutin_plot_options *options,
                      scrutin_ctx *ctx)
 {
@@ -181,10 +181,10 @@ int scrutin_plot_run(const char *out_dir, const scrutin_model *model, const scru
         options = &defaults;
     if (!out_dir || !model || !tally || !summary)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
-                                 "scrutin_plot_run: an argument is NULL");
+                                 "scrutin_run_plot: an argument is NULL");
     if (options->version != SCRUTIN_PLOT_OPTIONS_VERSION)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
-                                 "scrutin_plot_run: options version %u, this library knows %u",
+                                 "scrutin_run_plot: options version %u, this library knows %u",
                                  options->version, SCRUTIN_PLOT_OPTIONS_VERSION);
     const scrutin_summary *s = summary;
     if (s->simulations == 0 || s->simulations != scrutin_tally_simulations(tally) ||
@@ -193,7 +193,7 @@ int scrutin_plot_run(const char *out_dir, const scrutin_model *model, const scru
         s->n_groups[SCRUTIN_GROUP_PARTY] != scrutin_model_count(model, SCRUTIN_ENTITY_PARTY) ||
         s->n_groups[SCRUTIN_GROUP_COALITION] != scrutin_model_count(model, SCRUTIN_ENTITY_COALITION))
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
-                                 "scrutin_plot_run: the summary, the tally and the model do not "
+                                 "scrutin_run_plot: the summary, the tally and the model do not "
                                  "describe the same run");
     char *dir = NULL;
     int status = plot_folder(&dir, out_dir, ctx);

@@ -1,4 +1,4 @@
-/* The plots of a run, one file per plot: what scrutin_plot_run() calls. */
+/* The plots of a run, one file per plot: what scrutin_run_plot() calls. */
 #ifndef SCRUTIN_REPORT_PLOT_RUN_H
 #define SCRUTIN_REPORT_PLOT_RUN_H
 

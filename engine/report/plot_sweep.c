@@ -1,8 +1,9 @@
-/* scrutin_plot_sweep: probability curves over a swept parameter, with their Monte Carlo bands. */
+/* scrutin_plot_curves: probability curves over a swept parameter, with their Monte Carlo bands. */
 #include <math.h>
 #include <stdlib.h>
 
 #include "../common/number_format.h"
+#include "../common/versioned.h"
 #include "plot_files.h"
 #include "scrutin/plot.h"
 
@@ -106,24 +107,33 @@ static int write_script(FILE *f, const void *data)
     return ferror(f) ? SCRUTIN_EIO : SCRUTIN_OK;
 }
 
-int scrutin_plot_sweep(const char *out_dir, const char *name, const char *title,
-                       const char *x_label, const char *y_label, size_t n_points, const double *x,
-                       size_t n_curves, const scrutin_plot_curve *curves, scrutin_ctx *ctx)
+int scrutin_plot_curves(const char *out_dir, const scrutin_curves_spec *spec, scrutin_ctx *ctx)
 {
-    if (!out_dir || !x_label || !y_label || !x || !curves)
+    if (!out_dir || !spec)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
-                                 "scrutin_plot_sweep: an argument is NULL");
+                                 "scrutin_plot_curves: an argument is NULL");
+    if (VERSIONED_CHECK(spec, "scrutin_plot_curves", scrutin_curves_spec, SCRUTIN_CURVES_SPEC,
+                        ctx) != SCRUTIN_OK)
+        return SCRUTIN_EINVAL;
+    const char *name = spec->name, *title = spec->title;
+    const char *x_label = spec->x_label, *y_label = spec->y_label;
+    size_t n_points = spec->n_points, n_curves = spec->n_curves;
+    const double *x = spec->x;
+    const scrutin_plot_curve *curves = spec->curves;
+    if (!x_label || !y_label || !x || !curves)
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                 "scrutin_plot_curves: a field of the spec is NULL");
     int status = plot_check_name(name, ctx);
     if (status != SCRUTIN_OK)
         return status;
     if (n_points == 0 || n_curves == 0)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
-                                 "scrutin_plot_sweep: %zu points and %zu curves: nothing to draw",
+                                 "scrutin_plot_curves: %zu points and %zu curves: nothing to draw",
                                  n_points, n_curves);
     for (size_t c = 0; c < n_curves; c++)
         if (!curves[c].label || !curves[c].p)
             return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
-                                     "scrutin_plot_sweep: curve %zu has no label or no values", c);
+                                     "scrutin_plot_curves: curve %zu has no label or no values", c);
     char *dir = NULL;
     status = plot_folder(&dir, out_dir, ctx);
     if (status != SCRUTIN_OK)

@@ -1,7 +1,7 @@
 /*
  * A run's headline numbers for standard output: every coalition and the
  * largest parties, provisional and final, as a terminal table, Markdown,
- * CSV or JSON. The files of scrutin_report_run() hold everything; this is
+ * CSV or JSON. The files of scrutin_run_write() hold everything; this is
  * what an analyst reads first.
  */
 #include <jansson.h>
@@ -191,15 +191,15 @@ static int write_headline(FILE *f, const run_data *d, scrutin_format format)
     return status;
 }
 
-int scrutin_report_run_headline(FILE *f, const scrutin_model *model, const scrutin_tally *tally,
-                                const scrutin_summary *summary, scrutin_format format,
-                                scrutin_ctx *ctx)
+int scrutin_run_print(FILE *f, const scrutin_model *model, const scrutin_tally *tally,
+                      const scrutin_summary *summary, scrutin_format format,
+                      scrutin_ctx *ctx)
 {
     if (!f || !model || !tally || !summary)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
-                                 "scrutin_report_run_headline: an argument is NULL");
+                                 "scrutin_run_print: an argument is NULL");
     run_systems rs;
-    int status = run_systems_make(&rs, model, tally, summary, "scrutin_report_run_headline", ctx);
+    int status = run_systems_make(&rs, model, tally, summary, "scrutin_run_print", ctx);
     if (status != SCRUTIN_OK)
         return status;
     status = write_headline(f, &rs.data, format);
@@ -212,12 +212,12 @@ int scrutin_report_run_headline(FILE *f, const scrutin_model *model, const scrut
     return SCRUTIN_OK;
 }
 
-int scrutin_report_run_table(FILE *f, const scrutin_model *model, const scrutin_summary *summary,
-                             scrutin_format format, scrutin_ctx *ctx)
+int run_table_print(FILE *f, const scrutin_model *model, const scrutin_summary *summary,
+                    scrutin_format format, scrutin_ctx *ctx)
 {
     if (!f || !model || !summary)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
-                                 "scrutin_report_run_table: an argument is NULL");
+                                 "scrutin_run_print: an argument is NULL");
     run_data d = {model, NULL, summary, NULL, 0, NULL};
     int status = write_headline(f, &d, format);
     if (status == SCRUTIN_OK && ferror(f))

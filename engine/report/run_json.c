@@ -51,9 +51,10 @@ static json_t *metadata(json_doc *d, const run_data *data, const scrutin_run_inf
     return root;
 }
 
-int report_run_json(FILE *f, const run_data *data, const scrutin_run_info *info,
+int report_run_json(json_t **out, const run_data *data, const scrutin_run_info *info,
                     double write_seconds)
 {
+    *out = NULL;
     json_doc d = {1};
     json_t *root = metadata(&d, data, info);
     int status = SCRUTIN_OK;
@@ -66,11 +67,9 @@ int report_run_json(FILE *f, const run_data *data, const scrutin_run_info *info,
     json_doc_put(&d, root, "execution", execution(&d, info, write_seconds));
     if (status == SCRUTIN_OK && !d.ok)
         status = SCRUTIN_ENOMEM;
-    /* Sorted keys and fixed indentation: two runs of one tally give the same bytes. */
-    if (status == SCRUTIN_OK &&
-        (json_dumpf(root, f, JSON_INDENT(2) | JSON_SORT_KEYS | JSON_REAL_PRECISION(17)) != 0 ||
-         fputc('\n', f) == EOF))
-        status = SCRUTIN_EIO;
-    json_decref(root);
+    if (status != SCRUTIN_OK)
+        json_decref(root);
+    else
+        *out = root;
     return status;
 }

@@ -2,7 +2,7 @@
 #ifndef SCRUTIN_REPORT_RUN_JSON_H
 #define SCRUTIN_REPORT_RUN_JSON_H
 
-#include <stdio.h>
+#include <jansson.h>
 
 #include "run_tables.h"
 #include "scrutin/report.h"
@@ -11,13 +11,13 @@
 #define REPORT_RUN_JSON_FORMAT 1
 
 /*
- * Write run.json to @p f (docs/cli.md, "run.json"). Everything that may
+ * Make run.json's document, into @p *out (docs/cli.md, "run.json"). Everything that may
  * differ between two runs of the same tally (threads, ranks, timings, the
  * scenario's path) goes into the "execution" object, and nothing else does.
  * @param write_seconds  the "write" timing to record
- * @return 0, SCRUTIN_EIO or SCRUTIN_ENOMEM
+ * @return 0 or SCRUTIN_ENOMEM
  */
-int report_run_json(FILE *f, const run_data *data, const scrutin_run_info *info,
+int report_run_json(json_t **out, const run_data *data, const scrutin_run_info *info,
                     double write_seconds);
 
 #endif

@@ -1,9 +1,10 @@
-/* scrutin_report_run: every output file of a run, each written whole or not at all. */
+/* scrutin_run_write: every output file of a run, each written whole or not at all. */
 #include <string.h>
 #include <time.h>
 
 #include "../common/number_format.h"
 #include "output_files.h"
+#include "output_session.h"
 #include "run_json.h"
 #include "run_tables.h"
 #include "scrutin/report.h"
@@ -21,10 +22,10 @@ static int check_arguments(const char *out_dir, const run_data *d, const scrutin
 {
     if (!out_dir || !d->model || !d->tally || !d->summary || !info)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
-                                 "scrutin_report_run: an argument is NULL");
+                                 "scrutin_run_write: an argument is NULL");
     if (info->version != SCRUTIN_RUN_INFO_VERSION)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
-                                 "scrutin_report_run: run info version %u, this library knows %u",
+                                 "scrutin_run_write: run info version %u, this library knows %u",
                                  info->version, SCRUTIN_RUN_INFO_VERSION);
     const scrutin_summary *s = d->summary;
     const scrutin_model *m = d->model;
@@ -36,11 +37,11 @@ static int check_arguments(const char *out_dir, const run_data *d, const scrutin
                      s->seats == scrutin_model_seats(m) && scrutin_tally_seats(d->tally) == s->seats;
     if (!same_shape || s->simulations != scrutin_tally_simulations(d->tally))
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
-                                 "scrutin_report_run: the summary, the tally and the model do not "
+                                 "scrutin_run_write: the summary, the tally and the model do not "
                                  "describe the same run");
     if (info->completed != 0 && info->completed != s->simulations)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
-                                 "scrutin_report_run: the run info says %llu simulations were "
+                                 "scrutin_run_write: the run info says %llu simulations were "
                                  "completed, the tally counts %llu",
                                  (unsigned long long)info->completed,
                                  (unsigned long long)s->simulations);
@@ -68,22 +69,18 @@ static int write_table(const char *out_dir, const run_table *table, const run_da
 static int write_json(const char *out_dir, const run_data *d, const scrutin_run_info *info,
                       double write_seconds, scrutin_ctx *ctx)
 {
-    atomic_file af;
-    int status = atomic_file_open(&af, out_dir, "run.json", ctx);
-    if (status != SCRUTIN_OK)
-        return status;
-    status = report_run_json(af.f, d, info, write_seconds);
-    if (status != SCRUTIN_OK) {
-        atomic_file_abort(&af);
-        return scrutin_ctx_error(ctx, status, out_dir, 0, NULL, "run.json cannot be written: %s",
-                                 scrutin_strerror(status));
-    }
-    return atomic_file_commit(&af, ctx);
+    json_t *root = NULL;
+    int status = report_run_json(&root, d, info, write_seconds);
+    /* Held back, if a run holds the folder, until every other file is written (output_session.h). */
+    if (status == SCRUTIN_OK)
+        status = report_index_file(out_dir, "run.json", root, ctx);
+    json_decref(root);
+    return status;
 }
 
-int scrutin_report_run(const char *out_dir, const scrutin_model *model, const scrutin_tally *tally,
-                       const scrutin_summary *summary, const scrutin_run_info *info,
-                       scrutin_ctx *ctx)
+int scrutin_run_write(const char *out_dir, const scrutin_model *model, const scrutin_tally *tally,
+                      const scrutin_summary *summary, const scrutin_run_info *info,
+                      scrutin_ctx *ctx)
 {
     double start = now_seconds();
     run_data d = {model, tally, summary, NULL, 0, NULL};
@@ -92,7 +89,7 @@ int scrutin_report_run(const char *out_dir, const scrutin_model *model, const sc
         return status;
     /* Several systems on the same votes: every table carries a `system` column. */
     run_systems rs;
-    status = run_systems_make(&rs, model, tally, summary, "scrutin_report_run", ctx);
+    status = run_systems_make(&rs, model, tally, summary, "scrutin_run_write", ctx);
     if (status != SCRUTIN_OK)
         return status;
     d = rs.data;

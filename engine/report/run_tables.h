@@ -12,6 +12,8 @@
 
 struct json_t;
 
+#include "scrutin/error.h"
+#include "scrutin/format.h"
 #include "scrutin/model.h"
 #include "scrutin/summary.h"
 #include "scrutin/tally.h"
@@ -100,8 +102,13 @@ typedef struct run_table {
 #define REPORT_RUN_TABLES 6
 extern const run_table report_run_tables[REPORT_RUN_TABLES];
 
-/* The headline numbers of scrutin_report_run_table(), as a table. */
+/* The headline numbers of scrutin_run_print(), as a table. */
 extern const run_table report_headline_table;
+
+/* The headline of one system's summary on @p f (what scrutin_run_print() writes per system).
+   @return 0 or SCRUTIN_EIO */
+int run_table_print(FILE *f, const scrutin_model *model, const scrutin_summary *summary,
+                    scrutin_format format, scrutin_ctx *ctx);
 
 /*
  * Write @p table as CSV: the header, then one line per row. Text is quoted

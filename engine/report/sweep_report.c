@@ -17,6 +17,7 @@
 #include "scrutin/plot.h"
 #include "scrutin/sweep.h"
 #include "table_file.h"
+#include "output_session.h"
 #include "scrutin/version.h"
 
 /* Version of sweep.json's layout, its "format" key. */
@@ -118,7 +119,7 @@ int scrutin_sweep_write(const char *out_dir, const scrutin_sweep *s,
         if (status == SCRUTIN_OK && !d.ok)
             status = SCRUTIN_ENOMEM;
         if (status == SCRUTIN_OK)
-            status = report_json_file(out_dir, "sweep.json", root, ctx);
+            status = report_index_file(out_dir, "sweep.json", root, ctx);
         json_decref(root);
     }
     report_locale_leave(&c_numbers);
@@ -192,9 +193,16 @@ int scrutin_sweep_plot(const char *out_dir, const scrutin_sweep *s, scrutin_ctx 
     snprintf(title, sizeof title, "%s: P(majority) against %s, %llu simulations per step%s",
              s->scenario_name ? s->scenario_name : "", s->path,
              (unsigned long long)s->simulations, scrutin_sweep_partial(s) ? " (partial)" : "");
-    int status = scrutin_plot_sweep(out_dir, sweep_plot_names[0], title, s->path,
-                                    "P(majority), final seats (%)", steps, s->values, n, curves,
-                                    ctx);
+    scrutin_curves_spec spec = SCRUTIN_CURVES_SPEC_INIT;
+    spec.name = sweep_plot_names[0];
+    spec.title = title;
+    spec.x_label = s->path;
+    spec.y_label = "P(majority), final seats (%)";
+    spec.n_points = steps;
+    spec.x = s->values;
+    spec.n_curves = n;
+    spec.curves = curves;
+    int status = scrutin_plot_curves(out_dir, &spec, ctx);
     free(ids);
     free(p);
     free(curves);

@@ -18,7 +18,24 @@ typedef struct reader {
     unsigned line;       /* physical line being fed to the parser */
     unsigned row_start;  /* line on which the current row started */
     int oom;
+    int nul;             /* a cell held a NUL byte (reported) */
+    const char *path;
+    scrutin_ctx *ctx;
 } reader;
+
+/*
+ * A NUL byte in a cell: C strings would end there ("12\0" read as 12), so it is refused, at
+ * its line and column (by its header's name once the header is read).
+ */
+static void refuse_nul(reader *r, size_t len)
+{
+    r->nul = 1;
+    const char *name = r->n_rows > 0 && r->n_fields < r->row_len[0] ? r->rows[0][r->n_fields] : NULL;
+    scrutin_ctx_error(r->ctx, SCRUTIN_EINPUT, r->path, r->line, name,
+                      "column %zu holds a NUL byte (in a cell of %zu bytes): a table is text; "
+                      "save it again as CSV (UTF-8)",
+                      r->n_fields + 1, len);
+}
 
 static void on_field(void *data, size_t len, void *priv)
 {
@@ -27,6 +44,8 @@ static void on_field(void *data, size_t len, void *priv)
         return;
     if (r->n_fields == 0)
         r->row_start = r->line;
+    if (len && memchr(data, '\0', len))
+        refuse_nul(r, len);
     if (r->n_fields == r->cap_fields) {
         size_t cap = r->cap_fields ? 2 * r->cap_fields : 16;
         char **f = realloc(r->fields, cap * sizeof *f);
@@ -99,32 +118,58 @@ static void reader_free(reader *r)
     free(r->row_line);
 }
 
-/* Feed the file to libcsv one physical line at a time, so that we know the line of every row. */
-static int parse_file(reader *r, FILE *f, const char *path, scrutin_ctx *ctx)
+static int no_space(unsigned char c)
+{
+    (void)c;
+    return 0;
+}
+
+/* Spaces and tabs around a header's name are no part of it (cells: tables.c decides). */
+static void trim(char *text)
+{
+    size_t len = strlen(text), start = strspn(text, " \t");
+    while (len > start && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+        len--;
+    memmove(text, text + start, len - start);
+    text[len - start] = '\0';
+}
+
+/*
+ * Feed the file's bytes to libcsv one physical line at a time, so that we know the line of every
+ * row. A line ends with "\n", "\r\n" or a lone "\r" (libcsv ends a row at either byte), so that
+ * a file saved with old Mac line ends is counted line by line too.
+ */
+static int parse_bytes(reader *r, const char *bytes, size_t size, const char *path,
+                       scrutin_ctx *ctx)
 {
     struct csv_parser p;
     if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL | CSV_STRICT_FINI) != 0)
         return SCRUTIN_ENOMEM;
-    char *buf = NULL;
-    size_t cap = 0;
-    ssize_t n;
+    /* Cells as written: libcsv would trim " 12" to "12", so that a number's spaces pass unseen. */
+    csv_set_space_func(&p, no_space);
     int status = SCRUTIN_OK;
     unsigned row_line = 0; /* line on which the row being read began; 0 between rows */
     r->line = 0;
-    while ((n = getline(&buf, &cap, f)) > 0) {
+    r->path = path;
+    r->ctx = ctx;
+    size_t at = 0;
+    /* A spreadsheet's "CSV UTF-8" starts with a byte-order mark, which is no part of a name. */
+    if (size >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
+        at = 3;
+    while (at < size && !r->oom) {
+        const char *text = bytes + at;
+        size_t len = input_line_length(text, size - at);
+        at += len;
         r->line++;
-        const char *text = buf;
-        size_t len = (size_t)n;
-        /* A spreadsheet's "CSV UTF-8" starts with a byte-order mark, which is no part of a name. */
-        if (r->line == 1 && len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
-            text += 3;
-            len -= 3;
-        }
         size_t rows_before = r->n_rows;
         if (!row_line && text[0] != '\n' && text[0] != '\r')
             row_line = r->line;
         if (csv_parse(&p, text, len, on_field, on_row, r) != len) {
             int err = csv_error(&p);
+            if (err == CSV_ENOMEM) {
+                r->oom = 1;
+                break;
+            }
             status = scrutin_ctx_error(ctx, SCRUTIN_ESYNTAX, path, r->line, NULL,
                                        "malformed CSV: %s",
                                        err == CSV_EPARSE
@@ -138,18 +183,35 @@ static int parse_file(reader *r, FILE *f, const char *path, scrutin_ctx *ctx)
             row_line = 0;
     }
     /* The only error left at the end (CSV_STRICT_FINI): a quote that is never closed. */
-    if (status == SCRUTIN_OK && csv_fini(&p, on_field, on_row, r) != 0)
+    if (status == SCRUTIN_OK && !r->oom && csv_fini(&p, on_field, on_row, r) != 0)
         status = scrutin_ctx_error(ctx, SCRUTIN_ESYNTAX, path, row_line ? row_line : r->line,
                                    NULL, "malformed CSV: %s",
                                    csv_error(&p) == CSV_EPARSE
                                        ? "a quoted field in the row that begins on this line is "
                                          "never closed: a '\"' is missing"
                                        : csv_strerror(csv_error(&p)));
-    free(buf);
     csv_free(&p);
-    if (status == SCRUTIN_OK && r->oom)
-        status = SCRUTIN_ENOMEM;
+    if (r->oom)
+        return SCRUTIN_ENOMEM;
+    if (status == SCRUTIN_OK && r->nul)
+        status = SCRUTIN_EINPUT;
     return status;
+}
+
+/* Report why the table could not be read: at the key that names it, if any. */
+static int unreadable(scrutin_ctx *ctx, int status, const char *path, const csv_origin *origin,
+                      const input_problem *p)
+{
+    if (status == SCRUTIN_ENOMEM)
+        return status;
+    const char *verb = status == SCRUTIN_ENOENT ? "cannot be opened"
+                       : status == SCRUTIN_EIO  ? "cannot be read"
+                                                : "is refused";
+    if (origin)
+        return scrutin_ctx_error(ctx, status, origin->file, origin->line, origin->key,
+                                 "the %s table \"%s\" %s (%s): %s", origin->key, origin->written,
+                                 verb, path, p->why);
+    return scrutin_ctx_error(ctx, status, path, p->line, NULL, "this table %s: %s", verb, p->why);
 }
 
 int csv_table_read(csv_table *t, const char *path, const csv_origin *origin,
@@ -157,18 +219,15 @@ int csv_table_read(csv_table *t, const char *path, const csv_origin *origin,
 {
     memset(t, 0, sizeof *t);
     t->path = path;
-    char why[128];
-    FILE *f = input_file_open(path, why, sizeof why);
-    if (!f && origin)
-        return scrutin_ctx_error(ctx, SCRUTIN_ENOENT, origin->file, origin->line, origin->key,
-                                 "the %s table \"%s\" cannot be opened (%s): %s", origin->key,
-                                 origin->written, path, why);
-    if (!f)
-        return scrutin_ctx_error(ctx, SCRUTIN_ENOENT, path, 0, NULL,
-                                 "cannot open this table: %s", why);
+    input_bytes bytes;
+    input_problem problem;
+    int status = input_file_read(path, &bytes, &problem);
+    if (status != SCRUTIN_OK)
+        return unreadable(ctx, status, path, origin, &problem);
+    memcpy(t->digest, bytes.digest, sizeof t->digest);
     reader r = {0};
-    int status = parse_file(&r, f, path, ctx);
-    fclose(f);
+    status = parse_bytes(&r, bytes.data, bytes.len, path, ctx);
+    input_bytes_free(&bytes);
     if (status == SCRUTIN_OK && r.n_rows == 0)
         status = scrutin_ctx_error(ctx, SCRUTIN_EINPUT, path, 1, NULL,
                                    "the table is empty: a header row is required");
@@ -190,6 +249,7 @@ int csv_table_read(csv_table *t, const char *path, const csv_origin *origin,
         t->column_of[c] = -1;
     t->n_file_cols = r.row_len[0];
     for (size_t j = 0; j < r.row_len[0]; j++) {
+        trim(r.rows[0][j]);
         const char *name = r.rows[0][j];
         size_t c = 0;
         while (c < n_cols && strcmp(columns[c], name) != 0)

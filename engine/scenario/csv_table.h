@@ -17,6 +17,7 @@ typedef struct csv_table {
     size_t n_file_cols;  /* columns in the file's header */
     char **cells;        /* n_rows * n_file_cols, row-major; "" where a row is short */
     unsigned *line;      /* line of each data row */
+    unsigned char digest[16]; /* XXH3-128 of the file's bytes as read (the content hash) */
 } csv_table;
 
 /* Where a table is named: the key of the scenario file that gives its path. */
@@ -31,8 +32,10 @@ typedef struct csv_origin {
  * Read @p path, named by @p origin. @p columns lists the known column names (NULL-terminated);
  * a header column not among them is reported as an error, and so is a
  * required one (@p required[i] non-zero) that is missing. A table that cannot be opened is
- * reported once, at @p origin, with the cause (SCRUTIN_ENOENT). A UTF-8 byte-order mark at
- * the start of the file (spreadsheets' "CSV UTF-8") is skipped.
+ * reported once, at @p origin, with the cause (SCRUTIN_ENOENT; SCRUTIN_EIO for a read error,
+ * SCRUTIN_EINPUT past a limit of input_file.h). The file is read once (a pipe works). A UTF-8
+ * byte-order mark at the start of the file (spreadsheets' "CSV UTF-8") is skipped; a cell with
+ * a NUL byte is refused at its line and column.
  */
 int csv_table_read(csv_table *t, const char *path, const csv_origin *origin,
                    const char *const *columns, const int *required, scrutin_ctx *ctx);

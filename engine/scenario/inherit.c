@@ -10,9 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#include "input_file.h"
+#include "yaml_limits.h"
 #include "merged_text.h"
 #include "scenario_types.h"
 #include "yaml_merge.h"
@@ -24,6 +23,7 @@ struct scn_layers {
     char **dirs;    /* folder of each, for the paths it names ("" for the current folder) */
     int *node_file; /* [node id - 1] of the merged document: index in paths, -1 if made up */
     size_t n_nodes;
+    unsigned char (*digests)[16]; /* of each file of the chain as read (the content hash) */
 };
 
 void scn_layers_free(struct scn_layers *l)
@@ -36,6 +36,7 @@ void scn_layers_free(struct scn_layers *l)
     }
     free(l->paths);
     free(l->dirs);
+    free(l->digests);
     free(l->node_file);
     free(l);
 }
@@ -71,8 +72,12 @@ static char *join(const char *dir, const char *path)
     return out;
 }
 
-/* Add a file name (and its folder) to the list messages refer to. @return 0 or ENOMEM. */
-static int add_file(struct scn_layers *f, const char *path)
+/*
+ * Add a file name (and its folder: none for a pipe or device, whose relative paths are read
+ * from the current folder) to the list messages refer to, with its digest if it is a file of
+ * the chain (@p b; NULL for a setting). @return 0 or ENOMEM.
+ */
+static int add_file(struct scn_layers *f, const char *path, const input_bytes *b)
 {
     char **paths = realloc(f->paths, (f->n + 1) * sizeof *paths);
     if (paths)
@@ -80,10 +85,16 @@ static int add_file(struct scn_layers *f, const char *path)
     char **dirs = realloc(f->dirs, (f->n + 1) * sizeof *dirs);
     if (dirs)
         f->dirs = dirs;
-    if (!paths || !dirs)
+    unsigned char(*digests)[16] = realloc(f->digests, (f->n + 1) * sizeof *digests);
+    if (digests)
+        f->digests = digests;
+    if (!paths || !dirs || !digests)
         return SCRUTIN_ENOMEM;
+    memset(f->digests[f->n], 0, sizeof f->digests[f->n]);
+    if (b)
+        memcpy(f->digests[f->n], b->digest, sizeof f->digests[f->n]);
     f->paths[f->n] = strdup(path);
-    f->dirs[f->n] = folder_of(path);
+    f->dirs[f->n] = !b || b->has_folder ? folder_of(path) : strdup("");
     if (!f->paths[f->n] || !f->dirs[f->n]) {
         free(f->paths[f->n]);
         free(f->dirs[f->n]);
@@ -95,39 +106,35 @@ static int add_file(struct scn_layers *f, const char *path)
 
 static unsigned line_of(yaml_node_t *n) { return n ? (unsigned)n->start_mark.line + 1 : 0; }
 
-/* Parse the file @p f, opened from @p path, as the next layer of the chain; @p f is closed. */
-static int parse_layer(chain *c, const char *path, FILE *f, scrutin_ctx *ctx)
+/* Parse the bytes @p b of the file @p path (read once) as the next layer of the chain. */
+static int parse_layer(chain *c, const char *path, const input_bytes *b, scrutin_ctx *ctx)
 {
     if (c->n == c->cap) {
         size_t cap = c->cap ? 2 * c->cap : 4;
         layer *grown = realloc(c->layers, cap * sizeof *grown);
-        if (!grown) {
-            fclose(f);
+        if (!grown)
             return SCRUTIN_ENOMEM;
-        }
         c->layers = grown;
         c->cap = cap;
     }
+    int status = scn_yaml_check_events(path, b->data, b->len, ctx);
+    if (status != SCRUTIN_OK)
+        return status;
     yaml_parser_t parser;
-    if (!yaml_parser_initialize(&parser)) {
-        fclose(f);
+    if (!yaml_parser_initialize(&parser))
         return SCRUTIN_ENOMEM;
-    }
-    yaml_parser_set_input_file(&parser, f);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)b->data, b->len);
     layer *l = &c->layers[c->n];
-    struct stat st;
-    int known = fstat(fileno(f), &st) == 0;
-    l->dev = known ? st.st_dev : 0;
-    l->ino = known ? st.st_ino : 0;
-    int status = SCRUTIN_OK;
+    l->dev = b->dev;
+    l->ino = b->ino;
     if (!yaml_parser_load(&parser, &l->doc)) {
-        status = scn_yaml_syntax_error(path, &parser, ctx);
+        status = parser.error == YAML_MEMORY_ERROR
+                     ? SCRUTIN_ENOMEM
+                     : scn_yaml_syntax_error(path, b->data, b->len, &parser, ctx);
         yaml_parser_delete(&parser);
-        fclose(f);
         return status;
     }
     yaml_parser_delete(&parser);
-    fclose(f);
     yaml_node_t *root = yaml_document_get_root_node(&l->doc);
     if (!root || root->type != YAML_MAPPING_NODE) {
         status = scrutin_ctx_error(ctx, SCRUTIN_EINPUT, path, root ? line_of(root) : 1, NULL,
@@ -136,9 +143,13 @@ static int parse_layer(chain *c, const char *path, FILE *f, scrutin_ctx *ctx)
         yaml_document_delete(&l->doc);
         return status;
     }
-    if (add_file(c->files, path) != SCRUTIN_OK) {
+    /* As strict as a base file: a key twice, and (a what-if) an id updated twice, refused. */
+    status = scn_yaml_check_twice(path, &l->doc, ydoc_value(&l->doc, 1, "base") != 0, ctx);
+    if (status == SCRUTIN_OK)
+        status = add_file(c->files, path, b);
+    if (status != SCRUTIN_OK) {
         yaml_document_delete(&l->doc);
-        return SCRUTIN_ENOMEM;
+        return status;
     }
     c->n++;
     return SCRUTIN_OK;
@@ -155,15 +166,23 @@ static void describe_cycle(const chain *c, size_t from, const char *again, char 
         snprintf(buf + used, size - used, "%s", again);
 }
 
-/* Follow the `base` keys from the scenario file to a file without one. */
-static int follow_bases(chain *c, const char *path, scrutin_ctx *ctx)
+/* Report why the base @p name (@p next from its folder) cannot be read, at its `base` line. */
+static int base_unreadable(scrutin_ctx *ctx, int status, const char *file, yaml_node_t *base,
+                           const char *name, const char *next, const input_problem *p)
 {
-    char why[128];
-    FILE *f = input_file_open(path, why, sizeof why);
-    if (!f)
-        return scrutin_ctx_error(ctx, SCRUTIN_ENOENT, path, 0, NULL,
-                                 "cannot open the scenario file: %s", why);
-    int status = parse_layer(c, path, f, ctx);
+    if (status == SCRUTIN_ENOMEM)
+        return status;
+    const char *verb = status == SCRUTIN_ENOENT ? "cannot be opened"
+                       : status == SCRUTIN_EIO  ? "cannot be read"
+                                                : "is refused";
+    return scrutin_ctx_error(ctx, status, file, line_of(base), "base",
+                             "the base scenario \"%s\" %s (%s): %s", name, verb, next, p->why);
+}
+
+/* Follow the `base` keys from the scenario file (already read: @p s) to a file without one. */
+static int follow_bases(chain *c, const scrutin_scenario *s, scrutin_ctx *ctx)
+{
+    int status = parse_layer(c, s->path, &s->bytes, ctx);
     while (status == SCRUTIN_OK) {
         layer *l = &c->layers[c->n - 1];
         const char *file = c->files->paths[c->n - 1];
@@ -178,28 +197,27 @@ static int follow_bases(chain *c, const char *path, scrutin_ctx *ctx)
         char *next = join(c->files->dirs[c->n - 1], name);
         if (!next)
             return SCRUTIN_ENOMEM;
-        /* Opened here, so that a base that cannot be read is named at this `base` line. */
-        f = input_file_open(next, why, sizeof why);
-        if (!f) {
-            status = scrutin_ctx_error(ctx, SCRUTIN_ENOENT, file, line_of(base), "base",
-                                       "the base scenario \"%s\" cannot be opened (%s): %s", name,
-                                       next, why);
+        /* Read here, so that a base that cannot be read is named at this `base` line. */
+        input_bytes b;
+        input_problem problem;
+        status = input_file_read(next, &b, &problem);
+        if (status != SCRUTIN_OK) {
+            status = base_unreadable(ctx, status, file, base, name, next, &problem);
             free(next);
             return status;
         }
-        struct stat st;
-        int known = fstat(fileno(f), &st) == 0;
-        for (size_t i = 0; known && i < c->n; i++)
-            if (c->layers[i].dev == st.st_dev && c->layers[i].ino == st.st_ino) {
+        for (size_t i = 0; i < c->n; i++)
+            if (c->layers[i].dev == b.dev && c->layers[i].ino == b.ino) {
                 char cycle[1024];
                 describe_cycle(c, i, next, cycle, sizeof cycle);
                 status = scrutin_ctx_error(ctx, SCRUTIN_EINPUT, file, line_of(base), "base",
                                            "the bases form a cycle: %s", cycle);
-                fclose(f);
+                input_bytes_free(&b);
                 free(next);
                 return status;
             }
-        status = parse_layer(c, next, f, ctx);
+        status = parse_layer(c, next, &b, ctx);
+        input_bytes_free(&b);
         free(next);
     }
     return status;
@@ -255,7 +273,7 @@ static int apply_settings(ydoc *m, struct scn_layers *files,
         if (!name)
             return SCRUTIN_ENOMEM;
         snprintf(name, size, "%s=%s", path, value);
-        int added = add_file(files, name);
+        int added = add_file(files, name, NULL);
         free(name);
         if (added != SCRUTIN_OK)
             return added;
@@ -289,7 +307,7 @@ int scn_inherit_load(scrutin_scenario *s, const scrutin_scenario_setting *settin
     int merged = 0;
     merged_text t = {NULL, 0, 0};
     int named = 0;
-    int status = follow_bases(&c, s->path, ctx);
+    int status = follow_bases(&c, s, ctx);
     if (status == SCRUTIN_OK) {
         status = merge_chain(&m, &c, &named);
         merged = 1;
@@ -365,5 +383,15 @@ size_t scn_yaml_files(const scrutin_scenario *s, const char *const **paths)
         return 1;
     }
     *paths = (const char *const *)s->layers->paths;
+    return s->layers->n_chain;
+}
+
+size_t scn_yaml_digests(const scrutin_scenario *s, const unsigned char (**digests)[16])
+{
+    if (!s->layers) {
+        *digests = (const unsigned char(*)[16])s->bytes.digest;
+        return 1;
+    }
+    *digests = (const unsigned char(*)[16])s->layers->digests;
     return s->layers->n_chain;
 }

@@ -56,6 +56,7 @@ void scrutin_scenario_free(scrutin_scenario *s)
     scn_yaml_free(s);
     scn_yaml_lines_free(s);
     scn_layers_free(s->layers);
+    input_bytes_free(&s->bytes);
     free(s->districts_path);
     free(s->lists_path);
     free(s->path);
@@ -79,6 +80,16 @@ static int load(scrutin_scenario **out, const char *path, const scrutin_scenario
     }
     /* libyaml first: its syntax errors are exact; then libcyaml maps the document. */
     int status = scn_yaml_lines_load(s, ctx);
+    /*
+     * A scenario read from a pipe, /dev/stdin, a FIFO or a process substitution has no folder
+     * of its own (/dev/fd is none): its relative paths are read from the current folder.
+     */
+    if (status == SCRUTIN_OK && !s->bytes.has_folder) {
+        free(s->dir);
+        s->dir = strdup("");
+        if (!s->dir)
+            status = SCRUTIN_ENOMEM;
+    }
     if (status == SCRUTIN_OK && (n_settings > 0 || scn_yaml_names_base(s)))
         status = scn_inherit_load(s, settings, n_settings, ctx);
     else if (status == SCRUTIN_OK)
@@ -106,8 +117,10 @@ static int load(scrutin_scenario **out, const char *path, const scrutin_scenario
      * that cannot be opened is reported at the key that names it (csv_table_read).
      */
     int d_status = scn_districts_read(s, ctx);
-    int l_status = scn_lists_read(s, ctx);
+    int l_status = d_status == SCRUTIN_ENOMEM ? d_status : scn_lists_read(s, ctx);
     status = d_status != SCRUTIN_OK ? d_status : l_status;
+    if (s->districts && s->lists)
+        scn_hash_compute(s);
     /*
      * Bad cells (EINPUT) leave a scenario that can still be compiled to find
      * the remaining problems: hand it over with the status. Anything worse

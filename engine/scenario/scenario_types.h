@@ -12,6 +12,7 @@
 #include <yaml.h>
 
 #include "changes_types.h"
+#include "input_file.h"
 #include "scrutin/scenario.h"
 
 typedef struct scn_named {
@@ -182,7 +183,8 @@ typedef struct scn_list {
 
 struct scrutin_scenario {
     char *path;           /* the YAML file as given */
-    char *dir;            /* its folder, for relative CSV paths */
+    char *dir;            /* its folder, for relative CSV paths ("" if it is not a regular file) */
+    input_bytes bytes;    /* the YAML file, read once (input_file.h) */
     scn_doc *doc;         /* owned by libcyaml: free with cyaml_free */
     yaml_document_t yaml; /* the same file as a libyaml document, to find lines */
     bool has_yaml;
@@ -196,6 +198,9 @@ struct scrutin_scenario {
     struct scn_layers *layers;
     /* A what-if without a `name`: named after its file's stem (inherit.c). */
     bool name_from_file;
+    /* Content hash (scenario_hash.c): digests of the tables as read, then the whole. */
+    unsigned char districts_digest[16], lists_digest[16];
+    char hash[33]; /* hex; "" until both tables are read */
 };
 
 /* The scenario file's schema, for libcyaml (yaml_schema.c). */
@@ -223,7 +228,16 @@ int scn_yaml_lines_load(scrutin_scenario *s, scrutin_ctx *ctx);
  * libyaml's line, except a quoted value never closed, named at the line its quote opens, with
  * the key whose value it is. @return SCRUTIN_ESYNTAX.
  */
-int scn_yaml_syntax_error(const char *path, const yaml_parser_t *parser, scrutin_ctx *ctx);
+int scn_yaml_syntax_error(const char *path, const char *text, size_t len,
+                          const yaml_parser_t *parser, scrutin_ctx *ctx);
+/*
+ * Report why the file at @p path could not be read (input_file_read's @p status and @p p),
+ * @p what being "the scenario file" or the like. @return the status
+ */
+int scn_input_error(scrutin_ctx *ctx, int status, const char *path, const char *what,
+                    const input_problem *p);
+/* The scenario's content hash from the digests of its files (scenario_hash.c). */
+int scn_hash_compute(scrutin_scenario *s);
 void scn_yaml_lines_free(scrutin_scenario *s);
 /*
  * libcyaml's message @p text about the value of key @p field (NULL or "" if unknown) in the
@@ -264,5 +278,7 @@ const char *scn_yaml_file_key(const scrutin_scenario *s, const char *key);
 const char *scn_yaml_folder_key(const scrutin_scenario *s, const char *key);
 /* The YAML files the scenario was read from: its own, then its bases'. @return how many. */
 size_t scn_yaml_files(const scrutin_scenario *s, const char *const **paths);
+/* Their digests as read, in the same order (inherit.c). @return how many. */
+size_t scn_yaml_digests(const scrutin_scenario *s, const unsigned char (**digests)[16]);
 
 #endif

@@ -3,6 +3,7 @@
  * range as they are read (references between them are the compiler's job).
  */
 #include "csv_table.h"
+#include "number_text.h"
 #include "scenario_types.h"
 
 #include <errno.h>
@@ -38,12 +39,17 @@ static void bad(cell_reader *r, const char *field, const char *fmt, ...)
                                   "%s", msg);
 }
 
+/* A text cell: the spaces and tabs around it are no part of it (libcsv keeps them: numbers). */
 static char *text(cell_reader *r, size_t col, const char *field, int required)
 {
     const char *v = cell(r, col);
-    if (required && !v[0])
+    v += strspn(v, " \t");
+    size_t len = strlen(v);
+    while (len && (v[len - 1] == ' ' || v[len - 1] == '\t'))
+        len--;
+    if (required && !len)
         bad(r, field, "a value is required");
-    char *copy = strdup(v);
+    char *copy = strndup(v, len);
     if (!copy)
         r->status = SCRUTIN_ENOMEM;
     return copy;
@@ -57,30 +63,37 @@ static scn_number number(cell_reader *r, size_t col, const char *field, int requ
 {
     scn_number n = {0.0, false, true};
     const char *v = cell(r, col);
-    if (!v[0]) {
+    if (!v[strspn(v, " \t")]) { /* empty, or blank: no value */
         n.bad = required;
         if (required)
             bad(r, field, "a number is required");
         return n;
     }
-    const char *want = integer ? "expected a whole number >= 0" : "expected a number >= 0";
-    char *end = NULL;
-    errno = 0;
-    double x = strtod(v, &end);
-    if (end == v || *end != 0 || errno == ERANGE) {
-        bad(r, field, "\"%s\" is not a number: %s", v, want);
+    /* The reader of the YAML file's numbers too (number_text.c): as strict here as there. */
+    char want[128];
+    double x = 0.0;
+    switch (number_text_read(v, strlen(v), integer, &x, want, sizeof want)) {
+    case NUMBER_OK: break;
+    case NUMBER_NOT_A_NUMBER:
+        bad(r, field, "\"%s\" is not a number: %s", v,
+            integer ? "expected a whole number >= 0" : "expected a number >= 0");
+        return n;
+    case NUMBER_NOT_FINITE:
+        bad(r, field, "\"%s\" is not a finite number: %s", v, want);
+        return n;
+    case NUMBER_NEGATIVE:
+        bad(r, field, "\"%s\" is negative: %s (a count cannot be negative)", v, want);
+        return n;
+    default:
+        bad(r, field, "\"%s\" is not %s: %s", v, integer ? "a whole number" : "a number", want);
         return n;
     }
     if (!isfinite(x)) {
-        bad(r, field, "\"%s\" is not a finite number: %s", v, want);
+        bad(r, field, "\"%s\" is not a finite number: expected a number >= 0", v);
         return n;
     }
     if (x < 0) {
-        bad(r, field, "\"%s\" is negative: %s (a count cannot be negative)", v, want);
-        return n;
-    }
-    if (integer && x != floor(x)) {
-        bad(r, field, "\"%s\" is not a whole number: %s", v, want);
+        bad(r, field, "\"%s\" is negative: expected a number >= 0", v);
         return n;
     }
     n.value = x;
@@ -105,6 +118,7 @@ int scn_districts_read(scrutin_scenario *s, scrutin_ctx *ctx)
                                 district_required, ctx);
     if (status != SCRUTIN_OK)
         return status;
+    memcpy(s->districts_digest, t.digest, sizeof s->districts_digest);
     s->districts = calloc(t.n_rows + 1, sizeof *s->districts);
     if (!s->districts) {
         csv_table_free(&t);
@@ -204,6 +218,7 @@ int scn_lists_read(scrutin_scenario *s, scrutin_ctx *ctx)
     int status = csv_table_read(&t, s->lists_path, &origin, list_columns, list_required, ctx);
     if (status != SCRUTIN_OK)
         return status;
+    memcpy(s->lists_digest, t.digest, sizeof s->lists_digest);
     s->lists = calloc(t.n_rows + 1, sizeof *s->lists);
     if (!s->lists) {
         csv_table_free(&t);
@@ -217,7 +232,11 @@ int scn_lists_read(scrutin_scenario *s, scrutin_ctx *ctx)
         l->district = text(&r, L_DISTRICT, "district", 1);
         l->id = text(&r, L_LIST, "list", 1);
         l->name = text(&r, L_NAME, "name", 0);
-        const char *kind = cell(&r, L_KIND);
+        char *kind = text(&r, L_KIND, "kind", 0);
+        if (!kind) {
+            r.status = SCRUTIN_ENOMEM;
+            break;
+        }
         if (strcmp(kind, "party") == 0)
             l->kind = SCN_KIND_PARTY;
         else if (strcmp(kind, "joint") == 0)
@@ -227,6 +246,7 @@ int scn_lists_read(scrutin_scenario *s, scrutin_ctx *ctx)
         else
             bad(&r, "kind", "\"%s\" is not a list kind: expected party, joint or independent",
                 kind);
+        free(kind);
         if (split_candidates(&r, l) != SCRUTIN_OK) {
             r.status = SCRUTIN_ENOMEM;
             break;

@@ -4,8 +4,8 @@
  * So the file is also loaded as a libyaml document, whose nodes carry their
  * marks, and looked up by path when a problem is reported.
  */
-#include "input_file.h"
 #include "scenario_types.h"
+#include "yaml_limits.h" /* a key twice: libcyaml refuses it in one file, inherit.c in a merge */
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,28 +14,44 @@
 
 int scn_yaml_lines_load(scrutin_scenario *s, scrutin_ctx *ctx)
 {
-    char why[128];
-    FILE *f = input_file_open(s->path, why, sizeof why);
-    if (!f)
-        return scrutin_ctx_error(ctx, SCRUTIN_ENOENT, s->path, 0, NULL,
-                                 "cannot open the scenario file: %s", why);
+    input_problem problem;
+    int status = input_file_read(s->path, &s->bytes, &problem);
+    if (status != SCRUTIN_OK)
+        return scn_input_error(ctx, status, s->path, "the scenario file", &problem);
+    status = scn_yaml_check_events(s->path, s->bytes.data, s->bytes.len, ctx);
+    if (status != SCRUTIN_OK)
+        return status;
     yaml_parser_t parser;
-    if (!yaml_parser_initialize(&parser)) {
-        fclose(f);
+    if (!yaml_parser_initialize(&parser))
         return SCRUTIN_ENOMEM;
-    }
-    yaml_parser_set_input_file(&parser, f);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)s->bytes.data, s->bytes.len);
     int ok = yaml_parser_load(&parser, &s->yaml);
-    int status = SCRUTIN_OK;
-    if (!ok)
-        status = scn_yaml_syntax_error(s->path, &parser, ctx);
+    if (!ok && parser.error == YAML_MEMORY_ERROR)
+        status = SCRUTIN_ENOMEM;
+    else if (!ok)
+        status = scn_yaml_syntax_error(s->path, s->bytes.data, s->bytes.len, &parser, ctx);
     else if (!yaml_document_get_root_node(&s->yaml))
         status = scrutin_ctx_error(ctx, SCRUTIN_ESYNTAX, s->path, 1, NULL,
                                    "the scenario file is empty");
     yaml_parser_delete(&parser);
-    fclose(f);
     s->has_yaml = ok != 0;
     return status;
+}
+
+int scn_input_error(scrutin_ctx *ctx, int status, const char *path, const char *what,
+                    const input_problem *p)
+{
+    switch (status) {
+    case SCRUTIN_ENOMEM:
+        return status;
+    case SCRUTIN_ENOENT:
+        return scrutin_ctx_error(ctx, status, path, 0, NULL, "cannot open %s: %s", what, p->why);
+    case SCRUTIN_EIO:
+        return scrutin_ctx_error(ctx, status, path, 0, NULL, "cannot read %s: %s", what, p->why);
+    default:
+        return scrutin_ctx_error(ctx, status, path, p->line, NULL, "%s is refused: %s", what,
+                                 p->why);
+    }
 }
 
 void scn_yaml_lines_free(scrutin_scenario *s)

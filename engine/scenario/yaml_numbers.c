@@ -6,9 +6,10 @@
  * libcyaml has read the document, every value that its schema reads as a
  * number is checked again, as written, in the libyaml document that gives the
  * lines (for a what-if or a setting, the merged document, whose nodes know
- * their file). The schema itself is walked, so that a key added to it is
+ * their file), by the reader the tables' cells use too (number_text.c). The schema itself is walked, so that a key added to it is
  * checked without a list to keep in step.
  */
+#include "number_text.h"
 #include "scenario_types.h"
 
 #include <stdio.h>
@@ -22,60 +23,15 @@ typedef struct walk {
     int status;
 } walk;
 
-/*
- * A whole number as scrutin reads it: base-10 digits, optionally after a '+', without a
- * leading zero (libcyaml would read "010" as octal). @return 0, or 1 with what was expected
- * in @p want
- */
-static int whole_number_problem(const char *v, char *want, size_t size)
-{
-    const char *p = v + (v[0] == '+');
-    int digits = *p != '\0';
-    for (const char *q = p; *q; q++)
-        digits &= *q >= '0' && *q <= '9';
-    if (!digits) {
-        snprintf(want, size, "expected base-10 digits only, such as 6");
-        return 1;
-    }
-    if (p[0] == '0' && p[1]) {
-        p += strspn(p, "0");
-        snprintf(want, size, "expected base-10 digits without a leading zero: write %s",
-                 *p ? p : "0");
-        return 1;
-    }
-    return 0;
-}
-
-/*
- * A real as scrutin reads it: the whole text is a decimal number for strtod. Hexadecimal
- * ("0x1p-2") is refused; "inf" and "nan" pass here, for the compiler to refuse them with the
- * range the value should be in. @return 0, or 1 with what was expected in @p want
- */
-static int real_number_problem(const char *v, char *want, size_t size)
-{
-    const char *p = v + (v[0] == '+' || v[0] == '-');
-    int ok = *p == '.' || (*p >= '0' && *p <= '9') || *p == 'i' || *p == 'I' || *p == 'n' ||
-             *p == 'N';
-    if (ok && p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
-        ok = 0;
-    if (ok) {
-        char *end = NULL;
-        (void)strtod(v, &end);
-        ok = end != v && *end == '\0';
-    }
-    if (!ok)
-        snprintf(want, size, "expected a decimal number, such as 0.25, 3 or 1e-3");
-    return !ok;
-}
-
 static void check_scalar(walk *w, const cyaml_schema_value_t *schema, yaml_node_t *n,
                          const char *path)
 {
     const char *v = (const char *)n->data.scalar.value;
     int whole = schema->type == CYAML_INT || schema->type == CYAML_UINT;
     char want[128];
-    if (!(whole ? whole_number_problem(v, want, sizeof want)
-                : real_number_problem(v, want, sizeof want)))
+    double value;
+    if (number_text_read(v, n->data.scalar.length, whole, &value, want, sizeof want) ==
+        NUMBER_OK)
         return;
     w->status = scrutin_ctx_error(w->ctx, SCRUTIN_EINPUT, scn_yaml_file_path(w->s, path),
                                   scn_yaml_line_path(w->s, path), path, "\"%s\" is not %s: %s", v,

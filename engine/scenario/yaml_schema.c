@@ -3,7 +3,6 @@
  * error. Optional numbers with a non-zero default are pointers, so that a
  * missing key (NULL) is told apart from an explicit zero.
  */
-#include "input_file.h"
 #include "scenario_types.h"
 
 #include <cyaml/cyaml.h>
@@ -270,17 +269,11 @@ int scn_yaml_load(scrutin_scenario *s, scrutin_ctx *ctx)
     cyaml_config_t config = base_config;
     config.log_ctx = &sink;
     scn_doc *doc = NULL;
-    cyaml_err_t err =
-        cyaml_load_file(s->path, &config, &scn_doc_schema, (cyaml_data_t **)&doc, NULL);
-    if (err == CYAML_ERR_FILE_OPEN) {
-        /* libcyaml says not why; the file was readable a moment ago (scn_yaml_lines_load). */
-        char why[128] = "it could not be opened a second time";
-        FILE *f = input_file_open(s->path, why, sizeof why);
-        if (f)
-            fclose(f);
-        return scrutin_ctx_error(ctx, SCRUTIN_ENOENT, s->path, 0, NULL,
-                                 "cannot open the scenario file: %s", why);
-    }
+    /* The bytes read once (scn_yaml_lines_load): a pipe cannot be read a second time. */
+    cyaml_err_t err = cyaml_load_data((const uint8_t *)s->bytes.data, s->bytes.len, &config,
+                                      &scn_doc_schema, (cyaml_data_t **)&doc, NULL);
+    if (err == CYAML_ERR_OOM)
+        return SCRUTIN_ENOMEM;
     if (err != CYAML_OK) {
         /*
          * libcyaml's own words. Its line is that of the parser's position,

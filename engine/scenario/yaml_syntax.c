@@ -149,19 +149,14 @@ static bool quoted_over_lines(const yaml_event_t *e)
            e->end_mark.line > e->start_mark.line;
 }
 
-/* Parse the file at @p path again as events, up to its error, into @p out. */
-static void events_to_error(const char *path, at_error *out)
+/* Parse the file's text (as read once) again as events, up to its error, into @p out. */
+static void events_to_error(const char *text, size_t len, at_error *out)
 {
     *out = (at_error){.after_quoted = false};
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return;
     yaml_parser_t parser;
-    if (!yaml_parser_initialize(&parser)) {
-        fclose(f);
+    if (!yaml_parser_initialize(&parser))
         return;
-    }
-    yaml_parser_set_input_file(&parser, f);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
     walk w = {.depth = 0};
     for (;;) {
         yaml_event_t e;
@@ -178,10 +173,9 @@ static void events_to_error(const char *path, at_error *out)
         bool more = follow(&w, &e);
         yaml_event_delete(&e);
         if (!more)
-            break; /* no error the second time (the file changed): nothing to tell */
+            break; /* no error the second time: nothing to tell */
     }
     yaml_parser_delete(&parser);
-    fclose(f);
 }
 
 /* libyaml's words for a quoted value that is never closed, which it reports where it ends. */
@@ -193,14 +187,15 @@ static bool unclosed_quote(const yaml_parser_t *parser)
             strcmp(parser->problem, "found unexpected document indicator") == 0);
 }
 
-int scn_yaml_syntax_error(const char *path, const yaml_parser_t *parser, scrutin_ctx *ctx)
+int scn_yaml_syntax_error(const char *path, const char *text, size_t len,
+                          const yaml_parser_t *parser, scrutin_ctx *ctx)
 {
     const char *problem = parser->problem ? parser->problem : "malformed YAML";
     const char *context = parser->context ? parser->context : "";
     const char *space = parser->context ? " " : "";
     unsigned noticed = (unsigned)parser->problem_mark.line + 1;
     at_error at;
-    events_to_error(path, &at);
+    events_to_error(text, len, &at);
     if (unclosed_quote(parser)) {
         char runs[96] = "the file ends inside it";
         if (strcmp(problem, "found unexpected document indicator") == 0)

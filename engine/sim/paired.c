@@ -269,7 +269,7 @@ int64_t *scrutin_compare_tally_counters(scrutin_compare_tally *t, size_t part, s
     return counters;
 }
 
-const scrutin_tally *scrutin_compare_tally_model(const scrutin_compare_tally *t, size_t k)
+const scrutin_tally *paired_tally_model(const scrutin_compare_tally *t, size_t k)
 {
     return t && k < t->n_models ? t->tallies[k] : NULL;
 }

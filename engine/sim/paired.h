@@ -55,6 +55,10 @@ struct scrutin_compare_tally {
  * the what-if's others. The same models always give the same pairs in the
  * same order. Defined in paired_plan.c. @return 0 or SCRUTIN_ENOMEM.
  */
+/* Model @p k's own tally in @p t (borrowed), the one scrutin_sim_run() gives for the same
+   simulations; NULL if @p k is out of range. */
+const scrutin_tally *paired_tally_model(const scrutin_compare_tally *t, size_t k);
+
 int paired_plan_new(paired_plan *plan, const scrutin_model *const *models, size_t n_models);
 
 #endif

@@ -119,7 +119,7 @@ void scrutin_tally_free(scrutin_tally *t)
     free(t);
 }
 
-void scrutin_tally_clear(scrutin_tally *t) { memset(t->c, 0, t->n_counters * sizeof *t->c); }
+void tally_clear(scrutin_tally *t) { memset(t->c, 0, t->n_counters * sizeof *t->c); }
 
 int scrutin_tally_merge(scrutin_tally *into, const scrutin_tally *from)
 {

@@ -77,4 +77,7 @@ static inline void tally_add_runoff(scrutin_tally *t, size_t d, const size_t *qu
  */
 void tally_add_held(scrutin_tally *t, const uint64_t *held, size_t n, const unsigned *final);
 
+/* Set every counter to zero. */
+void tally_clear(scrutin_tally *t);
+
 #endif

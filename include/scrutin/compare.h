@@ -149,7 +149,7 @@ SCRUTIN_API int scrutin_compare_write(const char *out_dir, const scrutin_compare
 
 /**
  * Write the plots of a comparison into `@p out_dir/plots/` (data and gnuplot
- * scripts, as scrutin_plot_compare(); the library never runs gnuplot). Each
+ * scripts, as scrutin_plot_panels(); the library never runs gnuplot). Each
  * plot has one panel per coalition (the base's, then those only a what-if
  * declares), with the distribution of its final seats in the base (filled)
  * and in up to SCRUTIN_COMPARE_PLOT_WHATIFS what-ifs (outlined), on a common

@@ -12,4 +12,14 @@
 #define SCRUTIN_API
 #endif
 
+/*
+ * On a function that returns a status: the compiler warns when a caller
+ * ignores it, so that no failure is dropped silently.
+ */
+#if defined(__GNUC__)
+#define SCRUTIN_NODISCARD __attribute__((warn_unused_result))
+#else
+#define SCRUTIN_NODISCARD
+#endif
+
 #endif

@@ -95,13 +95,6 @@ SCRUTIN_API size_t scrutin_compare_tally_parts(const scrutin_compare_tally *tall
 SCRUTIN_API int64_t *scrutin_compare_tally_counters(scrutin_compare_tally *tally, size_t part,
                                                     size_t *count);
 
-/**
- * @return model @p k's own tally (borrowed from @p tally), the one scrutin_sim_run() gives
- *         for the same simulations; NULL if @p k is out of range
- */
-SCRUTIN_API const scrutin_tally *scrutin_compare_tally_model(const scrutin_compare_tally *tally,
-                                                             size_t k);
-
 #ifdef __cplusplus
 }
 #endif

@@ -43,7 +43,7 @@ extern "C" {
 
 #define SCRUTIN_PLOT_OPTIONS_VERSION 1
 
-/** Options of scrutin_plot_run(). Initialise with SCRUTIN_PLOT_OPTIONS_INIT. */
+/** Options of scrutin_run_plot(). Initialise with SCRUTIN_PLOT_OPTIONS_INIT. */
 typedef struct scrutin_plot_options {
     unsigned version; /**< SCRUTIN_PLOT_OPTIONS_VERSION */
     unsigned parties; /**< largest parties drawn (by mean final seats); 0: none */
@@ -62,7 +62,7 @@ typedef struct scrutin_plot_options {
  * - `district_outcomes`: for each district, in the scenario's order,
  *   P(decided in round 1) and P(the court's decisions after the vote change
  *   its winner).
- * scrutin_plot_run_names() lists these names.
+ * scrutin_run_plot_names() lists these names.
  *
  * @param out_dir  the run's output folder (`plots/` is created inside it)
  * @param model    the model that was simulated
@@ -73,47 +73,58 @@ typedef struct scrutin_plot_options {
  *         or the folder cannot be created or written (the diagnostic names it);
  *         SCRUTIN_EIO if writing fails part-way; SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_plot_run(const char *out_dir, const scrutin_model *model,
+SCRUTIN_API int scrutin_run_plot(const char *out_dir, const scrutin_model *model,
                                  const scrutin_tally *tally, const scrutin_summary *summary,
                                  const scrutin_plot_options *options, scrutin_ctx *ctx);
 
 /**
- * The names of the plots scrutin_plot_run() writes, in the order a report
+ * The names of the plots scrutin_run_plot() writes, in the order a report
  * shows them: "coalition_seats", "party_seats", "district_outcomes".
  * @param[out] count  how many names
  * @return a static array of @p *count names
  */
-SCRUTIN_API const char *const *scrutin_plot_run_names(size_t *count);
+SCRUTIN_API const char *const *scrutin_run_plot_names(size_t *count);
+
+#define SCRUTIN_PANELS_SPEC_VERSION 1
 
 /**
- * A comparison of seat distributions, for `scrutin compare`: one panel per
- * group (a coalition, say), and in each panel one curve per scenario, the
- * first filled and the others outlined, on a common axis from 0 to @p seats
- * with the majority line. Writes `@p out_dir/plots/@p name.{csv,gp}`; the
- * CSV's columns are `seats` and one `GROUP/SCENARIO` column per curve.
- *
- * @param out_dir      output folder (`plots/` is created inside it)
- * @param name         the plot's file name, without extension: letters,
- *                     digits, '-', '_' and '.', as "compare_coalitions"
- * @param title        title over the panels, or NULL
- * @param seats        the assembly's seats: each distribution has seats + 1 values
- * @param majority     seats that make a majority (the line is drawn before it:
- *                     everything to its right is a majority)
- * @param n_groups     panels
- * @param group_labels [n_groups] the panels' titles (e.g. "ADP: P(majority) 0.62 -> 0.41")
- * @param n_scenarios  curves per panel (at least 1)
- * @param scenario_labels [n_scenarios] legend entries (e.g. "base", "no-court")
- * @param probability  [n_groups * n_scenarios] arrays of seats + 1 values:
- *                     probability[g * n_scenarios + k][s] is P(group g holds s
- *                     seats) in scenario k. Borrowed for the call.
- * @return 0; SCRUTIN_EINVAL on a NULL or inconsistent argument or a folder that
- *         cannot be written; SCRUTIN_EIO; SCRUTIN_ENOMEM
+ * A comparison of seat distributions, for `scrutin compare`, as scrutin_plot_panels()
+ * draws it: one panel per group (a coalition, say), and in each panel one curve per
+ * scenario, the first filled and the others outlined, on a common axis from 0 to
+ * @c seats with the majority line. Initialise with SCRUTIN_PANELS_SPEC_INIT, then set
+ * fields; everything is borrowed for the call.
  */
-SCRUTIN_API int scrutin_plot_compare(const char *out_dir, const char *name, const char *title,
-                                     unsigned seats, unsigned majority, size_t n_groups,
-                                     const char *const *group_labels, size_t n_scenarios,
-                                     const char *const *scenario_labels,
-                                     const double *const *probability, scrutin_ctx *ctx);
+typedef struct scrutin_panels_spec {
+    unsigned version;     /**< SCRUTIN_PANELS_SPEC_VERSION (scrutin/version.h) */
+    const char *name;     /**< the plot's file name, without extension: letters, digits,
+                               '-', '_' and '.', as "compare_coalitions" */
+    const char *title;    /**< title over the panels, or NULL */
+    unsigned seats;       /**< the assembly's seats: each distribution has seats + 1 values */
+    unsigned majority;    /**< seats that make a majority (the line is drawn before it:
+                               everything to its right is a majority) */
+    size_t n_groups;      /**< panels */
+    const char *const *group_labels; /**< [n_groups] the panels' titles
+                                          (e.g. "ADP: P(majority) 0.62 -> 0.41") */
+    size_t n_scenarios;   /**< curves per panel (at least 1) */
+    const char *const *scenario_labels; /**< [n_scenarios] legend entries (e.g. "base") */
+    /** [n_groups * n_scenarios] arrays of seats + 1 values: probability[g * n_scenarios + k][s]
+        is P(group g holds s seats) in scenario k */
+    const double *const *probability;
+} scrutin_panels_spec;
+
+#define SCRUTIN_PANELS_SPEC_INIT                                                               \
+    {SCRUTIN_PANELS_SPEC_VERSION, NULL, NULL, 0, 0, 0, NULL, 0, NULL, NULL}
+
+/**
+ * Write the seat panels of @p spec to `@p out_dir/plots/NAME.{csv,gp}`; the CSV's columns
+ * are `seats` and one `GROUP/SCENARIO` column per curve. scrutin_compare_plot() draws a
+ * comparison's pages with it.
+ * @param out_dir  output folder (`plots/` is created inside it)
+ * @return 0; SCRUTIN_EINVAL on a NULL or inconsistent field, a spec of another version or a
+ *         folder that cannot be written; SCRUTIN_EIO; SCRUTIN_ENOMEM
+ */
+SCRUTIN_API int scrutin_plot_panels(const char *out_dir, const scrutin_panels_spec *spec,
+                                    scrutin_ctx *ctx);
 
 /** One curve of a sweep: a probability at each value of the swept parameter. */
 typedef struct scrutin_plot_curve {
@@ -123,29 +134,38 @@ typedef struct scrutin_plot_curve {
                             +-2 se; NULL: no band */
 } scrutin_plot_curve;
 
+#define SCRUTIN_CURVES_SPEC_VERSION 1
+
 /**
- * Probability curves, for `scrutin sweep`: the parameter on the x axis, each
- * curve (a coalition's P(majority), say) in percent on the y axis, from 0 to
- * 100, with its +-2 standard error band. Writes
- * `@p out_dir/plots/@p name.{csv,gp}`; the CSV's columns are `x` and, per
- * curve, `LABEL` and `LABEL_se`.
- *
- * @param out_dir   output folder (`plots/` is created inside it)
- * @param name      the plot's file name, without extension (as scrutin_plot_compare())
- * @param title     title over the plot, or NULL
- * @param x_label   what the x axis is, e.g. "model.sd_party"
- * @param y_label   what the curves are, e.g. "P(majority), final (%)"
- * @param n_points  values of the parameter (at least 1)
- * @param x         [n_points] the values, in the order to draw them
- * @param n_curves  curves (at least 1)
- * @param curves    [n_curves] the curves; borrowed for the call
- * @return 0; SCRUTIN_EINVAL on a NULL or inconsistent argument or a folder that
- *         cannot be written; SCRUTIN_EIO; SCRUTIN_ENOMEM
+ * Probability curves, for `scrutin sweep`, as scrutin_plot_curves() draws them: the
+ * parameter on the x axis, each curve (a coalition's P(majority), say) in percent on the
+ * y axis, from 0 to 100, with its +-2 standard error band. Initialise with
+ * SCRUTIN_CURVES_SPEC_INIT, then set fields; everything is borrowed for the call.
  */
-SCRUTIN_API int scrutin_plot_sweep(const char *out_dir, const char *name, const char *title,
-                                   const char *x_label, const char *y_label, size_t n_points,
-                                   const double *x, size_t n_curves,
-                                   const scrutin_plot_curve *curves, scrutin_ctx *ctx);
+typedef struct scrutin_curves_spec {
+    unsigned version;        /**< SCRUTIN_CURVES_SPEC_VERSION (scrutin/version.h) */
+    const char *name;        /**< the plot's file name, without extension (as in
+                                  scrutin_panels_spec) */
+    const char *title;       /**< title over the plot, or NULL */
+    const char *x_label;     /**< what the x axis is, e.g. "model.sd_party" */
+    const char *y_label;     /**< what the curves are, e.g. "P(majority), final (%)" */
+    size_t n_points;         /**< values of the parameter (at least 1) */
+    const double *x;         /**< [n_points] the values, in the order to draw them */
+    size_t n_curves;         /**< curves (at least 1) */
+    const scrutin_plot_curve *curves; /**< [n_curves] the curves */
+} scrutin_curves_spec;
+
+#define SCRUTIN_CURVES_SPEC_INIT {SCRUTIN_CURVES_SPEC_VERSION, NULL, NULL, NULL, NULL, 0, NULL, 0, NULL}
+
+/**
+ * Write the curves of @p spec to `@p out_dir/plots/NAME.{csv,gp}`; the CSV's columns are
+ * `x` and, per curve, `LABEL` and `LABEL_se`. scrutin_sweep_plot() draws a sweep with it.
+ * @param out_dir  output folder (`plots/` is created inside it)
+ * @return 0; SCRUTIN_EINVAL on a NULL or inconsistent field, a spec of another version or a
+ *         folder that cannot be written; SCRUTIN_EIO; SCRUTIN_ENOMEM
+ */
+SCRUTIN_API int scrutin_plot_curves(const char *out_dir, const scrutin_curves_spec *spec,
+                                    scrutin_ctx *ctx);
 
 #ifdef __cplusplus
 }

@@ -60,8 +60,9 @@ SCRUTIN_API int scrutin_report_replays(FILE *f, const scrutin_model *model,
  * scenario elsewhere has the same hash.
  * @param[out] out  32 lower-case hexadecimal digits and a NUL
  * @param size      size of @p out, at least SCRUTIN_SCENARIO_HASH_SIZE
- * @return 0, SCRUTIN_EINVAL if @p size is too small, SCRUTIN_EIO if a file
- *         cannot be read (the diagnostic names it), or SCRUTIN_ENOMEM
+ * The loader computes it from the bytes it read (scrutin_scenario_hash()): no file is read
+ * again, so a scenario read from a pipe has a hash too.
+ * @return 0, or SCRUTIN_EINVAL if @p size is too small or the scenario has no hash
  */
 SCRUTIN_API int scrutin_report_scenario_hash(char *out, size_t size,
                                              const scrutin_scenario *scenario, scrutin_ctx *ctx);
@@ -93,7 +94,7 @@ typedef struct scrutin_run_info {
     double load_seconds;         /**< execution: wall-clock time to load and compile the scenario */
     double simulate_seconds;     /**< execution: wall-clock time to simulate */
     /** execution: wall-clock time the caller spent preparing the outputs (summarising);
-        scrutin_report_run() adds the time it spends writing the tables. */
+        scrutin_run_write() adds the time it spends writing the tables. */
     double write_seconds;
     /** execution: the kernel's vector path that ran (scrutin_simd_name()), or NULL if unknown */
     const char *simd;
@@ -135,9 +136,9 @@ typedef struct scrutin_run_info {
  *         SCRUTIN_EIO if writing fails part-way (the final name is then left
  *         as it was); SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_report_run(const char *out_dir, const scrutin_model *model,
-                                   const scrutin_tally *tally, const scrutin_summary *summary,
-                                   const scrutin_run_info *info, scrutin_ctx *ctx);
+SCRUTIN_API int scrutin_run_write(const char *out_dir, const scrutin_model *model,
+                                  const scrutin_tally *tally, const scrutin_summary *summary,
+                                  const scrutin_run_info *info, scrutin_ctx *ctx);
 
 /**
  * Write a run's headline numbers to @p f, for standard output: for every
@@ -145,32 +146,23 @@ SCRUTIN_API int scrutin_report_run(const char *out_dir, const scrutin_model *mod
  * the mean seats, the 90% interval (p05 to p95), P(majority) with its
  * standard error, and P(largest). In CSV the columns are
  * `stage,group_kind,group,mean,p05,p95,p_majority,p_majority_se,p_largest`;
- * JSON holds the same rows under "rows".
- * @return 0 or SCRUTIN_EIO
- */
-SCRUTIN_API int scrutin_report_run_table(FILE *f, const scrutin_model *model,
-                                         const scrutin_summary *summary, scrutin_format format,
-                                         scrutin_ctx *ctx);
-
-/**
- * The headline of scrutin_report_run_table() for every electoral system of
- * the run counted in @p tally (@p summary being its first system's): with
- * one system the same output; with several, a table per system under a line
- * `system ID` (table, Markdown), or a leading `system` column (CSV, and a
- * "system" key in each JSON row).
+ * JSON holds the same rows under "rows". For every electoral system of the
+ * run counted in @p tally (@p summary being its first system's): with
+ * several, a table per system under a line `system ID` (table, Markdown),
+ * or a leading `system` column (CSV, and a "system" key in each JSON row).
  * @return 0, SCRUTIN_ENOMEM or SCRUTIN_EIO
  */
-SCRUTIN_API int scrutin_report_run_headline(FILE *f, const scrutin_model *model,
-                                            const scrutin_tally *tally,
-                                            const scrutin_summary *summary,
-                                            scrutin_format format, scrutin_ctx *ctx);
+SCRUTIN_API int scrutin_run_print(FILE *f, const scrutin_model *model,
+                                  const scrutin_tally *tally,
+                                  const scrutin_summary *summary,
+                                  scrutin_format format, scrutin_ctx *ctx);
 
 /**
  * Write `@p out_dir/report.html`: one self-contained page about a run, that
  * a browser shows without scrutin and without any other file. It holds the
  * run's facts (simulations, seats and thresholds, seed, scenario hash), a
  * sentence per coalition with its P(majority), the headline table of
- * scrutin_report_run_table(), the plots of scrutin_plot_run() embedded as
+ * scrutin_run_print(), the plots of scrutin_run_plot() embedded as
  * SVG (those that were drawn: `plots/NAME.svg`; in place of one that was not,
  * a note says how to draw it), tables of the coalitions, the parties that
  * win seats and the districts, and links to the run's files. Call it after
@@ -179,7 +171,7 @@ SCRUTIN_API int scrutin_report_run_headline(FILE *f, const scrutin_model *model,
  *
  * @param out_dir  the run's output folder, created if missing
  * @param summary  scrutin_summary_compute() of the run's tally
- * @param info     the run's metadata, as for scrutin_report_run()
+ * @param info     the run's metadata, as for scrutin_run_write()
  * @return 0; SCRUTIN_EINVAL on a NULL or mismatched argument or a folder that
  *         cannot be written; SCRUTIN_EIO; SCRUTIN_ENOMEM
  */

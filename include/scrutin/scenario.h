@@ -72,6 +72,13 @@ SCRUTIN_API const char *scrutin_scenario_name(const scrutin_scenario *scenario);
 /** @return the path the scenario was loaded from (owned by the scenario). */
 SCRUTIN_API const char *scrutin_scenario_path(const scrutin_scenario *scenario);
 
+/**
+ * The scenario's content hash (32 lower-case hexadecimal digits), computed as it was loaded
+ * from the bytes read (each file is read once): XXH3-128 of its YAML file (for a what-if, of
+ * its file and its bases) and of its two tables, combined. "" if a table could not be read.
+ */
+SCRUTIN_API const char *scrutin_scenario_hash(const scrutin_scenario *scenario);
+
 #ifdef __cplusplus
 }
 #endif

@@ -156,7 +156,7 @@ SCRUTIN_API int scrutin_sweep_write(const char *out_dir, const scrutin_sweep *sw
 
 /**
  * Write the plots of a sweep into `@p out_dir/plots/` (data and gnuplot
- * scripts, as scrutin_plot_sweep(); the library never runs gnuplot):
+ * scripts, as scrutin_plot_curves(); the library never runs gnuplot):
  * - `sweep_majority`: each coalition's P(majority), final seats, in percent,
  *   against the swept value, with a band of +-2 standard errors (a step not
  *   done leaves a gap). scrutin_sweep_plot_names() lists the names.

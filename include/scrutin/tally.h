@@ -53,8 +53,6 @@ typedef struct scrutin_tally scrutin_tally;
 SCRUTIN_API int scrutin_tally_new(scrutin_tally **out, const scrutin_model *model);
 /** Free a tally. NULL is a no-op. */
 SCRUTIN_API void scrutin_tally_free(scrutin_tally *tally);
-/** Set every counter to zero. */
-SCRUTIN_API void scrutin_tally_clear(scrutin_tally *tally);
 /**
  * Add @p from into @p into. Both must be shaped for the same model.
  * @return 0 or SCRUTIN_EINVAL if their shapes differ

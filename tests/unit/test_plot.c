@@ -158,9 +158,9 @@ static int teardown(void **state)
 static void test_run_plots_write_data_and_script_for_each_plot(void **state)
 {
     fixture *f = *state;
-    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
+    assert_int_equal(scrutin_run_plot(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
     size_t n;
-    const char *const *names = scrutin_plot_run_names(&n);
+    const char *const *names = scrutin_run_plot_names(&n);
     assert_int_equal(n, 3);
     assert_string_equal(names[0], "coalition_seats");
     assert_string_equal(names[1], "party_seats");
@@ -183,7 +183,7 @@ static void test_run_plots_write_data_and_script_for_each_plot(void **state)
 static void test_coalition_seats_are_distributions_over_every_seat_total(void **state)
 {
     fixture *f = *state;
-    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
+    assert_int_equal(scrutin_run_plot(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
     char path[512];
     plot_path(path, sizeof path, f->dir, "coalition_seats", "csv");
     char *text = read_text(path);
@@ -199,7 +199,7 @@ static void test_coalition_seats_are_distributions_over_every_seat_total(void **
 static void test_script_draws_the_majority_line_before_the_majority(void **state)
 {
     fixture *f = *state;
-    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
+    assert_int_equal(scrutin_run_plot(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
     char path[512];
     char *gp = read_text(plot_path(path, sizeof path, f->dir, "coalition_seats", "gp"));
     /* Majority 4 of 6: the line at 3.5, so that every bar right of it is a majority. */
@@ -218,7 +218,7 @@ static void test_party_plot_leaves_out_parties_without_seats(void **state)
     fixture *f = *state;
     scrutin_plot_options options = SCRUTIN_PLOT_OPTIONS_INIT;
     options.parties = 2;
-    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, &options, f->ctx), 0);
+    assert_int_equal(scrutin_run_plot(f->dir, f->model, f->tally, f->summary, &options, f->ctx), 0);
     char path[512];
     char *csv = read_text(plot_path(path, sizeof path, f->dir, "party_seats", "csv"));
     char *header_end = strchr(csv, '\n');
@@ -231,7 +231,7 @@ static void test_party_plot_leaves_out_parties_without_seats(void **state)
     free(csv);
 
     options.parties = 0;
-    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, &options, f->ctx), 0);
+    assert_int_equal(scrutin_run_plot(f->dir, f->model, f->tally, f->summary, &options, f->ctx), 0);
     assert_false(exists(plot_path(path, sizeof path, f->dir, "party_seats", "csv")));
     assert_false(exists(plot_path(path, sizeof path, f->dir, "party_seats", "gp")));
 }
@@ -239,11 +239,11 @@ static void test_party_plot_leaves_out_parties_without_seats(void **state)
 static void test_new_data_remove_images_of_the_old(void **state)
 {
     fixture *f = *state;
-    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
+    assert_int_equal(scrutin_run_plot(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
     char svg[512], png[512];
     touch(plot_path(svg, sizeof svg, f->dir, "district_outcomes", "svg"));
     touch(plot_path(png, sizeof png, f->dir, "district_outcomes", "png"));
-    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
+    assert_int_equal(scrutin_run_plot(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
     assert_false(exists(svg));
     assert_false(exists(png));
 }
@@ -251,7 +251,7 @@ static void test_new_data_remove_images_of_the_old(void **state)
 static void test_district_outcomes_list_every_district(void **state)
 {
     fixture *f = *state;
-    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
+    assert_int_equal(scrutin_run_plot(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
     char path[512];
     char *csv = read_text(plot_path(path, sizeof path, f->dir, "district_outcomes", "csv"));
     assert_true(strncmp(csv, "district,region,seats,p_decided_round1,p_court_flip,", 52) == 0);
@@ -264,20 +264,54 @@ static void test_district_outcomes_list_every_district(void **state)
 static void test_run_plots_refuse_mismatched_arguments(void **state)
 {
     fixture *f = *state;
-    assert_int_equal(scrutin_plot_run(NULL, f->model, f->tally, f->summary, NULL, f->ctx),
+    assert_int_equal(scrutin_run_plot(NULL, f->model, f->tally, f->summary, NULL, f->ctx),
                      SCRUTIN_EINVAL);
     scrutin_plot_options options = SCRUTIN_PLOT_OPTIONS_INIT;
     options.version = 99;
-    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, &options, f->ctx),
+    assert_int_equal(scrutin_run_plot(f->dir, f->model, f->tally, f->summary, &options, f->ctx),
                      SCRUTIN_EINVAL);
     scrutin_tally *empty = NULL;
     assert_int_equal(scrutin_tally_new(&empty, f->model), 0);
-    assert_int_equal(scrutin_plot_run(f->dir, f->model, empty, f->summary, NULL, f->ctx),
+    assert_int_equal(scrutin_run_plot(f->dir, f->model, empty, f->summary, NULL, f->ctx),
                      SCRUTIN_EINVAL);
     scrutin_tally_free(empty);
 }
 
 /* ---- compare and sweep ---------------------------------------------------- */
+
+/* scrutin_plot_panels() and scrutin_plot_curves() with their specs spelt out in the call. */
+static int panels(const char *dir, const char *name, const char *title, unsigned seats,
+                  unsigned majority, size_t n_groups, const char *const *groups, size_t n_scenarios,
+                  const char *const *scenarios, const double *const *probability, scrutin_ctx *ctx)
+{
+    scrutin_panels_spec spec = SCRUTIN_PANELS_SPEC_INIT;
+    spec.name = name;
+    spec.title = title;
+    spec.seats = seats;
+    spec.majority = majority;
+    spec.n_groups = n_groups;
+    spec.group_labels = groups;
+    spec.n_scenarios = n_scenarios;
+    spec.scenario_labels = scenarios;
+    spec.probability = probability;
+    return scrutin_plot_panels(dir, &spec, ctx);
+}
+
+static int curves_plot(const char *dir, const char *name, const char *title, const char *x_label,
+                       const char *y_label, size_t n_points, const double *x, size_t n_curves,
+                       const scrutin_plot_curve *curves, scrutin_ctx *ctx)
+{
+    scrutin_curves_spec spec = SCRUTIN_CURVES_SPEC_INIT;
+    spec.name = name;
+    spec.title = title;
+    spec.x_label = x_label;
+    spec.y_label = y_label;
+    spec.n_points = n_points;
+    spec.x = x;
+    spec.n_curves = n_curves;
+    spec.curves = curves;
+    return scrutin_plot_curves(dir, &spec, ctx);
+}
 
 static void test_compare_writes_one_column_per_group_and_scenario(void **state)
 {
@@ -286,7 +320,7 @@ static void test_compare_writes_one_column_per_group_and_scenario(void **state)
     const double *probability[] = {a, b, b, a};
     const char *const groups[] = {"LEFT", "RIGHT"};
     const char *const scenarios[] = {"base", "it's a what-if, with a comma"};
-    assert_int_equal(scrutin_plot_compare(f->dir, "compare_coalitions", "base against what-if", 4, 3,
+    assert_int_equal(panels(f->dir, "compare_coalitions", "base against what-if", 4, 3,
                                           2, groups, 2, scenarios, probability, f->ctx),
                      0);
     char path[512];
@@ -308,21 +342,33 @@ static void test_compare_and_sweep_refuse_bad_names_and_shapes(void **state)
     const double *probability[] = {a};
     const char *const groups[] = {"G"};
     const char *const scenarios[] = {"base"};
-    assert_int_equal(scrutin_plot_compare(f->dir, "../escape", NULL, 2, 2, 1, groups, 1, scenarios,
+    assert_int_equal(panels(f->dir, "../escape", NULL, 2, 2, 1, groups, 1, scenarios,
                                           probability, f->ctx),
                      SCRUTIN_EINVAL);
-    assert_int_equal(scrutin_plot_compare(f->dir, "ok", NULL, 2, 2, 0, groups, 1, scenarios,
+    assert_int_equal(panels(f->dir, "ok", NULL, 2, 2, 0, groups, 1, scenarios,
                                           probability, f->ctx),
                      SCRUTIN_EINVAL);
     double x[2] = {0.1, 0.2}, p[2] = {0.5, 0.6};
     scrutin_plot_curve curve = {"G", p, NULL};
-    assert_int_equal(scrutin_plot_sweep(f->dir, "", NULL, "x", "y", 2, x, 1, &curve, f->ctx),
+    assert_int_equal(curves_plot(f->dir, "", NULL, "x", "y", 2, x, 1, &curve, f->ctx),
                      SCRUTIN_EINVAL);
-    assert_int_equal(scrutin_plot_sweep(f->dir, "sweep", NULL, "x", "y", 0, x, 1, &curve, f->ctx),
+    assert_int_equal(curves_plot(f->dir, "sweep", NULL, "x", "y", 0, x, 1, &curve, f->ctx),
                      SCRUTIN_EINVAL);
     curve.p = NULL;
-    assert_int_equal(scrutin_plot_sweep(f->dir, "sweep", NULL, "x", "y", 2, x, 1, &curve, f->ctx),
+    assert_int_equal(curves_plot(f->dir, "sweep", NULL, "x", "y", 2, x, 1, &curve, f->ctx),
                      SCRUTIN_EINVAL);
+    /* Specs of another version are refused (docs/architecture.md, "Versions"). */
+    curve.p = p;
+    scrutin_curves_spec curves = {SCRUTIN_CURVES_SPEC_VERSION + 1, "sweep", NULL, "x", "y", 2, x,
+                                  1, &curve};
+    assert_int_equal(scrutin_plot_curves(f->dir, &curves, f->ctx), SCRUTIN_EINVAL);
+    curves.version = SCRUTIN_CURVES_SPEC_VERSION;
+    assert_int_equal(scrutin_plot_curves(f->dir, &curves, f->ctx), SCRUTIN_OK);
+    scrutin_panels_spec panel = {SCRUTIN_PANELS_SPEC_VERSION + 1, "ok", NULL, 2, 2, 1, groups, 1,
+                                 scenarios, probability};
+    assert_int_equal(scrutin_plot_panels(f->dir, &panel, f->ctx), SCRUTIN_EINVAL);
+    panel.version = SCRUTIN_PANELS_SPEC_VERSION;
+    assert_int_equal(scrutin_plot_panels(f->dir, &panel, f->ctx), SCRUTIN_OK);
 }
 
 static void test_sweep_writes_probabilities_and_their_errors(void **state)
@@ -332,7 +378,7 @@ static void test_sweep_writes_probabilities_and_their_errors(void **state)
     double left[3] = {0.9, 0.75, NAN}, left_se[3] = {0.01, 0.02, 0.03};
     double right[3] = {0.1, 0.25, 0.5};
     scrutin_plot_curve curves[2] = {{"LEFT", left, left_se}, {"RIGHT", right, NULL}};
-    assert_int_equal(scrutin_plot_sweep(f->dir, "sweep_sd_party", "P(majority) as sd_party grows",
+    assert_int_equal(curves_plot(f->dir, "sweep_sd_party", "P(majority) as sd_party grows",
                                         "model.sd_party", "P(majority), final (%)", 3, x, 2, curves,
                                         f->ctx),
                      0);
@@ -358,17 +404,17 @@ static void test_gnuplot_draws_every_script(void **state)
         print_message("gnuplot is not installed: the scripts are not drawn\n");
         skip();
     }
-    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
+    assert_int_equal(scrutin_run_plot(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
     double a[7] = {0.1, 0.1, 0.2, 0.2, 0.2, 0.1, 0.1};
     const double *probability[] = {a, a};
     const char *const groups[] = {"LEFT"};
     const char *const scenarios[] = {"base", "what-if"};
-    assert_int_equal(scrutin_plot_compare(f->dir, "compare", NULL, 6, 4, 1, groups, 2, scenarios,
+    assert_int_equal(panels(f->dir, "compare", NULL, 6, 4, 1, groups, 2, scenarios,
                                           probability, f->ctx),
                      0);
     double x[3] = {0.05, 0.1, 0.2}, p[3] = {0.9, 0.75, 0.6}, se[3] = {0.01, 0.02, 0.03};
     scrutin_plot_curve curve = {"LEFT", p, se};
-    assert_int_equal(scrutin_plot_sweep(f->dir, "sweep", "a sweep", "x", "P (%)", 3, x, 1, &curve,
+    assert_int_equal(curves_plot(f->dir, "sweep", "a sweep", "x", "P (%)", 3, x, 1, &curve,
                                         f->ctx),
                      0);
     static const char *const names[] = {"coalition_seats", "party_seats", "district_outcomes",
@@ -427,7 +473,7 @@ static void test_report_without_plots_says_how_to_get_them(void **state)
 static void test_report_embeds_the_drawn_plots(void **state)
 {
     fixture *f = *state;
-    assert_int_equal(scrutin_plot_run(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
+    assert_int_equal(scrutin_run_plot(f->dir, f->model, f->tally, f->summary, NULL, f->ctx), 0);
     /* An image in place of gnuplot's: "abc" is "YWJj" in base64, "ab" "YWI=". */
     char path[512];
     FILE *svg = fopen(plot_path(path, sizeof path, f->dir, "coalition_seats", "svg"), "w");

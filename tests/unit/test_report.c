@@ -10,6 +10,7 @@
 
 #include "common/number_format.h"
 #include "report/output_files.h"
+#include "report/run_tables.h"
 #include "scrutin.h"
 #include "scrutin/summary.h"
 #include "scrutin/tally.h"
@@ -230,7 +231,7 @@ static int report_into(fixture *f, const char *name, char *out, size_t size)
 {
     path_in(out, size, f->dir, name);
     scrutin_run_info info = info_for(7);
-    return scrutin_report_run(out, f->model, f->tally, f->summary, &info, f->ctx);
+    return scrutin_run_write(out, f->model, f->tally, f->summary, &info, f->ctx);
 }
 
 /* ---- number formatting -------------------------------------------------- */
@@ -327,7 +328,7 @@ static void test_numbers_ignore_the_program_locale(void **state)
     char out[256], path[512];
     path_in(out, sizeof out, f->dir, "comma");
     scrutin_run_info info = SCRUTIN_RUN_INFO_INIT;
-    assert_int_equal(scrutin_report_run(out, f->model, f->tally, f->summary, &info, f->ctx), 0);
+    assert_int_equal(scrutin_run_write(out, f->model, f->tally, f->summary, &info, f->ctx), 0);
     path_in(path, sizeof path, out, "seats_distribution.csv");
     assert_true(has_line(path, "provisional,party,A,0,500,0.5"));
     snprintf(buf, sizeof buf, "%.2f", 0.25);
@@ -555,7 +556,7 @@ static void test_same_counts_write_the_same_bytes(void **state)
     info.threads = 16; /* execution details differ */
     info.simulate_seconds = 0.1;
     info.scenario_path = "elsewhere.yaml";
-    assert_int_equal(scrutin_report_run(two, f->model, merged, summary, &info, f->ctx), 0);
+    assert_int_equal(scrutin_run_write(two, f->model, merged, summary, &info, f->ctx), 0);
     static const char *const tables[] = {"seats_distribution.csv", "seats_summary.csv",
                                          "districts.csv", "district_lists.csv",
                                          "district_leverage.csv", "district_runoffs.csv"};
@@ -591,7 +592,7 @@ static void test_partial_run_says_so(void **state)
     info.requested = 5000;
     info.completed = 1000;
     info.partial = 1;
-    assert_int_equal(scrutin_report_run(out, f->model, f->tally, f->summary, &info, f->ctx), 0);
+    assert_int_equal(scrutin_run_write(out, f->model, f->tally, f->summary, &info, f->ctx), 0);
     json_t *root = load_json(out);
     assert_true(json_is_true(json_object_get(root, "partial")));
     json_t *sims = json_object_get(root, "simulations");
@@ -600,7 +601,7 @@ static void test_partial_run_says_so(void **state)
     json_decref(root);
     /* A count that contradicts the tally is refused. */
     info.completed = 999;
-    assert_int_equal(scrutin_report_run(out, f->model, f->tally, f->summary, &info, f->ctx),
+    assert_int_equal(scrutin_run_write(out, f->model, f->tally, f->summary, &info, f->ctx),
                      SCRUTIN_EINVAL);
 }
 
@@ -625,7 +626,7 @@ static void test_unwritable_output_folder_is_named(void **state)
     path_in(out, sizeof out, file, "results");
     scrutin_run_info info = info_for(7);
     scrutin_ctx_clear(f->ctx);
-    assert_int_equal(scrutin_report_run(out, f->model, f->tally, f->summary, &info, f->ctx),
+    assert_int_equal(scrutin_run_write(out, f->model, f->tally, f->summary, &info, f->ctx),
                      SCRUTIN_EINVAL);
     assert_true(scrutin_status_is_input_error(SCRUTIN_EINVAL));
     assert_int_equal(scrutin_ctx_count(f->ctx), 1);
@@ -635,7 +636,7 @@ static void test_unwritable_output_folder_is_named(void **state)
     assert_non_null(strstr(msg, "output folder"));
     /* An existing regular file as the folder. */
     scrutin_ctx_clear(f->ctx);
-    assert_int_equal(scrutin_report_run(file, f->model, f->tally, f->summary, &info, f->ctx),
+    assert_int_equal(scrutin_run_write(file, f->model, f->tally, f->summary, &info, f->ctx),
                      SCRUTIN_EINVAL);
     scrutin_ctx_format(f->ctx, 0, msg, sizeof msg);
     assert_non_null(strstr(msg, file));
@@ -682,13 +683,13 @@ static void test_scenario_hash_follows_the_contents(void **state)
 
 /* ---- standard output ---------------------------------------------------- */
 
-static char *run_table(fixture *f, scrutin_format format)
+static char *printed_table(fixture *f, scrutin_format format)
 {
     char path[256];
     path_in(path, sizeof path, f->dir, "stdout.txt");
     FILE *out = fopen(path, "w");
     assert_non_null(out);
-    assert_int_equal(scrutin_report_run_table(out, f->model, f->summary, format, f->ctx), 0);
+    assert_int_equal(run_table_print(out, f->model, f->summary, format, f->ctx), 0);
     fclose(out);
     return read_text(path);
 }
@@ -696,7 +697,7 @@ static char *run_table(fixture *f, scrutin_format format)
 static void test_headline_table_in_every_format(void **state)
 {
     fixture *f = *state;
-    char *csv = run_table(f, SCRUTIN_FORMAT_CSV);
+    char *csv = printed_table(f, SCRUTIN_FORMAT_CSV);
     assert_non_null(strstr(csv, "stage,group_kind,group,mean,p05,p95,p_majority,p_majority_se,"
                                 "p_largest\n"));
     assert_non_null(strstr(csv, "\nprovisional,coalition,L,5,0,10,0.5,"));
@@ -704,18 +705,18 @@ static void test_headline_table_in_every_format(void **state)
     assert_true(strstr(csv, "party,B") < strstr(csv, "party,A"));
     assert_true(strstr(csv, "coalition,R") < strstr(csv, "party,B"));
     free(csv);
-    char *json = run_table(f, SCRUTIN_FORMAT_JSON);
+    char *json = printed_table(f, SCRUTIN_FORMAT_JSON);
     json_error_t err;
     json_t *root = json_loads(json, 0, &err);
     assert_non_null(root);
     assert_int_equal(json_array_size(json_object_get(root, "rows")), 2 * 4);
     json_decref(root);
     free(json);
-    char *md = run_table(f, SCRUTIN_FORMAT_MD);
+    char *md = printed_table(f, SCRUTIN_FORMAT_MD);
     assert_non_null(strstr(md, "| group | kind | stage | mean seats | 90% interval |"));
     assert_non_null(strstr(md, "| L | coalition | provisional | 5.00 | 0-10 | 0.500 ± 0.016 | 0.500 |"));
     free(md);
-    char *table = run_table(f, SCRUTIN_FORMAT_TABLE);
+    char *table = printed_table(f, SCRUTIN_FORMAT_TABLE);
     assert_non_null(strstr(table, "P(majority)"));
     assert_non_null(strstr(table, "synthetic: 1000 simulations"));
     free(table);

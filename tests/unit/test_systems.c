@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "report/run_tables.h"
 #include "scrutin.h"
 
 static scrutin_ctx *ctx;
@@ -100,7 +101,7 @@ static void test_tables_gain_a_system_column(void **state)
     scrutin_run_info info = SCRUTIN_RUN_INFO_INIT;
     info.scenario_name = "mali-2007-pr-systems";
     info.requested = info.completed = 200;
-    assert_int_equal(scrutin_report_run(dir, three, t, s, &info, ctx), 0);
+    assert_int_equal(scrutin_run_write(dir, three, t, s, &info, ctx), 0);
     static const char *const files[] = {"seats_distribution.csv", "seats_summary.csv",
                                         "districts.csv", "district_lists.csv",
                                         "district_leverage.csv", "district_runoffs.csv"};
@@ -132,7 +133,7 @@ static void test_tables_gain_a_system_column(void **state)
     scrutin_model_free(three);
 }
 
-/* The text of @p format written by scrutin_report_run_headline (freed by the caller). */
+/* The text of @p format written by scrutin_run_print (freed by the caller). */
 static char *headline(const scrutin_model *m, const scrutin_tally *t, const scrutin_summary *s,
                       scrutin_format format)
 {
@@ -140,7 +141,7 @@ static char *headline(const scrutin_model *m, const scrutin_tally *t, const scru
     size_t size = 0;
     FILE *f = open_memstream(&text, &size);
     assert_non_null(f);
-    assert_int_equal(scrutin_report_run_headline(f, m, t, s, format, ctx), 0);
+    assert_int_equal(scrutin_run_print(f, m, t, s, format, ctx), 0);
     fclose(f);
     return text;
 }
@@ -174,7 +175,7 @@ static void test_headline_shows_every_system(void **state)
         char *with_tally = headline(one, t, s, (scrutin_format)format), *plain = NULL;
         size_t size = 0;
         FILE *f = open_memstream(&plain, &size);
-        assert_int_equal(scrutin_report_run_table(f, one, s, (scrutin_format)format, ctx), 0);
+        assert_int_equal(run_table_print(f, one, s, (scrutin_format)format, ctx), 0);
         fclose(f);
         assert_string_equal(with_tally, plain);
         free(with_tally);
@@ -195,9 +196,9 @@ static void test_plot_titles_name_the_system(void **state)
     assert_int_equal(scrutin_summary_compute(&s, three, t, ctx), 0);
     char dir[] = "/tmp/scrutin-systems-plots-XXXXXX";
     assert_non_null(mkdtemp(dir));
-    assert_int_equal(scrutin_plot_run(dir, three, t, s, NULL, ctx), 0);
+    assert_int_equal(scrutin_run_plot(dir, three, t, s, NULL, ctx), 0);
     size_t n = 0;
-    const char *const *names = scrutin_plot_run_names(&n);
+    const char *const *names = scrutin_run_plot_names(&n);
     for (size_t i = 0; i < n; i++) {
         char path[512], line[1024];
         snprintf(path, sizeof path, "%s/%s/%s.gp", dir, SCRUTIN_PLOT_DIR, names[i]);

@@ -24,12 +24,16 @@ static void test_every_init_carries_its_version(void **state)
     scrutin_compare_info compare = SCRUTIN_COMPARE_INFO_INIT;
     scrutin_sweep_info sweep = SCRUTIN_SWEEP_INFO_INIT;
     scrutin_rules rules = SCRUTIN_RULES_INIT;
+    scrutin_panels_spec panels = SCRUTIN_PANELS_SPEC_INIT;
+    scrutin_curves_spec curves = SCRUTIN_CURVES_SPEC_INIT;
     assert_int_equal(sim.version, SCRUTIN_SIM_OPTIONS_VERSION);
     assert_int_equal(plot.version, SCRUTIN_PLOT_OPTIONS_VERSION);
     assert_int_equal(run.version, SCRUTIN_RUN_INFO_VERSION);
     assert_int_equal(compare.version, SCRUTIN_COMPARE_INFO_VERSION);
     assert_int_equal(sweep.version, SCRUTIN_SWEEP_INFO_VERSION);
     assert_int_equal(rules.version, SCRUTIN_RULES_VERSION);
+    assert_int_equal(panels.version, SCRUTIN_PANELS_SPEC_VERSION);
+    assert_int_equal(curves.version, SCRUTIN_CURVES_SPEC_VERSION);
 }
 
 /* A sweep info of another version is refused before anything is written. */
