@@ -64,6 +64,14 @@ scrutin_simd cli_simd(void);
 int cli_usage_error(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/*
+ * Partial results (partial_notes.c): warn on stderr where other_votes leave round 2 in doubt
+ * (@return how many districts), and note how often the run agrees with each winner_r2.
+ */
+size_t cli_warn_other_votes(const char *command, const char *path, const scrutin_model *m);
+void cli_note_published_winners(const char *command, const scrutin_model *m,
+                                const scrutin_summary *s);
+
 struct option;
 /*
  * The exit status after getopt_long found an option not in @p options: a usage error, with

@@ -194,6 +194,8 @@ static int write_results(scrutin_output *output, const char *out, const scrutin_
         if (status == SCRUTIN_OK)
             print_files(out, a, *drawn);
     }
+    if (status == SCRUTIN_OK)
+        cli_note_published_winners("run", model, summary);
     scrutin_summary_free(summary);
     return status;
 }
@@ -224,6 +226,8 @@ static int run(const run_args *a, scrutin_ctx *ctx)
     int rc = cli_load_model(a->scenario, &scenario, &model, ctx);
     if (rc != EXIT_OK)
         return rc;
+    if (dist_is_root())
+        cli_warn_other_votes("run", a->scenario, model);
     char hash[SCRUTIN_SCENARIO_HASH_SIZE];
     char *default_out = a->common.out ? NULL : cli_default_out_dir(model, "");
     const char *out = a->common.out ? a->common.out : default_out;

@@ -32,6 +32,7 @@ int cmd_validate(int argc, char **argv)
     scrutin_model *model;
     int rc = cli_load_model(argv[optind], &scenario, &model, ctx);
     if (rc == EXIT_OK) {
+        cli_warn_other_votes("validate", argv[optind], model);
         printf("%s: valid: %zu parties, %zu coalitions, %zu regions, %zu districts, %zu lists, "
                "%u seats\n",
                argv[optind], scrutin_model_count(model, SCRUTIN_ENTITY_PARTY),

@@ -257,7 +257,8 @@ void scrutin_model_free(scrutin_model *m)
                       m->list_first_weight, m->weight_party, m->weight_value, m->annulments, m->lists_path, m->list_line, m->districts_path, m->district_line,
                       m->params.retention, m->params.abstention_logit, m->params.affinity,
                       m->log_baseline, m->list_coalition, m->weight_pair, m->pair_party,
-                      m->turnout_logit, m->invalid_share, m->systems};
+                      m->turnout_logit, m->invalid_share, m->systems, m->other_votes,
+                      m->other_log_baseline, m->winner_r2};
     for (size_t k = 0; k < sizeof arrays / sizeof arrays[0]; k++)
         free(arrays[k]);
     free(m);
@@ -280,9 +281,13 @@ int scrutin_model_compile(scrutin_model **out, const scrutin_scenario *s, scruti
     if (c.status != SCRUTIN_ENOMEM)
         compile_lists(&c);
     if (c.status != SCRUTIN_ENOMEM)
+        compile_partial(&c);
+    if (c.status != SCRUTIN_ENOMEM)
         compile_court(&c);
     if (c.status != SCRUTIN_ENOMEM)
         compile_params(&c);
+    if (c.status != SCRUTIN_ENOMEM)
+        compile_partial_params(&c);
     if (c.status == SCRUTIN_OK)
         compile_derived(&c);
     if (c.status == SCRUTIN_OK)

@@ -109,13 +109,17 @@ static void check_votes(compiler *c)
                                           row->id, s->lists_path);
             continue;
         }
-        double valid = m->voters[d] - m->invalid[d];
-        if (!isnan(valid) && sums_known && valid != sum1)
+        double valid = m->voters[d] - m->invalid[d], other = m->other_votes[d];
+        if (!isnan(valid) && sums_known && valid != sum1 + other)
             c->status = scrutin_ctx_error(c->ctx, SCRUTIN_EINPUT, s->districts_path, row->line,
                                           "voters",
-                                          "district \"%s\": voters - invalid = %.0f valid votes, "
-                                          "but its lists' votes_r1 add up to %.0f",
-                                          row->id, valid, sum1);
+                                          other > 0 ? "district \"%s\": voters - invalid = %.0f "
+                                                      "valid votes, but its lists' votes_r1 and "
+                                                      "other_votes add up to %.0f"
+                                                    : "district \"%s\": voters - invalid = %.0f "
+                                                      "valid votes, but its lists' votes_r1 add up "
+                                                      "to %.0f",
+                                          row->id, valid, sum1 + other);
         double valid2 = m->voters_r2[d] - m->invalid_r2[d];
         if (!isnan(valid2) && sums_known && with_r2 && valid2 != sum2)
             c->status = scrutin_ctx_error(c->ctx, SCRUTIN_EINPUT, s->districts_path, row->line,

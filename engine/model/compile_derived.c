@@ -73,15 +73,19 @@ static void compile_baselines(compiler *c)
     m->log_baseline = compile_alloc(c, m->n_lists, sizeof *m->log_baseline);
     m->turnout_logit = compile_alloc(c, m->n_districts, sizeof *m->turnout_logit);
     m->invalid_share = compile_alloc(c, m->n_districts, sizeof *m->invalid_share);
+    m->other_log_baseline = compile_alloc(c, m->n_districts, sizeof *m->other_log_baseline);
     if (c->status == SCRUTIN_ENOMEM)
         return;
     for (size_t d = 0; d < m->n_districts; d++) {
         size_t first = m->district_first_list[d], end = m->district_first_list[d + 1];
         m->max_lists = end - first > m->max_lists ? end - first : m->max_lists;
-        double valid = 0.0;
+        /* Shares of all valid votes, the lists not described (other_votes) included. */
+        double valid = m->other_votes[d];
         for (size_t l = first; l < end; l++)
             if (!m->list_rejected[l])
                 valid += m->votes_r1[l];
+        m->other_log_baseline[d] =
+            m->other_votes[d] > 0 && valid > 0 ? log(m->other_votes[d] / valid) : -INFINITY;
         for (size_t l = first; l < end; l++)
             m->log_baseline[l] = (!m->list_rejected[l] && m->votes_r1[l] > 0 && valid > 0)
                                      ? log(m->votes_r1[l] / valid)

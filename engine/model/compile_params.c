@@ -143,6 +143,9 @@ static void compile_runoff(compiler *c, const scn_runoff_model *rm)
                               "model.runoff.abstention");
     for (size_t k = 0; k < m->n_coalitions; k++)
         p->abstention_logit[k] = abstention;
+    /* The voters of other_votes without a coalition abstain as the default says. */
+    m->other_abstention_odds = fmin(fmax(abstention, 1e-6), 1.0 - 1e-6) /
+                               (1.0 - fmin(fmax(abstention, 1e-6), 1.0 - 1e-6));
     for (unsigned i = 0; i < r->abstention_by_coalition_count; i++) {
         const scn_coalition_value *v = &r->abstention_by_coalition[i];
         size_t k = id_index_find(&c->coalitions, NULL, v->coalition);

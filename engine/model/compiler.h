@@ -24,6 +24,10 @@ typedef struct compiler {
                                      scn_yaml_line_path((c)->s, field), field, fmt, __VA_ARGS__))
 
 int compile_lists(compiler *c);
+/* other_votes, other_votes_coalition and winner_r2 (compile_partial.c), after the lists. */
+int compile_partial(compiler *c);
+/* The coalition of other_votes' voters, once the parameters are known (compile_partial.c). */
+void compile_partial_params(compiler *c);
 int compile_court(compiler *c);
 int compile_params(compiler *c);
 void compile_systems(compiler *c);

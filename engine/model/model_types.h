@@ -88,6 +88,18 @@ struct scrutin_model {
     double *invalid_share;    /* [n_districts] invalid ballots over ballots cast */
     size_t max_lists;         /* most lists in one district */
 
+    /*
+     * Partial results (compile_partial.c, docs/model.md "Votes of lists not described"): the
+     * round-1 votes of lists the scenario does not describe, which count in the valid votes
+     * and never take a seat, and the published round-2 winners given without their votes.
+     */
+    double *other_votes;          /* [n_districts] observed; 0 where none */
+    double *other_log_baseline;   /* [n_districts] log of their share of valid votes; -inf if none */
+    int32_t other_coalition;      /* whose round-2 abstention and affinity they follow; -1: none
+                                     (the default abstention, the same weight for every finalist) */
+    double other_abstention_odds; /* exp(logit of abstention) when other_coalition is -1 */
+    int32_t *winner_r2;           /* [n_districts] published round-2 winner (a model list), -1 */
+
     /* Where each list and district came from, for messages about the data after compiling. */
     char *lists_path;
     uint32_t *list_line;

@@ -48,6 +48,7 @@ static json_t *metadata(json_doc *d, const run_data *data, const scrutin_run_inf
     json_doc_put(d, moved, "mean", json_doc_real(s->court_moved_mean));
     json_doc_put(d, moved, "se", json_doc_real(s->court_moved_se));
     json_doc_put(d, root, "court_seats_moved", moved);
+    json_doc_put(d, root, "partial_results", run_partial_json(d, data));
     return root;
 }
 

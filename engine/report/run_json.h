@@ -11,6 +11,14 @@
 #define REPORT_RUN_JSON_FORMAT 1
 
 /*
+ * run.json's "partial_results" (run_partial.c): "other_votes_doubt", the ids of the districts
+ * where scrutin_model_other_votes_doubt() holds, and "published_winners_r2", each district's
+ * winner_r2 with P(it wins the district) in the simulations, p_agree and p_agree_se.
+ */
+struct json_doc;
+json_t *run_partial_json(struct json_doc *d, const run_data *data);
+
+/*
  * Make run.json's document, into @p *out (docs/cli.md, "run.json"). Everything that may
  * differ between two runs of the same tally (threads, ranks, timings, the
  * scenario's path) goes into the "execution" object, and nothing else does.

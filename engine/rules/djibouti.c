@@ -22,6 +22,7 @@ int djibouti_round1(const scrutin_rules *rules, const scrutin_ballot *ballot, gs
     memset(seats_out, 0, n * sizeof *seats_out);
     double valid;
     apportion_valid(votes, n, &valid);
+    valid += ballot_other(ballot);
     size_t leader = apportion_leader(votes, n, NULL, lot, &out->tie);
     if (leader == APPORTION_NONE)
         return SCRUTIN_EINVAL;

@@ -26,6 +26,7 @@ static int proportional_round1(const scrutin_rules *rules, const scrutin_ballot 
     double valid;
     if (apportion_valid(votes, n, &valid) == 0)
         return SCRUTIN_EINVAL;
+    valid += ballot_other(ballot);
     apportion_pool pool;
     if (apportion_pool_init(&pool, votes, n, rules->threshold * valid, APPORTION_NONE) == 0)
         apportion_pool_init(&pool, votes, n, 0.0, APPORTION_NONE);

@@ -5,6 +5,9 @@
 #include "scrutin/error.h"
 #include "scrutin/rules.h"
 
+/* Valid votes of lists the ballot does not hold (other_votes), never negative. */
+static inline double ballot_other(const scrutin_ballot *b) { return b->other > 0 ? b->other : 0.0; }
+
 typedef int (*rules_round1_fn)(const scrutin_rules *rules, const scrutin_ballot *ballot,
                                gsl_rng *lot, unsigned *seats_out, scrutin_round1 *out);
 typedef int (*rules_round2_fn)(const scrutin_rules *rules, const scrutin_ballot *ballot,

@@ -25,6 +25,7 @@ int two_round_list_round1(const scrutin_rules *rules, const scrutin_ballot *ball
         }
     if (running == 0)
         return SCRUTIN_EINVAL;
+    valid += ballot_other(ballot);
     size_t k = rules->round2_lists < running ? rules->round2_lists : running;
     out->n_qualified = scrutin_rules_top(votes, n, k, lot, out->qualified, &out->tie);
     size_t first = out->qualified[0];

@@ -39,6 +39,7 @@ int two_round_registered_round1(const scrutin_rules *rules, const scrutin_ballot
     }
     if (running == 0)
         return SCRUTIN_EINVAL;
+    valid += ballot_other(ballot);
     /* The lists passing the registered share are the top ones by votes, ties included. */
     size_t k = rules->round2_lists > passing ? rules->round2_lists : passing;
     if (k > SCRUTIN_MAX_RUNOFF)

@@ -48,6 +48,7 @@ void scrutin_scenario_free(scrutin_scenario *s)
         free(d->region);
         free(d->source);
         free(d->note);
+        free(d->winner_r2);
     }
     free(s->districts);
     for (size_t i = 0; i < s->lists_count; i++)

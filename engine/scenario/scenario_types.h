@@ -146,6 +146,8 @@ typedef struct scn_doc {
     scn_model *model;
     scn_change *changes; /* applied in order, after the base's (docs/whatifs.md) */
     unsigned changes_count;
+    /* The coalition whose round-2 behaviour the voters of other_votes follow (NULL: OTHER). */
+    char *other_votes_coalition;
 } scn_doc;
 
 /* A value read from a CSV cell that may be empty. */
@@ -164,6 +166,9 @@ typedef struct scn_district {
     char *source;
     char *note;
     unsigned line;
+    /* Partial results (docs/scenario-format.md): */
+    scn_number other_votes; /* round-1 votes of lists the scenario does not describe */
+    char *winner_r2;        /* the published round-2 winner, when its votes are not */
 } scn_district;
 
 typedef enum scn_list_kind { SCN_KIND_PARTY, SCN_KIND_JOINT, SCN_KIND_INDEPENDENT } scn_list_kind;

@@ -103,11 +103,12 @@ static scn_number number(cell_reader *r, size_t col, const char *field, int requ
 }
 
 enum { D_DISTRICT, D_NAME, D_REGION, D_SEATS, D_REGISTERED, D_VOTERS, D_INVALID, D_VOTERS_R2,
-       D_INVALID_R2, D_SOURCE, D_NOTE };
+       D_INVALID_R2, D_SOURCE, D_NOTE, D_OTHER_VOTES, D_WINNER_R2 };
 static const char *const district_columns[] = {"district", "name", "region", "seats", "registered",
                                                "voters", "invalid", "voters_r2", "invalid_r2",
-                                               "source", "note", NULL};
-static const int district_required[] = {1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0};
+                                               "source", "note", "other_votes", "winner_r2",
+                                               NULL};
+static const int district_required[] = {1, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0};
 
 int scn_districts_read(scrutin_scenario *s, scrutin_ctx *ctx)
 {
@@ -150,6 +151,9 @@ int scn_districts_read(scrutin_scenario *s, scrutin_ctx *ctx)
         d->invalid_r2 = number(&r, D_INVALID_R2, "invalid_r2", 0, 1);
         d->source = text(&r, D_SOURCE, "source", 1);
         d->note = text(&r, D_NOTE, "note", 0);
+        /* Partial results: votes of lists not described, a round-2 winner without votes. */
+        d->other_votes = number(&r, D_OTHER_VOTES, "other_votes", 0, 1);
+        d->winner_r2 = text(&r, D_WINNER_R2, "winner_r2", 0);
         if (d->voters.present && d->registered.present && d->voters.value > d->registered.value)
             bad(&r, "voters", "more ballots cast than registered voters");
         if (d->voters.present && d->invalid.present && d->invalid.value > d->voters.value)

@@ -210,6 +210,8 @@ static const cyaml_schema_field_t doc_fields[] = {
                             model_fields),
     CYAML_FIELD_SEQUENCE("changes", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL, scn_doc, changes,
                          &scn_change_schema, 0, CYAML_UNLIMITED),
+    CYAML_FIELD_STRING_PTR("other_votes_coalition", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+                           scn_doc, other_votes_coalition, 1, CYAML_UNLIMITED),
     CYAML_FIELD_END};
 
 const cyaml_schema_value_t scn_doc_schema = {

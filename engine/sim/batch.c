@@ -1,6 +1,7 @@
 /* The plan of a simulation's batch of draws (batch.h), made once per workspace. */
 #include "batch.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 #include "scrutin/error.h"
@@ -15,6 +16,7 @@ void sim_batch_free(sim_batch *b)
     free(b->z);
     free(b->list);
     free(b->runoff);
+    free(b->other);
     free(b->court_before);
     free(b->court_after);
 }
@@ -51,6 +53,16 @@ static void plan(sim_batch *b, const scrutin_model *m)
         if (b->runoff)
             b->runoff[d] = at;
     }
+    for (size_t d = 0; d < m->n_districts; d++) {
+        if (!isfinite(m->other_log_baseline[d])) {
+            if (b->other)
+                b->other[d] = SIZE_MAX;
+            continue;
+        }
+        size_t at = add(b, &j, STREAM_OTHER, (uint32_t)d + 1, 1);
+        if (b->other)
+            b->other[d] = at;
+    }
     b->normal_blocks = j;
     if (m->params.court_enabled)
         for (size_t d = 0; d < m->n_districts; d++) {
@@ -85,10 +97,11 @@ int sim_batch_init(sim_batch *b, const scrutin_model *m)
     b->z = calloc(2 * blocks, sizeof *b->z);
     b->list = calloc(districts, sizeof *b->list);
     b->runoff = calloc(districts, sizeof *b->runoff);
+    b->other = calloc(districts, sizeof *b->other);
     b->court_before = calloc(districts, sizeof *b->court_before);
     b->court_after = calloc(districts, sizeof *b->court_after);
     if (!b->c2 || !b->c3 || !b->words[0] || !b->words[1] || !b->words[2] || !b->words[3] ||
-        !b->z || !b->list || !b->runoff || !b->court_before || !b->court_after) {
+        !b->z || !b->list || !b->runoff || !b->other || !b->court_before || !b->court_after) {
         sim_batch_free(b);
         *b = (sim_batch){0};
         return SCRUTIN_ENOMEM;

@@ -26,6 +26,8 @@ typedef struct sim_batch {
     /* Where each stream's normals start in z. */
     size_t party, coalition, region, turnout;
     size_t *list, *runoff;  /* [n_districts] */
+    size_t *other;          /* [n_districts] the shock of the votes of lists not described
+                               (other_votes), SIZE_MAX where a district has none */
     size_t runoff_normals;  /* normals each runoff stream has in the batch */
     /* The block of each district's court streams (court_before[d], court_after[d]), if the
        court is on. */

@@ -76,7 +76,7 @@ void sim_district_votes(const scrutin_model *m, sim_workspace *w, size_t d, stre
     double *e = w->scratch, *utility = w->votes1, total = 0.0;
     const double sd_by_kind[3] = {p->sd_list, p->sd_list, p->sd_independent};
     int any_rejected = 0;
-    size_t padded = draws_padded(n);
+    size_t padded = draws_padded(n + 1);
     for (size_t i = 0; i < n; i++) {
         size_t l = first + i;
         double eps = sim_shock(w->tails, z[1 + i], sd_by_kind[m->list_kind[l]], p->tails_df);
@@ -91,15 +91,23 @@ void sim_district_votes(const scrutin_model *m, sim_workspace *w, size_t d, stre
         utility[i] = ui;
         any_rejected |= w->rejected[i] && !m->list_rejected[l];
     }
-    for (size_t i = n; i < padded; i++)
+    /* The lists not described: a share of the valid votes with a shock of its own, its
+       exponential with the lists' (entry n). */
+    utility[n] = isfinite(m->other_log_baseline[d]) ? m->other_log_baseline[d] + w->other_shock
+                                                    : -INFINITY;
+    for (size_t i = n + 1; i < padded; i++)
         utility[i] = -INFINITY;
     w->vm->exp(e, utility, padded);
     for (size_t i = 0; i < n; i++) {
         e[i] = utility[i] > -INFINITY ? e[i] : 0.0;
         total += e[i];
     }
-    if (!(total > 0.0 && total < INFINITY))
+    double other = utility[n] > -INFINITY ? e[n] : 0.0;
+    total += other;
+    if (!(total > 0.0 && total < INFINITY)) {
         total = shift_utilities(e, utility, n);
+        other = 0.0; /* only with absurd spreads: the described lists keep every vote */
+    }
     /*
      * Votes are whole numbers, so that exact ties can happen, and are drawn by
      * lot. whole() rounds as nearbyint() does, to nearest with ties to even.
@@ -108,8 +116,10 @@ void sim_district_votes(const scrutin_model *m, sim_workspace *w, size_t d, stre
         double scale = total > 0.0 ? valid / total : 0.0;
         for (size_t i = 0; i < n; i++)
             w->votes1[i] = w->rejected[i] ? -1.0 : whole(scale * e[i]);
+        w->other1 = whole(scale * other);
         return;
     }
+    w->other1 = total > 0.0 ? whole(valid * other / total) : 0.0;
     for (size_t i = 0; i < n; i++)
         e[i] = total > 0.0 ? e[i] / total : 0.0;
     redistribute_rejected(m, w, first, n);

@@ -27,7 +27,7 @@ static void decide(const scrutin_model *m, const scrutin_rules *rules, sim_works
                    uint64_t index, stream_component component, unsigned *seats, decision *out)
 {
     size_t n = m->district_first_list[d + 1] - m->district_first_list[d];
-    scrutin_ballot b1 = {w->votes1, n, m->district_seats[d], m->registered[d], NULL};
+    scrutin_ballot b1 = {w->votes1, n, m->district_seats[d], m->registered[d], NULL, w->other1};
     out->round = 0;
     out->tie = 0;
     if (scrutin_rules_round1(rules, &b1, w->lot, seats, &out->r1) != SCRUTIN_OK) {
@@ -41,7 +41,7 @@ static void decide(const scrutin_model *m, const scrutin_rules *rules, sim_works
         return;
     sim_runoff_votes(m, w, d, &out->r1, stream_at(w->seed, index, component, (uint32_t)d + 1),
                      component == STREAM_RUNOFF ? w->batch.z + w->batch.runoff[d] : NULL);
-    scrutin_ballot b2 = {w->votes2, n, m->district_seats[d], m->registered[d], NULL};
+    scrutin_ballot b2 = {w->votes2, n, m->district_seats[d], m->registered[d], NULL, 0.0};
     int tie = 0;
     if (scrutin_rules_round2(rules, &b2, &out->r1, w->lot, seats, &out->winner, &tie) !=
         SCRUTIN_OK) {
@@ -74,6 +74,7 @@ static court_ruling apply_court(const scrutin_model *m, const scrutin_rules *rul
     decision again;
     if (ruling == COURT_RERUN) {
         /* A new poll: fresh district shocks; the national and regional ones stay. */
+        sim_other_shock(m, w, d, index, STREAM_OTHER_RERUN);
         sim_district_votes(m, w, d, stream_at(w->seed, index, STREAM_RERUN, (uint32_t)d + 1),
                            NULL);
         decide(m, rules, w, d, index, STREAM_RERUN_RUNOFF, final, &again);
@@ -82,7 +83,7 @@ static court_ruling apply_court(const scrutin_model *m, const scrutin_rules *rul
         court_strike(votes, provisional->winner, struck);
         if (provisional->round == 2) {
             memcpy(final, w->list_seats[SCRUTIN_STAGE_PROVISIONAL], n * sizeof *final);
-            scrutin_ballot b2 = {w->votes2, n, m->district_seats[d], m->registered[d], NULL};
+            scrutin_ballot b2 = {w->votes2, n, m->district_seats[d], m->registered[d], NULL, 0.0};
             size_t winner;
             int t2 = 0;
             if (scrutin_rules_round2(rules, &b2, &provisional->r1, w->lot, final, &winner, &t2) ==
@@ -214,6 +215,7 @@ void sim_one(const scrutin_model *m, sim_workspace *w, uint64_t seed, uint64_t i
         if (m->params.court_enabled)
             sim_court_stream(w, index, STREAM_COURT_BEFORE, d);
         size_t rejections = court_reject(m, d, w->rng, w->rejected);
+        sim_other_shock(m, w, d, index, STREAM_OTHER);
         sim_district_votes(m, w, d, stream_at(seed, index, STREAM_LIST, (uint32_t)d + 1),
                            w->batch.z + w->batch.list[d]);
         if (systems == 1) {
@@ -228,9 +230,12 @@ void sim_one(const scrutin_model *m, sim_workspace *w, uint64_t seed, uint64_t i
          */
         size_t n = m->district_first_list[d + 1] - m->district_first_list[d];
         memcpy(w->votes1_kept, w->votes1, n * sizeof *w->votes1);
+        w->other1_kept = w->other1;
         for (size_t s = 0; s < systems; s++) {
-            if (s > 0)
+            if (s > 0) {
                 memcpy(w->votes1, w->votes1_kept, n * sizeof *w->votes1);
+                w->other1 = w->other1_kept;
+            }
             moved[s] += district_under(m, w, s, d, index, rejections);
         }
     }

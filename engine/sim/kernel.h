@@ -40,6 +40,9 @@ typedef struct sim_workspace {
                                the model's parameters when the workspace is made */
     unsigned *seats[SCRUTIN_STAGES]; /* [systems][parties + coalitions]: system 0 first */
     double *votes1_kept;    /* [max_lists] round-1 votes, restored for each further system */
+    /* Lists not described (other_votes, other_votes.c): their district shock, their round-1
+       votes (which count in the valid votes and never take a seat), kept like votes1. */
+    double other_shock, other1, other1_kept;
     uint64_t *held;         /* [systems][held_cap]: district << 32 | group, for every group that
                                holds final seats of a district in this simulation */
     size_t held_cap;        /* 2 x the assembly's seats: a seat credits a party and a coalition */
@@ -55,6 +58,15 @@ void sim_workspace_free(sim_workspace *w);
 
 /* Simulate election @p index of the run keyed by @p seed and count it in w->tally. */
 void sim_one(const scrutin_model *m, sim_workspace *w, uint64_t seed, uint64_t index);
+
+/*
+ * The shock of district @p d's votes of lists not described, from the stream (@p component:
+ * STREAM_OTHER, or STREAM_OTHER_RERUN for a re-run; @p d) of simulation @p index, into
+ * w->other_shock; nothing is drawn where the district has none. A stream of its own, so that
+ * every other draw is the one it would be without other_votes.
+ */
+void sim_other_shock(const scrutin_model *m, sim_workspace *w, size_t d, uint64_t index,
+                     uint32_t component);
 
 /*
  * A shock of spread @p sd from the standard normal @p z: normal if @p tails_df

@@ -57,10 +57,43 @@ static scrutin_replay *replay_alloc(const scrutin_model *m)
     return r;
 }
 
+/*
+ * A published round-2 winner without votes (winner_r2): one vote to it, none to the other
+ * finalists, or an error if the replay does not send it to round 2.
+ */
+static int round2_winner(const scrutin_model *m, size_t system, size_t first,
+                         const scrutin_round1 *r1, double *votes2, scrutin_ctx *ctx)
+{
+    size_t d = m->list_district[first], winner = (size_t)m->winner_r2[d];
+    int found = 0;
+    for (size_t q = 0; q < r1->n_qualified; q++) {
+        found |= first + r1->qualified[q] == winner;
+        votes2[r1->qualified[q]] = first + r1->qualified[q] == winner ? 1.0 : 0.0;
+    }
+    if (found)
+        return SCRUTIN_OK;
+    char finalists[256] = "";
+    size_t used = 0;
+    for (size_t q = 0; q < r1->n_qualified && used < sizeof finalists; q++) {
+        int k = snprintf(finalists + used, sizeof finalists - used, "%s%s", q ? ", " : "",
+                         m->list_id[first + r1->qualified[q]]);
+        used += k > 0 ? (size_t)k : 0;
+    }
+    return scrutin_ctx_error(ctx, SCRUTIN_EINPUT, m->districts_path, m->district_line[d],
+                             "winner_r2",
+                             "district \"%s\": the published round-2 winner \"%s\" is not "
+                             "among the lists that go to round 2 on these round-1 votes%s%s (%s)",
+                             m->district_id[d], m->list_id[winner],
+                             m->n_systems > 1 ? " under system " : "",
+                             m->n_systems > 1 ? m->system_id[system] : "", finalists);
+}
+
 /* Round-2 votes of the finalists, or an error naming the list that lacks them. */
 static int round2_votes(const scrutin_model *m, size_t system, size_t first,
                         const scrutin_round1 *r1, double *votes2, scrutin_ctx *ctx)
 {
+    if (m->winner_r2[m->list_district[first]] >= 0)
+        return round2_winner(m, system, first, r1, votes2, ctx);
     for (size_t q = 0; q < r1->n_qualified; q++) {
         size_t l = first + r1->qualified[q];
         if (isnan(m->votes_r2[l])) {
@@ -95,13 +128,21 @@ static int decide(const scrutin_model *m, size_t d, gsl_rng *lot, district_scrat
                   unsigned *seats, scrutin_round1 *r1, size_t *winner, int *tie, scrutin_ctx *ctx)
 {
     size_t first = m->district_first_list[d], n = m->district_first_list[d + 1] - first;
-    scrutin_ballot b1 = {w->votes1, n, m->district_seats[d], m->registered[d], NULL};
-    scrutin_ballot b2 = {w->votes2, n, m->district_seats[d], m->registered[d], NULL};
+    scrutin_ballot b1 = {w->votes1, n, m->district_seats[d], m->registered[d], NULL,
+                         m->other_votes[d]};
+    scrutin_ballot b2 = {w->votes2, n, m->district_seats[d], m->registered[d], NULL, 0.0};
     int status = scrutin_rules_round1(w->rules, &b1, lot, seats, r1);
     if (status != SCRUTIN_OK)
         return status;
     *tie |= r1->tie;
     *winner = r1->qualified[0];
+    if (r1->decided && m->winner_r2[d] >= 0)
+        return scrutin_ctx_error(ctx, SCRUTIN_EINPUT, m->districts_path, m->district_line[d],
+                                 "winner_r2",
+                                 "district \"%s\" gives a round-2 winner, but its round-1 votes "
+                                 "elect list \"%s\" in round 1: check the votes, or leave "
+                                 "winner_r2 empty",
+                                 m->district_id[d], m->list_id[first + r1->qualified[0]]);
     if (r1->decided)
         return SCRUTIN_OK;
     if ((status = round2_votes(m, w->system, first, r1, w->votes2, ctx)) != SCRUTIN_OK)
@@ -152,7 +193,7 @@ static int replay_district(const scrutin_model *m, size_t d, gsl_rng *lot, distr
             status = decide(m, d, lot, w, final, &r1, &winner, &tie, ctx);
         } else {
             court_strike(w->votes2, winner, ann->struck_votes);
-            scrutin_ballot b2 = {w->votes2, n, m->district_seats[d], m->registered[d], NULL};
+            scrutin_ballot b2 = {w->votes2, n, m->district_seats[d], m->registered[d], NULL, 0.0};
             int tie2 = 0;
             status = scrutin_rules_round2(w->rules, &b2, &r1, lot, final, &winner, &tie2);
             tie |= tie2;

@@ -63,6 +63,9 @@ void sim_runoff_votes(const scrutin_model *m, sim_workspace *w, size_t d, const 
         eliminated[to[q]] -= v > 0.0 ? v : 0.0;
         base[q] = retention * v;
     }
+    /* The voters of lists not described behave as the coalition the scenario names for them. */
+    if (w->other1 > 0.0 && m->other_coalition >= 0)
+        eliminated[m->other_coalition] += w->other1;
     for (size_t k = 0; k < nc; k++) {
         if (!(eliminated[k] > 0.0))
             continue;
@@ -75,6 +78,15 @@ void sim_runoff_votes(const scrutin_model *m, sim_workspace *w, size_t d, const 
         if (sum > 0.0)
             for (size_t q = 0; q < nq; q++)
                 base[q] += again * weight[q] / sum;
+    }
+    /* Or, without one, abstain as the default says and weigh every finalist alike. */
+    if (w->other1 > 0.0 && m->other_coalition < 0) {
+        double again = w->other1 / (1.0 + m->other_abstention_odds * abstention_factor);
+        double sum = 0.0;
+        for (size_t q = 0; q < nq; q++)
+            sum += appeal[q];
+        for (size_t q = 0; q < nq; q++)
+            base[q] += again * appeal[q] / sum;
     }
     for (size_t q = 0; q < nq; q++)
         w->votes2[r1->qualified[q]] = whole(base[q] * mobilisation[q]);

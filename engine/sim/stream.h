@@ -31,6 +31,8 @@ typedef enum stream_component {
     STREAM_COURT_BEFORE,    /* lists rejected before the vote */
     STREAM_COURT_AFTER,     /* petitions upheld after the deciding round */
     STREAM_RERUN,           /* fresh district shocks of a re-run ordered by the court */
+    STREAM_OTHER,           /* district shock of the votes of lists not described (other_votes) */
+    STREAM_OTHER_RERUN,     /* the same, in a re-run */
     STREAM_RERUN_RUNOFF     /* the round-2 shocks of a re-run */
 } stream_component;
 

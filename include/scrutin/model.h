@@ -100,6 +100,27 @@ SCRUTIN_API const char *scrutin_model_system_id(const scrutin_model *model, size
 /** @return the scenario's name (owned by the model). */
 SCRUTIN_API const char *scrutin_model_name(const scrutin_model *model);
 
+/**
+ * Partial results (docs/scenario-format.md): the round-1 votes of district @p district's lists
+ * the scenario does not describe (its `other_votes`; 0 if none or out of range).
+ */
+SCRUTIN_API double scrutin_model_other_votes(const scrutin_model *model, size_t district);
+
+/**
+ * @return the published round-2 winner of @p district given without votes (its `winner_r2`), a
+ *         list index of the model, or -1 if none
+ */
+SCRUTIN_API long scrutin_model_winner_r2(const scrutin_model *model, size_t district);
+
+/**
+ * @return 1 if the data cannot show that the lists the scenario describes include those that
+ *         reach round 2 in @p district (under a system without round 2: the winner): it has
+ *         `other_votes` at least equal to the votes of the last described list that would go
+ *         to round 2, no described list with a round-1 majority of all the valid votes, and no
+ *         round-2 result (votes or `winner_r2`). 0 otherwise.
+ */
+SCRUTIN_API int scrutin_model_other_votes_doubt(const scrutin_model *model, size_t district);
+
 #ifdef __cplusplus
 }
 #endif

@@ -124,6 +124,9 @@ typedef struct scrutin_ballot {
     double registered;       /**< registered voters (NaN if unknown) */
     const double *age;       /**< average age of each list's candidates, for systems that
                                   break ties by age; NULL if unknown */
+    double other;            /**< valid votes of lists not among the n (a scenario's
+                                  other_votes): they count in the valid votes, so in every
+                                  majority and threshold, and take no seat; 0 if none */
 } scrutin_ballot;
 
 /** What round 1 decided in one district. */

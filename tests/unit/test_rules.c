@@ -101,7 +101,7 @@ static void test_round1_top_two_qualify(void **state)
     unsigned seats[6];
     scrutin_round1 r1;
     gsl_rng *lot = stream_alloc();
-    assert_int_equal(scrutin_rules_round1(&m->rules, &(scrutin_ballot){votes, 6, 2, NAN, NULL}, lot, seats, &r1), 0);
+    assert_int_equal(scrutin_rules_round1(&m->rules, &(scrutin_ballot){votes, 6, 2, NAN, NULL, 0.0}, lot, seats, &r1), 0);
     gsl_rng_free(lot);
     assert_false(r1.decided);
     assert_int_equal(r1.n_qualified, 2);
@@ -129,7 +129,7 @@ static void test_round2_winners_of_bamako_communes(void **state)
 static const scrutin_rules mali = SCRUTIN_RULES_INIT;
 
 /* A ballot of @p n lists for a district of @p seats seats. */
-#define BALLOT(votes, n, seats) (&(scrutin_ballot){(votes), (n), (seats), NAN, NULL})
+#define BALLOT(votes, n, seats) (&(scrutin_ballot){(votes), (n), (seats), NAN, NULL, 0.0})
 
 static void test_exactly_half_is_not_a_majority(void **state)
 {

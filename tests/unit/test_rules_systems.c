@@ -13,7 +13,7 @@
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* A ballot of @p n lists for a district of @p seats seats, registered voters unknown. */
-#define BALLOT(votes, n, seats) (&(scrutin_ballot){(votes), (n), (seats), NAN, NULL})
+#define BALLOT(votes, n, seats) (&(scrutin_ballot){(votes), (n), (seats), NAN, NULL, 0.0})
 
 static scrutin_rules rules_of(scrutin_system system)
 {
@@ -539,7 +539,7 @@ static void test_cameroon_tie_for_the_lead_goes_to_the_older_list(void **state)
     double age[] = {45.5, 52.0, 61.0};
     unsigned seats[3];
     scrutin_round1 r1;
-    scrutin_ballot ballot = {votes, 3, 4, NAN, age};
+    scrutin_ballot ballot = {votes, 3, 4, NAN, age, 0.0};
     allocate(&rules, &ballot, NULL, seats, &r1);
     assert_seats(seats, (unsigned[]){1, 3, 0}, 3);
     assert_int_equal(r1.qualified[0], 1);
@@ -563,7 +563,7 @@ static void test_cameroon_tie_without_ages_is_drawn_by_lot(void **state)
     int first = 0;
     for (uint64_t i = 0; i < 4000; i++) {
         stream_reset(lot, 13, i, STREAM_LOT, 0);
-        scrutin_ballot ballot = {votes, 3, 1, NAN, i % 2 ? same_age : NULL};
+        scrutin_ballot ballot = {votes, 3, 1, NAN, i % 2 ? same_age : NULL, 0.0};
         allocate(&rules, &ballot, lot, seats, &r1);
         assert_true(r1.tie);
         assert_int_equal(seats[2], 0);
@@ -576,7 +576,7 @@ static void test_cameroon_tie_without_ages_is_drawn_by_lot(void **state)
 /* ---- two rounds, qualification by registered voters ---- */
 
 #define REGISTERED(votes, n, seats, registered) \
-    (&(scrutin_ballot){(votes), (n), (seats), (registered), NULL})
+    (&(scrutin_ballot){(votes), (n), (seats), (registered), NULL, 0.0})
 
 /*
  * 10,000 registered, 4,000 valid votes: A's 2,200 are 55% of the valid votes
@@ -729,7 +729,7 @@ static void test_every_system_gives_out_exactly_the_seats(void **state)
         }
         scrutin_ballot ballot = {votes, n, (unsigned)(1 + gsl_rng_uniform_int(draw, 40)),
                                  (double)(50 + gsl_rng_uniform_int(draw, 300)),
-                                 i % 2 ? age : NULL};
+                                 i % 2 ? age : NULL, 0.0};
         for (int s = 0; s < SCRUTIN_SYSTEM_COUNT; s++) {
             scrutin_rules rules = rules_of((scrutin_system)s);
             int status = scrutin_rules_round1(&rules, &ballot, lot, seats, &r1);
