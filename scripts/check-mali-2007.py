@@ -5,7 +5,10 @@ Reads scenarios/mali-2007/{scenario.yaml,districts.csv,lists.csv}, checks the
 file format (docs/scenario-format.md), applies the two-round list rules and
 the court's decisions, prints the seats per party and per coalition after
 round 1, after round 2 (provisional) and after the court (final), and the
-totals checks. Exits 1 if any published figure or result is not reproduced.
+totals checks, and the facts found later (shared/research/data/mali_more_sources.md: stated and
+derived ones must hold; the inferred ones the scenario follows must hold, the others are
+reported). Exits 1 if any published figure, result or fact is not reproduced. The suite runs it
+(tests/cli/test_mali_data.sh).
 
 Usage: python3 scripts/check-mali-2007.py [SCENARIO_DIR]
 Python 3 standard library only (PyYAML is used if installed, else a small

@@ -304,7 +304,9 @@ design("Diema", [
     indep("MC-Jiguiya", "Mouvement Citoyen - Jiguiya (independent)", 2, src=f"{S_DIEMA}; votes {R}"),
     party_list("CNID", 2, name="CNID-FYT", src=f"{S_DIEMA}; votes {R}"),
 ])
-design("Kenieba", [indep("IND-1", "Independent list (reconstructed)", 2, v1=("share", 0.3244)),
+design("Kenieba", [indep("IND-1", "Independent list (reconstructed)", 2, v1=("share", 0.3244),
+                         note="winner reconstructed; Foutango Baba Sissoko and Fily Keita, former or outgoing "
+                              "deputies, 'reformed their duo' in 2013 on a PDES/ADEMA list (maliactu 2013)"),
                    party_list("ADEMA", 2, v1=("share", 0.2807))], r2=("first", 0.5413))
 # Kita: the 11 lists validated by the Court, named (maliweb 7378); votes not published. The
 # RPM-PARENA list won (inferred from the 2007-2013 deputies: Modibo Kane Cisse and Mamadou Tounkara,
@@ -355,7 +357,8 @@ design("Koulikoro", [
                note="provisional round-2 winner; the Court annulled polling stations 8, 9, 10 of Meguetan"),
     joint(["CNID", "MPR"], lid="CNID-MPR", name="CNID-MPR", v1=("share", 0.2817),
           src=f"{S_8885} (CNID-MPR duo declared elected); votes and order {R}",
-          note="declared elected by the Court (ruling 07-179) after the Meguetan annulments"),
+          note="declared elected by the Court (ruling 07-179) after the Meguetan annulments; Kissima Mangane and "
+               "Zanke Fane, outgoing deputies in 2013 (maliactu 2013), stood then for MPR/PARENA and CNID"),
 ], r2=("first", "annul", 276), forced=[party_list("MCRM", 2, src=f"{S_295} (MCRM ran in Koulikoro); votes {R}")])
 # ADEMA's 15 round-2 seats in the Koulikoro region came from 4 of its 7 districts: with 18 ADEMA
 # districts in all (maliweb 8377) every region has the fewest possible, which leaves Koulikoro 2,
@@ -524,7 +527,8 @@ design("Youwarou", [indep("IND-1", "Independent list (reconstructed)", 1, v1=("s
 design("Tombouctou", [
     party_list("ADEMA", 1, v1=("share", 0.3428), src=f"{S_8722} (ADEMA list, provisional winner, reversed); votes {R}",
                note="provisional round-2 winner; reversed by the Court (ruling 07-179)"),
-    party_list("US-RDA", 1, v1=("share", 0.2661), src=f"{S_8885}; {S_FINAL} (US-RDA candidate declared elected); votes {R}"),
+    party_list("US-RDA", 1, v1=("share", 0.2661), src=f"{S_8885}; {S_FINAL} (US-RDA candidate declared elected); votes {R}",
+               note="El hadji Baba Haidara 'Sandy' was the outgoing deputy in 2013, on the UM-RDA list (maliweb)"),
 ], r2=("first", "annul", 148))
 design("Goundam", [
     joint(["ADEMA", "URD"], lid="ADEMA-URD", name="ADEMA-URD", v1=("share", 0.3312),

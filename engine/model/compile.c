@@ -294,6 +294,8 @@ int scrutin_model_compile(scrutin_model **out, const scrutin_scenario *s, scruti
         compile_changes(&c);
     if (c.status == SCRUTIN_OK)
         compile_names(&c);
+    if (c.status == SCRUTIN_OK && model_fingerprint_compute(c.m) != SCRUTIN_OK)
+        c.status = SCRUTIN_ENOMEM;
     id_index *ixs[] = {&c.parties, &c.coalitions, &c.regions, &c.districts, &c.lists};
     for (size_t k = 0; k < 5; k++)
         id_index_free(ixs[k]);

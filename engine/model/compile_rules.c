@@ -13,7 +13,7 @@
 static void compile_rule_set(compiler *c, const scn_rules *r, const char *at, scrutin_rules *out)
 {
     char field[96];
-    scrutin_rules_defaults(out, SCRUTIN_SYSTEM_TWO_ROUND_LIST);
+    *out = (scrutin_rules)SCRUTIN_RULES_INIT; /* the two-round list system's defaults */
     if (!r)
         return;
     if (r->system) {
@@ -28,7 +28,9 @@ static void compile_rule_set(compiler *c, const scn_rules *r, const char *at, sc
             YAML_ERROR(c, field, "unknown system \"%s\": expected one of %s", r->system, names);
         } else {
             /* The law's own parameters first; the scenario may then override them. */
-            scrutin_rules_defaults(out, system);
+            snprintf(field, sizeof field, "%s.system", at);
+            if (scrutin_rules_defaults(out, system) != SCRUTIN_OK)
+                YAML_ERROR(c, field, "system \"%s\" has no default parameters", r->system);
         }
     }
     const double *shares[] = {r->round2_registered, r->threshold, r->winner_share};

@@ -107,7 +107,13 @@ struct scrutin_model {
     uint32_t *district_line;
     /* [kind][i] each entity's `name` (NULL if none), by scrutin_entity (compile_names.c). */
     char **entity_name[MODEL_ENTITY_KINDS];
+
+    /* What the model is, hashed once compiled: a tally records it (fingerprint.c). */
+    uint64_t fingerprint;
 };
+
+/* Compute m->fingerprint from everything a simulation reads (fingerprint.c). @return 0 or ENOMEM. */
+int model_fingerprint_compute(scrutin_model *m);
 
 /* Free entity_name (compile_names.c). */
 void model_free_names(scrutin_model *m);

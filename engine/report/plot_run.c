@@ -182,6 +182,9 @@ int scrutin_run_plot(const char *out_dir, const scrutin_model *model, const scru
     if (!out_dir || !model || !tally || !summary)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
                                  "scrutin_run_plot: an argument is NULL");
+    int checked = scrutin_tally_check(tally, model, "scrutin_run_plot", ctx);
+    if (checked != SCRUTIN_OK)
+        return checked;
     if (options->version != SCRUTIN_PLOT_OPTIONS_VERSION)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
                                  "scrutin_run_plot: options version %u, this library knows %u",

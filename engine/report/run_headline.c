@@ -198,8 +198,11 @@ int scrutin_run_print(FILE *f, const scrutin_model *model, const scrutin_tally *
     if (!f || !model || !tally || !summary)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
                                  "scrutin_run_print: an argument is NULL");
+    int status = scrutin_tally_check(tally, model, "scrutin_run_print", ctx);
+    if (status != SCRUTIN_OK)
+        return status;
     run_systems rs;
-    int status = run_systems_make(&rs, model, tally, summary, "scrutin_run_print", ctx);
+    status = run_systems_make(&rs, model, tally, summary, "scrutin_run_print", ctx);
     if (status != SCRUTIN_OK)
         return status;
     status = write_headline(f, &rs.data, format);

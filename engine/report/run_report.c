@@ -27,6 +27,9 @@ static int check_arguments(const char *out_dir, const run_data *d, const scrutin
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
                                  "scrutin_run_write: run info version %u, this library knows %u",
                                  info->version, SCRUTIN_RUN_INFO_VERSION);
+    int checked = scrutin_tally_check(d->tally, d->model, "scrutin_run_write", ctx);
+    if (checked != SCRUTIN_OK)
+        return checked;
     const scrutin_summary *s = d->summary;
     const scrutin_model *m = d->model;
     int same_shape = s->n_groups[SCRUTIN_GROUP_PARTY] == scrutin_model_count(m, SCRUTIN_ENTITY_PARTY) &&

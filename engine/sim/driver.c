@@ -59,15 +59,17 @@ int scrutin_sim_run(scrutin_tally *tally, const scrutin_model *m, const scrutin_
                                  "this build (available: %s)",
                                  scrutin_simd_name(o->simd) ? scrutin_simd_name(o->simd) : "?",
                                  sim_simd_list());
-    int status = check_model(m, ctx);
+    int status = scrutin_tally_check(tally, m, "scrutin_sim_run", ctx);
+    if (status == SCRUTIN_OK)
+        status = check_model(m, ctx);
     if (status != SCRUTIN_OK)
         return status;
     uint64_t done = 0, next = 0;
-    int failed = 0, stopped = 0;
+    int failed = 0, stopped = 0, unmerged = 0;
     double last_report = sim_now_seconds();
 
 #pragma omp parallel num_threads(sim_thread_count(o->threads)) default(none) \
-    shared(m, o, tally, done, next, failed, stopped, last_report)
+    shared(m, o, tally, done, next, failed, stopped, unmerged, last_report)
     {
         scrutin_tally *mine = NULL;
         sim_workspace *w = NULL;
@@ -86,8 +88,14 @@ int scrutin_sim_run(scrutin_tally *tally, const scrutin_model *m, const scrutin_
             sim_block_done(&done, end - begin, o->count, &last_report, o);
         }
         if (ok) {
+            int merged;
 #pragma omp critical(scrutin_merge)
-            scrutin_tally_merge(tally, mine);
+            merged = scrutin_tally_merge(tally, mine);
+            /* Checked above, so never expected: but a count lost is never silent. */
+            if (merged != SCRUTIN_OK) {
+#pragma omp atomic write
+                unmerged = 1;
+            }
         }
         sim_workspace_free(w);
         scrutin_tally_free(mine);
@@ -95,6 +103,10 @@ int scrutin_sim_run(scrutin_tally *tally, const scrutin_model *m, const scrutin_
     if (failed)
         return scrutin_ctx_error(ctx, SCRUTIN_ENOMEM, NULL, 0, NULL,
                                  "out of memory for the simulation's workspaces");
+    if (unmerged)
+        return scrutin_ctx_error(ctx, SCRUTIN_EINTERNAL, NULL, 0, NULL,
+                                 "scrutin_sim_run: a thread's counts could not be added to the "
+                                 "tally");
     if (o->progress)
         o->progress(done, o->count, o->progress_data);
     if (stopped)

@@ -103,12 +103,12 @@ static int paired_run(scrutin_tally *const *tallies, int64_t *sums,
     if (status != SCRUTIN_OK)
         return status;
     uint64_t done = 0, next = 0, total = o->count;
-    int failed = 0, stopped = 0;
+    int failed = 0, stopped = 0, unmerged = 0;
     double last_report = sim_now_seconds();
 
 #pragma omp parallel num_threads(sim_thread_count(o->threads)) default(none)                  \
     shared(models, n_models, plan, o, tallies, sums, done, next, total, failed, stopped,       \
-               last_report)
+               unmerged, last_report)
     {
         thread_state ts = {NULL, NULL, NULL};
         int ok = thread_new(&ts, models, n_models, plan->n_pairs, o->simd);
@@ -127,7 +127,8 @@ static int paired_run(scrutin_tally *const *tallies, int64_t *sums,
 #pragma omp critical(scrutin_paired_merge)
             {
                 for (size_t k = 0; k < n_models; k++)
-                    scrutin_tally_merge(tallies[k], ts.t[k]);
+                    if (scrutin_tally_merge(tallies[k], ts.t[k]) != SCRUTIN_OK)
+                        unmerged = 1; /* checked before: never expected, never silent */
                 for (size_t i = 0; i < plan->n_pairs * PAIRED_STATS; i++)
                     sums[i] += ts.sums[i];
             }
@@ -137,6 +138,10 @@ static int paired_run(scrutin_tally *const *tallies, int64_t *sums,
     if (failed)
         return scrutin_ctx_error(ctx, SCRUTIN_ENOMEM, NULL, 0, NULL,
                                  "out of memory for the comparison's workspaces");
+    if (unmerged)
+        return scrutin_ctx_error(ctx, SCRUTIN_EINTERNAL, NULL, 0, NULL,
+                                 "a thread's counts could not be added to the comparison's "
+                                 "tallies");
     if (o->progress)
         o->progress(done, total, o->progress_data);
     return stopped ? SCRUTIN_EINTR : SCRUTIN_OK;
@@ -233,7 +238,9 @@ int scrutin_compare_tally_merge(scrutin_compare_tally *into, const scrutin_compa
     if (!into || !from || into->n_models != from->n_models || into->n_sums != from->n_sums)
         return SCRUTIN_EINVAL;
     for (size_t k = 0; k < into->n_models; k++)
-        if (tally_size(into->tallies[k]) != tally_size(from->tallies[k]) ||
+        if (scrutin_tally_model_fingerprint(into->tallies[k]) !=
+                scrutin_tally_model_fingerprint(from->tallies[k]) ||
+            tally_size(into->tallies[k]) != tally_size(from->tallies[k]) ||
             scrutin_tally_seats(into->tallies[k]) != scrutin_tally_seats(from->tallies[k]))
             return SCRUTIN_EINVAL;
     for (size_t k = 0; k < into->n_models; k++)

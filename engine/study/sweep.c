@@ -134,6 +134,9 @@ int scrutin_sweep_add_step(scrutin_sweep *s, size_t step, const scrutin_model *m
                                  "scrutin_sweep_add_step: needs the next step of the sweep (%zu), "
                                  "its model and a tally of at least one of its simulations",
                                  s ? s->n_done : (size_t)0);
+    int checked = scrutin_tally_check(tally, m, "scrutin_sweep_add_step", ctx);
+    if (checked != SCRUTIN_OK)
+        return checked;
     scrutin_summary *summary = NULL;
     int status = scrutin_summary_compute(&summary, m, tally, ctx);
     if (status != SCRUTIN_OK)

@@ -129,6 +129,9 @@ int scrutin_summary_compute(scrutin_summary **out, const scrutin_model *m, const
                             scrutin_ctx *ctx)
 {
     *out = NULL;
+    int checked = scrutin_tally_check(t, m, "scrutin_summary_compute", ctx);
+    if (checked != SCRUTIN_OK)
+        return checked;
     uint64_t n = scrutin_tally_simulations(t);
     if (n == 0)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,

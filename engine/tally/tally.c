@@ -30,6 +30,7 @@ int scrutin_tally_new(scrutin_tally **out, const scrutin_model *m)
     t->n_lists = scrutin_model_count(m, SCRUTIN_ENTITY_LIST);
     t->seats = scrutin_model_seats(m);
     t->majority = scrutin_model_majority(m);
+    t->model = scrutin_model_fingerprint(m);
     size_t n = 1; /* counter 0: the number of simulations */
     t->hist = n;
     n += SCRUTIN_STAGES * t->n_groups * (t->seats + 1);
@@ -123,8 +124,8 @@ void tally_clear(scrutin_tally *t) { memset(t->c, 0, t->n_counters * sizeof *t->
 
 int scrutin_tally_merge(scrutin_tally *into, const scrutin_tally *from)
 {
-    if (into->n_counters != from->n_counters || into->n_groups != from->n_groups ||
-        into->seats != from->seats)
+    if (!into || !from || into->model != from->model || into->n_counters != from->n_counters ||
+        into->n_groups != from->n_groups || into->seats != from->seats)
         return SCRUTIN_EINVAL;
     for (size_t i = 0; i < into->n_counters; i++)
         into->c[i] += from->c[i];
@@ -235,4 +236,23 @@ void scrutin_tally_runoff(const scrutin_tally *t, size_t pair, int64_t *met, int
 {
     *met = t->c[t->runoff + pair];
     *first_won = t->c[t->runoff + t->n_pairs + pair];
+}
+
+uint64_t scrutin_tally_model_fingerprint(const scrutin_tally *t) { return t ? t->model : 0; }
+
+int scrutin_tally_check(const scrutin_tally *tally, const scrutin_model *model, const char *caller,
+                        scrutin_ctx *ctx)
+{
+    if (!tally || !model)
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL, "%s: no %s", caller,
+                                 tally ? "model" : "tally");
+    if (tally->model != scrutin_model_fingerprint(model))
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                 "%s: the tally was made for another model (fingerprint "
+                                 "%016llx) than the one given (\"%s\", fingerprint %016llx); "
+                                 "make the tally with scrutin_tally_new() from this model",
+                                 caller, (unsigned long long)tally->model,
+                                 scrutin_model_name(model),
+                                 (unsigned long long)scrutin_model_fingerprint(model));
+    return SCRUTIN_OK;
 }

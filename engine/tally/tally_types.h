@@ -8,6 +8,7 @@
 #include "scrutin/tally.h"
 
 struct scrutin_tally {
+    uint64_t model;          /* scrutin_model_fingerprint() of the model it was made for */
     size_t n_groups;         /* parties + coalitions */
     size_t base[SCRUTIN_GROUP_KINDS];
     size_t n_districts, n_lists;

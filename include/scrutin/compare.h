@@ -88,7 +88,7 @@ typedef struct scrutin_compare {
  * @return 0; SCRUTIN_EINVAL if it counts no simulation or its parts disagree on how many;
  *         SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_compare_compute(scrutin_compare **out, const scrutin_compare_tally *tally,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_compare_compute(scrutin_compare **out, const scrutin_compare_tally *tally,
                                         scrutin_ctx *ctx);
 
 /**
@@ -103,7 +103,7 @@ SCRUTIN_API int scrutin_compare_compute(scrutin_compare **out, const scrutin_com
  *         SCRUTIN_EINPUT if a model lacks what the simulation needs; SCRUTIN_EINVAL or
  *         SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_compare_run(scrutin_compare **out, const scrutin_model *const *models,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_compare_run(scrutin_compare **out, const scrutin_model *const *models,
                                     size_t n_models, const scrutin_sim_options *options,
                                     scrutin_ctx *ctx);
 
@@ -141,7 +141,7 @@ typedef struct scrutin_compare_info {
  * @return 0, SCRUTIN_EINVAL (bad arguments, a folder that cannot be made),
  *         SCRUTIN_EIO or SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_compare_write(const char *out_dir, const scrutin_compare *compare,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_compare_write(const char *out_dir, const scrutin_compare *compare,
                                       const scrutin_compare_info *info, scrutin_ctx *ctx);
 
 /** What-ifs drawn on one plot with the base, at most: their key then fits over the panels. */
@@ -163,7 +163,7 @@ SCRUTIN_API int scrutin_compare_write(const char *out_dir, const scrutin_compare
  * @return 0; SCRUTIN_EINVAL (a NULL argument, an empty comparison, no coalition, a folder
  *         that cannot be written); SCRUTIN_EIO; SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_compare_plot(const char *out_dir, const scrutin_compare *compare,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_compare_plot(const char *out_dir, const scrutin_compare *compare,
                                      scrutin_ctx *ctx);
 
 /**
@@ -178,7 +178,7 @@ SCRUTIN_API size_t scrutin_compare_plot_count(const scrutin_compare *compare);
  * @param[out] out  the name, into @p size bytes (64 is always enough)
  * @return 0, or SCRUTIN_EINVAL if it does not fit
  */
-SCRUTIN_API int scrutin_compare_plot_name(char *out, size_t size, size_t i);
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_compare_plot_name(char *out, size_t size, size_t i);
 
 /**
  * The headline of a comparison on @p f: the final seats of every coalition
@@ -186,7 +186,7 @@ SCRUTIN_API int scrutin_compare_plot_name(char *out, size_t size, size_t i);
  * the whole table as CSV or JSON (the rows of compare.csv).
  * @return 0, SCRUTIN_EINVAL or SCRUTIN_EIO
  */
-SCRUTIN_API int scrutin_compare_print(FILE *f, const scrutin_compare *compare,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_compare_print(FILE *f, const scrutin_compare *compare,
                                       scrutin_format format, scrutin_ctx *ctx);
 
 #ifdef __cplusplus

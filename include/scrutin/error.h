@@ -66,7 +66,7 @@ typedef struct scrutin_ctx scrutin_ctx;
  * @param[out] out the new context, freed with scrutin_ctx_free()
  * @return 0 or SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_ctx_new(scrutin_ctx **out);
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_ctx_new(scrutin_ctx **out);
 /** Free a context and its diagnostics. NULL is a no-op. */
 SCRUTIN_API void scrutin_ctx_free(scrutin_ctx *ctx);
 /** Forget every diagnostic recorded so far. */

@@ -22,7 +22,7 @@ typedef enum scrutin_format {
 } scrutin_format;
 
 /** Parse "table", "csv", "json" or "md". @return 0 or SCRUTIN_EINVAL. */
-SCRUTIN_API int scrutin_format_parse(scrutin_format *out, const char *text);
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_format_parse(scrutin_format *out, const char *text);
 
 #ifdef __cplusplus
 }

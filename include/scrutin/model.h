@@ -7,6 +7,7 @@
 #define SCRUTIN_MODEL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "scrutin/error.h"
 #include "scrutin/export.h"
@@ -34,7 +35,7 @@ typedef enum scrutin_entity {
  * @param[out] out  the model, owned by the caller; NULL on failure
  * @return 0, SCRUTIN_EINPUT or SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_model_compile(scrutin_model **out, const scrutin_scenario *scenario,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_model_compile(scrutin_model **out, const scrutin_scenario *scenario,
                                       scrutin_ctx *ctx);
 
 /** Free a model. NULL is a no-op. */
@@ -99,6 +100,14 @@ SCRUTIN_API const char *scrutin_model_system_id(const scrutin_model *model, size
 
 /** @return the scenario's name (owned by the model). */
 SCRUTIN_API const char *scrutin_model_name(const scrutin_model *model);
+/**
+ * @return the model's fingerprint: a 64-bit hash, computed when it was
+ *         compiled, of everything a simulation reads of it (its entities and
+ *         ids, districts, lists, votes, rules, systems and parameters). A tally
+ *         records the fingerprint of the model it was made for, and every
+ *         function given both checks that they agree.
+ */
+SCRUTIN_API uint64_t scrutin_model_fingerprint(const scrutin_model *model);
 
 /**
  * Partial results (docs/scenario-format.md): the round-1 votes of district @p district's lists
@@ -119,7 +128,7 @@ SCRUTIN_API long scrutin_model_winner_r2(const scrutin_model *model, size_t dist
  *         to round 2, no described list with a round-1 majority of all the valid votes, and no
  *         round-2 result (votes or `winner_r2`). 0 otherwise.
  */
-SCRUTIN_API int scrutin_model_other_votes_doubt(const scrutin_model *model, size_t district);
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_model_other_votes_doubt(const scrutin_model *model, size_t district);
 
 #ifdef __cplusplus
 }

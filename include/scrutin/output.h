@@ -6,7 +6,7 @@
  *
  * A run (run, compare, sweep) opens its folder with scrutin_output_open()
  * before it simulates, writes its files with the usual writers
- * (scrutin_report_run(), scrutin_plot_run(), scrutin_compare_write(), ...)
+ * (scrutin_run_write(), scrutin_run_plot(), scrutin_compare_write(), ...)
  * given the same folder name, and ends with scrutin_output_close(). While
  * the folder is open:
  * - every file the library writes into it (or into its `plots/`) is written

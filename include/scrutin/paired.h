@@ -45,7 +45,7 @@ typedef struct scrutin_compare_tally scrutin_compare_tally;
  *                  the tally and every call that uses it
  * @return 0, SCRUTIN_EINVAL (fewer than two models, a NULL one) or SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_compare_tally_new(scrutin_compare_tally **out,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_compare_tally_new(scrutin_compare_tally **out,
                                           const scrutin_model *const *models, size_t n_models,
                                           scrutin_ctx *ctx);
 
@@ -63,7 +63,7 @@ SCRUTIN_API void scrutin_compare_tally_free(scrutin_compare_tally *tally);
  *         SCRUTIN_EINPUT if a model lacks what the simulation needs; SCRUTIN_EINVAL or
  *         SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_compare_tally_run(scrutin_compare_tally *tally,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_compare_tally_run(scrutin_compare_tally *tally,
                                           const scrutin_sim_options *options, scrutin_ctx *ctx);
 
 /**
@@ -71,7 +71,7 @@ SCRUTIN_API int scrutin_compare_tally_run(scrutin_compare_tally *tally,
  * same models (the same shapes).
  * @return 0 or SCRUTIN_EINVAL if their shapes differ (@p into is then unchanged)
  */
-SCRUTIN_API int scrutin_compare_tally_merge(scrutin_compare_tally *into,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_compare_tally_merge(scrutin_compare_tally *into,
                                             const scrutin_compare_tally *from);
 
 /** @return the paired simulations counted (the same in every model's tally). */

@@ -73,7 +73,7 @@ typedef struct scrutin_plot_options {
  *         or the folder cannot be created or written (the diagnostic names it);
  *         SCRUTIN_EIO if writing fails part-way; SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_run_plot(const char *out_dir, const scrutin_model *model,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_run_plot(const char *out_dir, const scrutin_model *model,
                                  const scrutin_tally *tally, const scrutin_summary *summary,
                                  const scrutin_plot_options *options, scrutin_ctx *ctx);
 
@@ -123,7 +123,7 @@ typedef struct scrutin_panels_spec {
  * @return 0; SCRUTIN_EINVAL on a NULL or inconsistent field, a spec of another version or a
  *         folder that cannot be written; SCRUTIN_EIO; SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_plot_panels(const char *out_dir, const scrutin_panels_spec *spec,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_plot_panels(const char *out_dir, const scrutin_panels_spec *spec,
                                     scrutin_ctx *ctx);
 
 /** One curve of a sweep: a probability at each value of the swept parameter. */
@@ -164,7 +164,7 @@ typedef struct scrutin_curves_spec {
  * @return 0; SCRUTIN_EINVAL on a NULL or inconsistent field, a spec of another version or a
  *         folder that cannot be written; SCRUTIN_EIO; SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_plot_curves(const char *out_dir, const scrutin_curves_spec *spec,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_plot_curves(const char *out_dir, const scrutin_curves_spec *spec,
                                     scrutin_ctx *ctx);
 
 #ifdef __cplusplus

@@ -51,7 +51,7 @@ typedef struct scrutin_replay {
  * @return 0, SCRUTIN_EINPUT if the data lack a figure the rules need
  *         (a list in round 2 without votes_r2), or SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_replay_run(scrutin_replay **out, const scrutin_model *model, uint64_t seed,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_replay_run(scrutin_replay **out, const scrutin_model *model, uint64_t seed,
                                    scrutin_ctx *ctx);
 
 /**
@@ -64,7 +64,7 @@ SCRUTIN_API int scrutin_replay_run(scrutin_replay **out, const scrutin_model *mo
  * message names the list and the system.
  * @return as scrutin_replay_run(), or SCRUTIN_EINVAL if @p system is out of range
  */
-SCRUTIN_API int scrutin_replay_run_system(scrutin_replay **out, const scrutin_model *model,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_replay_run_system(scrutin_replay **out, const scrutin_model *model,
                                           size_t system, uint64_t seed, scrutin_ctx *ctx);
 
 /** Free a replay. NULL is a no-op. */

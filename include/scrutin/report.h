@@ -27,7 +27,7 @@ extern "C" {
  * `stage,group_kind,group,seats` (stage round1, provisional or final).
  * @return 0 or SCRUTIN_EIO
  */
-SCRUTIN_API int scrutin_report_replay(FILE *f, const scrutin_model *model,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_report_replay(FILE *f, const scrutin_model *model,
                                       const scrutin_replay *replay, scrutin_format format,
                                       scrutin_ctx *ctx);
 
@@ -42,7 +42,7 @@ SCRUTIN_API int scrutin_report_replay(FILE *f, const scrutin_model *model,
  * each with its "system" id.
  * @return 0, SCRUTIN_EINVAL (no replay, or one not of this model) or SCRUTIN_EIO
  */
-SCRUTIN_API int scrutin_report_replays(FILE *f, const scrutin_model *model,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_report_replays(FILE *f, const scrutin_model *model,
                                        const scrutin_replay *const *replays, size_t n,
                                        scrutin_format format, scrutin_ctx *ctx);
 
@@ -64,7 +64,7 @@ SCRUTIN_API int scrutin_report_replays(FILE *f, const scrutin_model *model,
  * again, so a scenario read from a pipe has a hash too.
  * @return 0, or SCRUTIN_EINVAL if @p size is too small or the scenario has no hash
  */
-SCRUTIN_API int scrutin_report_scenario_hash(char *out, size_t size,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_report_scenario_hash(char *out, size_t size,
                                              const scrutin_scenario *scenario, scrutin_ctx *ctx);
 
 #define SCRUTIN_RUN_INFO_VERSION 1
@@ -136,7 +136,7 @@ typedef struct scrutin_run_info {
  *         SCRUTIN_EIO if writing fails part-way (the final name is then left
  *         as it was); SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_run_write(const char *out_dir, const scrutin_model *model,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_run_write(const char *out_dir, const scrutin_model *model,
                                   const scrutin_tally *tally, const scrutin_summary *summary,
                                   const scrutin_run_info *info, scrutin_ctx *ctx);
 
@@ -152,7 +152,7 @@ SCRUTIN_API int scrutin_run_write(const char *out_dir, const scrutin_model *mode
  * or a leading `system` column (CSV, and a "system" key in each JSON row).
  * @return 0, SCRUTIN_ENOMEM or SCRUTIN_EIO
  */
-SCRUTIN_API int scrutin_run_print(FILE *f, const scrutin_model *model,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_run_print(FILE *f, const scrutin_model *model,
                                   const scrutin_tally *tally,
                                   const scrutin_summary *summary,
                                   scrutin_format format, scrutin_ctx *ctx);
@@ -175,7 +175,7 @@ SCRUTIN_API int scrutin_run_print(FILE *f, const scrutin_model *model,
  * @return 0; SCRUTIN_EINVAL on a NULL or mismatched argument or a folder that
  *         cannot be written; SCRUTIN_EIO; SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_report_html(const char *out_dir, const scrutin_model *model,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_report_html(const char *out_dir, const scrutin_model *model,
                                     const scrutin_summary *summary, const scrutin_run_info *info,
                                     scrutin_ctx *ctx);
 
@@ -192,7 +192,7 @@ SCRUTIN_API int scrutin_report_html(const char *out_dir, const scrutin_model *mo
  * and Markdown a section per kind.
  * @return 0, SCRUTIN_EINVAL, SCRUTIN_EIO or SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_report_show(FILE *f, const scrutin_model *model, scrutin_format format,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_report_show(FILE *f, const scrutin_model *model, scrutin_format format,
                                     scrutin_ctx *ctx);
 
 #ifdef __cplusplus

@@ -99,7 +99,7 @@ typedef struct scrutin_rules {
  * @param[out] out   the parameters
  * @return 0, or SCRUTIN_EINVAL if @p system is not a system (then @p out is all zeros)
  */
-SCRUTIN_API int scrutin_rules_defaults(scrutin_rules *out, scrutin_system system);
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_rules_defaults(scrutin_rules *out, scrutin_system system);
 
 /**
  * @return the name of @p system ("two-round-list", "dhondt", ...), a static
@@ -114,7 +114,7 @@ SCRUTIN_API const char *scrutin_system_name(scrutin_system system);
  * @param[out] out   the system; untouched on error
  * @return 0, or SCRUTIN_EINVAL if @p name is NULL or names no system
  */
-SCRUTIN_API int scrutin_system_parse(scrutin_system *out, const char *name);
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_system_parse(scrutin_system *out, const char *name);
 
 /** One district's ballot, as the rules see it. */
 typedef struct scrutin_ballot {
@@ -150,7 +150,7 @@ typedef struct scrutin_round1 {
  * @param[out] out   the outcome
  * @return 0, or SCRUTIN_EINVAL if no list ran, or @p rules is not of SCRUTIN_RULES_VERSION
  */
-SCRUTIN_API int scrutin_rules_round1(const scrutin_rules *rules, const scrutin_ballot *ballot,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_rules_round1(const scrutin_rules *rules, const scrutin_ballot *ballot,
                                      gsl_rng *lot, unsigned *seats_out, scrutin_round1 *out);
 
 /**
@@ -162,7 +162,7 @@ SCRUTIN_API int scrutin_rules_round1(const scrutin_rules *rules, const scrutin_b
  * @return 0, or SCRUTIN_EINVAL if the system has no round 2, nobody qualified, or @p rules
  *         is not of SCRUTIN_RULES_VERSION
  */
-SCRUTIN_API int scrutin_rules_round2(const scrutin_rules *rules, const scrutin_ballot *ballot,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_rules_round2(const scrutin_rules *rules, const scrutin_ballot *ballot,
                                      const scrutin_round1 *r1, gsl_rng *lot, unsigned *seats_out,
                                      size_t *winner, int *tie);
 

@@ -36,7 +36,7 @@ typedef struct scrutin_scenario scrutin_scenario;
  *         scenario as far as it could be read, so that compiling it reports the
  *         remaining problems too; it must then be freed, and must not be run.
  */
-SCRUTIN_API int scrutin_scenario_load(scrutin_scenario **out, const char *path, scrutin_ctx *ctx);
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_scenario_load(scrutin_scenario **out, const char *path, scrutin_ctx *ctx);
 
 /**
  * One value set on top of a scenario, as if a what-if file set it
@@ -59,7 +59,7 @@ typedef struct scrutin_scenario_setting {
  *         cannot be followed (through a value that is not a mapping, or past
  *         the end of a sequence)
  */
-SCRUTIN_API int scrutin_scenario_load_with(scrutin_scenario **out, const char *path,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_scenario_load_with(scrutin_scenario **out, const char *path,
                                            const scrutin_scenario_setting *settings, size_t n,
                                            scrutin_ctx *ctx);
 

@@ -77,7 +77,7 @@ typedef struct scrutin_sim_options {
  *         SCRUTIN_EINPUT if the model lacks what the simulation needs (registered voters,
  *         ballots cast); SCRUTIN_EINVAL or SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_sim_run(scrutin_tally *tally, const scrutin_model *model,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_sim_run(scrutin_tally *tally, const scrutin_model *model,
                                 const scrutin_sim_options *options, scrutin_ctx *ctx);
 
 #ifdef __cplusplus

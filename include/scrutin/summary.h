@@ -104,7 +104,7 @@ typedef struct scrutin_summary {
  * @param[out] out  freed with scrutin_summary_free()
  * @return 0, SCRUTIN_EINVAL if the tally counts no simulation, or SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_summary_compute(scrutin_summary **out, const scrutin_model *model,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_summary_compute(scrutin_summary **out, const scrutin_model *model,
                                         const scrutin_tally *tally, scrutin_ctx *ctx);
 /** Free a summary. NULL is a no-op. */
 SCRUTIN_API void scrutin_summary_free(scrutin_summary *summary);

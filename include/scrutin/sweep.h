@@ -71,7 +71,7 @@ SCRUTIN_API double scrutin_sweep_value(double from, double to, unsigned steps, u
  * @param simulations  simulations asked for per step (at least 1), for the record
  * @return 0, SCRUTIN_EINVAL or SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_sweep_new(scrutin_sweep **out, const char *set_path, double from,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_sweep_new(scrutin_sweep **out, const char *set_path, double from,
                                   double to, unsigned steps, uint64_t simulations,
                                   scrutin_ctx *ctx);
 
@@ -83,7 +83,7 @@ SCRUTIN_API int scrutin_sweep_new(scrutin_sweep **out, const char *set_path, dou
  *         value as the file "PATH=VALUE", then the step); SCRUTIN_EINVAL (a step out of
  *         range), SCRUTIN_ENOMEM, or what loading returns
  */
-SCRUTIN_API int scrutin_sweep_load_step(scrutin_model **out, const scrutin_sweep *sweep,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_sweep_load_step(scrutin_model **out, const scrutin_sweep *sweep,
                                         const char *path, size_t step, scrutin_ctx *ctx);
 
 /**
@@ -97,7 +97,7 @@ SCRUTIN_API int scrutin_sweep_load_step(scrutin_model **out, const scrutin_sweep
  * @return 0; SCRUTIN_EINVAL (not the next step, an empty tally or one of another model);
  *         SCRUTIN_ENOMEM (the sweep is then unchanged)
  */
-SCRUTIN_API int scrutin_sweep_add_step(scrutin_sweep *sweep, size_t step,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_sweep_add_step(scrutin_sweep *sweep, size_t step,
                                        const scrutin_model *model, const scrutin_tally *tally,
                                        scrutin_ctx *ctx);
 
@@ -121,7 +121,7 @@ SCRUTIN_API int scrutin_sweep_partial(const scrutin_sweep *sweep);
  *         (scrutin_sweep_partial()), or is NULL if no simulation was completed;
  *         SCRUTIN_EINVAL, SCRUTIN_ENOMEM, or what loading returns
  */
-SCRUTIN_API int scrutin_sweep_run(scrutin_sweep **out, const char *path, const char *set_path,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_sweep_run(scrutin_sweep **out, const char *path, const char *set_path,
                                   double from, double to, unsigned steps,
                                   const scrutin_sim_options *options, scrutin_ctx *ctx);
 
@@ -151,7 +151,7 @@ typedef struct scrutin_sweep_info {
  * stopped, and `completed` the steps done and each one's simulations.
  * @return 0, SCRUTIN_EINVAL, SCRUTIN_EIO or SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_sweep_write(const char *out_dir, const scrutin_sweep *sweep,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_sweep_write(const char *out_dir, const scrutin_sweep *sweep,
                                     const scrutin_sweep_info *info, scrutin_ctx *ctx);
 
 /**
@@ -164,7 +164,7 @@ SCRUTIN_API int scrutin_sweep_write(const char *out_dir, const scrutin_sweep *sw
  * @return 0; SCRUTIN_EINVAL (a NULL argument, no step done, a folder that cannot be
  *         written); SCRUTIN_EIO; SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_sweep_plot(const char *out_dir, const scrutin_sweep *sweep,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_sweep_plot(const char *out_dir, const scrutin_sweep *sweep,
                                    scrutin_ctx *ctx);
 
 /**
@@ -179,7 +179,7 @@ SCRUTIN_API const char *const *scrutin_sweep_plot_names(size_t *count);
  * coalition), or the rows of sweep.csv as CSV or JSON.
  * @return 0, SCRUTIN_EINVAL or SCRUTIN_EIO
  */
-SCRUTIN_API int scrutin_sweep_print(FILE *f, const scrutin_sweep *sweep, scrutin_format format,
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_sweep_print(FILE *f, const scrutin_sweep *sweep, scrutin_format format,
                                     scrutin_ctx *ctx);
 
 #ifdef __cplusplus

@@ -50,14 +50,27 @@ typedef struct scrutin_tally scrutin_tally;
  * @param[out] out freed with scrutin_tally_free()
  * @return 0 or SCRUTIN_ENOMEM
  */
-SCRUTIN_API int scrutin_tally_new(scrutin_tally **out, const scrutin_model *model);
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_tally_new(scrutin_tally **out, const scrutin_model *model);
 /** Free a tally. NULL is a no-op. */
 SCRUTIN_API void scrutin_tally_free(scrutin_tally *tally);
 /**
- * Add @p from into @p into. Both must be shaped for the same model.
- * @return 0 or SCRUTIN_EINVAL if their shapes differ
+ * Add @p from into @p into. Both must have been made for the same model.
+ * @return 0 or SCRUTIN_EINVAL if they were made for different models (or
+ *         either is NULL); nothing is added then
  */
-SCRUTIN_API int scrutin_tally_merge(scrutin_tally *into, const scrutin_tally *from);
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_tally_merge(scrutin_tally *into,
+                                                      const scrutin_tally *from);
+/** @return scrutin_model_fingerprint() of the model the tally was made for. */
+SCRUTIN_API uint64_t scrutin_tally_model_fingerprint(const scrutin_tally *tally);
+/**
+ * Check that @p tally was made for @p model (scrutin_model_fingerprint()).
+ * Every function of the library that takes both calls it.
+ * @param caller  the function's name, for the message
+ * @return 0 or SCRUTIN_EINVAL with a diagnostic
+ */
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_tally_check(const scrutin_tally *tally,
+                                                      const scrutin_model *model,
+                                                      const char *caller, scrutin_ctx *ctx);
 /** @return 1 if every counter of @p a equals @p b's. */
 SCRUTIN_API int scrutin_tally_equal(const scrutin_tally *a, const scrutin_tally *b);
 

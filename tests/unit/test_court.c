@@ -140,7 +140,8 @@ static void test_a_rejected_lists_support_goes_to_its_allies(void **state)
 
 int main(void)
 {
-    scrutin_ctx_new(&ctx);
+    if (scrutin_ctx_new(&ctx) != SCRUTIN_OK)
+        return 1;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_certain_annulment_hands_every_seat_to_the_runner_up),
         cmocka_unit_test(test_no_annulment_leaves_provisional_equal_to_final),

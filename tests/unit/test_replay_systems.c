@@ -184,7 +184,8 @@ static void test_tables_gain_a_system_column(void **state)
 
 int main(void)
 {
-    scrutin_ctx_new(&ctx);
+    if (scrutin_ctx_new(&ctx) != SCRUTIN_OK)
+        return 1;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_small_scenario_by_hand),
         cmocka_unit_test(test_first_system_replays_as_the_base),

@@ -389,7 +389,8 @@ static void test_stop_flag_stops_the_run(void **state)
 
 int main(void)
 {
-    scrutin_ctx_new(&ctx);
+    if (scrutin_ctx_new(&ctx) != SCRUTIN_OK)
+        return 1;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_two_list_district_matches_the_normal_formula),
         cmocka_unit_test(test_seat_distribution_is_the_exact_convolution),

@@ -228,7 +228,8 @@ static void test_plot_titles_name_the_system(void **state)
 
 int main(void)
 {
-    scrutin_ctx_new(&ctx);
+    if (scrutin_ctx_new(&ctx) != SCRUTIN_OK)
+        return 1;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_first_system_is_the_base_run),
         cmocka_unit_test(test_every_system_fills_the_assembly),
