@@ -14,6 +14,7 @@
 #include "out_dir.h"
 #include "outcome.h"
 #include "progress.h"
+#include "run_query.h"
 #include "stop_signal.h"
 #include "scrutin/plot.h"
 #include "scrutin/sim.h"
@@ -23,7 +24,9 @@
 static const char run_help[] =
     "Usage: scrutin run SCENARIO [-n N] [--seed S] [--threads T] [--out DIR]\n"
     "                   [--format table|csv|json|md] [--plots] [--report]\n"
-    "                   [--no-progress] [-q|--quiet]\n"
+    "                   [--draws FILE [--draws-districts]]\n"
+    "                   [--given RESULT]... [--given-system ID] [--min-matches K]\n"
+    "                   [--target-se X] [--max-n M] [--no-progress] [-q|--quiet]\n"
     "\n"
     "Simulate the scenario's election N times under its uncertainty model, and\n"
     "write the distributions of seats per party and coalition, provisional (before\n"
@@ -44,6 +47,28 @@ static const char run_help[] =
     "      --report         also write DIR/report.html, one self-contained page with\n"
     "                       the headline numbers, the plots and the tables (implies\n"
     "                       --plots)\n"
+    "      --draws FILE     also write every simulation into the SQLite database\n"
+    "                       FILE: table seats, a row per simulation, stage and system,\n"
+    "                       a column per party (party_ID) and coalition (coalition_ID)\n"
+    "                       with its seats. Replaces FILE only if it is such a database\n"
+    "      --draws-districts  and table districts: each district's winning list and\n"
+    "                       deciding round, per simulation, stage and system\n"
+    "      --given RESULT   count only the simulations that agree with a known result\n"
+    "                       (repeatable: all of them): DISTRICT=LIST, the list won the\n"
+    "                       district; DISTRICT:PARTY, the party (or coalition) won at\n"
+    "                       least one of its seats. Final results unless prefixed\n"
+    "                       provisional: (before the court). Every table is then\n"
+    "                       conditional on them; run.json says how many matched\n"
+    "      --given-system ID  the electoral system the results are known under\n"
+    "                       (default the scenario's first)\n"
+    "      --min-matches K  with --given: simulate steps of N until K simulations\n"
+    "                       match, at most --max-n\n"
+    "      --target-se X    simulate steps of N until the standard error of every\n"
+    "                       P(majority) and P(largest), of every party and coalition,\n"
+    "                       stage and system, is at most X, at most --max-n\n"
+    "      --max-n M        the most simulations --target-se or --min-matches may run.\n"
+    "                       They decide after each step of N only: the same files for\n"
+    "                       any number of threads or ranks\n"
     "      --no-progress    no progress bar (drawn on standard error only when it is\n"
     "                       a terminal)\n"
     "  -q, --quiet          print nothing on standard output, and no progress bar\n"
@@ -78,6 +103,7 @@ typedef struct run_args {
     const char *scenario;
     cli_common_args common; /* common.plots: --plots, or --report */
     int report;             /* --report */
+    run_query_args query;   /* --draws, --given, --target-se, ... (run_query.h) */
 } run_args;
 
 /* @return -1 to go on, or the exit status. */
@@ -85,14 +111,17 @@ static int parse_args(int argc, char **argv, run_args *a)
 {
     enum { OPT_REPORT = CLI_OPT_OWN };
     static const struct option options[] = {CLI_SHARED_LONG_OPTIONS,
+                                            RUN_QUERY_LONG_OPTIONS,
                                             {"report", no_argument, NULL, OPT_REPORT},
                                             {"help", no_argument, NULL, 'h'},
                                             {NULL, 0, NULL, 0}};
-    *a = (run_args){NULL, CLI_COMMON_ARGS_INIT, 0};
+    *a = (run_args){NULL, CLI_COMMON_ARGS_INIT, 0, RUN_QUERY_ARGS_INIT};
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, CLI_SHARED_SHORT_OPTIONS "h", options, NULL)) != -1) {
         int shared = cli_shared_option("run", c, optarg, &a->common);
+        if (shared == CLI_NOT_SHARED)
+            shared = run_query_option(c, optarg, &a->query);
         if (shared != CLI_NOT_SHARED) {
             if (shared >= 0)
                 return shared;
@@ -107,7 +136,7 @@ static int parse_args(int argc, char **argv, run_args *a)
     if (optind != argc - 1)
         return cli_usage_error("run", "expected one scenario file");
     a->scenario = argv[optind];
-    return -1;
+    return run_query_check(&a->query);
 }
 
 /* Run the simulations into @p tally; @return the library's status (SCRUTIN_EINTR if stopped). */
@@ -151,6 +180,23 @@ static int write_plots(scrutin_output *output, const char *out, const scrutin_mo
     return status;
 }
 
+/* Before the headline (table and Markdown): the results given, and how many simulations match. */
+static void print_given(const scrutin_run_info *info, const scrutin_tally *tally, const run_args *a)
+{
+    if (!info->n_given || (a->common.format != SCRUTIN_FORMAT_TABLE &&
+                           a->common.format != SCRUTIN_FORMAT_MD))
+        return;
+    uint64_t matched = scrutin_tally_simulations(tally);
+    printf("Given");
+    for (size_t i = 0; i < info->n_given; i++)
+        printf(" %s%s", info->given[i], i + 1 < info->n_given ? "," : "");
+    printf(" (system %s): %llu of %llu simulations match (%.2f%%); every figure below is "
+           "conditional on them, its standard error from those %llu.\n\n",
+           info->given_system, (unsigned long long)matched, (unsigned long long)info->simulated,
+           info->simulated ? 100.0 * (double)matched / (double)info->simulated : 0.0,
+           (unsigned long long)matched);
+}
+
 /* Where the files are, after the headline table (table and Markdown formats only). */
 static void print_files(const char *out, const run_args *a, cli_render_result drawn)
 {
@@ -190,6 +236,7 @@ static int write_results(scrutin_output *output, const char *out, const scrutin_
     if (status == SCRUTIN_OK && a->report)
         status = scrutin_report_html(out, model, summary, info, ctx);
     if (status == SCRUTIN_OK && !a->common.quiet) {
+        print_given(info, tally, a);
         status = scrutin_run_print(stdout, model, tally, summary, a->common.format, ctx);
         if (status == SCRUTIN_OK)
             print_files(out, a, *drawn);
@@ -216,10 +263,42 @@ static void describe_run(scrutin_run_info *info, const run_args *a, const scruti
     info->simd = scrutin_simd_name(cli_simd());
 }
 
+/* Whether the run needs run_query_simulate(): draws, known results or a stopping rule. */
+static int query_used(const run_query_args *q)
+{
+    return q->draws || q->n_given || run_query_adaptive(q);
+}
+
+/* What run.json says of the draws, the known results and the stopping rule. */
+static void describe_query(scrutin_run_info *info, const run_args *a, const scrutin_model *model,
+                           const run_query_result *r)
+{
+    const run_query_args *q = &a->query;
+    if (q->n_given) {
+        info->given = q->given;
+        info->n_given = q->n_given;
+        info->given_system = scrutin_model_system_id(model, r->given_system);
+        info->simulated = r->simulated;
+    }
+    if (run_query_adaptive(q)) {
+        info->requested = q->max_n;
+        info->target_se = q->target_se;
+        info->min_matches = q->min_matches;
+        info->max_n = q->max_n;
+        info->stop_met = r->met;
+        if (!r->met && !info->partial)
+            fprintf(stderr, "scrutin run: the %s not reached within --max-n %llu simulations%s\n",
+                    q->target_se > 0.0 ? "--target-se" : "--min-matches",
+                    (unsigned long long)q->max_n,
+                    q->target_se > 0.0 ? " (run.json: \"stopping\": {\"met\": false})" : "");
+    }
+}
+
 /* Load, simulate, write. @return the exit status. */
 static int run(const run_args *a, scrutin_ctx *ctx)
 {
     scrutin_run_info info = SCRUTIN_RUN_INFO_INIT;
+    run_query_result result = {0, 0, 0.0, 0};
     double start = cli_now_seconds();
     scrutin_scenario *scenario;
     scrutin_model *model;
@@ -246,7 +325,9 @@ static int run(const run_args *a, scrutin_ctx *ctx)
     info.load_seconds = dist_max(cli_now_seconds() - start);
     if (status == SCRUTIN_OK) {
         start = cli_now_seconds();
-        status = simulate(tally, model, a, ctx);
+        status = query_used(&a->query)
+                     ? run_query_simulate(tally, model, &a->query, &a->common, hash, &result, ctx)
+                     : simulate(tally, model, a, ctx);
         /* Interrupted anywhere: every rank's completed simulations are kept. */
         int stopped = dist_agree(status == SCRUTIN_EINTR ? SCRUTIN_EINTR : SCRUTIN_OK, &reporter);
         status = dist_agree(status == SCRUTIN_EINTR ? SCRUTIN_OK : status, &reporter);
@@ -259,11 +340,20 @@ static int run(const run_args *a, scrutin_ctx *ctx)
     int interrupted = status == SCRUTIN_EINTR;
     cli_render_result drawn = CLI_RENDER_DONE;
     uint64_t completed = tally ? scrutin_tally_simulations(tally) : 0;
-    if (interrupted && completed == 0) {
+    if (status == SCRUTIN_OK && completed == 0 && a->query.n_given) {
+        /* Nothing to be conditional on: say so rather than write empty tables. */
+        status = scrutin_ctx_error(ctx, SCRUTIN_EINPUT, "--given", 0, NULL,
+                                   "none of the %llu simulations matches the results given: "
+                                   "check them (scrutin show lists the ids), or simulate more "
+                                   "(-n, or --min-matches K --max-n M)",
+                                   (unsigned long long)result.simulated);
+        reporter = 0;
+    } else if (interrupted && completed == 0) {
         cli_say_nothing_written("run");
     } else if ((status == SCRUTIN_OK || interrupted) && dist_is_root()) {
         /* Rank 0 holds the sum of every rank's tally: it alone writes. */
         describe_run(&info, a, model, hash, completed, interrupted);
+        describe_query(&info, a, model, &result);
         status = write_results(output, out, model, tally, &info, a, &drawn, ctx);
         /* run.json and its manifest last, then an earlier run's stale files removed. */
         status = cli_output_end(output, "run", status, ctx);

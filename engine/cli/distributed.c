@@ -1,6 +1,9 @@
 /* MPI, or its one-process stand-in. */
 #include "distributed.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #ifdef SCRUTIN_WITH_MPI
 #include <mpi.h>
 #include <stdlib.h>
@@ -115,6 +118,61 @@ double dist_max(double x)
     return out;
 }
 
+int dist_allreduce_counters(int64_t *counters, size_t n)
+{
+    if (!mpi_on)
+        return SCRUTIN_OK;
+    if (n > INT32_MAX)
+        return SCRUTIN_EMPI;
+    return MPI_Allreduce(MPI_IN_PLACE, counters, (int)n, MPI_INT64_T, MPI_SUM, MPI_COMM_WORLD) ==
+                   MPI_SUCCESS
+               ? SCRUTIN_OK
+               : SCRUTIN_EMPI;
+}
+
+int dist_gather_bytes(const void *mine, size_t n, unsigned char **all, size_t *total)
+{
+    *all = NULL;
+    *total = 0;
+    int root = dist_rank() == 0, size = dist_size();
+    if (!mpi_on) {
+        if (!(*all = malloc(n ? n : 1)))
+            return SCRUTIN_ENOMEM;
+        memcpy(*all, mine, n);
+        *total = n;
+        return SCRUTIN_OK;
+    }
+    /* MPI counts are int: the callers gather blocks of bounded size. */
+    if (n > INT32_MAX)
+        return SCRUTIN_EMPI;
+    int count = (int)n;
+    int *counts = root ? calloc((size_t)size, sizeof *counts) : NULL;
+    int *displs = root ? calloc((size_t)size, sizeof *displs) : NULL;
+    int status = !root || (counts && displs) ? SCRUTIN_OK : SCRUTIN_ENOMEM;
+    /* Every rank takes part in the collective calls, whatever happened on rank 0. */
+    if (MPI_Gather(&count, 1, MPI_INT, counts, 1, MPI_INT, 0, MPI_COMM_WORLD) != MPI_SUCCESS)
+        status = SCRUTIN_EMPI;
+    size_t sum = 0;
+    for (int r = 0; root && counts && displs && r < size; r++) {
+        displs[r] = (int)sum;
+        sum += (size_t)counts[r];
+    }
+    if (root && status == SCRUTIN_OK && (sum > INT32_MAX || !(*all = malloc(sum ? sum : 1))))
+        status = sum > INT32_MAX ? SCRUTIN_EMPI : SCRUTIN_ENOMEM;
+    if (MPI_Gatherv(mine, count, MPI_BYTE, *all, counts, displs, MPI_BYTE, 0, MPI_COMM_WORLD) !=
+        MPI_SUCCESS)
+        status = SCRUTIN_EMPI;
+    free(counts);
+    free(displs);
+    if (status != SCRUTIN_OK) {
+        free(*all);
+        *all = NULL;
+        return status;
+    }
+    *total = root ? sum : 0;
+    return SCRUTIN_OK;
+}
+
 #else
 
 int dist_init(int *argc, char ***argv)
@@ -143,6 +201,21 @@ int dist_reduce_counters(int64_t *counters, size_t n)
     return SCRUTIN_OK;
 }
 double dist_max(double x) { return x; }
+int dist_allreduce_counters(int64_t *counters, size_t n)
+{
+    (void)counters;
+    (void)n;
+    return SCRUTIN_OK;
+}
+int dist_gather_bytes(const void *mine, size_t n, unsigned char **all, size_t *total)
+{
+    *total = 0;
+    if (!(*all = malloc(n ? n : 1)))
+        return SCRUTIN_ENOMEM;
+    memcpy(*all, mine, n);
+    *total = n;
+    return SCRUTIN_OK;
+}
 
 #endif
 

@@ -37,6 +37,14 @@ int dist_reduce_tally(scrutin_tally *tally);
  * For accumulators that are not a scrutin_tally (scrutin_compare_tally's parts).
  */
 int dist_reduce_counters(int64_t *counters, size_t n);
+/* Sum every rank's @p n counters into every rank's @p counters (decisions all ranks take). */
+int dist_allreduce_counters(int64_t *counters, size_t n);
+/*
+ * Gather every rank's @p n bytes at @p mine onto rank 0, in rank order: on rank 0, *all
+ * (malloc'd, free it) and *total; elsewhere NULL and 0. @return 0, SCRUTIN_ENOMEM or
+ * SCRUTIN_EMPI
+ */
+int dist_gather_bytes(const void *mine, size_t n, unsigned char **all, size_t *total);
 /* The largest value of @p x over the ranks (for timings). */
 double dist_max(double x);
 /* Whether this process should print and write: rank 0 only. */

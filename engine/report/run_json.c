@@ -36,7 +36,9 @@ static json_t *metadata(json_doc *d, const run_data *data, const scrutin_run_inf
     json_doc_put(d, root, "seed", json_doc_seed(info->seed));
     json_t *sims = json_object();
     json_doc_put(d, sims, "requested", json_doc_count(info->requested));
-    json_doc_put(d, sims, "completed", json_doc_count(s->simulations));
+    /* With known results the tables count the matching simulations ("given"), of these. */
+    json_doc_put(d, sims, "completed",
+                 json_doc_count(info->n_given ? info->simulated : s->simulations));
     json_doc_put(d, root, "simulations", sims);
     json_doc_put(d, root, "partial", json_boolean(info->partial));
     json_t *assembly = json_object();
@@ -48,6 +50,27 @@ static json_t *metadata(json_doc *d, const run_data *data, const scrutin_run_inf
     json_doc_put(d, moved, "mean", json_doc_real(s->court_moved_mean));
     json_doc_put(d, moved, "se", json_doc_real(s->court_moved_se));
     json_doc_put(d, root, "court_seats_moved", moved);
+    if (info->n_given) {
+        /* The tables are conditional on these: their standard errors follow from "matched". */
+        json_t *given = json_object(), *conditions = json_array();
+        for (size_t i = 0; i < info->n_given; i++)
+            json_doc_append(d, conditions, json_doc_string(info->given[i]));
+        json_doc_put(d, given, "conditions", conditions);
+        json_doc_put(d, given, "system", json_doc_string(info->given_system));
+        json_doc_put(d, given, "matched", json_doc_count(s->simulations));
+        json_doc_put(d, given, "simulated", json_doc_count(info->simulated));
+        json_doc_put(d, root, "given", given);
+    }
+    if (info->target_se > 0.0 || info->min_matches > 0) {
+        json_t *stopping = json_object();
+        json_doc_put(d, stopping, "target_se",
+                     info->target_se > 0.0 ? json_doc_real(info->target_se) : json_null());
+        json_doc_put(d, stopping, "min_matches",
+                     info->min_matches ? json_doc_count(info->min_matches) : json_null());
+        json_doc_put(d, stopping, "max_n", json_doc_count(info->max_n));
+        json_doc_put(d, stopping, "met", json_boolean(info->stop_met));
+        json_doc_put(d, root, "stopping", stopping);
+    }
     json_doc_put(d, root, "partial_results", run_partial_json(d, data));
     return root;
 }

@@ -11,6 +11,7 @@
 #include "scrutin/sim.h"
 #include "blocks.h"
 #include "draws.h"
+#include "driver_recorded.h"
 #include "kernel.h"
 
 
@@ -64,6 +65,8 @@ int scrutin_sim_run(scrutin_tally *tally, const scrutin_model *m, const scrutin_
         status = check_model(m, ctx);
     if (status != SCRUTIN_OK)
         return status;
+    if (o->outcomes || o->n_given)
+        return sim_run_recorded(tally, m, o, ctx);
     uint64_t done = 0, next = 0;
     int failed = 0, stopped = 0, unmerged = 0;
     double last_report = sim_now_seconds();

@@ -8,6 +8,7 @@
 #include "../court/court.h"
 #include "../model/credit.h"
 #include "kernel.h"
+#include "outcomes.h"
 #include "shocks.h"
 #include "stream.h"
 
@@ -194,6 +195,12 @@ static unsigned district_under(const scrutin_model *m, sim_workspace *w, size_t 
            &provisional);
     int tie = provisional.tie;
     court_ruling ruling = apply_court(m, rules, w, d, index, &provisional, &tie);
+    if (w->outcome) {
+        const unsigned *prov = w->list_seats[SCRUTIN_STAGE_PROVISIONAL];
+        sim_outcome_district(w->outcome, w->outcome_layout, m, system, d, prov,
+                             ruling == COURT_NONE ? prov : w->list_seats[SCRUTIN_STAGE_FINAL],
+                             provisional.round);
+    }
     return count_district(m, w, system, d, &provisional, tie, ruling, rejections);
 }
 

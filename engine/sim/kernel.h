@@ -48,6 +48,9 @@ typedef struct sim_workspace {
     size_t held_cap;        /* 2 x the assembly's seats: a seat credits a party and a coalition */
     size_t n_held[SCRUTIN_MAX_SYSTEMS];
     scrutin_tally *tally;   /* where the simulations of this workspace are counted */
+    /* If not NULL, the slot this simulation's outcome is recorded in (outcomes.h). */
+    unsigned char *outcome;
+    const struct outcome_layout *outcome_layout;
 } sim_workspace;
 
 /* A workspace for @p m counting into @p tally, on the best vector path (sim_workspace_simd()). */

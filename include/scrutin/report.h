@@ -96,12 +96,25 @@ typedef struct scrutin_run_info {
     /** execution: wall-clock time the caller spent preparing the outputs (summarising);
         scrutin_run_write() adds the time it spends writing the tables. */
     double write_seconds;
+    /** Known results (run --given): the tally counts only the simulations that meet them.
+        NULL and 0: none (run.json then has no "given"). */
+    const char *const *given;
+    size_t n_given;
+    const char *given_system;    /**< the system they are known under */
+    uint64_t simulated;          /**< with given: the simulations run, matching or not */
+    /** Stopping rules (run --target-se, --min-matches): 0 where not asked for; with either,
+        run.json has "stopping". */
+    double target_se;
+    uint64_t min_matches;
+    uint64_t max_n;              /**< the most simulations the rules allowed */
+    int stop_met;                /**< 1 if the rules were met, 0 if max_n came first */
     /** execution: the kernel's vector path that ran (scrutin_simd_name()), or NULL if unknown */
     const char *simd;
 } scrutin_run_info;
 
 #define SCRUTIN_RUN_INFO_INIT                                                                  \
-    {SCRUTIN_RUN_INFO_VERSION, NULL, NULL, NULL, NULL, 1, 0, 0, 0, 0, 1, 0.0, 0.0, 0.0, NULL}
+    {SCRUTIN_RUN_INFO_VERSION, NULL, NULL, NULL, NULL, 1, 0, 0, 0, 0, 1, 0.0, 0.0, 0.0,        \
+     NULL, 0, NULL, 0, 0.0, 0, 0, 0, NULL}
 
 /**
  * Write the results of a run into the folder @p out_dir, created with its

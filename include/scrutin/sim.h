@@ -16,6 +16,7 @@
 #include "scrutin/error.h"
 #include "scrutin/export.h"
 #include "scrutin/model.h"
+#include "scrutin/outcomes.h"
 #include "scrutin/tally.h"
 
 #ifdef __cplusplus
@@ -62,13 +63,23 @@ typedef struct scrutin_sim_options {
     /** If not NULL, polled between blocks of simulations: when it becomes non-zero the run
         stops early and the tally holds the simulations completed so far. */
     const volatile int *stop;
+    /** If not NULL, receives the outcome of every simulation counted, in index order, in
+        blocks, on one thread, between simulations (scrutin/outcomes.h). */
+    scrutin_outcomes_fn outcomes;
+    void *outcomes_data;
+    /** Known results: if @c n_given > 0, a simulation is counted in the tally (and handed to
+        @c outcomes) only if it meets every one of them; the tally's simulations are then the
+        matching ones. Borrowed for the call. */
+    const scrutin_given_item *given;
+    size_t n_given;
     /** The kernel's vector path; SCRUTIN_SIMD_AUTO (0): the best available. A path that is
         not available makes scrutin_sim_run() fail with SCRUTIN_EINVAL. */
     scrutin_simd simd;
 } scrutin_sim_options;
 
 #define SCRUTIN_SIM_OPTIONS_INIT                                                                   \
-    {SCRUTIN_SIM_OPTIONS_VERSION, 1, 0, 10000, 0, NULL, NULL, NULL, SCRUTIN_SIMD_AUTO}
+    {SCRUTIN_SIM_OPTIONS_VERSION, 1, 0, 10000, 0, NULL, NULL, NULL, NULL, NULL, NULL, 0,        \
+     SCRUTIN_SIMD_AUTO}
 
 /**
  * Run simulations [first, first + count) of @p model and add them to @p tally.

@@ -26,9 +26,11 @@ PUBLIC = {
     "scrutin/model.h": "model",
     "scrutin/tally.h": "tally",
     "scrutin/sim.h": "sim", "scrutin/replay.h": "sim", "scrutin/paired.h": "sim",
+    "scrutin/outcomes.h": "sim",
     "scrutin/summary.h": "summary",
     "scrutin/compare.h": "study", "scrutin/sweep.h": "study",
     "scrutin/report.h": "report", "scrutin/plot.h": "report", "scrutin/output.h": "report",
+    "scrutin/draws.h": "report",
     "scrutin.h": "cli",  # every header at once: only for clients of the whole library
 }
 

@@ -112,12 +112,58 @@ static void test_no_allocation_on_every_court_path(void **state)
     scrutin_model_free(m);
 }
 
+/* A callback that only counts: the driver's allocations are the run's, not the block's. */
+static int count_outcomes(const scrutin_outcomes *b, void *data)
+{
+    *(size_t *)data += scrutin_outcomes_count(b);
+    return SCRUTIN_OK;
+}
+
+/* Allocations of a whole run with outcomes recorded and known results given. */
+static long recorded_run_allocations(scrutin_model *m, uint64_t count)
+{
+    scrutin_ctx *ctx = NULL;
+    scrutin_tally *t = NULL;
+    assert_int_equal(scrutin_ctx_new(&ctx), 0);
+    assert_int_equal(scrutin_tally_new(&t, m), 0);
+    scrutin_given_item given;
+    assert_int_equal(scrutin_given_parse(&given, m, "Kayes:ADP", 0, ctx), 0);
+    size_t seen = 0;
+    scrutin_sim_options o = SCRUTIN_SIM_OPTIONS_INIT;
+    o.count = count;
+    o.threads = 1;
+    o.outcomes = count_outcomes;
+    o.outcomes_data = &seen;
+    o.given = &given;
+    o.n_given = 1;
+    allocations = 0;
+    counting = 1;
+    assert_int_equal(scrutin_sim_run(t, m, &o, ctx), 0);
+    counting = 0;
+    assert_int_equal(seen, scrutin_tally_simulations(t));
+    scrutin_tally_free(t);
+    scrutin_ctx_free(ctx);
+    return allocations;
+}
+
+/* The recording driver allocates its buffers once: as often for 3000 simulations as for 300. */
+static void test_recorded_run_allocates_only_before_simulating(void **state)
+{
+    (void)state;
+    scrutin_model *m = mali();
+    recorded_run_allocations(m, 10); /* the OpenMP runtime's first start */
+    long few = recorded_run_allocations(m, 300), many = recorded_run_allocations(m, 3000);
+    assert_int_equal(few, many);
+    scrutin_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_the_counter_counts),
         cmocka_unit_test(test_no_allocation_with_the_calibrated_model),
         cmocka_unit_test(test_no_allocation_on_every_court_path),
+        cmocka_unit_test(test_recorded_run_allocates_only_before_simulating),
     };
     return cmocka_run_group_tests_name("no allocation in a simulation", tests, NULL, NULL);
 }
