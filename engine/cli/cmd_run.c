@@ -261,6 +261,7 @@ static void describe_run(scrutin_run_info *info, const run_args *a, const scruti
     info->threads = a->common.threads;
     info->ranks = dist_size();
     info->simd = scrutin_simd_name(cli_simd());
+    info->command_line = cli_command_line();
 }
 
 /* Whether the run needs run_query_simulate(): draws, known results or a stopping rule. */

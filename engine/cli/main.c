@@ -13,6 +13,8 @@ static const char main_help[] =
     "\n"
     "Commands:\n"
     "  compare    run what-ifs against their base with common random numbers\n"
+    "  import     make a scenario from a results table (one row per district and list)\n"
+    "  init       write a small commented scenario to edit\n"
     "  replay     apply the rules to the observed votes and the court's decisions\n"
     "  run        simulate the election many times and write the probability tables\n"
     "  sweep      vary one parameter and write each coalition's P(majority)\n"
@@ -34,6 +36,8 @@ typedef struct command {
 
 static const command commands[] = {
     {"compare", cmd_compare},
+    {"import", cmd_import},
+    {"init", cmd_init},
     {"replay", cmd_replay},
     {"run", cmd_run},
     {"show", cmd_show},
@@ -89,6 +93,7 @@ int main(int argc, char **argv)
     /* Under MPI only rank 0 speaks; the others agree on the outcome and keep quiet. */
     if (!dist_is_root() && (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr)))
         return EXIT_FAILURE_RUN;
+    cli_command_line_set(argc, argv);
     int rc = dispatch(argc, argv);
     /* Output lost on a full disk or a closed pipe is a failure, even when it fitted in the
        buffer until now: check the last flush (the error indicator keeps any earlier one). */
