@@ -16,6 +16,10 @@ enum { EXIT_OK = 0, EXIT_FAILURE_RUN = 1, EXIT_BAD_INPUT = 2 };
 void cli_print_diagnostics(const scrutin_ctx *ctx);
 /* Exit status for a library status: 2 for bad input, 1 for a failure while running. */
 int cli_exit_status(int status);
+/* Keep the command line (main's argc, argv) for cli_command_line(). */
+void cli_command_line_set(int argc, char **argv);
+/* "scrutin run ...", each word quoted as a shell needs it; NULL if it could not be kept. */
+const char *cli_command_line(void);
 /* Load and compile a scenario; on failure print why and return the exit status (else 0). */
 int cli_load_model(const char *path, scrutin_scenario **scenario, scrutin_model **model,
                    scrutin_ctx *ctx);
@@ -52,6 +56,15 @@ enum { CLI_OPT_NO_PROGRESS = 256, CLI_OPT_PLOTS, CLI_OPT_OWN };
  * message about a bad value.
  */
 int cli_shared_option(const char *command, int c, const char *arg, cli_common_args *a);
+/*
+ * The kernel's vector path that the environment variable SCRUTIN_SIMD asks
+ * for (avx512, avx2 or portable; unset or empty: the best this CPU runs) into
+ * cli_simd()'s answer. @return -1, or EXIT_BAD_INPUT after a message when it
+ * names no path or one this CPU or build cannot run.
+ */
+int cli_simd_read(void);
+/* The path cli_simd_read() found: for scrutin_sim_options.simd. */
+scrutin_simd cli_simd(void);
 int cli_usage_error(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 

@@ -55,12 +55,18 @@ static int dispatch(int argc, char **argv)
         fputs(main_help, stdout);
         return EXIT_OK;
     }
+    int rc = cli_simd_read();
+    if (rc >= 0)
+        return rc;
     if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
 #ifdef SCRUTIN_WITH_MPI
         printf("scrutin %s (MPI)\n", scrutin_version());
 #else
         printf("scrutin %s\n", scrutin_version());
 #endif
+        /* The kernel's vector path a run takes here (SCRUTIN_SIMD forces one). */
+        printf("kernel: %s (SCRUTIN_SIMD=avx512|avx2|portable; results are the same on every "
+               "path)\n", scrutin_simd_name(cli_simd()));
         return EXIT_OK;
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
@@ -87,6 +93,7 @@ int main(int argc, char **argv)
     /* Under MPI only rank 0 speaks; the others agree on the outcome and keep quiet. */
     if (!dist_is_root() && (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr)))
         return EXIT_FAILURE_RUN;
+    cli_command_line_set(argc, argv);
     int rc = dispatch(argc, argv);
     /* Output lost on a full disk or a closed pipe is a failure, even when it fitted in the
        buffer until now: check the last flush (the error indicator keeps any earlier one). */
