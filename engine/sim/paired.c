@@ -37,7 +37,7 @@ static void thread_free(thread_state *ts, size_t n_models)
 }
 
 static int thread_new(thread_state *ts, const scrutin_model *const *models, size_t n_models,
-                      size_t n_pairs)
+                      size_t n_pairs, scrutin_simd simd)
 {
     ts->w = calloc(n_models, sizeof *ts->w);
     ts->t = calloc(n_models, sizeof *ts->t);
@@ -46,7 +46,8 @@ static int thread_new(thread_state *ts, const scrutin_model *const *models, size
         return 0;
     for (size_t k = 0; k < n_models; k++)
         if (scrutin_tally_new(&ts->t[k], models[k]) != SCRUTIN_OK ||
-            sim_workspace_new(&ts->w[k], models[k], ts->t[k]) != SCRUTIN_OK)
+            sim_workspace_new(&ts->w[k], models[k], ts->t[k]) != SCRUTIN_OK ||
+            sim_workspace_simd(ts->w[k], simd) != SCRUTIN_OK)
             return 0;
     return 1;
 }
@@ -110,7 +111,7 @@ static int paired_run(scrutin_tally *const *tallies, int64_t *sums,
                unmerged, last_report)
     {
         thread_state ts = {NULL, NULL, NULL};
-        int ok = thread_new(&ts, models, n_models, plan->n_pairs);
+        int ok = thread_new(&ts, models, n_models, plan->n_pairs, o->simd);
         if (!ok) {
 #pragma omp atomic write
             failed = 1;
