@@ -17,6 +17,21 @@
 #include "scrutin/report.h"
 #include "scrutin/version.h"
 
+/*
+ * An entity as the page shows it: its id, and its name (UTF-8, as the scenario gives it)
+ * where it has one that says more.
+ */
+static void html_named(FILE *f, const scrutin_model *m, scrutin_entity kind, size_t i)
+{
+    const char *id = scrutin_model_id(m, kind, i), *name = scrutin_model_entity_name(m, kind, i);
+    html_escape(f, id);
+    if (name && name[0] && strcmp(name, id) != 0) {
+        fputs(" <span class=\"name\">", f);
+        html_escape(f, name);
+        fputs("</span>", f);
+    }
+}
+
 static const scrutin_entity group_entity[SCRUTIN_GROUP_KINDS] = {SCRUTIN_ENTITY_PARTY,
                                                                  SCRUTIN_ENTITY_COALITION};
 
@@ -118,7 +133,7 @@ static void write_doubtful(FILE *f, const page *pg, const scrutin_summary *s, in
                 continue;
             *any = 1;
             fputs("<li><b>", f);
-            html_escape(f, scrutin_model_id(pg->model, group_entity[kind], g));
+            html_named(f, pg->model, group_entity[kind], g);
             fprintf(f, "</b> (%s) ", scrutin_group_kind_name(kind));
             if (majority) {
                 fputs("holds a majority after the court in <b>", f);
@@ -280,7 +295,7 @@ static void write_groups_table(FILE *f, const page *pg, const scrutin_summary *s
         if (x->mean <= 0.0 && prov->mean <= 0.0)
             continue; /* never a seat: the CSV files keep it, the page leaves it out */
         fputs("<tr><td class=\"id\">", f);
-        html_escape(f, scrutin_model_id(pg->model, group_entity[kind], g));
+        html_named(f, pg->model, group_entity[kind], g);
         fprintf(f, "</td><td>%.2f</td><td>%.2f</td><td>%u</td><td>%u</td><td>%u</td><td>", x->mean,
                 x->sd, x->p05, x->p50, x->p95);
         put_percent(f, x->majority.p);
@@ -302,10 +317,10 @@ static void write_districts_table(FILE *f, const page *pg)
     for (size_t i = 0; i < pg->s->n_districts; i++) {
         const scrutin_district_summary *d = &pg->s->districts[i];
         fputs("<tr><td class=\"id\">", f);
-        html_escape(f, scrutin_model_id(pg->model, SCRUTIN_ENTITY_DISTRICT, i));
+        html_named(f, pg->model, SCRUTIN_ENTITY_DISTRICT, i);
         fputs("</td><td class=\"id\">", f);
-        html_escape(f, scrutin_model_id(pg->model, SCRUTIN_ENTITY_REGION,
-                                        scrutin_model_district_region(pg->model, i)));
+        html_named(f, pg->model, SCRUTIN_ENTITY_REGION,
+                   scrutin_model_district_region(pg->model, i));
         fprintf(f, "</td><td>%u</td><td>", scrutin_model_district_seats(pg->model, i));
         put_percent(f, d->round1.p);
         fputs("</td><td>", f);
@@ -368,9 +383,9 @@ static void write_pivotal_districts(FILE *f, const page *pg)
                 const scrutin_district_group_summary *x =
                     &s->district_groups[k][pick[i] * s->n_groups[k] + g];
                 fputs("<tr><td class=\"id\">", f);
-                html_escape(f, scrutin_model_id(pg->model, group_entity[k], g));
+                html_named(f, pg->model, group_entity[k], g);
                 fputs("</td><td class=\"id\">", f);
-                html_escape(f, scrutin_model_id(pg->model, SCRUTIN_ENTITY_DISTRICT, pick[i]));
+                html_named(f, pg->model, SCRUTIN_ENTITY_DISTRICT, pick[i]);
                 fputs("</td><td>", f);
                 put_percent(f, x->seat.p);
                 fputs("</td><td>", f);
