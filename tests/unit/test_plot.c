@@ -436,7 +436,7 @@ static char *report_page(fixture *f)
     info.seed = 7;
     info.requested = 2000;
     info.scenario_hash = "0123456789abcdef0123456789abcdef";
-    assert_int_equal(scrutin_report_html(f->dir, f->model, f->summary, &info, f->ctx), 0);
+    assert_int_equal(scrutin_report_html(f->dir, f->model, f->tally, f->summary, &info, f->ctx), 0);
     char path[512];
     snprintf(path, sizeof path, "%s/report.html", f->dir);
     return read_text(path);
@@ -447,11 +447,13 @@ static void test_report_without_plots_says_how_to_get_them(void **state)
     fixture *f = *state;
     char *html = report_page(f);
     assert_true(strncmp(html, "<!DOCTYPE html>\n", 16) == 0);
-    assert_non_null(strstr(html, "<h1>small: 2000 simulated elections</h1>"));
+    /* The scenario's title first, then its name and the simulations. */
+    assert_non_null(strstr(html, "<h1>Three districts</h1>\n<p class=\"meta\">small: 2000 "
+                                 "simulated elections.</p>"));
     assert_non_null(strstr(html, "6 seats; a majority is 4 seats"));
     /* Each group by its id and its name. */
-    assert_non_null(strstr(html, "<b>LEFT <span class=\"name\">Left bloc</span></b> holds a "
-                                 "majority after the court in <b>"));
+    assert_non_null(strstr(html, "<b>LEFT <span class=\"name\">Left bloc</span></b> (coalition) "
+                                 "holds a majority after the court in <b>"));
     assert_non_null(strstr(html, "run scrutin with <code>--plots</code>"));
     assert_null(strstr(html, "<img"));
     /* Self-contained: nothing fetched from elsewhere. */
