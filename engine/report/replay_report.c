@@ -76,8 +76,12 @@ static void write_replay_table(FILE *f, const scrutin_model *m, const scrutin_re
             if (!s0 && !s1 && !s2)
                 continue;
             const char *id = scrutin_model_id(m, v[k].entity, g);
+            /* The terminal table ends each row with the group's name, where it has one. */
+            const char *name = scrutin_model_entity_name(m, v[k].entity, g);
             if (markdown)
                 fprintf(f, "| %s | %u | %u | %u |\n", id, s0, s1, s2);
+            else if (name && name[0] && strcmp(name, id) != 0)
+                fprintf(f, "%-12s %8u %12u %6u  %s\n", id, s0, s1, s2, name);
             else
                 fprintf(f, "%-12s %8u %12u %6u\n", id, s0, s1, s2);
         }

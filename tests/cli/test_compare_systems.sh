@@ -75,5 +75,23 @@ then pass; else fail "several systems against several, by id"; fi
 grep -q "system block: only small-systems has it" "$work/both.out" && pass || fail "the unpaired system is not said: $(grep block "$work/both.out")"
 grep -q "system sainte-lague: only other-systems has it" "$work/both.out" && pass || fail "the what-if's unpaired system is not said"
 
+# The report of a run with several systems names every system, each in its own section, and
+# its headline leads with what is in doubt (Mali: ADEMA's majority), the certain in one line.
+"$scrutin" run "$mali/whatif-pr-systems.yaml" -n 300 -q --report --out "$work/report" 2>/dev/null \
+    || fail "run --report of three systems: exit $?"
+if python3 - "$work/report/report.html" <<'PY'
+import re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+sections = re.findall(r"<h2>System (\S+)", page)
+assert sections == ["two-round", "dhondt", "sainte-lague"], sections
+assert page.count("<ul class=\"headline\">") == 4, "a headline per system, and the page's"
+headline = page[page.index("<h2>Headline</h2>"):page.index("</ul>")]
+items = re.findall(r"<li[^>]*>(.*?)</li>", headline, re.S)
+assert re.match(r"<b>ADEMA\b.*?</b> \(party\) holds a majority", items[0]), items[0][:120]
+assert "certain" in headline and len([i for i in items if "ADP" in i]) == 1, items
+assert "Mali 2007 under the two-round list system" in page[:page.index("</h1>") + 5]
+PY
+then pass; else fail "the report of three systems"; fi
+
 echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]
