@@ -42,8 +42,11 @@ void scrutin_sweep_free(scrutin_sweep *s)
 {
     if (!s)
         return;
-    for (size_t r = 0; s->rows && r < s->n_rows; r++)
+    for (size_t r = 0; s->rows && r < s->n_rows; r++) {
         free((char *)s->rows[r].coalition);
+        free((char *)s->rows[r].system);
+        free((char *)s->rows[r].label);
+    }
     free(s->rows);
     free(s->values);
     free(s->completed);
@@ -138,41 +141,54 @@ int scrutin_sweep_add_step(scrutin_sweep *s, size_t step, const scrutin_model *m
     int checked = scrutin_tally_check(tally, m, "scrutin_sweep_add_step", ctx);
     if (checked != SCRUTIN_OK)
         return checked;
-    scrutin_summary *summary = NULL;
-    int status = scrutin_summary_compute(&summary, m, tally, ctx);
-    if (status != SCRUTIN_OK)
-        return status;
     size_t n = scrutin_model_count(m, SCRUTIN_ENTITY_COALITION), first = s->n_rows;
-    scrutin_sweep_row *rows = realloc(s->rows, (s->n_rows + n + 1) * sizeof *rows);
+    size_t systems = scrutin_model_systems(m);
+    scrutin_sweep_row *rows = realloc(s->rows, (s->n_rows + systems * n + 1) * sizeof *rows);
     if (rows)
         s->rows = rows;
     char *name = step == 0 && !s->scenario_name ? strdup(scrutin_model_name(m)) : NULL;
-    status = rows && (step > 0 || s->scenario_name || name) ? SCRUTIN_OK : SCRUTIN_ENOMEM;
-    for (size_t k = 0; status == SCRUTIN_OK && k < n; k++) {
-        const scrutin_group_summary *g =
-            &summary->groups[SCRUTIN_STAGE_FINAL][SCRUTIN_GROUP_COALITION][k];
-        scrutin_sweep_row *row = &s->rows[s->n_rows];
-        row->step = step;
-        row->value = s->values[step];
-        row->coalition = strdup(scrutin_model_id(m, SCRUTIN_ENTITY_COALITION, k));
-        if (!row->coalition) {
-            status = SCRUTIN_ENOMEM;
-            break;
+    int status = rows && (step > 0 || s->scenario_name || name) ? SCRUTIN_OK : SCRUTIN_ENOMEM;
+    /* Every electoral system of the step, each from its own counters. */
+    for (size_t sys = 0; status == SCRUTIN_OK && sys < systems; sys++) {
+        scrutin_summary *summary = NULL;
+        status = scrutin_summary_compute(&summary, m, scrutin_tally_system(tally, sys), ctx);
+        const char *system = systems > 1 ? scrutin_model_system_id(m, sys) : NULL;
+        for (size_t k = 0; status == SCRUTIN_OK && k < n; k++) {
+            const scrutin_group_summary *g =
+                &summary->groups[SCRUTIN_STAGE_FINAL][SCRUTIN_GROUP_COALITION][k];
+            scrutin_sweep_row *row = &s->rows[s->n_rows];
+            const char *id = scrutin_model_id(m, SCRUTIN_ENTITY_COALITION, k);
+            /* "ADP/dhondt": the GROUP/SCENARIO form of compare's plot columns. */
+            *row = (scrutin_sweep_row){step, s->values[step], strdup(id), g->majority.p,
+                                       g->majority.se, g->mean, g->mean_se, NULL, NULL};
+            if (system) {
+                row->system = strdup(system);
+                size_t size = strlen(id) + strlen(system) + 3;
+                char *label = malloc(size);
+                if (label)
+                    snprintf(label, size, "%s/%s", id, system);
+                row->label = label;
+            } else {
+                row->label = row->coalition ? strdup(row->coalition) : NULL;
+            }
+            s->n_rows++; /* freed on failure below, whatever it holds */
+            if (!row->coalition || !row->label || (system && !row->system))
+                status = SCRUTIN_ENOMEM;
         }
-        row->p_majority = g->majority.p;
-        row->p_majority_se = g->majority.se;
-        row->mean_seats = g->mean;
-        row->mean_se = g->mean_se;
-        s->n_rows++;
+        scrutin_summary_free(summary);
     }
-    scrutin_summary_free(summary);
     if (status != SCRUTIN_OK) {
-        /* Out of memory: the sweep stays as it was (a larger rows array is harmless). */
-        while (s->n_rows > first)
-            free((char *)s->rows[--s->n_rows].coalition);
+        /* The sweep stays as it was (a larger rows array is harmless). */
+        while (s->n_rows > first) {
+            scrutin_sweep_row *row = &s->rows[--s->n_rows];
+            free((char *)row->coalition);
+            free((char *)row->system);
+            free((char *)row->label);
+        }
         free(name);
         return status;
     }
+    s->several_systems = systems > 1;
     if (name)
         s->scenario_name = name;
     s->completed[step] = scrutin_tally_simulations(tally);

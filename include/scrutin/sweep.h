@@ -42,6 +42,10 @@ typedef struct scrutin_sweep_row {
     const char *coalition;   /**< the coalition's id, owned by the sweep */
     double p_majority, p_majority_se;
     double mean_seats, mean_se;
+    /** With several electoral systems: the system's id, owned by the sweep; else NULL. */
+    const char *system;
+    /** The row's curve in the plot: the coalition, with its system if there are several. */
+    const char *label;
 } scrutin_sweep_row;
 
 /** A sweep. Read-only for the caller; freed with scrutin_sweep_free(). */
@@ -52,9 +56,12 @@ typedef struct scrutin_sweep {
     size_t n_steps;        /**< steps asked for */
     double *values;        /**< [n_steps] */
     size_t n_rows;
-    scrutin_sweep_row *rows; /**< by step, then coalition in the scenario's order */
+    scrutin_sweep_row *rows; /**< by step, electoral system, then coalition in the scenario's order */
     size_t n_done;         /**< steps with rows (0 to n_done - 1): n_steps, unless stopped */
     uint64_t *completed;   /**< [n_steps] simulations completed at each step; 0: not run */
+    /** 1 if the scenario has several electoral systems: every one is swept, and the rows say
+        which (sweep.csv's leading `system` column) */
+    int several_systems;
 } scrutin_sweep;
 
 /**

@@ -75,6 +75,26 @@ then pass; else fail "several systems against several, by id"; fi
 grep -q "system block: only small-systems has it" "$work/both.out" && pass || fail "the unpaired system is not said: $(grep block "$work/both.out")"
 grep -q "system sainte-lague: only other-systems has it" "$work/both.out" && pass || fail "the what-if's unpaired system is not said"
 
+# sweep over every system: a leading system column, every system at every step, a curve each.
+"$scrutin" sweep "$mali/whatif-pr-systems.yaml" --set model.sd_party --from 0.1 --to 0.3 --steps 2 \
+    -n 100 -q --plots --out "$work/sweep" 2>/dev/null || fail "sweep of three systems: exit $?"
+if python3 - "$work/sweep/sweep.csv" "$work/sweep/plots/sweep_majority.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+assert list(rows[0])[0] == "system"
+pairs = {(r["system"], r["step"]) for r in rows}
+assert pairs == {(s, k) for s in ("two-round", "dhondt", "sainte-lague") for k in ("0", "1")}, pairs
+dh = [float(r["mean_seats"]) for r in rows if r["system"] == "dhondt" and r["coalition"] == "ADP"]
+tr = [float(r["mean_seats"]) for r in rows if r["system"] == "two-round" and r["coalition"] == "ADP"]
+assert all(d < t for d, t in zip(dh, tr)), (dh, tr)
+header = next(csv.reader(open(sys.argv[2])))
+assert "ADP/dhondt" in header and "ADP/sainte-lague" in header, header
+PY
+then pass; else fail "sweep over every system"; fi
+"$scrutin" sweep "$src/tests/data/small/scenario.yaml" --set model.sd_party --from 0 --to 0.1 --steps 2 \
+    -n 50 -q --out "$work/sweep1" && head -1 "$work/sweep1/sweep.csv" | grep -q '^step,' && pass \
+    || fail "a system column in a sweep of one system"
+
 # The report of a run with several systems names every system, each in its own section, and
 # its headline leads with what is in doubt (Mali: ADEMA's majority), the certain in one line.
 "$scrutin" run "$mali/whatif-pr-systems.yaml" -n 300 -q --report --out "$work/report" 2>/dev/null \
