@@ -11,6 +11,7 @@
 #include "scrutin/format.h"
 #include "scrutin/text.h"
 #include "scrutin/scenario.h"
+#include "scrutin/import.h"
 #include "scrutin/model.h"
 #include "scrutin/rules.h"
 #include "scrutin/replay.h"

@@ -71,6 +71,8 @@ struct option;
 int cli_bad_option(const char *command, const struct option *options, int argc, char **argv);
 
 int cmd_compare(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_init(int argc, char **argv);
 int cmd_replay(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_show(int argc, char **argv);

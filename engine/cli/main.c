@@ -13,6 +13,8 @@ static const char main_help[] =
     "\n"
     "Commands:\n"
     "  compare    run what-ifs against their base with common random numbers\n"
+    "  import     make a scenario from a results table (one row per district and list)\n"
+    "  init       write a small commented scenario to edit\n"
     "  replay     apply the rules to the observed votes and the court's decisions\n"
     "  run        simulate the election many times and write the probability tables\n"
     "  sweep      vary one parameter and write each coalition's P(majority)\n"
@@ -34,6 +36,8 @@ typedef struct command {
 
 static const command commands[] = {
     {"compare", cmd_compare},
+    {"import", cmd_import},
+    {"init", cmd_init},
     {"replay", cmd_replay},
     {"run", cmd_run},
     {"show", cmd_show},

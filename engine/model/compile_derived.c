@@ -8,30 +8,43 @@
 #include <math.h>
 #include <stdlib.h>
 
+int32_t *compile_pair_map(compiler *c)
+{
+    size_t n = c->m->n_regions * c->m->n_parties;
+    int32_t *map = compile_alloc(c, n, sizeof *map);
+    for (size_t i = 0; map && i < n; i++)
+        map[i] = -1;
+    return map;
+}
+
+uint32_t compile_pair(int32_t *map, const scrutin_model *m, size_t region, uint32_t party,
+                      uint32_t *pair_party, size_t *n_pairs)
+{
+    size_t key = region * m->n_parties + party;
+    if (map[key] < 0) {
+        map[key] = (int32_t)*n_pairs;
+        pair_party[(*n_pairs)++] = party;
+    }
+    return (uint32_t)map[key];
+}
+
 static void compile_pairs(compiler *c)
 {
     scrutin_model *m = c->m;
     size_t n_weights = m->list_first_weight[m->n_lists];
-    int32_t *pair_of = compile_alloc(c, m->n_regions * m->n_parties, sizeof *pair_of);
+    int32_t *pair_of = compile_pair_map(c);
     m->weight_pair = compile_alloc(c, n_weights, sizeof *m->weight_pair);
     m->pair_party = compile_alloc(c, n_weights, sizeof *m->pair_party);
     if (c->status == SCRUTIN_ENOMEM) {
         free(pair_of);
         return;
     }
-    for (size_t i = 0; i < m->n_regions * m->n_parties; i++)
-        pair_of[i] = -1;
     /* Only the pairs some list uses get a shock: a few hundred, not regions x parties. */
     for (size_t l = 0; l < m->n_lists; l++) {
         size_t g = m->district_region[m->list_district[l]];
-        for (size_t w = m->list_first_weight[l]; w < m->list_first_weight[l + 1]; w++) {
-            size_t key = g * m->n_parties + m->weight_party[w];
-            if (pair_of[key] < 0) {
-                pair_of[key] = (int32_t)m->n_pairs;
-                m->pair_party[m->n_pairs++] = m->weight_party[w];
-            }
-            m->weight_pair[w] = (uint32_t)pair_of[key];
-        }
+        for (size_t w = m->list_first_weight[l]; w < m->list_first_weight[l + 1]; w++)
+            m->weight_pair[w] =
+                compile_pair(pair_of, m, g, m->weight_party[w], m->pair_party, &m->n_pairs);
     }
     free(pair_of);
 }

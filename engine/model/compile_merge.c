@@ -11,6 +11,7 @@
  * - its kind, its coalition and its party weights follow from those
  *   candidates, as for any list.
  */
+#include "../rules/apportion.h"
 #include "compile_changes.h"
 #include "id_hints.h"
 
@@ -33,48 +34,37 @@ typedef struct joint {
     double *value;
 } joint;
 
+/* Scratch of one merge, allocated once for every district (indexed by party, or like the
+   parties named). */
+typedef struct merge_scratch {
+    double *votes;        /* [n_parties] the joint list's votes of each party */
+    double *named_votes;  /* [n_parties] the same, indexed like the parties named */
+    unsigned *seats;      /* [n_parties] indexed like the parties named */
+    uint8_t *picked;      /* [n_parties] */
+    double *share;        /* the district's list shares (changes_district_shares) */
+} merge_scratch;
+
 /*
  * The district's @p total seats allotted to the parties @p order (n of them)
- * by the largest remainders of their @p votes (indexed by party), into
- * @p seats (indexed like @p order): each takes the whole part of its quota,
- * and the seats left go one each to the largest remainders; on a tie, to the
- * larger vote, then to the party named first.
+ * by the largest remainders of their votes (indexed by party), into
+ * seats (indexed like @p order): the rules' own largest remainders
+ * (apportion_largest_remainder), without a lot: on a tie, the larger vote,
+ * then the party named first.
  */
-static void largest_remainders(const double *votes, const uint32_t *order, size_t n,
-                               unsigned total, unsigned *seats)
+static void largest_remainders(merge_scratch *x, const uint32_t *order, size_t n, unsigned total)
 {
     double sum = 0.0;
-    for (size_t i = 0; i < n; i++)
-        sum += votes[order[i]];
-    if (!(sum > 0.0)) {
-        for (size_t i = 0; i < n; i++)
-            seats[i] = 0;
-        return;
-    }
-    unsigned given = 0;
     for (size_t i = 0; i < n; i++) {
-        seats[i] = (unsigned)floor(votes[order[i]] / sum * total);
-        given += seats[i];
+        x->named_votes[i] = x->votes[order[i]];
+        x->seats[i] = 0;
+        sum += x->named_votes[i];
     }
-    while (given < total) {
-        size_t best = n;
-        double best_rest = 0.0;
-        for (size_t i = 0; i < n; i++) {
-            double quota = votes[order[i]] / sum * total;
-            if (seats[i] > (unsigned)floor(quota))
-                continue; /* it has had one of the seats left over */
-            double rest = quota - floor(quota);
-            if (best == n || rest > best_rest + 1e-12 ||
-                (fabs(rest - best_rest) <= 1e-12 && votes[order[i]] > votes[order[best]])) {
-                best = i;
-                best_rest = rest;
-            }
-        }
-        if (best == n)
-            break;
-        seats[best]++;
-        given++;
-    }
+    if (!(sum > 0.0))
+        return;
+    apportion_pool pool;
+    apportion_pool_init(&pool, x->named_votes, n, 0.0, APPORTION_NONE);
+    int tie = 0;
+    apportion_largest_remainder(&pool, total, NULL, x->seats, &tie);
 }
 
 /* Rebuild the weight arrays with the joint lists' weights in place of their old ones. */
@@ -86,7 +76,7 @@ static void rebuild_weights(compiler *c, const joint *joints, size_t n_joints)
         total = total - (m->list_first_weight[joints[j].list + 1] -
                          m->list_first_weight[joints[j].list]) +
                 joints[j].n_weights;
-    int32_t *pair_of = compile_alloc(c, m->n_regions * m->n_parties, sizeof *pair_of);
+    int32_t *pair_of = compile_pair_map(c);
     uint32_t *first = compile_alloc(c, m->n_lists + 1, sizeof *first);
     uint32_t *party = compile_alloc(c, total, sizeof *party);
     double *value = compile_alloc(c, total, sizeof *value);
@@ -96,8 +86,6 @@ static void rebuild_weights(compiler *c, const joint *joints, size_t n_joints)
         free(pair_of), free(first), free(party), free(value), free(pair), free(pair_party);
         return;
     }
-    for (size_t k = 0; k < m->n_regions * m->n_parties; k++)
-        pair_of[k] = -1;
     for (size_t l = 0; l < m->n_lists; l++)
         for (size_t w = m->list_first_weight[l]; w < m->list_first_weight[l + 1]; w++)
             pair_of[m->district_region[m->list_district[l]] * m->n_parties + m->weight_party[w]] =
@@ -110,16 +98,10 @@ static void rebuild_weights(compiler *c, const joint *joints, size_t n_joints)
         if (next_joint < n_joints && joints[next_joint].list == l) {
             const joint *jt = &joints[next_joint++];
             for (size_t w = 0; w < jt->n_weights; w++) {
-                size_t key = region * m->n_parties + jt->party[w];
-                /* A (region, party) pair no list used gets a new regional shock, drawn
-                   after the others: the existing pairs keep their draws. */
-                if (pair_of[key] < 0) {
-                    pair_of[key] = (int32_t)m->n_pairs;
-                    pair_party[m->n_pairs++] = jt->party[w];
-                }
+                /* A (region, party) pair no list used gets a new regional shock. */
                 party[n] = jt->party[w];
                 value[n] = jt->value[w];
-                pair[n++] = (uint32_t)pair_of[key];
+                pair[n++] = compile_pair(pair_of, m, region, jt->party[w], pair_party, &m->n_pairs);
             }
             continue;
         }
@@ -141,12 +123,15 @@ static void rebuild_weights(compiler *c, const joint *joints, size_t n_joints)
 }
 
 /* The joint list's candidates, kind, coalition and weights, from its members' baseline votes. */
-static void make_joint(scrutin_model *m, joint *jt, const double *votes, const uint32_t *order,
-                       size_t n, unsigned *seats, uint8_t *picked)
+static void make_joint(scrutin_model *m, joint *jt, const uint32_t *order, size_t n,
+                       merge_scratch *x)
 {
     size_t target = jt->list;
     unsigned total = m->district_seats[m->list_district[target]];
-    largest_remainders(votes, order, n, total, seats);
+    largest_remainders(x, order, n, total);
+    const double *votes = x->votes;
+    const unsigned *seats = x->seats;
+    uint8_t *picked = x->picked;
     uint32_t *candidates = m->candidate_party + m->list_first_candidate[target];
     size_t filled = 0, distinct = 0;
     jt->n_weights = 0;
@@ -193,9 +178,10 @@ static void make_joint(scrutin_model *m, joint *jt, const double *votes, const u
 /* The joint list of district @p d, if two or more lists merge there. @return 1 if they did. */
 static int merge_district(compiler *c, const char *field, size_t d, const uint8_t *in_set,
                           const char *id, joint *jt, const uint32_t *order, size_t n,
-                          double *votes, unsigned *seats, uint8_t *picked, double *share)
+                          merge_scratch *x)
 {
     scrutin_model *m = c->m;
+    double *votes = x->votes, *share = x->share;
     size_t first = m->district_first_list[d], end = m->district_first_list[d + 1];
     size_t target = end, members = 0;
     for (size_t l = first; l < end; l++)
@@ -247,7 +233,7 @@ static int merge_district(compiler *c, const char *field, size_t d, const uint8_
     free(m->list_id[target]);
     m->list_id[target] = copy;
     jt->list = target;
-    make_joint(m, jt, votes, order, n, seats, picked);
+    make_joint(m, jt, order, n, x);
     return 1;
 }
 
@@ -306,9 +292,10 @@ void changes_merge(compiler *c, unsigned i, const scn_merge_lists *g, double *sh
     uint8_t *in_set = compile_alloc(c, m->n_parties, 1);
     uint8_t *selected = compile_alloc(c, m->n_districts, 1);
     uint32_t *order = compile_alloc(c, m->n_parties, sizeof *order);
-    double *votes = compile_alloc(c, m->n_parties, sizeof *votes);
-    unsigned *seats = compile_alloc(c, m->n_parties, sizeof *seats);
-    uint8_t *picked = compile_alloc(c, m->n_parties, 1);
+    merge_scratch x = {compile_alloc(c, m->n_parties, sizeof *x.votes),
+                       compile_alloc(c, m->n_parties, sizeof *x.named_votes),
+                       compile_alloc(c, m->n_parties, sizeof *x.seats),
+                       compile_alloc(c, m->n_parties, 1), share};
     joint *joints = compile_alloc(c, m->n_districts, sizeof *joints);
     uint32_t *parties = compile_alloc(c, m->n_districts * (g->parties_count + 1), sizeof *parties);
     double *values = compile_alloc(c, m->n_districts * (g->parties_count + 1), sizeof *values);
@@ -326,8 +313,7 @@ void changes_merge(compiler *c, unsigned i, const scn_merge_lists *g, double *sh
         joint *jt = &joints[n_joints];
         jt->party = parties + n_joints * (g->parties_count + 1);
         jt->value = values + n_joints * (g->parties_count + 1);
-        n_joints += (size_t)merge_district(c, field, d, in_set, id, jt, order, n, votes, seats,
-                                           picked, share);
+        n_joints += (size_t)merge_district(c, field, d, in_set, id, jt, order, n, &x);
     }
     if (id && n_joints == 0 && scrutin_ctx_count(c->ctx) == problems && c->status != SCRUTIN_ENOMEM)
         YAML_ERROR(c, field, "%s", "no district chosen has two or more running lists made only "
@@ -335,6 +321,7 @@ void changes_merge(compiler *c, unsigned i, const scn_merge_lists *g, double *sh
     if (n_joints > 0 && c->status != SCRUTIN_ENOMEM)
         rebuild_weights(c, joints, n_joints);
     free(id);
-    free(in_set), free(selected), free(order), free(votes), free(seats), free(picked);
+    free(in_set), free(selected), free(order), free(x.votes), free(x.named_votes), free(x.seats);
+    free(x.picked);
     free(joints), free(parties), free(values);
 }

@@ -38,4 +38,15 @@ int compile_changes(compiler *c);
 void compile_names(compiler *c);
 void *compile_alloc(compiler *c, size_t n, size_t size);
 
+/*
+ * The (region, party) pairs that regional shocks apply to (weight_pair, pair_party).
+ * compile_pair_map(): the map region * n_parties + party -> pair, every entry -1 (no pair
+ * yet), or NULL out of memory. compile_pair(): the pair of @p party in @p region, made
+ * the next pair (*n_pairs, its party written into @p pair_party) if it has none, so that
+ * a new pair draws after the others and the existing ones keep their draws.
+ */
+int32_t *compile_pair_map(compiler *c);
+uint32_t compile_pair(int32_t *map, const scrutin_model *m, size_t region, uint32_t party,
+                      uint32_t *pair_party, size_t *n_pairs);
+
 #endif

@@ -117,7 +117,7 @@ static int plot_parties(const char *dir, const scrutin_model *model, const scrut
                         const scrutin_summary *s, unsigned parties, scrutin_ctx *ctx)
 {
     size_t picked[64];
-    size_t n = plot_largest_parties(s, picked, parties < 64 ? parties : 64);
+    size_t n = scrutin_summary_largest_parties(s, picked, parties < 64 ? parties : 64);
     if (n == 0) {
         plot_remove(dir, run_names[1]);
         return SCRUTIN_OK;
@@ -146,30 +146,6 @@ static int plot_parties(const char *dir, const scrutin_model *model, const scrut
     int status = plot_seat_panels(dir, &p, ctx);
     buffers_free(&b);
     return status;
-}
-
-size_t plot_largest_parties(const scrutin_summary *s, size_t *out, size_t max)
-{
-    const scrutin_group_summary *final = s->groups[SCRUTIN_STAGE_FINAL][SCRUTIN_GROUP_PARTY];
-    const scrutin_group_summary *prov = s->groups[SCRUTIN_STAGE_PROVISIONAL][SCRUTIN_GROUP_PARTY];
-    size_t n = 0;
-    /* A selection, not a sort: ties go to the party declared first, as in the headline table. */
-    while (n < max) {
-        size_t best = SIZE_MAX;
-        for (size_t p = 0; p < s->n_groups[SCRUTIN_GROUP_PARTY]; p++) {
-            int taken = 0;
-            for (size_t i = 0; i < n && !taken; i++)
-                taken = out[i] == p;
-            if (taken || (final[p].mean <= 0.0 && prov[p].mean <= 0.0))
-                continue;
-            if (best == SIZE_MAX || final[p].mean > final[best].mean)
-                best = p;
-        }
-        if (best == SIZE_MAX)
-            break;
-        out[n++] = best;
-    }
-    return n;
 }
 
 int scrutin_run_plot(const char *out_dir, const scrutin_model *model, const scrutin_tally *tally,

@@ -27,25 +27,10 @@ static size_t pick_groups(const scrutin_summary *s, pick *out)
     size_t n = 0;
     for (size_t c = 0; c < s->n_groups[SCRUTIN_GROUP_COALITION]; c++)
         out[n++] = (pick){SCRUTIN_GROUP_COALITION, c};
-    const scrutin_group_summary *final = s->groups[SCRUTIN_STAGE_FINAL][SCRUTIN_GROUP_PARTY];
-    const scrutin_group_summary *prov = s->groups[SCRUTIN_STAGE_PROVISIONAL][SCRUTIN_GROUP_PARTY];
-    size_t first_party = n;
-    /* A selection, not a sort: a few passes over the parties; ties go to the first declared. */
-    for (int k = 0; k < HEADLINE_PARTIES; k++) {
-        size_t best = SIZE_MAX;
-        for (size_t p = 0; p < s->n_groups[SCRUTIN_GROUP_PARTY]; p++) {
-            int taken = 0;
-            for (size_t i = first_party; i < n && !taken; i++)
-                taken = out[i].group == p;
-            if (taken || (final[p].mean <= 0.0 && prov[p].mean <= 0.0))
-                continue;
-            if (best == SIZE_MAX || final[p].mean > final[best].mean)
-                best = p;
-        }
-        if (best == SIZE_MAX)
-            break;
-        out[n++] = (pick){SCRUTIN_GROUP_PARTY, best};
-    }
+    size_t parties[HEADLINE_PARTIES];
+    size_t n_parties = scrutin_summary_largest_parties(s, parties, HEADLINE_PARTIES);
+    for (size_t k = 0; k < n_parties; k++)
+        out[n++] = (pick){SCRUTIN_GROUP_PARTY, parties[k]};
     return n;
 }
 

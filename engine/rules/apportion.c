@@ -136,7 +136,9 @@ unsigned apportion_share(double share, unsigned seats, apportion_rounding roundi
  * nothing, since a list's score falls once it is served). When there are
  * fewer seats than tied lists, selection sampling over the tied lists in
  * index order chooses which ones take them: every subset of the right size is
- * equally likely, and the lot is drawn from only then.
+ * equally likely, and the lot is drawn from only then. Without a lot (@p lot
+ * NULL: an allotment made once, when a scenario is compiled) the next seat
+ * goes to the tied list with the most votes, the first of them on equal votes.
  */
 static void award(const apportion_pool *pool, const scoring *sc, unsigned seats, gsl_rng *lot,
                   unsigned *seats_out, int *tie)
@@ -166,6 +168,16 @@ static void award(const apportion_pool *pool, const scoring *sc, unsigned seats,
             continue;
         }
         *tie = 1;
+        if (!lot) {
+            size_t first = pool->n;
+            for (size_t i = 0; i < pool->n; i++)
+                if (apportion_in_pool(pool, i) && score(sc, votes[i], seats_out[i]) == best &&
+                    (first == pool->n || votes[i] > votes[first]))
+                    first = i;
+            seats_out[first]++;
+            seats--;
+            continue;
+        }
         size_t left = tied;
         for (size_t i = 0; i < pool->n && seats > 0; i++) {
             if (!apportion_in_pool(pool, i) || score(sc, votes[i], seats_out[i]) != best)

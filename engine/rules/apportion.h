@@ -79,7 +79,10 @@ void apportion_highest_averages(const apportion_pool *pool, apportion_divisors d
  * Largest remainders with the Hare quota of the pool: quota = (votes of the
  * lists of the pool) / @p seats; each list takes the whole part of its votes
  * / quota, and the seats left go to the largest remainders, one each. Ties
- * for the last seats, seats_out and *tie as in apportion_highest_averages.
+ * for the last seats, seats_out and *tie as in apportion_highest_averages;
+ * with @p lot NULL (no random stream: a scenario's joint lists, compiled once)
+ * the next of those seats goes to the tied list with the most votes, the
+ * first of them on equal votes.
  */
 void apportion_largest_remainder(const apportion_pool *pool, unsigned seats, gsl_rng *lot,
                                  unsigned *seats_out, int *tie);

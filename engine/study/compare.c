@@ -3,11 +3,11 @@
  * a comparison tally (which groups face which: sim/paired_plan.c), computed
  * once, at the end, from its integer sums (sim/paired.c).
  */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../sim/paired.h"
+#include "../summary/moments.h"
 #include "scrutin/compare.h"
 
 void scrutin_compare_free(scrutin_compare *c)
@@ -70,9 +70,9 @@ static int plan_rows(scrutin_compare *c, const paired_plan *plan)
 /* Mean and standard error of the mean from integer sums over @p n paired simulations. */
 static void paired_mean(int64_t sum, int64_t squares, uint64_t n, double *mean, double *se)
 {
-    *mean = (double)sum / (double)n;
-    double var = n > 1 ? ((double)squares - (double)sum * *mean) / (double)(n - 1) : 0.0;
-    *se = sqrt((var > 0.0 ? var : 0.0) / (double)n);
+    moments d = moments_of_sums(sum, squares, n);
+    *mean = d.mean;
+    *se = d.se;
 }
 
 /* A group's mean, P(majority) and quantiles in one model; zeros if the model lacks it. */

@@ -4,6 +4,8 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "moments.h"
+
 static scrutin_prob prob(int64_t count, uint64_t n)
 {
     double p = (double)count / (double)n;
@@ -36,10 +38,10 @@ static void summarise_group(scrutin_group_summary *g, const int64_t *hist, int64
         if (s >= sum->supermajority)
             supermajority += hist[s];
     }
-    g->mean = (double)total / (double)n;
-    double var = n > 1 ? ((double)squares - (double)total * g->mean) / (double)(n - 1) : 0.0;
-    g->sd = sqrt(var > 0.0 ? var : 0.0);
-    g->mean_se = g->sd / sqrt((double)n);
+    moments seats = moments_of_sums(total, squares, n);
+    g->mean = seats.mean;
+    g->sd = seats.sd;
+    g->mean_se = seats.se;
     g->p05 = quantile(hist, sum->seats, n, 0.05);
     g->p25 = quantile(hist, sum->seats, n, 0.25);
     g->p50 = quantile(hist, sum->seats, n, 0.50);
@@ -92,7 +94,8 @@ static int summarise_runoffs(scrutin_summary *s, const scrutin_model *m, const s
         for (size_t a = 0; a < n; a++)
             for (size_t b = a + 1; b < n; b++) {
                 int64_t met, first_won;
-                scrutin_tally_runoff(t, pairs_before + b * (b - 1) / 2 + a, &met, &first_won);
+                scrutin_tally_runoff(t, pairs_before + scrutin_tally_pair_index(a, b), &met,
+                                     &first_won);
                 if (met == 0)
                     continue;
                 scrutin_runoff_summary *r = &s->runoffs[s->n_runoffs++];
@@ -102,7 +105,7 @@ static int summarise_runoffs(scrutin_summary *s, const scrutin_model *m, const s
                 r->meet = prob(met, s->simulations);
                 r->a_wins_if_meet = prob(first_won, (uint64_t)met);
             }
-        pairs_before += n * (n - 1) / 2;
+        pairs_before += scrutin_tally_pair_count(n);
         first = end;
     }
     return SCRUTIN_OK;
@@ -173,9 +176,9 @@ int scrutin_summary_compute(scrutin_summary **out, const scrutin_model *m, const
             int64_t sum, squares;
             scrutin_tally_court_shift(t, (scrutin_group_kind)k, g, &sum, &squares);
             scrutin_court_summary *c = &s->court[k][g];
-            c->shift_mean = (double)sum / (double)n;
-            double var = n > 1 ? ((double)squares - (double)sum * c->shift_mean) / (double)(n - 1) : 0.0;
-            c->shift_se = sqrt((var > 0.0 ? var : 0.0) / (double)n);
+            moments shift = moments_of_sums(sum, squares, n);
+            c->shift_mean = shift.mean;
+            c->shift_se = shift.se;
             c->majority_changed = prob(scrutin_tally_majority_changed(t, (scrutin_group_kind)k, g), n);
             /* Majorities at the final stage, counted exactly from the histogram. */
             const int64_t *hist =
@@ -196,9 +199,9 @@ int scrutin_summary_compute(scrutin_summary **out, const scrutin_model *m, const
         moved_sum += moved[v] * (int64_t)v;
         moved_squares += moved[v] * (int64_t)v * (int64_t)v;
     }
-    s->court_moved_mean = (double)moved_sum / (double)n;
-    double var = n > 1 ? ((double)moved_squares - (double)moved_sum * s->court_moved_mean) / (double)(n - 1) : 0.0;
-    s->court_moved_se = sqrt((var > 0.0 ? var : 0.0) / (double)n);
+    moments moved_seats = moments_of_sums(moved_sum, moved_squares, n);
+    s->court_moved_mean = moved_seats.mean;
+    s->court_moved_se = moved_seats.se;
     for (size_t d = 0; d < s->n_districts; d++) {
         scrutin_district_summary *ds = &s->districts[d];
         ds->round1 = prob(scrutin_tally_district(t, SCRUTIN_DISTRICT_ROUND1, d), n);

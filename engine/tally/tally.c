@@ -63,7 +63,7 @@ int scrutin_tally_new(scrutin_tally **out, const scrutin_model *m)
         size_t lists = t->pair_first[d + 1];
         if (lists > SCRUTIN_RUNOFF_MAX_LISTS)
             lists = 0;
-        t->pair_first[d + 1] = t->pair_first[d] + lists * (lists - (lists > 0)) / 2;
+        t->pair_first[d + 1] = t->pair_first[d] + scrutin_tally_pair_count(lists);
     }
     t->n_pairs = t->pair_first[t->n_districts];
     t->runoff = n;

@@ -64,7 +64,7 @@ static inline void tally_add_runoff(scrutin_tally *t, size_t d, const size_t *qu
         for (size_t j = i + 1; j < n; j++) {
             size_t a = qualified[i] < qualified[j] ? qualified[i] : qualified[j];
             size_t b = qualified[i] ^ qualified[j] ^ a;
-            size_t pair = b * (b - 1) / 2 + a;
+            size_t pair = scrutin_tally_pair_index(a, b);
             met[pair]++;
             first_won[pair] += winner == a;
         }

@@ -109,6 +109,16 @@ SCRUTIN_API SCRUTIN_NODISCARD int scrutin_summary_compute(scrutin_summary **out,
 /** Free a summary. NULL is a no-op. */
 SCRUTIN_API void scrutin_summary_free(scrutin_summary *summary);
 
+/**
+ * The parties a run's headline and plots show besides the coalitions: the @p max parties
+ * with the most mean final seats, largest first (ties: the one declared first), leaving
+ * out those that win no seat at either stage.
+ * @param[out] out  their indices, at most @p max of them
+ * @return how many were written into @p out (0 if @p s or @p out is NULL)
+ */
+SCRUTIN_API size_t scrutin_summary_largest_parties(const scrutin_summary *s, size_t *out,
+                                                   size_t max);
+
 #ifdef __cplusplus
 }
 #endif

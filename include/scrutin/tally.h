@@ -161,9 +161,22 @@ SCRUTIN_API void scrutin_tally_district_group(const scrutin_tally *tally, size_t
  * each district of n lists, n at most SCRUTIN_RUNOFF_MAX_LISTS (0 for a
  * larger district). Pairs are numbered district by district, then by the
  * positions a < b of their lists within the district (in list order):
- * pair = first(d) + b (b - 1) / 2 + a, first(d) the pairs of the districts before d.
+ * pair = first(d) + scrutin_tally_pair_index(a, b), first(d) the pairs of the districts
+ * before d.
  */
 SCRUTIN_API size_t scrutin_tally_runoff_pairs(const scrutin_tally *tally);
+
+/** The pairs of a district of @p n lists: n (n - 1) / 2. */
+static inline size_t scrutin_tally_pair_count(size_t n)
+{
+    return n * (n - (n > 0)) / 2;
+}
+
+/** The pair of the lists at positions @p a < @p b within their district: b (b - 1) / 2 + a. */
+static inline size_t scrutin_tally_pair_index(size_t a, size_t b)
+{
+    return scrutin_tally_pair_count(b) + a;
+}
 /**
  * Simulations in which the lists of pair @p pair met in a round 2 (*met;
  * with more than two finalists, every two of them meet), and those in which

@@ -22,7 +22,7 @@ PUBLIC = {
     "scrutin/export.h": "common", "scrutin/error.h": "common", "scrutin/format.h": "common",
     "scrutin/version.h": "common", "scrutin/text.h": "common",
     "scrutin/rules.h": "rules",
-    "scrutin/scenario.h": "scenario",
+    "scrutin/scenario.h": "scenario", "scrutin/import.h": "scenario",
     "scrutin/model.h": "model",
     "scrutin/tally.h": "tally",
     "scrutin/sim.h": "sim", "scrutin/replay.h": "sim", "scrutin/paired.h": "sim",

@@ -1,0 +1,80 @@
+/*
+ * The folder a new scenario goes into (scrutin init, scrutin import): created
+ * with its parents if missing; one that holds anything is refused unless
+ * forced, so that no scenario is overwritten by accident.
+ */
+#include "new_folder.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static int make_folders(const char *dir)
+{
+    char path[4096];
+    if (snprintf(path, sizeof path, "%s", dir) >= (int)sizeof path)
+        return ENAMETOOLONG;
+    for (char *p = path + 1; *p; p++)
+        if (*p == '/') {
+            *p = 0;
+            if (mkdir(path, 0777) != 0 && errno != EEXIST)
+                return errno;
+            *p = '/';
+        }
+    if (mkdir(path, 0777) != 0 && errno != EEXIST)
+        return errno;
+    return 0;
+}
+
+int new_folder_prepare(const char *dir, int force, scrutin_ctx *ctx)
+{
+    struct stat st;
+    if (!dir || !dir[0])
+        return scrutin_ctx_error(ctx, SCRUTIN_EINPUT, NULL, 0, NULL, "the folder's name is empty");
+    if (stat(dir, &st) == 0) {
+        if (!S_ISDIR(st.st_mode))
+            return scrutin_ctx_error(ctx, SCRUTIN_EINPUT, dir, 0, NULL,
+                                     "exists and is not a folder: choose a new folder");
+        DIR *d = opendir(dir);
+        if (!d)
+            return scrutin_ctx_error(ctx, SCRUTIN_EINPUT, dir, 0, NULL,
+                                     "the folder cannot be read: %s", strerror(errno));
+        int empty = 1;
+        for (struct dirent *e; empty && (e = readdir(d));)
+            empty = strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0;
+        closedir(d);
+        if (!empty && !force)
+            return scrutin_ctx_error(ctx, SCRUTIN_EINPUT, dir, 0, NULL,
+                                     "the folder is not empty, and a scenario is never "
+                                     "overwritten by accident: choose a new folder, or give "
+                                     "--force to write the scenario's files into it "
+                                     "(scenario.yaml, districts.csv, lists.csv: files of those "
+                                     "names are replaced, nothing else is touched)");
+        return SCRUTIN_OK;
+    }
+    int err = make_folders(dir);
+    if (err)
+        return scrutin_ctx_error(ctx, SCRUTIN_EIO, dir, 0, NULL,
+                                 "the folder cannot be created: %s", strerror(err));
+    return SCRUTIN_OK;
+}
+
+int new_folder_write(const char *dir, const char *name, const char *text, scrutin_ctx *ctx)
+{
+    char path[4096], tmp[4200];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    FILE *f = fopen(tmp, "w");
+    if (!f)
+        return scrutin_ctx_error(ctx, SCRUTIN_EIO, path, 0, NULL, "cannot be written: %s",
+                                 strerror(errno));
+    int failed = fputs(text, f) == EOF;
+    failed |= fclose(f) != 0;
+    if (failed || rename(tmp, path) != 0) {
+        remove(tmp);
+        return scrutin_ctx_error(ctx, SCRUTIN_EIO, path, 0, NULL, "cannot be written");
+    }
+    return SCRUTIN_OK;
+}
