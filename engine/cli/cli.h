@@ -16,6 +16,10 @@ enum { EXIT_OK = 0, EXIT_FAILURE_RUN = 1, EXIT_BAD_INPUT = 2 };
 void cli_print_diagnostics(const scrutin_ctx *ctx);
 /* Exit status for a library status: 2 for bad input, 1 for a failure while running. */
 int cli_exit_status(int status);
+/* Keep the command line (main's argc, argv) for cli_command_line(). */
+void cli_command_line_set(int argc, char **argv);
+/* "scrutin run ...", each word quoted as a shell needs it; NULL if it could not be kept. */
+const char *cli_command_line(void);
 /* Load and compile a scenario; on failure print why and return the exit status (else 0). */
 int cli_load_model(const char *path, scrutin_scenario **scenario, scrutin_model **model,
                    scrutin_ctx *ctx);

@@ -300,6 +300,8 @@ static int compare(const compare_args *a, scrutin_ctx *ctx)
     info.requested = a->common.simulations;
     info.threads = a->common.threads;
     info.ranks = dist_size();
+    info.models = (const scrutin_model *const *)l.models;
+    info.command_line = cli_command_line();
     info.load_seconds = dist_max(cli_now_seconds() - start);
     scrutin_ctx_clear(ctx);
     char *default_out = a->common.out ? NULL

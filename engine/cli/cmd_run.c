@@ -259,6 +259,7 @@ static void describe_run(scrutin_run_info *info, const run_args *a, const scruti
     info->partial = interrupted;
     info->threads = a->common.threads;
     info->ranks = dist_size();
+    info->command_line = cli_command_line();
 }
 
 /* Whether the run needs run_query_simulate(): draws, known results or a stopping rule. */

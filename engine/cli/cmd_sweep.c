@@ -285,6 +285,8 @@ static int sweep(const sweep_args *a, scrutin_ctx *ctx)
     info.seed = a->common.seed;
     info.threads = a->common.threads;
     info.ranks = dist_size();
+    info.model = model;
+    info.command_line = cli_command_line();
     scrutin_sweep *s = NULL;
     if (status == SCRUTIN_OK)
         status = scrutin_sweep_new(&s, a->path, a->from, a->to, a->steps, a->common.simulations, ctx);

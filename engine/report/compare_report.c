@@ -13,6 +13,7 @@
 
 #include "../common/versioned.h"
 #include "json_doc.h"
+#include "model_parameters.h"
 #include "../common/number_format.h"
 #include "output_files.h"
 #include "run_tables.h"
@@ -117,6 +118,9 @@ static json_t *scenario_json(json_doc *d, const scrutin_compare *c,
     json_doc_put(d, s, "hash", json_doc_string(info->hashes ? info->hashes[k] : NULL));
     json_doc_put(d, s, "seats", json_integer(c->seats[k]));
     json_doc_put(d, s, "majority", json_integer(c->majority[k]));
+    /* Every parameter in effect in it, after inheritance and defaults. */
+    if (info->models && info->models[k])
+        json_doc_put(d, s, "parameters", report_model_parameters(d, info->models[k]));
     return s;
 }
 
@@ -152,6 +156,8 @@ static json_t *compare_json(json_doc *d, const compare_data *data,
     for (size_t k = 0; k < c->n_models; k++)
         json_doc_append(d, paths, json_doc_string(info->paths ? info->paths[k] : NULL));
     json_doc_put(d, e, "scenario_paths", paths);
+    json_doc_put(d, e, "command_line", json_doc_string(info->command_line));
+    json_doc_put(d, e, "simd", json_doc_string(info->simd));
     json_doc_put(d, root, "execution", e);
     return root;
 }

@@ -4,6 +4,7 @@
 #include <jansson.h>
 
 #include "json_doc.h"
+#include "model_parameters.h"
 #include "scrutin/error.h"
 #include "scrutin/version.h"
 
@@ -17,6 +18,8 @@ static json_t *execution(json_doc *d, const scrutin_run_info *info, double write
     json_doc_put(d, e, "threads", json_integer(info->threads));
     json_doc_put(d, e, "ranks", json_integer(info->ranks));
     json_doc_put(d, e, "scenario_path", json_doc_string(info->scenario_path));
+    json_doc_put(d, e, "command_line", json_doc_string(info->command_line));
+    json_doc_put(d, e, "simd", json_doc_string(info->simd));
     return e;
 }
 
@@ -49,6 +52,8 @@ static json_t *metadata(json_doc *d, const run_data *data, const scrutin_run_inf
     json_doc_put(d, moved, "mean", json_doc_real(s->court_moved_mean));
     json_doc_put(d, moved, "se", json_doc_real(s->court_moved_se));
     json_doc_put(d, root, "court_seats_moved", moved);
+    /* Every parameter in effect, after inheritance and defaults: the run can be repeated. */
+    json_doc_put(d, root, "parameters", report_model_parameters(d, data->model));
     if (info->n_given) {
         /* The tables are conditional on these: their standard errors follow from "matched". */
         json_t *given = json_object(), *conditions = json_array();

@@ -11,6 +11,7 @@
 
 #include "../common/versioned.h"
 #include "json_doc.h"
+#include "model_parameters.h"
 #include "../common/number_format.h"
 #include "output_files.h"
 #include "run_tables.h"
@@ -61,6 +62,9 @@ static json_t *sweep_json(json_doc *d, const sweep_data *data, const scrutin_swe
     json_doc_put(d, scenario, "name", json_doc_string(s->scenario_name));
     json_doc_put(d, scenario, "hash", json_doc_string(info->scenario_hash));
     json_doc_put(d, root, "scenario", scenario);
+    /* Every parameter in effect in the scenario as it is; `set` and `values` say what moved. */
+    if (info->model)
+        json_doc_put(d, root, "parameters", report_model_parameters(d, info->model));
     json_doc_put(d, root, "set", json_string(s->path));
     json_t *values = json_array();
     for (size_t k = 0; k < s->n_steps; k++)
@@ -86,6 +90,8 @@ static json_t *sweep_json(json_doc *d, const sweep_data *data, const scrutin_swe
     json_doc_put(d, e, "threads", json_integer(info->threads));
     json_doc_put(d, e, "ranks", json_integer(info->ranks));
     json_doc_put(d, e, "scenario_path", json_doc_string(info->scenario_path));
+    json_doc_put(d, e, "command_line", json_doc_string(info->command_line));
+    json_doc_put(d, e, "simd", json_doc_string(info->simd));
     json_doc_put(d, root, "execution", e);
     return root;
 }

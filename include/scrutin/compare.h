@@ -132,7 +132,7 @@ SCRUTIN_API SCRUTIN_NODISCARD int scrutin_compare_run(scrutin_compare **out, con
 /** Free a comparison. NULL is a no-op. */
 SCRUTIN_API void scrutin_compare_free(scrutin_compare *compare);
 
-#define SCRUTIN_COMPARE_INFO_VERSION 2
+#define SCRUTIN_COMPARE_INFO_VERSION 3
 
 /**
  * What compare.json says about a comparison besides its rows. Initialise
@@ -149,9 +149,14 @@ typedef struct scrutin_compare_info {
     int threads;                    /**< execution */
     double load_seconds, simulate_seconds; /**< execution */
     int ranks;                      /**< execution: processes (MPI ranks) that simulated */
+    /** [n_models] the models compared, for the parameters in effect in each, or NULL */
+    const scrutin_model *const *models;
+    const char *command_line;       /**< execution: the command, as a shell reads it, or NULL */
+    const char *simd;               /**< execution: the kernel's SIMD path, or NULL */
 } scrutin_compare_info;
 
-#define SCRUTIN_COMPARE_INFO_INIT {SCRUTIN_COMPARE_INFO_VERSION, NULL, NULL, 1, 0, 0, 0.0, 0.0, 1}
+#define SCRUTIN_COMPARE_INFO_INIT                                                              \
+    {SCRUTIN_COMPARE_INFO_VERSION, NULL, NULL, 1, 0, 0, 0.0, 0.0, 1, NULL, NULL, NULL}
 
 /**
  * Write `compare.csv` and `compare.json` into @p out_dir (created with its

@@ -67,7 +67,7 @@ SCRUTIN_API SCRUTIN_NODISCARD int scrutin_report_replays(FILE *f, const scrutin_
 SCRUTIN_API SCRUTIN_NODISCARD int scrutin_report_scenario_hash(char *out, size_t size,
                                              const scrutin_scenario *scenario, scrutin_ctx *ctx);
 
-#define SCRUTIN_RUN_INFO_VERSION 1
+#define SCRUTIN_RUN_INFO_VERSION 2
 
 /**
  * What run.json says about a run besides its results. Initialise with
@@ -108,11 +108,15 @@ typedef struct scrutin_run_info {
     uint64_t min_matches;
     uint64_t max_n;              /**< the most simulations the rules allowed */
     int stop_met;                /**< 1 if the rules were met, 0 if max_n came first */
+    /** execution: the command that made the run, as a shell would read it, or NULL */
+    const char *command_line;
+    /** execution: the kernel's SIMD path ("avx2", "avx512", "scalar"...), or NULL if unknown */
+    const char *simd;
 } scrutin_run_info;
 
 #define SCRUTIN_RUN_INFO_INIT                                                                  \
     {SCRUTIN_RUN_INFO_VERSION, NULL, NULL, NULL, NULL, 1, 0, 0, 0, 0, 1, 0.0, 0.0, 0.0,        \
-     NULL, 0, NULL, 0, 0.0, 0, 0, 0}
+     NULL, 0, NULL, 0, 0.0, 0, 0, 0, NULL, NULL}
 
 /**
  * Write the results of a run into the folder @p out_dir, created with its

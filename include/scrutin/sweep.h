@@ -128,7 +128,7 @@ SCRUTIN_API SCRUTIN_NODISCARD int scrutin_sweep_run(scrutin_sweep **out, const c
 /** Free a sweep. NULL is a no-op. */
 SCRUTIN_API void scrutin_sweep_free(scrutin_sweep *sweep);
 
-#define SCRUTIN_SWEEP_INFO_VERSION 2
+#define SCRUTIN_SWEEP_INFO_VERSION 3
 
 /** What sweep.json says besides the rows; as scrutin_compare_info. Initialise with
     SCRUTIN_SWEEP_INFO_INIT. */
@@ -140,9 +140,13 @@ typedef struct scrutin_sweep_info {
     int threads;                 /**< execution */
     double simulate_seconds;     /**< execution: loading and simulating every step */
     int ranks;                   /**< execution: processes (MPI ranks) that simulated */
+    /** the scenario's model as it is (without the value set), for its parameters, or NULL */
+    const scrutin_model *model;
+    const char *command_line;    /**< execution: the command, as a shell reads it, or NULL */
+    const char *simd;            /**< execution: the kernel's SIMD path, or NULL */
 } scrutin_sweep_info;
 
-#define SCRUTIN_SWEEP_INFO_INIT {SCRUTIN_SWEEP_INFO_VERSION, NULL, NULL, 1, 0, 0.0, 1}
+#define SCRUTIN_SWEEP_INFO_INIT {SCRUTIN_SWEEP_INFO_VERSION, NULL, NULL, 1, 0, 0.0, 1, NULL, NULL, NULL}
 
 /**
  * Write `sweep.csv` (`step,value,coalition,p_majority,p_majority_se,mean_seats,mean_se`)
