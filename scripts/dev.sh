@@ -10,7 +10,8 @@ BUILD_DIR=${BUILD_DIR:-build}
 JOBS=$(nproc 2>/dev/null || echo 2)
 
 PACKAGES=(build-essential cmake pkg-config libgsl-dev librandom123-dev libcyaml-dev libyaml-dev
-          libcsv-dev libjansson-dev libxxhash-dev libsqlite3-dev libcmocka-dev gnuplot-nox python3)
+          libcsv-dev libjansson-dev libxxhash-dev libsleef-dev libsqlite3-dev libcmocka-dev
+          gnuplot-nox python3)
 
 deps() {
     local missing=()

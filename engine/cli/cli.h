@@ -56,6 +56,15 @@ enum { CLI_OPT_NO_PROGRESS = 256, CLI_OPT_PLOTS, CLI_OPT_OWN };
  * message about a bad value.
  */
 int cli_shared_option(const char *command, int c, const char *arg, cli_common_args *a);
+/*
+ * The kernel's vector path that the environment variable SCRUTIN_SIMD asks
+ * for (avx512, avx2 or portable; unset or empty: the best this CPU runs) into
+ * cli_simd()'s answer. @return -1, or EXIT_BAD_INPUT after a message when it
+ * names no path or one this CPU or build cannot run.
+ */
+int cli_simd_read(void);
+/* The path cli_simd_read() found: for scrutin_sim_options.simd. */
+scrutin_simd cli_simd(void);
 int cli_usage_error(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 

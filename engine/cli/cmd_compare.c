@@ -182,6 +182,7 @@ static int simulate(scrutin_compare_tally *t, const compare_args *a, scrutin_ctx
     opt.seed = a->common.seed;
     dist_block(a->common.simulations, &opt.first, &opt.count);
     opt.threads = a->common.threads;
+    opt.simd = cli_simd();
     opt.stop = cli_stop_flag();
     cli_progress bar;
     if (a->common.progress && !a->common.quiet && dist_is_root() && isatty(STDERR_FILENO)) {
@@ -302,6 +303,7 @@ static int compare(const compare_args *a, scrutin_ctx *ctx)
     info.ranks = dist_size();
     info.models = (const scrutin_model *const *)l.models;
     info.command_line = cli_command_line();
+    info.simd = scrutin_simd_name(cli_simd());
     info.load_seconds = dist_max(cli_now_seconds() - start);
     scrutin_ctx_clear(ctx);
     char *default_out = a->common.out ? NULL

@@ -31,7 +31,7 @@ static const char import_help[] =
     "Columns (any order; docs/scenario-format.md, \"Importing a results table\"):\n"
     "  region,district,seats,list,kind,candidates,votes_r1 (required),\n"
     "  registered,voters,invalid,votes_r2,name,voters_r2,invalid_r2,other_votes,\n"
-    "  winner_r2,district_name,source,note (optional).\n"
+    "  winner_r2,district_name,source,note,district_source,district_note (optional).\n"
     "A district's own columns (region, seats, registered, voters, invalid, ...) may be\n"
     "given on its first row and left blank after; two rows that disagree are an error.\n"
     "Cells may be separated by ',' or ';' (then decimal commas are read: 4500,0).\n"

@@ -6,7 +6,7 @@
 #include "cli.h"
 
 static const char replay_help[] =
-    "Usage: scrutin replay SCENARIO [--format table|csv|json|md] [--seed S]\n"
+    "Usage: scrutin replay SCENARIO [--format table|csv|json|md] [--seed S] [--partial]\n"
     "\n"
     "Apply the rules once to the scenario's observed votes and the court's actual\n"
     "decisions, and print the seats per party and coalition: won in round 1,\n"
@@ -19,6 +19,9 @@ static const char replay_help[] =
     "                    stage,group_kind,group,seats; with several systems a\n"
     "                    leading system column.\n"
     "  -s, --seed S      seed of the lots that break exact ties (default 1)\n"
+    "  --partial         partial results: a district that reaches round 2 without\n"
+    "                    any round-2 result (votes_r2 or winner_r2) is not refused;\n"
+    "                    its seats are left unfilled and it is named on stderr\n"
     "  -h, --help        show this help\n"
     "\n"
     "Exit status: 0 success, 1 failure while running, 2 bad input.\n";
@@ -29,8 +32,23 @@ static const char replay_help[] =
  * round 2 a list without round-2 votes) is reported and left out; the others
  * are printed, and the exit status says that something was missing.
  */
+/* With --partial: the districts whose round 2 has no result, on stderr. */
+static void say_unknown(const scrutin_model *model, const scrutin_replay *r)
+{
+    if (r->districts_unknown == 0)
+        return;
+    fprintf(stderr, "scrutin replay: %zu district%s (%u seats) reach round 2 without a round-2 "
+                    "result, left unfilled:",
+            r->districts_unknown, r->districts_unknown == 1 ? "" : "s", r->seats_unknown);
+    for (size_t d = 0, k = 0; d < r->n_districts; d++)
+        if (r->winner_provisional[d] < 0)
+            fprintf(stderr, "%s %s", k++ ? "," : "",
+                    scrutin_model_id(model, SCRUTIN_ENTITY_DISTRICT, d));
+    fputc('\n', stderr);
+}
+
 static int replay_systems(const scrutin_model *model, uint64_t seed, scrutin_format format,
-                          scrutin_ctx *ctx)
+                          int partial, scrutin_ctx *ctx)
 {
     size_t n = scrutin_model_systems(model), done = 0;
     scrutin_replay **replays = calloc(n, sizeof *replays);
@@ -40,7 +58,10 @@ static int replay_systems(const scrutin_model *model, uint64_t seed, scrutin_for
     }
     int status = SCRUTIN_OK;
     for (size_t s = 0; s < n; s++) {
-        int one = scrutin_replay_run_system(&replays[done], model, s, seed, ctx);
+        int one = partial ? scrutin_replay_run_partial(&replays[done], model, s, seed, ctx)
+                          : scrutin_replay_run_system(&replays[done], model, s, seed, ctx);
+        if (one == SCRUTIN_OK && s == 0)
+            say_unknown(model, replays[done]);
         if (one == SCRUTIN_OK)
             done++;
         else if (status == SCRUTIN_OK)
@@ -67,9 +88,11 @@ int cmd_replay(int argc, char **argv)
 {
     static const struct option options[] = {{"format", required_argument, NULL, 'f'},
                                             {"seed", required_argument, NULL, 's'},
+                                            {"partial", no_argument, NULL, 'p'},
                                             {"help", no_argument, NULL, 'h'},
                                             {NULL, 0, NULL, 0}};
     scrutin_format format = SCRUTIN_FORMAT_TABLE;
+    int partial = 0;
     uint64_t seed = 1;
     int c;
     optind = 1;
@@ -84,6 +107,7 @@ int cmd_replay(int argc, char **argv)
                 return cli_usage_error("replay", "\"%s\" is not a seed (a whole number >= 0)",
                                        optarg);
             break;
+        case 'p': partial = 1; break;
         case 'h': fputs(replay_help, stdout); return EXIT_OK;
         default: return cli_bad_option("replay", options, argc, argv);
         }
@@ -97,7 +121,7 @@ int cmd_replay(int argc, char **argv)
     scrutin_model *model;
     int rc = cli_load_model(argv[optind], &scenario, &model, ctx);
     if (rc == EXIT_OK) {
-        rc = replay_systems(model, seed, format, ctx);
+        rc = replay_systems(model, seed, format, partial, ctx);
     }
     scrutin_model_free(model);
     scrutin_scenario_free(scenario);

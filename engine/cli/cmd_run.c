@@ -148,6 +148,7 @@ static int simulate(scrutin_tally *tally, const scrutin_model *model, const run_
     /* Under MPI each rank runs its own contiguous block, with the streams of those indices. */
     dist_block(a->common.simulations, &opt.first, &opt.count);
     opt.threads = a->common.threads;
+    opt.simd = cli_simd();
     opt.stop = cli_stop_flag();
     cli_progress bar;
     if (a->common.progress && !a->common.quiet && dist_is_root() && isatty(STDERR_FILENO)) {
@@ -259,6 +260,7 @@ static void describe_run(scrutin_run_info *info, const run_args *a, const scruti
     info->partial = interrupted;
     info->threads = a->common.threads;
     info->ranks = dist_size();
+    info->simd = scrutin_simd_name(cli_simd());
     info->command_line = cli_command_line();
 }
 

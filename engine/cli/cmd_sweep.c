@@ -180,6 +180,7 @@ static int run_step(scrutin_sweep *s, size_t step, const sweep_args *a, step_pro
         opt.seed = a->common.seed;
         dist_block(a->common.simulations, &opt.first, &opt.count);
         opt.threads = a->common.threads;
+        opt.simd = cli_simd();
         opt.stop = cli_stop_flag();
         if (progress) {
             progress->offset = (uint64_t)step * opt.count;
@@ -287,6 +288,7 @@ static int sweep(const sweep_args *a, scrutin_ctx *ctx)
     info.ranks = dist_size();
     info.model = model;
     info.command_line = cli_command_line();
+    info.simd = scrutin_simd_name(cli_simd());
     scrutin_sweep *s = NULL;
     if (status == SCRUTIN_OK)
         status = scrutin_sweep_new(&s, a->path, a->from, a->to, a->steps, a->common.simulations, ctx);

@@ -46,6 +46,29 @@ int cli_load_model(const char *path, scrutin_scenario **scenario, scrutin_model 
     return EXIT_OK;
 }
 
+static scrutin_simd simd_chosen = SCRUTIN_SIMD_AUTO;
+
+int cli_simd_read(void)
+{
+    const char *name = getenv("SCRUTIN_SIMD");
+    scrutin_simd simd = SCRUTIN_SIMD_AUTO;
+    if (name && *name && (scrutin_simd_parse(name, &simd) != SCRUTIN_OK || simd == SCRUTIN_SIMD_AUTO)) {
+        fprintf(stderr, "scrutin: SCRUTIN_SIMD=\"%s\": expected avx512, avx2 or portable (or leave "
+                        "it unset for the best this CPU runs)\n", name);
+        return EXIT_BAD_INPUT;
+    }
+    if (!scrutin_simd_available(simd)) {
+        fprintf(stderr, "scrutin: SCRUTIN_SIMD=%s: this CPU or this build cannot run that path "
+                        "(best here: %s); unset SCRUTIN_SIMD or choose another\n",
+                scrutin_simd_name(simd), scrutin_simd_name(scrutin_simd_best()));
+        return EXIT_BAD_INPUT;
+    }
+    simd_chosen = simd == SCRUTIN_SIMD_AUTO ? scrutin_simd_best() : simd;
+    return -1;
+}
+
+scrutin_simd cli_simd(void) { return simd_chosen; }
+
 int cli_parse_seed(const char *text, uint64_t *seed)
 {
     char *end = NULL;

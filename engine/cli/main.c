@@ -55,12 +55,18 @@ static int dispatch(int argc, char **argv)
         fputs(main_help, stdout);
         return EXIT_OK;
     }
+    int rc = cli_simd_read();
+    if (rc >= 0)
+        return rc;
     if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
 #ifdef SCRUTIN_WITH_MPI
         printf("scrutin %s (MPI)\n", scrutin_version());
 #else
         printf("scrutin %s\n", scrutin_version());
 #endif
+        /* The kernel's vector path a run takes here (SCRUTIN_SIMD forces one). */
+        printf("kernel: %s (SCRUTIN_SIMD=avx512|avx2|portable; results are the same on every "
+               "path)\n", scrutin_simd_name(cli_simd()));
         return EXIT_OK;
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)

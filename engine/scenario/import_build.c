@@ -19,7 +19,8 @@
 static const imp_column district_columns[] = {IMP_REGION, IMP_SEATS, IMP_REGISTERED,
                                               IMP_VOTERS, IMP_INVALID, IMP_VOTERS_R2,
                                               IMP_INVALID_R2, IMP_OTHER_VOTES, IMP_WINNER_R2,
-                                              IMP_DISTRICT_NAME};
+                                              IMP_DISTRICT_NAME, IMP_DISTRICT_SOURCE,
+                                              IMP_DISTRICT_NOTE};
 enum { N_DISTRICT_COLUMNS = sizeof district_columns / sizeof district_columns[0] };
 
 static int is_number_column(imp_column c)

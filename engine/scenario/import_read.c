@@ -17,7 +17,7 @@
 const char *const imp_column_names[IMP_COLUMNS] = {
     "region", "district", "seats", "list", "kind", "candidates", "votes_r1", "registered",
     "voters", "invalid", "votes_r2", "name", "voters_r2", "invalid_r2", "other_votes",
-    "winner_r2", "district_name", "source", "note"};
+    "winner_r2", "district_name", "source", "note", "district_source", "district_note"};
 
 typedef struct imp_reader {
     imp_table *t;
@@ -36,7 +36,7 @@ static void header_field(imp_reader *r, const char *text)
 {
     if (r->field >= sizeof r->column_of / sizeof r->column_of[0]) {
         r->status = scrutin_ctx_error(r->ctx, SCRUTIN_EINPUT, r->t->path, r->line, NULL,
-                                      "more than 64 columns: a results table has at most 19");
+                                      "more than 64 columns: a results table has at most 21");
         return;
     }
     r->column_of[r->field] = -1;

@@ -67,12 +67,15 @@ static int write_districts(const imp_scenario *s, const char *dir, scrutin_ctx *
             size_t row = cols[i] == IMP_DISTRICT ? d->first_row : d->row_of[cols[i]];
             cell(o.f, row == (size_t)-1 ? "" : imp_out(s, row, cols[i]), 0);
         }
-        /* The district's figures come from its first row: its source, or the input's line. */
-        const char *source = imp_out(s, d->first_row, IMP_SOURCE);
+        /* Its district_source, else its first row's source, else the input's line. */
+        size_t given = d->row_of[IMP_DISTRICT_SOURCE];
+        const char *source = given != (size_t)-1 ? imp_out(s, given, IMP_DISTRICT_SOURCE)
+                                                 : imp_out(s, d->first_row, IMP_SOURCE);
         char where[512];
         snprintf(where, sizeof where, "%s line %u", s->t->path, s->t->line[d->first_row]);
         cell(o.f, source[0] ? source : where, 0);
-        cell(o.f, "", 1);
+        size_t note = d->row_of[IMP_DISTRICT_NOTE];
+        cell(o.f, note != (size_t)-1 ? imp_out(s, note, IMP_DISTRICT_NOTE) : "", 1);
     }
     return out_close(&o, SCRUTIN_OK, ctx);
 }

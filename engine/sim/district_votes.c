@@ -2,7 +2,6 @@
  * Round-1 votes of one district: turnout on the logit scale, list shares by
  * a multinomial logit of baseline shares plus shocks (docs/model.md, 2-3).
  */
-#include <gsl/gsl_randist.h>
 #include <math.h>
 
 #include "kernel.h"
@@ -52,49 +51,61 @@ static double shift_utilities(double *e, const double *utility, size_t n)
     return total;
 }
 
-void sim_district_votes(const scrutin_model *m, sim_workspace *w, size_t d, gsl_rng *r)
+void sim_district_votes(const scrutin_model *m, sim_workspace *w, size_t d, stream_id s,
+                        const double *z)
 {
     const model_params *p = &m->params;
     size_t first = m->district_first_list[d], n = m->district_first_list[d + 1] - first;
+    /* The district's turnout shock, then one shock per list. */
+    if (!z)
+        z = sim_normals(w, s, 1 + n);
+    sim_tails_at(m, w, s);
     double x = m->turnout_logit[d] + w->region_turnout[m->district_region[d]] +
-               gsl_ran_gaussian_ziggurat(r, p->sd_turnout_district);
+               p->sd_turnout_district * z[0];
     double valid = m->registered[d] * logistic(x) * (1.0 - m->invalid_share[d]);
 
     /*
-     * Utilities u_l = log b_l + sum_p w_lp (eta_p + gamma_c(p) + rho_gp) + eps_l,
-     * and their exponentials in the same pass. log b_l <= 0 and the shocks are
-     * small, so exp(u_l) neither overflows nor underflows; if it ever did (absurd
-     * spreads), the shares are computed again from the utilities, kept in votes1,
-     * shifted by their maximum.
+     * Utilities u_l = log b_l + sum_p w_lp (eta_p + gamma_c(p) + rho_gp) + eps_l
+     * (-inf for a list without a baseline), then their exponentials over the
+     * whole array. log b_l <= 0 and the shocks are small, so exp(u_l) neither
+     * overflows nor underflows; if it ever did (absurd spreads), the shares are
+     * computed again from the utilities, kept in votes1, shifted by their maximum.
+     * Every list draws its shock, even one that does not run, so that the draws
+     * of the others do not move when a what-if adds or removes a list.
      */
-    double *u = w->scratch, *utility = w->votes1, total = 0.0;
+    double *e = w->scratch, *utility = w->votes1, total = 0.0;
     const double sd_by_kind[3] = {p->sd_list, p->sd_list, p->sd_independent};
-    const int normal = !(p->tails_df > 0.0);
     int any_rejected = 0;
+    size_t padded = draws_padded(n + 1);
     for (size_t i = 0; i < n; i++) {
         size_t l = first + i;
-        /* Drawn for every list, even one that does not run, so that the draws of the
-           others do not move when a what-if adds or removes a list. */
-        double sd = sd_by_kind[m->list_kind[l]];
-        double eps = normal ? gsl_ran_gaussian_ziggurat(r, sd) : sim_shock(r, sd, p->tails_df);
-        double ui = m->log_baseline[l], e = 0.0;
+        double eps = sim_shock(w->tails, z[1 + i], sd_by_kind[m->list_kind[l]], p->tails_df);
+        double ui = m->log_baseline[l];
         if (isfinite(ui)) {
             for (uint32_t k = m->list_first_weight[l]; k < m->list_first_weight[l + 1]; k++)
                 ui += m->weight_value[k] * w->pair_shock[m->weight_pair[k]];
             ui += eps;
-            e = exp(ui);
+        } else {
+            ui = -INFINITY;
         }
         utility[i] = ui;
-        u[i] = e;
-        total += e;
         any_rejected |= w->rejected[i] && !m->list_rejected[l];
     }
-    /* The lists not described: a share of the valid votes with a shock of its own. */
-    double other = isfinite(m->other_log_baseline[d]) ? exp(m->other_log_baseline[d] + w->other_shock)
-                                                      : 0.0;
+    /* The lists not described: a share of the valid votes with a shock of its own, its
+       exponential with the lists' (entry n). */
+    utility[n] = isfinite(m->other_log_baseline[d]) ? m->other_log_baseline[d] + w->other_shock
+                                                    : -INFINITY;
+    for (size_t i = n + 1; i < padded; i++)
+        utility[i] = -INFINITY;
+    w->vm->exp(e, utility, padded);
+    for (size_t i = 0; i < n; i++) {
+        e[i] = utility[i] > -INFINITY ? e[i] : 0.0;
+        total += e[i];
+    }
+    double other = utility[n] > -INFINITY ? e[n] : 0.0;
     total += other;
     if (!(total > 0.0 && total < INFINITY)) {
-        total = shift_utilities(u, utility, n);
+        total = shift_utilities(e, utility, n);
         other = 0.0; /* only with absurd spreads: the described lists keep every vote */
     }
     /*
@@ -104,14 +115,14 @@ void sim_district_votes(const scrutin_model *m, sim_workspace *w, size_t d, gsl_
     if (!any_rejected) {
         double scale = total > 0.0 ? valid / total : 0.0;
         for (size_t i = 0; i < n; i++)
-            w->votes1[i] = w->rejected[i] ? -1.0 : whole(scale * u[i]);
+            w->votes1[i] = w->rejected[i] ? -1.0 : whole(scale * e[i]);
         w->other1 = whole(scale * other);
         return;
     }
     w->other1 = total > 0.0 ? whole(valid * other / total) : 0.0;
     for (size_t i = 0; i < n; i++)
-        u[i] = total > 0.0 ? u[i] / total : 0.0;
+        e[i] = total > 0.0 ? e[i] / total : 0.0;
     redistribute_rejected(m, w, first, n);
     for (size_t i = 0; i < n; i++)
-        w->votes1[i] = w->rejected[i] ? -1.0 : whole(valid * u[i]);
+        w->votes1[i] = w->rejected[i] ? -1.0 : whole(valid * e[i]);
 }

@@ -10,6 +10,7 @@
 
 #include "scrutin/sim.h"
 #include "blocks.h"
+#include "draws.h"
 #include "driver_recorded.h"
 #include "kernel.h"
 
@@ -53,6 +54,12 @@ int scrutin_sim_run(scrutin_tally *tally, const scrutin_model *m, const scrutin_
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
                                  "simulation options are not initialised with "
                                  "SCRUTIN_SIM_OPTIONS_INIT, or threads < 0");
+    if (!scrutin_simd_available(o->simd))
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                 "the vector path \"%s\" is not available on this machine or in "
+                                 "this build (available: %s)",
+                                 scrutin_simd_name(o->simd) ? scrutin_simd_name(o->simd) : "?",
+                                 sim_simd_list());
     int status = scrutin_tally_check(tally, m, "scrutin_sim_run", ctx);
     if (status == SCRUTIN_OK)
         status = check_model(m, ctx);
@@ -70,7 +77,8 @@ int scrutin_sim_run(scrutin_tally *tally, const scrutin_model *m, const scrutin_
         scrutin_tally *mine = NULL;
         sim_workspace *w = NULL;
         int ok = scrutin_tally_new(&mine, m) == SCRUTIN_OK &&
-                 sim_workspace_new(&w, m, mine) == SCRUTIN_OK;
+                 sim_workspace_new(&w, m, mine) == SCRUTIN_OK &&
+                 sim_workspace_simd(w, o->simd) == SCRUTIN_OK;
         if (!ok) {
 #pragma omp atomic write
             failed = 1;

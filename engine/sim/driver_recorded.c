@@ -145,7 +145,8 @@ int sim_run_recorded(scrutin_tally *tally, const scrutin_model *m, const scrutin
         sim_workspace *w = NULL;
         int ok = scrutin_tally_new(&mine, m) == SCRUTIN_OK &&
                  (o->n_given == 0 || scrutin_tally_new(&scratch, m) == SCRUTIN_OK) &&
-                 sim_workspace_new(&w, m, mine) == SCRUTIN_OK;
+                 sim_workspace_new(&w, m, mine) == SCRUTIN_OK &&
+                 sim_workspace_simd(w, o->simd) == SCRUTIN_OK;
         if (!ok) {
 #pragma omp atomic write
             r.failed = 1;

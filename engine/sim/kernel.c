@@ -21,11 +21,11 @@ typedef struct decision {
 } decision;
 
 /*
- * Rounds 1 and 2 from w->votes1 into @p seats. For round 2 the runoff shocks
- * come from the district's runoff stream, or, in a re-run, from @p r as it is.
+ * Rounds 1 and 2 from w->votes1 into @p seats, the runoff shocks from stream
+ * @p component of the district (its runoff's, or a re-run's).
  */
 static void decide(const scrutin_model *m, const scrutin_rules *rules, sim_workspace *w, size_t d,
-                   uint64_t index, int fresh_runoff, unsigned *seats, decision *out)
+                   uint64_t index, stream_component component, unsigned *seats, decision *out)
 {
     size_t n = m->district_first_list[d + 1] - m->district_first_list[d];
     scrutin_ballot b1 = {w->votes1, n, m->district_seats[d], m->registered[d], NULL, w->other1};
@@ -40,9 +40,8 @@ static void decide(const scrutin_model *m, const scrutin_rules *rules, sim_works
     out->round = 1;
     if (out->r1.decided)
         return;
-    if (fresh_runoff)
-        stream_reset(w->rng, w->seed, index, STREAM_RUNOFF, (uint32_t)d + 1);
-    sim_runoff_votes(m, w, d, &out->r1, w->rng);
+    sim_runoff_votes(m, w, d, &out->r1, stream_at(w->seed, index, component, (uint32_t)d + 1),
+                     component == STREAM_RUNOFF ? w->batch.z + w->batch.runoff[d] : NULL);
     scrutin_ballot b2 = {w->votes2, n, m->district_seats[d], m->registered[d], NULL, 0.0};
     int tie = 0;
     if (scrutin_rules_round2(rules, &b2, &out->r1, w->lot, seats, &out->winner, &tie) !=
@@ -68,7 +67,7 @@ static court_ruling apply_court(const scrutin_model *m, const scrutin_rules *rul
         return COURT_NONE;
     size_t n = m->district_first_list[d + 1] - m->district_first_list[d];
     unsigned *final = w->list_seats[SCRUTIN_STAGE_FINAL];
-    stream_reset(w->rng, w->seed, index, STREAM_COURT_AFTER, (uint32_t)d + 1);
+    sim_court_stream(w, index, STREAM_COURT_AFTER, d);
     double *votes = provisional->round == 1 ? w->votes1 : w->votes2;
     double struck = 0.0;
     court_ruling ruling = court_petition(&m->params, provisional->round, votes, n,
@@ -77,9 +76,9 @@ static court_ruling apply_court(const scrutin_model *m, const scrutin_rules *rul
     if (ruling == COURT_RERUN) {
         /* A new poll: fresh district shocks; the national and regional ones stay. */
         sim_other_shock(m, w, d, index, STREAM_OTHER_RERUN);
-        stream_reset(w->rng, w->seed, index, STREAM_RERUN, (uint32_t)d + 1);
-        sim_district_votes(m, w, d, w->rng);
-        decide(m, rules, w, d, index, 0, final, &again);
+        sim_district_votes(m, w, d, stream_at(w->seed, index, STREAM_RERUN, (uint32_t)d + 1),
+                           NULL);
+        decide(m, rules, w, d, index, STREAM_RERUN_RUNOFF, final, &again);
         *tie |= again.tie;
     } else if (ruling == COURT_STRIKE) {
         court_strike(votes, provisional->winner, struck);
@@ -93,7 +92,7 @@ static court_ruling apply_court(const scrutin_model *m, const scrutin_rules *rul
                 *tie |= t2;
         } else {
             /* Struck below a majority, the district goes to round 2. */
-            decide(m, rules, w, d, index, 1, final, &again);
+            decide(m, rules, w, d, index, STREAM_RUNOFF, final, &again);
             *tie |= again.tie;
         }
     }
@@ -192,7 +191,8 @@ static unsigned district_under(const scrutin_model *m, sim_workspace *w, size_t 
     const scrutin_rules *rules = &m->systems[system];
     w->lot = w->lots[system];
     decision provisional;
-    decide(m, rules, w, d, index, 1, w->list_seats[SCRUTIN_STAGE_PROVISIONAL], &provisional);
+    decide(m, rules, w, d, index, STREAM_RUNOFF, w->list_seats[SCRUTIN_STAGE_PROVISIONAL],
+           &provisional);
     int tie = provisional.tie;
     court_ruling ruling = apply_court(m, rules, w, d, index, &provisional, &tie);
     if (w->outcome) {
@@ -207,6 +207,7 @@ static unsigned district_under(const scrutin_model *m, sim_workspace *w, size_t 
 void sim_one(const scrutin_model *m, sim_workspace *w, uint64_t seed, uint64_t index)
 {
     w->seed = seed;
+    sim_draw_batch(w, index);
     sim_draw_shared_shocks(m, w, index);
     size_t groups = m->n_parties + m->n_coalitions, systems = m->n_systems;
     /* System s draws its lots from the stream (LOT, s): the first system's are a lone system's. */
@@ -219,11 +220,11 @@ void sim_one(const scrutin_model *m, sim_workspace *w, uint64_t seed, uint64_t i
     unsigned moved[SCRUTIN_MAX_SYSTEMS] = {0};
     for (size_t d = 0; d < m->n_districts; d++) {
         if (m->params.court_enabled)
-            stream_reset(w->rng, seed, index, STREAM_COURT_BEFORE, (uint32_t)d + 1);
+            sim_court_stream(w, index, STREAM_COURT_BEFORE, d);
         size_t rejections = court_reject(m, d, w->rng, w->rejected);
         sim_other_shock(m, w, d, index, STREAM_OTHER);
-        stream_reset(w->rng, seed, index, STREAM_LIST, (uint32_t)d + 1);
-        sim_district_votes(m, w, d, w->rng);
+        sim_district_votes(m, w, d, stream_at(seed, index, STREAM_LIST, (uint32_t)d + 1),
+                           w->batch.z + w->batch.list[d]);
         if (systems == 1) {
             moved[0] += district_under(m, w, 0, d, index, rejections);
             continue;

@@ -11,17 +11,27 @@
 
 #include "../model/model_types.h"
 #include "../tally/tally_types.h"
+#include "batch.h"
+#include "scrutin/sim.h"
+
+struct sim_vmath;
 
 typedef struct sim_workspace {
-    gsl_rng *rng;           /* reset to each component's stream in turn */
+    const struct sim_vmath *vm; /* the vector path of the draws and exp() (draws.h) */
+    gsl_rng *rng;           /* reset to each component's scalar stream in turn (the court's) */
+    gsl_rng *tails;         /* the chi-square draws of Student-t shocks (sim_shock()) */
+    double *normal;         /* the current batch of normals (shocks.h, sim_normals()) */
+    double *draw_scratch;   /* the batches' scratch (draws_scratch_size()) */
+    sim_batch batch;        /* the simulation's batch of draws */
     gsl_rng *lot;           /* the stream of lots of the system being decided */
     gsl_rng *lots[SCRUTIN_MAX_SYSTEMS]; /* one per system, so that one system's ties
                                            never move another's lots */
     uint64_t seed;
     double *party_effect;   /* [n_parties] eta_p + gamma_c(p) */
+    double *coalition_shock; /* [n_coalitions] gamma_c */
     double *pair_shock;     /* [n_pairs] party effect + regional shock of each (region, party) */
     double *region_turnout; /* [n_regions] national + regional turnout shock */
-    double *votes1, *votes2, *scratch; /* [max_lists] */
+    double *votes1, *votes2, *scratch; /* [max_lists padded to DRAWS_PAD] */
     unsigned *list_seats[SCRUTIN_STAGES]; /* [max_lists] seats of each list of the district */
     uint8_t *rejected;      /* [max_lists] rejected before the vote in this simulation */
     double *transfer;       /* [n_coalitions * (1 + SCRUTIN_MAX_RUNOFF)]: scratch of round 2
@@ -43,7 +53,10 @@ typedef struct sim_workspace {
     const struct outcome_layout *outcome_layout;
 } sim_workspace;
 
+/* A workspace for @p m counting into @p tally, on the best vector path (sim_workspace_simd()). */
 int sim_workspace_new(sim_workspace **out, const scrutin_model *m, scrutin_tally *tally);
+/* Run @p w on vector path @p simd. @return SCRUTIN_OK, or SCRUTIN_EINVAL if it is not available. */
+int sim_workspace_simd(sim_workspace *w, scrutin_simd simd);
 void sim_workspace_free(sim_workspace *w);
 
 /* Simulate election @p index of the run keyed by @p seed and count it in w->tally. */
@@ -58,7 +71,11 @@ void sim_one(const scrutin_model *m, sim_workspace *w, uint64_t seed, uint64_t i
 void sim_other_shock(const scrutin_model *m, sim_workspace *w, size_t d, uint64_t index,
                      uint32_t component);
 
-/* Draws of the shock model, shared by the kernel's parts. */
-double sim_shock(gsl_rng *r, double sd, double tails_df);
+/*
+ * A shock of spread @p sd from the standard normal @p z: normal if @p tails_df
+ * is 0, else Student-t with tails_df degrees of freedom and the same spread,
+ * its chi-square drawn from @p tails.
+ */
+double sim_shock(gsl_rng *tails, double z, double sd, double tails_df);
 
 #endif

@@ -41,7 +41,7 @@ static void thread_free(thread_state *ts, size_t n_models)
 }
 
 static int thread_new(thread_state *ts, const scrutin_model *const *models, size_t n_models,
-                      size_t n_sums, const paired_districts *districts)
+                      size_t n_sums, const paired_districts *districts, scrutin_simd simd)
 {
     ts->w = calloc(n_models, sizeof *ts->w);
     ts->t = calloc(n_models, sizeof *ts->t);
@@ -52,7 +52,8 @@ static int thread_new(thread_state *ts, const scrutin_model *const *models, size
         return 0;
     for (size_t k = 0; k < n_models; k++)
         if (scrutin_tally_new(&ts->t[k], models[k]) != SCRUTIN_OK ||
-            sim_workspace_new(&ts->w[k], models[k], ts->t[k]) != SCRUTIN_OK)
+            sim_workspace_new(&ts->w[k], models[k], ts->t[k]) != SCRUTIN_OK ||
+            sim_workspace_simd(ts->w[k], simd) != SCRUTIN_OK)
             return 0;
     return 1;
 }
@@ -121,7 +122,7 @@ static int paired_run(scrutin_tally *const *tallies, int64_t *sums,
                failed, stopped, unmerged, last_report)
     {
         thread_state ts = {NULL, NULL, NULL, NULL, NULL};
-        int ok = thread_new(&ts, models, n_models, n_sums, districts);
+        int ok = thread_new(&ts, models, n_models, n_sums, districts, o->simd);
         if (!ok) {
 #pragma omp atomic write
             failed = 1;

@@ -121,7 +121,20 @@ typedef struct district_scratch {
     size_t system;
     double *votes1, *votes2;
     unsigned *seats[2]; /* provisional and final seats of each list of the district */
+    int partial;        /* a district in round 2 without a round-2 result is left unfilled */
+    int unknown;        /* this district was */
 } district_scratch;
+
+/* No list of district @p d has round-2 votes, and no winner_r2 is given. */
+static int no_round2_result(const scrutin_model *m, size_t d)
+{
+    if (m->winner_r2[d] >= 0)
+        return 0;
+    for (size_t l = m->district_first_list[d]; l < m->district_first_list[d + 1]; l++)
+        if (!isnan(m->votes_r2[l]))
+            return 0;
+    return 1;
+}
 
 /* Round 1, and round 2 if round 1 did not decide, from w->votes1 into @p seats. */
 static int decide(const scrutin_model *m, size_t d, gsl_rng *lot, district_scratch *w,
@@ -145,6 +158,11 @@ static int decide(const scrutin_model *m, size_t d, gsl_rng *lot, district_scrat
                                  m->district_id[d], m->list_id[first + r1->qualified[0]]);
     if (r1->decided)
         return SCRUTIN_OK;
+    if (w->partial && no_round2_result(m, d)) {
+        w->unknown = 1;
+        memset(seats, 0, n * sizeof *seats);
+        return SCRUTIN_OK;
+    }
     if ((status = round2_votes(m, w->system, first, r1, w->votes2, ctx)) != SCRUTIN_OK)
         return status;
     int tie2 = 0;
@@ -170,9 +188,17 @@ static int replay_district(const scrutin_model *m, size_t d, gsl_rng *lot, distr
     int tie = 0;
     size_t winner = 0;
     unsigned *prov = w->seats[0], *final = w->seats[1];
+    w->unknown = 0;
     int status = decide(m, d, lot, w, prov, &r1, &winner, &tie, ctx);
     if (status != SCRUTIN_OK)
         return status;
+    if (w->unknown) {
+        /* Partial results: a round 2 whose result is not known; its seats stay unfilled. */
+        out->winner_provisional[d] = out->winner_final[d] = -1;
+        out->districts_unknown++;
+        out->ties += (size_t)tie;
+        return SCRUTIN_OK;
+    }
     out->decided_round1[d] = (unsigned char)r1.decided;
     out->winner_provisional[d] = (long)(first + winner);
     memcpy(final, prov, n * sizeof *final);
@@ -223,8 +249,23 @@ int scrutin_replay_run(scrutin_replay **out, const scrutin_model *m, uint64_t se
     return scrutin_replay_run_system(out, m, 0, seed, ctx);
 }
 
+static int replay_run(scrutin_replay **out, const scrutin_model *m, size_t system,
+                      uint64_t seed, int partial, scrutin_ctx *ctx);
+
 int scrutin_replay_run_system(scrutin_replay **out, const scrutin_model *m, size_t system,
                               uint64_t seed, scrutin_ctx *ctx)
+{
+    return replay_run(out, m, system, seed, 0, ctx);
+}
+
+int scrutin_replay_run_partial(scrutin_replay **out, const scrutin_model *m, size_t system,
+                               uint64_t seed, scrutin_ctx *ctx)
+{
+    return replay_run(out, m, system, seed, 1, ctx);
+}
+
+static int replay_run(scrutin_replay **out, const scrutin_model *m, size_t system,
+                      uint64_t seed, int partial, scrutin_ctx *ctx)
 {
     *out = NULL;
     if (system >= m->n_systems)
@@ -241,7 +282,9 @@ int scrutin_replay_run_system(scrutin_replay **out, const scrutin_model *m, size
                           system,
                           malloc(max_lists * sizeof(double)),
                           malloc(max_lists * sizeof(double)),
-                          {malloc(max_lists * sizeof(unsigned)), malloc(max_lists * sizeof(unsigned))}};
+                          {malloc(max_lists * sizeof(unsigned)), malloc(max_lists * sizeof(unsigned))},
+                          partial,
+                          0};
     gsl_rng *lot = stream_alloc();
     int status = (r && w.votes1 && w.votes2 && w.seats[0] && w.seats[1] && lot) ? SCRUTIN_OK
                                                                                : SCRUTIN_ENOMEM;
@@ -253,7 +296,9 @@ int scrutin_replay_run_system(scrutin_replay **out, const scrutin_model *m, size
         stream_reset(lot, seed, system, STREAM_LOT, (uint32_t)d + 1);
         status = replay_district(m, d, lot, &w, r, ctx);
         unsigned seats = m->district_seats[d];
-        if (status == SCRUTIN_OK && r->decided_round1[d]) {
+        if (status == SCRUTIN_OK && r->winner_provisional[d] < 0) {
+            r->seats_unknown += seats;
+        } else if (status == SCRUTIN_OK && r->decided_round1[d]) {
             r->districts_round1++;
             r->seats_round1 += seats;
         } else if (status == SCRUTIN_OK) {

@@ -4,32 +4,42 @@
  * finalists by the affinity between coalitions; a mobilisation shock per
  * finalist carries differential turnout.
  */
-#include <gsl/gsl_randist.h>
 #include <math.h>
 
 #include "kernel.h"
 #include "shocks.h"
 
 void sim_runoff_votes(const scrutin_model *m, sim_workspace *w, size_t d, const scrutin_round1 *r1,
-                      gsl_rng *r)
+                      stream_id s, const double *z)
 {
     const model_params *p = &m->params;
     size_t first = m->district_first_list[d], n = m->district_first_list[d + 1] - first;
     size_t nq = r1->n_qualified, nc = m->n_coalitions;
-    /* Shocks of this district: one on abstention, one on each finalist's appeal, one on each
-       finalist's mobilisation; always the same number, in the same order. */
-    double abstention_factor = exp(gsl_ran_gaussian_ziggurat(r, p->sd_abstention));
-    /* The split over finalists is a proportion, so the appeals exp(xi_q) matter only relative
-       to the first finalist's: exp(xi_q - xi_0), one exp() fewer. */
-    double appeal[SCRUTIN_MAX_RUNOFF], mobilisation[SCRUTIN_MAX_RUNOFF], xi[SCRUTIN_MAX_RUNOFF];
+    /*
+     * Shocks of this district, in one batch: z[0] on abstention, z[1 + q] on
+     * finalist q's appeal, z[1 + nq + q] on its mobilisation. The split over
+     * finalists is a proportion, so the appeals exp(xi_q) matter only relative
+     * to the first finalist's: exp(xi_q - xi_0). The 2 nq exponentials in one
+     * call: x = [abstention, appeals 1..nq-1, mobilisations 0..nq-1].
+     */
+    if (!z || 1 + 2 * nq > w->batch.runoff_normals)
+        z = sim_normals(w, s, 1 + 2 * nq);
+    double x[2 * SCRUTIN_MAX_RUNOFF], ex[2 * SCRUTIN_MAX_RUNOFF];
+    double half_variance = 0.5 * p->sd_mobilisation * p->sd_mobilisation;
+    size_t nx = draws_padded(2 * nq);
+    x[0] = p->sd_abstention * z[0];
+    for (size_t q = 1; q < nq; q++)
+        x[q] = p->sd_affinity * z[1 + q] - p->sd_affinity * z[1];
     for (size_t q = 0; q < nq; q++)
-        xi[q] = gsl_ran_gaussian_ziggurat(r, p->sd_affinity);
+        x[nq + q] = p->sd_mobilisation * z[1 + nq + q] - half_variance;
+    for (size_t i = 2 * nq; i < nx; i++)
+        x[i] = 0.0;
+    w->vm->exp(ex, x, nx);
+    double abstention_factor = ex[0], appeal[SCRUTIN_MAX_RUNOFF];
+    const double *mobilisation = ex + nq;
     appeal[0] = 1.0;
     for (size_t q = 1; q < nq; q++)
-        appeal[q] = exp(xi[q] - xi[0]);
-    double half_variance = 0.5 * p->sd_mobilisation * p->sd_mobilisation;
-    for (size_t q = 0; q < nq; q++)
-        mobilisation[q] = exp(gsl_ran_gaussian_ziggurat(r, p->sd_mobilisation) - half_variance);
+        appeal[q] = ex[q];
 
     /*
      * Eliminated voters behave by coalition, so their round-1 votes are summed

@@ -1,9 +1,10 @@
-/* The shocks of one simulated election that many districts share. */
+/* The shocks of one simulated election that many districts share, and the draws they use. */
 #ifndef SCRUTIN_SHOCKS_H
 #define SCRUTIN_SHOCKS_H
 
 #include <math.h>
 
+#include "draws.h"
 #include "kernel.h"
 
 /*
@@ -14,21 +15,65 @@
  */
 static inline double whole(double x) { return (double)llrint(x); }
 
-/* Draw the party, coalition, regional and turnout shocks of simulation @p index into @p w. */
+/*
+ * @p n standard normals of stream @p s drawn alone (those not in the
+ * simulation's batch: a re-run's, a round 2 with more finalists than the
+ * batch holds), in w->normal, valid until the next such call.
+ */
+static inline const double *sim_normals(sim_workspace *w, stream_id s, size_t n)
+{
+    w->vm->normals(w->normal, n, &s, w->draw_scratch);
+    return w->normal;
+}
+
+/*
+ * Point w->tails at the scalar half of stream @p s when shocks have fat tails
+ * (the chi-square draws of sim_shock() come from there); nothing otherwise.
+ */
+static inline void sim_tails_at(const scrutin_model *m, sim_workspace *w, stream_id s)
+{
+    if (m->params.tails_df > 0.0)
+        stream_point(w->tails, s);
+}
+
+/* Make the batch of simulation @p index's draws (batch.h) in w->batch. */
+static inline void sim_draw_batch(sim_workspace *w, uint64_t index)
+{
+    stream_id s = stream_at(w->seed, index, 0, 0);
+    sim_batch *b = &w->batch;
+    w->vm->blocks(b->words, b->c2, b->c3, b->normal_blocks + b->court_blocks, &s);
+    w->vm->box_muller(b->z, (const uint32_t *const *)b->words, b->normal_blocks, w->draw_scratch);
+}
+
+/* Point w->rng at court stream @p component of district @p d, its first block from the batch. */
+static inline void sim_court_stream(const sim_workspace *w, uint64_t index, uint32_t component,
+                                    size_t d)
+{
+    const sim_batch *b = &w->batch;
+    size_t j = component == STREAM_COURT_BEFORE ? b->court_before[d] : b->court_after[d];
+    uint32_t first[4] = {b->words[0][j], b->words[1][j], b->words[2][j], b->words[3][j]};
+    stream_prime(w->rng, stream_at(w->seed, index, component, (uint32_t)d + 1), first);
+}
+
+/* The party, coalition, regional and turnout shocks of simulation @p index, from its batch. */
 void sim_draw_shared_shocks(const scrutin_model *m, sim_workspace *w, uint64_t index);
 
 /*
  * Round-1 votes of district @p d into w->votes1 (-1 for a list that did not
- * run), with @p r at the district's stream of list shocks (or of a re-run).
+ * run), from stream @p s (the district's list shocks, or a re-run's), whose
+ * normals are @p z if in the batch, NULL to draw them.
  * w->rejected says which lists the court rejected in this simulation.
  */
-void sim_district_votes(const scrutin_model *m, sim_workspace *w, size_t d, gsl_rng *r);
+void sim_district_votes(const scrutin_model *m, sim_workspace *w, size_t d, stream_id s,
+                        const double *z);
 
 /*
  * Round-2 votes of the lists @p r1 qualified, into w->votes2 (-1 for the
- * others), with @p r at the district's runoff stream.
+ * others), from stream @p s (the district's runoff shocks, or a re-run's),
+ * whose first w->batch.runoff_normals normals are @p z if in the batch (NULL:
+ * drawn).
  */
 void sim_runoff_votes(const scrutin_model *m, sim_workspace *w, size_t d, const scrutin_round1 *r1,
-                      gsl_rng *r);
+                      stream_id s, const double *z);
 
 #endif

@@ -2,6 +2,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "draws.h"
 #include "kernel.h"
 #include "stream.h"
 
@@ -10,9 +11,11 @@ void sim_workspace_free(sim_workspace *w)
     if (!w)
         return;
     gsl_rng_free(w->rng);
+    gsl_rng_free(w->tails);
+    sim_batch_free(&w->batch);
     for (size_t s = 0; s < SCRUTIN_MAX_SYSTEMS; s++)
         gsl_rng_free(w->lots[s]);
-    void *arrays[] = {w->party_effect, w->pair_shock, w->region_turnout, w->votes1, w->votes2,
+    void *arrays[] = {w->normal, w->draw_scratch, w->coalition_shock, w->party_effect, w->pair_shock, w->region_turnout, w->votes1, w->votes2,
                       w->scratch, w->list_seats[0], w->list_seats[1], w->rejected, w->seats[0],
                       w->seats[1], w->transfer, w->abstention_odds, w->votes1_kept, w->held};
     for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++)
@@ -26,9 +29,22 @@ int sim_workspace_new(sim_workspace **out, const scrutin_model *m, scrutin_tally
     sim_workspace *w = calloc(1, sizeof *w);
     if (!w)
         return SCRUTIN_ENOMEM;
-    size_t lists = m->max_lists + 1, groups = m->n_parties + m->n_coalitions;
+    size_t lists = draws_padded(m->max_lists + 1), groups = m->n_parties + m->n_coalitions;
+    /* The largest batch of normals: one stream's (shocks.c, district_votes.c, runoff.c). */
+    size_t batch = 1 + 2 * (size_t)SCRUTIN_MAX_RUNOFF;
+    size_t sizes[] = {m->n_parties, m->n_coalitions, m->n_pairs, 1 + m->n_regions,
+                      1 + m->max_lists};
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+        batch = sizes[i] > batch ? sizes[i] : batch;
     w->tally = tally;
+    w->vm = sim_vmath_for(scrutin_simd_best());
+    int batch_ok = sim_batch_init(&w->batch, m) == SCRUTIN_OK;
+    size_t scratch = 2 * w->batch.normal_blocks > batch ? 2 * w->batch.normal_blocks : batch;
+    w->normal = malloc((batch + 1) * sizeof *w->normal);
+    w->draw_scratch = malloc(draws_scratch_size(scratch) * sizeof *w->draw_scratch);
+    w->coalition_shock = calloc(m->n_coalitions + 1, sizeof *w->coalition_shock);
     w->rng = stream_alloc();
+    w->tails = stream_alloc();
     int lots_ok = 1;
     for (size_t s = 0; s < m->n_systems && s < SCRUTIN_MAX_SYSTEMS; s++)
         lots_ok &= (w->lots[s] = stream_alloc()) != NULL;
@@ -49,7 +65,8 @@ int sim_workspace_new(sim_workspace **out, const scrutin_model *m, scrutin_tally
     w->abstention_odds = calloc(m->n_coalitions + 1, sizeof *w->abstention_odds);
     w->held_cap = 2 * (size_t)m->seats;
     w->held = calloc(m->n_systems * w->held_cap + 1, sizeof *w->held);
-    if (!w->rng || !lots_ok || !w->party_effect || !w->pair_shock || !w->region_turnout ||
+    if (!batch_ok || !w->vm || !w->normal || !w->draw_scratch || !w->coalition_shock || !w->tails ||
+        !w->rng || !lots_ok || !w->party_effect || !w->pair_shock || !w->region_turnout ||
         !w->votes1 || !w->votes2 || !w->scratch || !w->list_seats[0] || !w->list_seats[1] || !w->rejected ||
         !w->seats[0] || !w->seats[1] || !w->transfer || !w->abstention_odds || !w->votes1_kept ||
         !w->held) {
@@ -60,5 +77,14 @@ int sim_workspace_new(sim_workspace **out, const scrutin_model *m, scrutin_tally
     for (size_t k = 0; k < m->n_coalitions; k++)
         w->abstention_odds[k] = exp(m->params.abstention_logit[k]);
     *out = w;
+    return SCRUTIN_OK;
+}
+
+int sim_workspace_simd(sim_workspace *w, scrutin_simd simd)
+{
+    const sim_vmath *vm = sim_vmath_for(simd == SCRUTIN_SIMD_AUTO ? scrutin_simd_best() : simd);
+    if (!vm)
+        return SCRUTIN_EINVAL;
+    w->vm = vm;
     return SCRUTIN_OK;
 }

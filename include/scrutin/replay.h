@@ -42,6 +42,10 @@ typedef struct scrutin_replay {
     size_t court_changes;           /**< districts whose winner the court changed */
     size_t ties;                    /**< districts where a tie was drawn by lot */
     size_t system;                  /**< the electoral system replayed (scrutin_model_system_id()) */
+    /** scrutin_replay_run_partial(): districts that reach round 2 without a round-2 result
+        (winner_provisional and winner_final -1, seats unfilled), and their seats */
+    size_t districts_unknown;
+    unsigned seats_unknown;
 } scrutin_replay;
 
 /**
@@ -66,6 +70,18 @@ SCRUTIN_API SCRUTIN_NODISCARD int scrutin_replay_run(scrutin_replay **out, const
  */
 SCRUTIN_API SCRUTIN_NODISCARD int scrutin_replay_run_system(scrutin_replay **out, const scrutin_model *model,
                                           size_t system, uint64_t seed, scrutin_ctx *ctx);
+
+/**
+ * Replay partial results (docs/scenario-format.md): as scrutin_replay_run_system(), but a
+ * district that reaches round 2 and has no round-2 result at all (no list with votes_r2, no
+ * winner_r2) is not refused: its seats stay unfilled at every stage, its winners are -1, and it
+ * is counted in districts_unknown and seats_unknown. Every other district is replayed as usual
+ * (a published winner_r2 included).
+ */
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_replay_run_partial(scrutin_replay **out,
+                                                             const scrutin_model *model,
+                                                             size_t system, uint64_t seed,
+                                                             scrutin_ctx *ctx);
 
 /** Free a replay. NULL is a no-op. */
 SCRUTIN_API void scrutin_replay_free(scrutin_replay *replay);

@@ -110,7 +110,7 @@ typedef struct scrutin_run_info {
     int stop_met;                /**< 1 if the rules were met, 0 if max_n came first */
     /** execution: the command that made the run, as a shell would read it, or NULL */
     const char *command_line;
-    /** execution: the kernel's SIMD path ("avx2", "avx512", "scalar"...), or NULL if unknown */
+    /** execution: the kernel's vector path (scrutin_simd_name()), or NULL if unknown */
     const char *simd;
 } scrutin_run_info;
 

@@ -29,6 +29,26 @@ extern "C" {
  */
 typedef void (*scrutin_progress_fn)(uint64_t done, uint64_t total, void *data);
 
+/**
+ * Which build of the kernel's vector arithmetic (random draws, exp) a run
+ * uses. Every path gives byte-identical results; they differ only in speed.
+ */
+typedef enum scrutin_simd {
+    SCRUTIN_SIMD_AUTO = 0,   /**< the fastest this CPU runs (scrutin_simd_best()) */
+    SCRUTIN_SIMD_PORTABLE,   /**< plain C (SLEEF's purecfma functions): any machine */
+    SCRUTIN_SIMD_AVX2,       /**< x86-64-v3: AVX2 and FMA, 4 lanes */
+    SCRUTIN_SIMD_AVX512      /**< x86-64-v4: AVX-512, 8 lanes */
+} scrutin_simd;
+
+/** 1 if this build has @p simd and this CPU can run it (SCRUTIN_SIMD_AUTO: always). */
+SCRUTIN_API int scrutin_simd_available(scrutin_simd simd);
+/** The fastest path available here (never SCRUTIN_SIMD_AUTO). */
+SCRUTIN_API scrutin_simd scrutin_simd_best(void);
+/** "portable", "avx2", "avx512" (or "auto"); NULL for a value that is none of them. */
+SCRUTIN_API const char *scrutin_simd_name(scrutin_simd simd);
+/** The path named @p name (as scrutin_simd_name() spells it) into *out. @return 0, or SCRUTIN_EINVAL. */
+SCRUTIN_API int scrutin_simd_parse(const char *name, scrutin_simd *out);
+
 #define SCRUTIN_SIM_OPTIONS_VERSION 1
 
 /** Options of a run. Initialise with SCRUTIN_SIM_OPTIONS_INIT, then set fields. */
@@ -52,10 +72,14 @@ typedef struct scrutin_sim_options {
         matching ones. Borrowed for the call. */
     const scrutin_given_item *given;
     size_t n_given;
+    /** The kernel's vector path; SCRUTIN_SIMD_AUTO (0): the best available. A path that is
+        not available makes scrutin_sim_run() fail with SCRUTIN_EINVAL. */
+    scrutin_simd simd;
 } scrutin_sim_options;
 
 #define SCRUTIN_SIM_OPTIONS_INIT                                                                   \
-    {SCRUTIN_SIM_OPTIONS_VERSION, 1, 0, 10000, 0, NULL, NULL, NULL, NULL, NULL, NULL, 0}
+    {SCRUTIN_SIM_OPTIONS_VERSION, 1, 0, 10000, 0, NULL, NULL, NULL, NULL, NULL, NULL, 0,        \
+     SCRUTIN_SIMD_AUTO}
 
 /**
  * Run simulations [first, first + count) of @p model and add them to @p tally.

@@ -95,5 +95,22 @@ bad column '1s/,votes_r1,/,votes_1,/' 'column.csv:1: votes_1: unknown column "vo
 bad scattered '$s/^,S1,/,N1,/' 'scattered.csv:8: district: district "N1" appears again after other districts'
 bad no-region '2s/^Nord,N1,/,N1,/' 'no-region.csv:2: region: district "N1" has no region on any of its rows'
 
+# --- scenarios/bamako-2013 is what scrutin import makes of its table ---------------------
+bamako=$src/scenarios/bamako-2013
+"$scrutin" import "$bamako/results-2013.csv" --out "$work/bamako" --name bamako-2013 \
+    >/dev/null 2>"$work/bamako.err"
+check "bamako-2013: its table imports" [ $? -eq 0 ]
+check "bamako-2013: districts.csv is the import's" cmp "$bamako/districts.csv" "$work/bamako/districts.csv"
+check "bamako-2013: lists.csv is the import's" cmp "$bamako/lists.csv" "$work/bamako/lists.csv"
+check "bamako-2013: the import warns for Communes I, IV and V" \
+    grep -q 'in 3 districts .*: Commune-I, Commune-IV, Commune-V$' "$work/bamako.err"
+"$scrutin" replay "$bamako/scenario.yaml" --partial --format csv >"$work/bamako.csv" 2>"$work/bamako.err"
+check "bamako-2013: replay --partial exits 0" [ $? -eq 0 ]
+check "bamako-2013: replay --partial names the communes left unfilled" \
+    grep -q '3 districts (7 seats) reach round 2 without a round-2 result, left unfilled: Commune-I, Commune-IV, Commune-V' \
+    "$work/bamako.err"
+check "bamako-2013: the published winners give RPM 5 seats" grep -qx 'provisional,party,RPM,5' "$work/bamako.csv"
+refused bamako-full 'goes to round 2 in district "Commune-I" but has no votes_r2' -- replay "$bamako/scenario.yaml"
+
 echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -1,0 +1,41 @@
+/*
+ * A simulation's draws in one batch. Most of a simulation's normals come from
+ * streams whose sizes the model fixes: the party, coalition, regional and
+ * turnout shocks, each district's list shocks and its round-2 shocks; and
+ * the court's first uniforms of each district. Their Philox blocks are made
+ * in one loop and their normals in one pass of log and sincospi, which
+ * amortises what a short stream costs alone (a vector loop's start and end,
+ * the latency of each call). The values are the streams' own (draws.h: normal
+ * i of a stream from its block i / 2), so a stream drawn alone, when a
+ * district needs more than the batch holds, continues it exactly.
+ */
+#ifndef SCRUTIN_SIM_BATCH_H
+#define SCRUTIN_SIM_BATCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../model/model_types.h"
+
+typedef struct sim_batch {
+    size_t normal_blocks;   /* blocks that make normals: the first ones */
+    size_t court_blocks;    /* then the first block of each court stream, as words */
+    uint32_t *c2, *c3;      /* [normal_blocks + court_blocks] the counters' last two words */
+    uint32_t *words[4];     /* [normal_blocks + court_blocks] the blocks made */
+    double *z;              /* [2 normal_blocks] the normals */
+    /* Where each stream's normals start in z. */
+    size_t party, coalition, region, turnout;
+    size_t *list, *runoff;  /* [n_districts] */
+    size_t *other;          /* [n_districts] the shock of the votes of lists not described
+                               (other_votes), SIZE_MAX where a district has none */
+    size_t runoff_normals;  /* normals each runoff stream has in the batch */
+    /* The block of each district's court streams (court_before[d], court_after[d]), if the
+       court is on. */
+    size_t *court_before, *court_after;
+} sim_batch;
+
+/* The plan and arrays of @p m's batches into @p b. @return SCRUTIN_OK or SCRUTIN_ENOMEM. */
+int sim_batch_init(sim_batch *b, const scrutin_model *m);
+void sim_batch_free(sim_batch *b);
+
+#endif

@@ -1,0 +1,106 @@
+/*
+ * The body of draws.h's functions for one instruction set, included by
+ * simd/draws_<path>.c after it defines DRAWS_PATH (the sim_vmath's name),
+ * DRAWS_SIMD (its scrutin_simd) and DRAWS_LANES with the vector operations
+ * below. Every path computes the same values (draws.h says why).
+ */
+#include <math.h>
+#include <stdint.h>
+
+#include "../draws.h"
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wconversion"
+#pragma GCC diagnostic ignored "-Wsign-conversion"
+#include <Random123/philox.h>
+#include <Random123/u01fixedpt.h>
+#pragma GCC diagnostic pop
+
+#define DRAWS_CAT2(a, b) a##b
+#define DRAWS_CAT(a, b) DRAWS_CAT2(a, b)
+#define DRAWS_FN(name) DRAWS_CAT(name##_, DRAWS_PATH)
+
+/* 2 pi rounded to a double: the angle is one correctly rounded product, the same on every path. */
+#define TWO_PI 6.283185307179586
+
+static inline double draws_u01(uint32_t lo, uint32_t hi)
+{
+    return u01fixedpt_open_open_64_double((uint64_t)hi << 32 | lo);
+}
+
+/*
+ * Four arrays of words, not an array of blocks, none overlapping another, the
+ * key and the fixed counter words as plain values: a loop gcc vectorises
+ * (with them read through pointers it does not).
+ */
+static void DRAWS_FN(philox_loop)(uint32_t *restrict w0, uint32_t *restrict w1,
+                                  uint32_t *restrict w2, uint32_t *restrict w3,
+                                  const uint32_t *restrict c2, const uint32_t *restrict c3,
+                                  size_t n, uint32_t c0, uint32_t c1, uint32_t k0, uint32_t k1)
+{
+    philox4x32_key_t key = {{k0, k1}};
+    for (size_t j = 0; j < n; j++) {
+        philox4x32_ctr_t c = {{c0, c1, c2[j], c3[j]}};
+        philox4x32_ctr_t o = philox4x32(c, key);
+        w0[j] = o.v[0];
+        w1[j] = o.v[1];
+        w2[j] = o.v[2];
+        w3[j] = o.v[3];
+    }
+}
+
+static void DRAWS_FN(blocks)(uint32_t *const words[4], const uint32_t *c2, const uint32_t *c3,
+                             size_t n, const stream_id *s)
+{
+    DRAWS_FN(philox_loop)(words[0], words[1], words[2], words[3], c2, c3, n, s->ctr[0],
+                          s->ctr[1], s->key[0], s->key[1]);
+}
+
+static void DRAWS_FN(box_muller)(double *z, const uint32_t *const words[4], size_t n,
+                                 double *scratch)
+{
+    /* Whole vectors: the lanes past the last block compute from dummies that feed nothing. */
+    size_t vectors = (n + DRAWS_LANES - 1) / DRAWS_LANES * DRAWS_LANES;
+    double *radius = scratch, *angle = scratch + vectors, *sine = scratch + 2 * vectors;
+    for (size_t k = 0; k < n; k++) {
+        radius[k] = draws_u01(words[0][k], words[1][k]);
+        angle[k] = TWO_PI * draws_u01(words[2][k], words[3][k]);
+    }
+    for (size_t k = n; k < vectors; k++) {
+        radius[k] = 0.5;
+        angle[k] = 0.0;
+    }
+    for (size_t k = 0; k < vectors; k += DRAWS_LANES)
+        DRAWS_BOX_MULLER(radius + k, angle + k, sine + k);
+    /* Now radius[k] = r cos, sine[k] = r sin. */
+    for (size_t k = 0; k < n; k++) {
+        z[2 * k] = radius[k];
+        z[2 * k + 1] = sine[k];
+    }
+}
+
+static void DRAWS_FN(normals)(double *z, size_t n, const stream_id *s, double *scratch)
+{
+    size_t blocks = (n + 1) / 2;
+    size_t vectors = (blocks + DRAWS_LANES - 1) / DRAWS_LANES * DRAWS_LANES;
+    uint32_t *w0 = (uint32_t *)(scratch + 3 * vectors);
+    uint32_t *const words[4] = {w0, w0 + blocks, w0 + 2 * blocks, w0 + 3 * blocks};
+    /* The counters' last two words: the stream's own, then the block's index. */
+    uint32_t *c2 = w0 + 4 * blocks, *c3 = w0 + 5 * blocks;
+    for (size_t k = 0; k < blocks; k++) {
+        c2[k] = s->ctr[2];
+        c3[k] = (uint32_t)k;
+    }
+    DRAWS_FN(blocks)(words, c2, c3, blocks, s);
+    DRAWS_FN(box_muller)(z, (const uint32_t *const *)words, blocks, scratch);
+}
+
+static void DRAWS_FN(exp)(double *y, const double *x, size_t n)
+{
+    for (size_t i = 0; i < n; i += DRAWS_LANES)
+        DRAWS_EXP(y + i, x + i);
+}
+
+const sim_vmath DRAWS_CAT(sim_vmath_, DRAWS_PATH) = {DRAWS_SIMD, DRAWS_FN(blocks),
+                                                     DRAWS_FN(box_muller), DRAWS_FN(normals),
+                                                     DRAWS_FN(exp)};

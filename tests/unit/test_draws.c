@@ -1,0 +1,168 @@
+/*
+ * The kernel's batched draws (engine/sim/draws.h): every vector path this
+ * CPU runs gives the portable path's bits; a stream's normals do not depend
+ * on how many are drawn at once; a simulation's batch holds each stream's own
+ * normals; and the normals are standard normals (moments and a chi-square
+ * test of the histogram, tolerances from their sampling distributions).
+ * Paths this CPU lacks are skipped, and said so.
+ */
+#include "test_support.h"
+
+#include <gsl/gsl_cdf.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/draws.h"
+#include "sim/stream.h"
+
+enum { N = 4099 }; /* odd, and not a multiple of any vector width */
+
+static const scrutin_simd paths[] = {SCRUTIN_SIMD_AVX2, SCRUTIN_SIMD_AVX512};
+
+static void draw(const sim_vmath *vm, double *z, size_t n, stream_id s)
+{
+    double *scratch = malloc(draws_scratch_size(n) * sizeof *scratch);
+    assert_non_null(scratch);
+    vm->normals(z, n, &s, scratch);
+    free(scratch);
+}
+
+/* The same normals and exponentials, bit for bit, on every path this CPU runs. */
+static void test_every_path_gives_the_portable_bits(void **state)
+{
+    (void)state;
+    const sim_vmath *portable = sim_vmath_for(SCRUTIN_SIMD_PORTABLE);
+    if (!portable)
+        skip();
+    static double want[N + 1], got[N + 1], x[N + 8], e_want[N + 8], e_got[N + 8];
+    stream_id s = stream_at(12345, 678, STREAM_LIST, 9);
+    draw(portable, want, N, s);
+    size_t nx = draws_padded(N);
+    for (size_t i = 0; i < nx; i++)
+        x[i] = i < N ? -30.0 + 40.0 * (double)i / N + 1e-3 * want[i] : -INFINITY;
+    x[7] = -INFINITY;
+    portable->exp(e_want, x, nx);
+    assert_true(e_want[7] == 0.0 && e_want[N] == 0.0);
+    int ran = 0;
+    for (size_t p = 0; p < sizeof paths / sizeof paths[0]; p++) {
+        const sim_vmath *vm = sim_vmath_for(paths[p]);
+        if (!vm) {
+            printf("test_draws: path %s not available on this CPU: not compared\n",
+                   scrutin_simd_name(paths[p]));
+            continue;
+        }
+        ran++;
+        draw(vm, got, N, s);
+        assert_memory_equal(want, got, N * sizeof *got);
+        vm->exp(e_got, x, nx);
+        assert_memory_equal(e_want, e_got, nx * sizeof *e_got);
+    }
+    printf("test_draws: %d vector path(s) compared with the portable one\n", ran);
+}
+
+/* Normal i of a stream is the same whether 1, 5, 17 or N are drawn: no dependence on padding. */
+static void test_a_stream_does_not_depend_on_the_batch_size(void **state)
+{
+    (void)state;
+    const sim_vmath *vm = sim_vmath_for(scrutin_simd_best());
+    assert_non_null(vm);
+    static double all[N + 1], some[N + 1];
+    stream_id s = stream_at(1, 2, STREAM_RUNOFF, 3);
+    draw(vm, all, N, s);
+    const size_t sizes[] = {1, 2, 5, 8, 17, 64, 333};
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        draw(vm, some, sizes[k], s);
+        assert_memory_equal(all, some, sizes[k] * sizeof *some);
+    }
+    /* Another stream, another district, another simulation: other draws. */
+    draw(vm, some, 8, stream_at(1, 2, STREAM_RUNOFF, 4));
+    assert_memory_not_equal(all, some, 8 * sizeof *some);
+    draw(vm, some, 8, stream_at(1, 3, STREAM_RUNOFF, 3));
+    assert_memory_not_equal(all, some, 8 * sizeof *some);
+}
+
+/* blocks() at explicit counters + box_muller() give what normals() gives stream by stream. */
+static void test_a_batch_of_streams_gives_each_streams_normals(void **state)
+{
+    (void)state;
+    const sim_vmath *vm = sim_vmath_for(scrutin_simd_best());
+    enum { STREAMS = 7, EACH = 6 }; /* 3 blocks a stream */
+    uint32_t c2[STREAMS * 3], c3[STREAMS * 3], w[4][STREAMS * 3];
+    uint32_t *const words[4] = {w[0], w[1], w[2], w[3]};
+    for (uint32_t j = 0; j < STREAMS * 3; j++) {
+        c2[j] = STREAM_LIST | (j / 3 + 1) << 8;
+        c3[j] = j % 3;
+    }
+    stream_id key = stream_at(99, 5, 0, 0);
+    vm->blocks(words, c2, c3, STREAMS * 3, &key);
+    double z[2 * STREAMS * 3], one[EACH + 1];
+    double *scratch = malloc(draws_scratch_size(2 * STREAMS * 3) * sizeof *scratch);
+    assert_non_null(scratch);
+    vm->box_muller(z, (const uint32_t *const *)words, STREAMS * 3, scratch);
+    free(scratch);
+    for (uint32_t d = 0; d < STREAMS; d++) {
+        draw(vm, one, EACH, stream_at(99, 5, STREAM_LIST, d + 1));
+        assert_memory_equal(z + EACH * d, one, EACH * sizeof *one);
+    }
+}
+
+/*
+ * The normals are standard: with n = 200,000 the mean's z-score and the
+ * variance's (its sd is sqrt(2 / n)) stay within 4.5; the histogram over 40
+ * equiprobable cells passes a chi-square test at 1e-6.
+ */
+static void test_the_normals_are_standard(void **state)
+{
+    (void)state;
+    enum { M = 200000, CELLS = 40 };
+    const sim_vmath *vm = sim_vmath_for(scrutin_simd_best());
+    double *z = malloc((M + 1) * sizeof *z);
+    assert_non_null(z);
+    draw(vm, z, M, stream_at(2026, 12, STREAM_PARTY, 0));
+    double sum = 0, sum2 = 0;
+    unsigned count[CELLS] = {0};
+    for (size_t i = 0; i < M; i++) {
+        sum += z[i];
+        sum2 += z[i] * z[i];
+        int c = (int)(gsl_cdf_ugaussian_P(z[i]) * CELLS);
+        count[c < 0 ? 0 : c >= CELLS ? CELLS - 1 : c]++;
+    }
+    double mean = sum / M, var = sum2 / M - mean * mean;
+    assert_true(fabs(mean) * sqrt((double)M) < 4.5);
+    assert_true(fabs(var - 1.0) / sqrt(2.0 / M) < 4.5);
+    double chi2 = 0, expected = (double)M / CELLS;
+    for (int c = 0; c < CELLS; c++)
+        chi2 += (count[c] - expected) * (count[c] - expected) / expected;
+    assert_true(gsl_cdf_chisq_Q(chi2, CELLS - 1) > 1e-6);
+    free(z);
+}
+
+/* The names the CLI's SCRUTIN_SIMD reads, and the best path is always available. */
+static void test_path_names(void **state)
+{
+    (void)state;
+    scrutin_simd s;
+    const char *names[] = {"portable", "avx2", "avx512", "auto"};
+    for (size_t i = 0; i < 4; i++) {
+        assert_int_equal(scrutin_simd_parse(names[i], &s), SCRUTIN_OK);
+        assert_string_equal(scrutin_simd_name(s), names[i]);
+    }
+    assert_int_equal(scrutin_simd_parse("sse2", &s), SCRUTIN_EINVAL);
+    assert_int_equal(scrutin_simd_parse(NULL, &s), SCRUTIN_EINVAL);
+    assert_true(scrutin_simd_available(scrutin_simd_best()));
+    assert_true(scrutin_simd_best() != SCRUTIN_SIMD_AUTO);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_path_gives_the_portable_bits),
+        cmocka_unit_test(test_a_stream_does_not_depend_on_the_batch_size),
+        cmocka_unit_test(test_a_batch_of_streams_gives_each_streams_normals),
+        cmocka_unit_test(test_the_normals_are_standard),
+        cmocka_unit_test(test_path_names),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
