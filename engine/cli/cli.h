@@ -16,8 +16,18 @@ enum { EXIT_OK = 0, EXIT_FAILURE_RUN = 1, EXIT_BAD_INPUT = 2 };
 void cli_print_diagnostics(const scrutin_ctx *ctx);
 /* Exit status for a library status: 2 for bad input, 1 for a failure while running. */
 int cli_exit_status(int status);
-/* Keep the command line (main's argc, argv) for cli_command_line(). */
-void cli_command_line_set(int argc, char **argv);
+/*
+ * Say "scrutin COMMAND: out of memory while DOING" on standard error (the cause and what was
+ * being done: never a silent exit). @return EXIT_FAILURE_RUN
+ */
+int cli_out_of_memory(const char *command, const char *doing);
+/*
+ * Report a failed step: its diagnostics, then, out of memory, cli_out_of_memory's line, or,
+ * with no diagnostic at all, the status's text (never a silent exit). @return the exit status
+ */
+int cli_fail(const char *command, int status, const scrutin_ctx *ctx, const char *doing);
+/* Keep the command line (main's argc, argv) for cli_command_line(). @return 0, -1 out of memory */
+int cli_command_line_set(int argc, char **argv);
 /* "scrutin run ...", each word quoted as a shell needs it; NULL if it could not be kept. */
 const char *cli_command_line(void);
 /* Load and compile a scenario; on failure print why and return the exit status (else 0). */

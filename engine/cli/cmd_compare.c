@@ -342,7 +342,7 @@ static int compare(const compare_args *a, scrutin_ctx *ctx)
                     (unsigned long long)completed, (unsigned long long)a->common.simulations, out);
     }
     scrutin_output_abandon(output);
-    rc = cli_finish("compare", &(cli_outcome){status, reporter, interrupted, drawn}, ctx);
+    rc = cli_finish("compare", &(cli_outcome){status, reporter, interrupted, drawn, NULL}, ctx);
     scrutin_compare_tally_free(t);
     free(default_out);
     loaded_free(&l);
@@ -357,7 +357,7 @@ int cmd_compare(int argc, char **argv)
         return rc;
     scrutin_ctx *ctx = NULL;
     if (scrutin_ctx_new(&ctx) != SCRUTIN_OK)
-        return EXIT_FAILURE_RUN;
+        return cli_out_of_memory("compare", "starting");
     rc = compare(&a, ctx);
     scrutin_ctx_free(ctx);
     return rc;

@@ -52,10 +52,8 @@ static int replay_systems(const scrutin_model *model, uint64_t seed, scrutin_for
 {
     size_t n = scrutin_model_systems(model), done = 0;
     scrutin_replay **replays = calloc(n, sizeof *replays);
-    if (!replays) {
-        fprintf(stderr, "scrutin replay: %s\n", scrutin_strerror(SCRUTIN_ENOMEM));
-        return EXIT_FAILURE_RUN;
-    }
+    if (!replays)
+        return cli_out_of_memory("replay", "replaying the election");
     int status = SCRUTIN_OK;
     for (size_t s = 0; s < n; s++) {
         int one = partial ? scrutin_replay_run_partial(&replays[done], model, s, seed, ctx)
@@ -68,13 +66,13 @@ static int replay_systems(const scrutin_model *model, uint64_t seed, scrutin_for
             status = one;
     }
     if (status != SCRUTIN_OK)
-        cli_print_diagnostics(ctx);
-    if (done > 0) {
+        cli_fail("replay", status, ctx, "replaying the election");
+    if (done > 0 && status != SCRUTIN_ENOMEM) {
         scrutin_ctx_clear(ctx);
         int written = scrutin_report_replays(stdout, model, (const scrutin_replay *const *)replays,
                                              done, format, ctx);
         if (written != SCRUTIN_OK) {
-            cli_print_diagnostics(ctx);
+            cli_fail("replay", written, ctx, "writing the tables");
             status = written;
         }
     }
@@ -116,7 +114,7 @@ int cmd_replay(int argc, char **argv)
         return cli_usage_error("replay", "expected one scenario file");
     scrutin_ctx *ctx = NULL;
     if (scrutin_ctx_new(&ctx) != SCRUTIN_OK)
-        return EXIT_FAILURE_RUN;
+        return cli_out_of_memory("replay", "starting");
     scrutin_scenario *scenario;
     scrutin_model *model;
     int rc = cli_load_model(argv[optind], &scenario, &model, ctx);

@@ -313,6 +313,7 @@ static int run(const run_args *a, scrutin_ctx *ctx)
     const char *out = a->common.out ? a->common.out : default_out;
     scrutin_tally *tally = NULL;
     scrutin_output *output = NULL;
+    const char *doing = "preparing the output folder";
     int status = out ? scrutin_report_scenario_hash(hash, sizeof hash, scenario, ctx)
                      : SCRUTIN_ENOMEM;
     /* Taken before simulating: a folder refused, or held by another run, is said at once. */
@@ -325,6 +326,7 @@ static int run(const run_args *a, scrutin_ctx *ctx)
     status = dist_agree(status, &reporter);
     info.load_seconds = dist_max(cli_now_seconds() - start);
     if (status == SCRUTIN_OK) {
+        doing = "simulating";
         start = cli_now_seconds();
         status = query_used(&a->query)
                      ? run_query_simulate(tally, model, &a->query, &a->common, hash, &result, ctx)
@@ -355,6 +357,7 @@ static int run(const run_args *a, scrutin_ctx *ctx)
         /* Rank 0 holds the sum of every rank's tally: it alone writes. */
         describe_run(&info, a, model, hash, completed, interrupted);
         describe_query(&info, a, model, &result);
+        doing = "writing the results";
         status = write_results(output, out, model, tally, &info, a, &drawn, ctx);
         /* run.json and its manifest last, then an earlier run's stale files removed. */
         status = cli_output_end(output, "run", status, ctx);
@@ -367,7 +370,7 @@ static int run(const run_args *a, scrutin_ctx *ctx)
                     (unsigned long long)completed, (unsigned long long)a->common.simulations, out);
     }
     scrutin_output_abandon(output); /* not written into: left as it was */
-    rc = cli_finish("run", &(cli_outcome){status, reporter, interrupted, drawn}, ctx);
+    rc = cli_finish("run", &(cli_outcome){status, reporter, interrupted, drawn, doing}, ctx);
     scrutin_tally_free(tally);
     free(default_out);
     scrutin_model_free(model);
@@ -383,7 +386,7 @@ int cmd_run(int argc, char **argv)
         return rc;
     scrutin_ctx *ctx = NULL;
     if (scrutin_ctx_new(&ctx) != SCRUTIN_OK)
-        return EXIT_FAILURE_RUN;
+        return cli_out_of_memory("run", "starting");
     rc = run(&a, ctx);
     scrutin_ctx_free(ctx);
     return rc;

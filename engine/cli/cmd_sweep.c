@@ -319,7 +319,7 @@ static int sweep(const sweep_args *a, scrutin_ctx *ctx)
                     s->n_done, s->n_steps, out);
     }
     scrutin_output_abandon(output);
-    rc = cli_finish("sweep", &(cli_outcome){status, reporter, interrupted, drawn}, ctx);
+    rc = cli_finish("sweep", &(cli_outcome){status, reporter, interrupted, drawn, NULL}, ctx);
     scrutin_sweep_free(s);
     free(default_out);
     scrutin_model_free(model);
@@ -335,7 +335,7 @@ int cmd_sweep(int argc, char **argv)
         return rc;
     scrutin_ctx *ctx = NULL;
     if (scrutin_ctx_new(&ctx) != SCRUTIN_OK)
-        return EXIT_FAILURE_RUN;
+        return cli_out_of_memory("sweep", "starting");
     rc = sweep(&a, ctx);
     scrutin_ctx_free(ctx);
     return rc;

@@ -27,7 +27,7 @@ int cmd_validate(int argc, char **argv)
         return cli_usage_error("validate", "expected one scenario file");
     scrutin_ctx *ctx = NULL;
     if (scrutin_ctx_new(&ctx) != SCRUTIN_OK)
-        return EXIT_FAILURE_RUN;
+        return cli_out_of_memory("validate", "starting");
     scrutin_scenario *scenario;
     scrutin_model *model;
     int rc = cli_load_model(argv[optind], &scenario, &model, ctx);

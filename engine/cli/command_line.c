@@ -19,7 +19,7 @@ static size_t quoted_size(const char *word, int *plain)
     return n;
 }
 
-void cli_command_line_set(int argc, char **argv)
+int cli_command_line_set(int argc, char **argv)
 {
     size_t size = strlen("scrutin") + 1;
     int plain;
@@ -28,7 +28,7 @@ void cli_command_line_set(int argc, char **argv)
     free(line);
     line = malloc(size);
     if (!line)
-        return; /* then run.json says null: the results do not depend on it */
+        return -1; /* out of memory at the start: said, as anywhere else */
     char *p = line + strlen(strcpy(line, "scrutin"));
     for (int i = 1; i < argc; i++) {
         *p++ = ' ';
@@ -47,6 +47,7 @@ void cli_command_line_set(int argc, char **argv)
         *p++ = '\'';
     }
     *p = '\0';
+    return 0;
 }
 
 const char *cli_command_line(void) { return line; }

@@ -21,6 +21,22 @@ int cli_exit_status(int status)
     return scrutin_status_is_input_error(status) ? EXIT_BAD_INPUT : EXIT_FAILURE_RUN;
 }
 
+int cli_out_of_memory(const char *command, const char *doing)
+{
+    fprintf(stderr, "scrutin %s: out of memory while %s\n", command, doing);
+    return EXIT_FAILURE_RUN;
+}
+
+int cli_fail(const char *command, int status, const scrutin_ctx *ctx, const char *doing)
+{
+    cli_print_diagnostics(ctx);
+    if (status == SCRUTIN_ENOMEM)
+        return cli_out_of_memory(command, doing);
+    if (scrutin_ctx_count(ctx) == 0)
+        fprintf(stderr, "scrutin %s: %s while %s\n", command, scrutin_strerror(status), doing);
+    return cli_exit_status(status);
+}
+
 int cli_load_model(const char *path, scrutin_scenario **scenario, scrutin_model **model,
                    scrutin_ctx *ctx)
 {
@@ -35,7 +51,10 @@ int cli_load_model(const char *path, scrutin_scenario **scenario, scrutin_model 
     }
     if (status != SCRUTIN_OK) {
         cli_print_diagnostics(ctx);
-        if (scrutin_ctx_count(ctx) == 0)
+        if (status == SCRUTIN_ENOMEM)
+            fprintf(stderr, "scrutin: %s: out of memory while %s the scenario\n", path,
+                    *scenario ? "compiling" : "loading");
+        else if (scrutin_ctx_count(ctx) == 0)
             fprintf(stderr, "scrutin: %s: %s\n", path, scrutin_strerror(status));
         scrutin_model_free(*model);
         scrutin_scenario_free(*scenario);

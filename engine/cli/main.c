@@ -93,8 +93,9 @@ int main(int argc, char **argv)
     /* Under MPI only rank 0 speaks; the others agree on the outcome and keep quiet. */
     if (!dist_is_root() && (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr)))
         return EXIT_FAILURE_RUN;
-    cli_command_line_set(argc, argv);
-    int rc = dispatch(argc, argv);
+    int rc = cli_command_line_set(argc, argv) == 0
+                 ? dispatch(argc, argv)
+                 : cli_out_of_memory(argc > 1 ? argv[1] : "", "starting");
     /* Output lost on a full disk or a closed pipe is a failure, even when it fitted in the
        buffer until now: check the last flush (the error indicator keeps any earlier one). */
     if ((fflush(stdout) != 0 || ferror(stdout)) && rc == EXIT_OK) {

@@ -18,7 +18,7 @@ int cli_finish(const char *command, const cli_outcome *o, const scrutin_ctx *ctx
     int failed = o->status != SCRUTIN_OK && o->status != SCRUTIN_EINTR;
     if (failed) {
         if (o->reporter == dist_rank())
-            cli_print_diagnostics(ctx);
+            cli_fail(command, o->status, ctx, o->doing ? o->doing : "running");
         else if (dist_is_root())
             fprintf(stderr, "scrutin %s: rank %d failed: %s\n", command, o->reporter,
                     scrutin_strerror(o->status));

@@ -14,6 +14,7 @@ typedef struct cli_outcome {
     int reporter;            /* the rank whose diagnostics say why it failed */
     int interrupted;         /* a stop signal ended the simulations early */
     cli_render_result drawn; /* what became of the plots asked for */
+    const char *doing;       /* the step that failed ("writing the results"); NULL: "running" */
 } cli_outcome;
 
 /* Nothing to write: say so when a signal came before the first simulation was completed. */

@@ -21,6 +21,22 @@
  */
 size_t court_reject(const scrutin_model *m, size_t d, gsl_rng *r, uint8_t *rejected);
 
+/*
+ * court_reject() with @p none, the products S_i of court_reject_survival()
+ * for the district's lists: the same draws and rejections, but a district
+ * where the first uniform rejects nobody (u < S of its last list, the usual
+ * case) costs one comparison.
+ */
+size_t court_reject_with(const scrutin_model *m, size_t d, gsl_rng *r, uint8_t *rejected,
+                         const double *none);
+
+/*
+ * Into @p none[l] for every list l, the probability that none of the lists of
+ * its district from the first up to l is rejected, multiplied in list order
+ * as court_reject() does.
+ */
+void court_reject_survival(const scrutin_model *m, double *none);
+
 typedef enum court_ruling { COURT_NONE, COURT_STRIKE, COURT_RERUN } court_ruling;
 
 /*

@@ -5,7 +5,22 @@
 
 #include "court.h"
 
+void court_reject_survival(const scrutin_model *m, double *none)
+{
+    for (size_t d = 0; d < m->n_districts; d++) {
+        double s = 1.0;
+        for (size_t l = m->district_first_list[d]; l < m->district_first_list[d + 1]; l++)
+            none[l] = s *= 1.0 - m->params.reject[m->list_kind[l]];
+    }
+}
+
 size_t court_reject(const scrutin_model *m, size_t d, gsl_rng *r, uint8_t *rejected)
+{
+    return court_reject_with(m, d, r, rejected, NULL);
+}
+
+size_t court_reject_with(const scrutin_model *m, size_t d, gsl_rng *r, uint8_t *rejected,
+                         const double *survival)
 {
     size_t first = m->district_first_list[d], n = m->district_first_list[d + 1] - first;
     size_t count = 0;
@@ -27,6 +42,17 @@ size_t court_reject(const scrutin_model *m, size_t d, gsl_rng *r, uint8_t *rejec
      * draws do not depend on those decisions.
      */
     size_t i = 0;
+    if (survival && n > 0) {
+        /* S_i decreases with i: no list is rejected unless u >= S of the last one. */
+        double u = gsl_rng_uniform(r);
+        if (u < survival[first + n - 1])
+            return count;
+        while (!(u >= survival[first + i]))
+            i++;
+        count += !rejected[i];
+        rejected[i] = 1;
+        i++;
+    }
     while (i < n) {
         double u = gsl_rng_uniform(r), none = 1.0;
         for (; i < n; i++) {

@@ -18,7 +18,7 @@ void *compile_alloc(compiler *c, size_t n, size_t size)
 {
     void *p = calloc(n ? n : 1, size);
     if (!p)
-        c->status = SCRUTIN_ENOMEM;
+        c->status = SCRUTIN_ENOMEM, c->oom = true;
     return p;
 }
 
@@ -37,7 +37,7 @@ static void index_named(compiler *c, id_index *ix, const char *key, size_t n,
                        ID_BAD(ids[i], names ? names[i] : NULL));
         }
     if (id_index_build(ix, n, NULL, ids) != SCRUTIN_OK) {
-        c->status = SCRUTIN_ENOMEM;
+        c->status = SCRUTIN_ENOMEM, c->oom = true;
         return;
     }
     for (size_t k = 1; k < n; k++)
@@ -52,7 +52,7 @@ static char **copy_ids(compiler *c, size_t n, const char *const *ids)
     char **out = compile_alloc(c, n, sizeof *out);
     for (size_t i = 0; out && i < n; i++)
         if (!(out[i] = strdup(ids[i] ? ids[i] : "")))
-            c->status = SCRUTIN_ENOMEM;
+            c->status = SCRUTIN_ENOMEM, c->oom = true;
     return out;
 }
 
@@ -121,7 +121,7 @@ static void compile_districts(compiler *c)
     for (size_t i = 0; i < n; i++)
         ids[i] = s->districts[i].id;
     if (id_index_build(&c->districts, n, NULL, ids) != SCRUTIN_OK)
-        c->status = SCRUTIN_ENOMEM;
+        c->status = SCRUTIN_ENOMEM, c->oom = true;
     m->district_id = copy_ids(c, n, ids);
     free(ids);
     for (size_t k = 1; k < c->districts.count; k++)
@@ -134,11 +134,11 @@ static void compile_districts(compiler *c)
     m->district_seats = compile_alloc(c, n, sizeof *m->district_seats);
     m->district_line = compile_alloc(c, n, sizeof *m->district_line);
     if (!(m->districts_path = strdup(s->districts_path)))
-        c->status = SCRUTIN_ENOMEM;
+        c->status = SCRUTIN_ENOMEM, c->oom = true;
     double **obs[] = {&m->registered, &m->voters, &m->invalid, &m->voters_r2, &m->invalid_r2};
     for (size_t k = 0; k < sizeof obs / sizeof obs[0]; k++)
         *obs[k] = compile_alloc(c, n, sizeof **obs[k]);
-    if (c->status == SCRUTIN_ENOMEM)
+    if (c->oom)
         return;
     unsigned long total = 0;
     int seats_known = 1;
@@ -216,7 +216,7 @@ static void compile_name(compiler *c)
 {
     const char *name = c->s->doc->name;
     if (!(c->m->name = strdup(name ? name : ""))) {
-        c->status = SCRUTIN_ENOMEM;
+        c->status = SCRUTIN_ENOMEM, c->oom = true;
         return;
     }
     if (id_is_valid(name))
@@ -272,22 +272,24 @@ int scrutin_model_compile(scrutin_model **out, const scrutin_scenario *s, scruti
     if (!c.m)
         return SCRUTIN_ENOMEM;
     compile_name(&c);
-    if (c.status != SCRUTIN_ENOMEM)
+    if (!c.oom)
         compile_assembly(&c);
-    if (c.status != SCRUTIN_ENOMEM)
+    if (!c.oom)
         compile_entities(&c);
-    if (c.status != SCRUTIN_ENOMEM)
+    if (!c.oom)
         compile_districts(&c);
-    if (c.status != SCRUTIN_ENOMEM)
+    if (!c.oom)
         compile_lists(&c);
-    if (c.status != SCRUTIN_ENOMEM)
+    if (!c.oom)
         compile_partial(&c);
-    if (c.status != SCRUTIN_ENOMEM)
+    if (!c.oom)
         compile_court(&c);
-    if (c.status != SCRUTIN_ENOMEM)
+    if (!c.oom)
         compile_params(&c);
-    if (c.status != SCRUTIN_ENOMEM)
+    if (!c.oom)
         compile_partial_params(&c);
+    if (c.oom)
+        c.status = SCRUTIN_ENOMEM;
     if (c.status == SCRUTIN_OK)
         compile_derived(&c);
     if (c.status == SCRUTIN_OK)
@@ -300,6 +302,8 @@ int scrutin_model_compile(scrutin_model **out, const scrutin_scenario *s, scruti
     for (size_t k = 0; k < 5; k++)
         id_index_free(ixs[k]);
     free(c.list_row);
+    if (c.oom)
+        c.status = SCRUTIN_ENOMEM;
     if (c.status != SCRUTIN_OK) {
         scrutin_model_free(c.m);
         return c.status;

@@ -242,7 +242,7 @@ int compile_changes(compiler *c)
     double *share = compile_alloc(c, c->m->max_lists + 1, sizeof *share);
     if (!share)
         return c->status;
-    for (unsigned i = 0; i < doc->changes_count && c->status != SCRUTIN_ENOMEM; i++) {
+    for (unsigned i = 0; i < doc->changes_count && !c->oom; i++) {
         const scn_change *ch = &doc->changes[i];
         int kinds = !!ch->shift + !!ch->turnout + !!ch->merge_lists + !!ch->withdraw_lists;
         if (kinds != 1) {

@@ -35,7 +35,7 @@ static void compile_pairs(compiler *c)
     int32_t *pair_of = compile_pair_map(c);
     m->weight_pair = compile_alloc(c, n_weights, sizeof *m->weight_pair);
     m->pair_party = compile_alloc(c, n_weights, sizeof *m->pair_party);
-    if (c->status == SCRUTIN_ENOMEM) {
+    if (c->oom) {
         free(pair_of);
         return;
     }
@@ -54,7 +54,7 @@ static void compile_list_coalitions(compiler *c)
     scrutin_model *m = c->m;
     m->list_coalition = compile_alloc(c, m->n_lists, sizeof *m->list_coalition);
     double *weight = compile_alloc(c, m->n_coalitions, sizeof *weight);
-    if (c->status == SCRUTIN_ENOMEM) {
+    if (c->oom) {
         free(weight);
         return;
     }
@@ -87,7 +87,7 @@ static void compile_baselines(compiler *c)
     m->turnout_logit = compile_alloc(c, m->n_districts, sizeof *m->turnout_logit);
     m->invalid_share = compile_alloc(c, m->n_districts, sizeof *m->invalid_share);
     m->other_log_baseline = compile_alloc(c, m->n_districts, sizeof *m->other_log_baseline);
-    if (c->status == SCRUTIN_ENOMEM)
+    if (c->oom)
         return;
     for (size_t d = 0; d < m->n_districts; d++) {
         size_t first = m->district_first_list[d], end = m->district_first_list[d + 1];

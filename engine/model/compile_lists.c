@@ -86,7 +86,7 @@ static void resolve_candidates(compiler *c)
     m->weight_party = compile_alloc(c, total_weights, sizeof *m->weight_party);
     m->weight_value = compile_alloc(c, total_weights, sizeof *m->weight_value);
     uint32_t *parties = compile_alloc(c, 1, sizeof *parties);
-    if (c->status == SCRUTIN_ENOMEM) {
+    if (c->oom) {
         free(parties);
         return;
     }
@@ -97,7 +97,7 @@ static void resolve_candidates(compiler *c)
         unsigned seats = m->district_seats[m->list_district[l]];
         uint32_t *grown = realloc(parties, (row->candidates_count + 1) * sizeof *parties);
         if (!grown) {
-            c->status = SCRUTIN_ENOMEM;
+            c->status = SCRUTIN_ENOMEM, c->oom = true;
             break;
         }
         parties = grown;
@@ -156,7 +156,7 @@ int compile_lists(compiler *c)
     size_t *district_of_row = compile_alloc(c, n, sizeof *district_of_row);
     c->list_row = compile_alloc(c, n, sizeof *c->list_row);
     m->district_first_list = compile_alloc(c, m->n_districts + 1, sizeof *m->district_first_list);
-    if (c->status == SCRUTIN_ENOMEM) {
+    if (c->oom) {
         free(district_of_row);
         return c->status;
     }
@@ -185,9 +185,11 @@ int compile_lists(compiler *c)
     m->list_id = compile_alloc(c, kept, sizeof *m->list_id);
     m->list_line = compile_alloc(c, kept, sizeof *m->list_line);
     m->lists_path = strdup(s->lists_path);
+    if (!m->lists_path)
+        c->status = SCRUTIN_ENOMEM, c->oom = true;
     const char **scopes = compile_alloc(c, kept, sizeof *scopes);
     const char **ids = compile_alloc(c, kept, sizeof *ids);
-    if (c->status == SCRUTIN_ENOMEM) {
+    if (c->oom) {
         free(scopes);
         free(ids);
         return c->status;
@@ -201,12 +203,12 @@ int compile_lists(compiler *c)
             m->votes_r1[l] = row->votes_r1.present ? row->votes_r1.value : NAN;
             m->votes_r2[l] = row->votes_r2.present ? row->votes_r2.value : NAN;
             if (!(m->list_id[l] = strdup(row->id)))
-                c->status = SCRUTIN_ENOMEM;
+                c->status = SCRUTIN_ENOMEM, c->oom = true;
             scopes[l] = m->district_id[d];
             ids[l] = row->id;
         }
     if (id_index_build(&c->lists, kept, scopes, ids) != SCRUTIN_OK)
-        c->status = SCRUTIN_ENOMEM;
+        c->status = SCRUTIN_ENOMEM, c->oom = true;
     for (size_t k = 1; k < c->lists.count; k++)
         if (id_index_same(&c->lists, k))
             list_error(c, c->list_row[c->lists.entries[k].index], "list",

@@ -82,7 +82,7 @@ static void rebuild_weights(compiler *c, const joint *joints, size_t n_joints)
     double *value = compile_alloc(c, total, sizeof *value);
     uint32_t *pair = compile_alloc(c, total, sizeof *pair);
     uint32_t *pair_party = compile_alloc(c, m->n_pairs + total, sizeof *pair_party);
-    if (c->status == SCRUTIN_ENOMEM) {
+    if (c->oom) {
         free(pair_of), free(first), free(party), free(value), free(pair), free(pair_party);
         return;
     }
@@ -227,7 +227,7 @@ static int merge_district(compiler *c, const char *field, size_t d, const uint8_
     m->votes_r2[target] = NAN; /* the joint list never stood in a round 2 */
     char *copy = strdup(id);
     if (!copy) {
-        c->status = SCRUTIN_ENOMEM;
+        c->status = SCRUTIN_ENOMEM, c->oom = true;
         return 0;
     }
     free(m->list_id[target]);
@@ -267,7 +267,7 @@ static char *joint_id(compiler *c, const char *field, const scn_merge_lists *g)
         size += strlen(g->parties[i]) + 1;
     char *id = g->id ? strdup(g->id) : calloc(size, 1);
     if (!id) {
-        c->status = SCRUTIN_ENOMEM;
+        c->status = SCRUTIN_ENOMEM, c->oom = true;
         return NULL;
     }
     for (unsigned i = 0; !g->id && i < g->parties_count; i++) {
@@ -302,12 +302,12 @@ void changes_merge(compiler *c, unsigned i, const scn_merge_lists *g, double *sh
     char *id = NULL;
     size_t n_joints = 0, n = 0;
     size_t problems = scrutin_ctx_count(c->ctx);
-    if (c->status != SCRUTIN_ENOMEM) {
+    if (!c->oom) {
         n = named_parties(c, field, g, order, in_set);
         changes_select_districts(c, field, NULL, 0, g->districts, g->districts_count, selected);
         id = joint_id(c, field, g);
     }
-    for (size_t d = 0; id && c->status != SCRUTIN_ENOMEM && d < m->n_districts; d++) {
+    for (size_t d = 0; id && !c->oom && d < m->n_districts; d++) {
         if (!selected[d])
             continue;
         joint *jt = &joints[n_joints];
@@ -315,10 +315,10 @@ void changes_merge(compiler *c, unsigned i, const scn_merge_lists *g, double *sh
         jt->value = values + n_joints * (g->parties_count + 1);
         n_joints += (size_t)merge_district(c, field, d, in_set, id, jt, order, n, &x);
     }
-    if (id && n_joints == 0 && scrutin_ctx_count(c->ctx) == problems && c->status != SCRUTIN_ENOMEM)
+    if (id && n_joints == 0 && scrutin_ctx_count(c->ctx) == problems && !c->oom)
         YAML_ERROR(c, field, "%s", "no district chosen has two or more running lists made only "
                                    "of these parties: nothing to merge");
-    if (n_joints > 0 && c->status != SCRUTIN_ENOMEM)
+    if (n_joints > 0 && !c->oom)
         rebuild_weights(c, joints, n_joints);
     free(id);
     free(in_set), free(selected), free(order), free(x.votes), free(x.named_votes), free(x.seats);

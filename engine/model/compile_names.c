@@ -15,7 +15,7 @@ static char **copy_names(compiler *c, size_t n, const char *(*name_of)(const com
     for (size_t i = 0; out && i < n; i++) {
         const char *name = name_of(c, i);
         if (name && name[0] && !(out[i] = strdup(name)))
-            c->status = SCRUTIN_ENOMEM;
+            c->status = SCRUTIN_ENOMEM, c->oom = true;
     }
     return out;
 }

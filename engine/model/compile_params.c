@@ -124,7 +124,7 @@ static void compile_runoff(compiler *c, const scn_runoff_model *rm)
     p->retention = compile_alloc(c, m->n_regions, sizeof *p->retention);
     p->abstention_logit = compile_alloc(c, m->n_coalitions, sizeof *p->abstention_logit);
     p->affinity = compile_alloc(c, m->n_coalitions * m->n_coalitions, sizeof *p->affinity);
-    if (c->status == SCRUTIN_ENOMEM)
+    if (c->oom)
         return;
     double retention = value(c, r->retention, default_retention, PROBABILITY, "model.runoff.retention");
     for (size_t g = 0; g < m->n_regions; g++)

@@ -49,7 +49,7 @@ int compile_partial(compiler *c)
     scrutin_model *m = c->m;
     m->other_votes = compile_alloc(c, m->n_districts, sizeof *m->other_votes);
     m->winner_r2 = compile_alloc(c, m->n_districts, sizeof *m->winner_r2);
-    if (c->status == SCRUTIN_ENOMEM)
+    if (c->oom)
         return c->status;
     for (size_t d = 0; d < m->n_districts; d++) {
         const scn_district *row = &s->districts[d];

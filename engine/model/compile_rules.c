@@ -73,7 +73,7 @@ void compile_systems(compiler *c)
     }
     m->systems = compile_alloc(c, m->n_systems, sizeof *m->systems);
     m->system_id = compile_alloc(c, m->n_systems, sizeof *m->system_id);
-    if (c->status == SCRUTIN_ENOMEM)
+    if (c->oom)
         return;
     char at[64];
     for (size_t k = 0; k < m->n_systems; k++) {
@@ -93,7 +93,7 @@ void compile_systems(compiler *c)
                 YAML_ERROR(c, field,
                            "two systems are called \"%s\": give each an id of its own", id);
         if (!(m->system_id[k] = strdup(id)))
-            c->status = SCRUTIN_ENOMEM;
+            c->status = SCRUTIN_ENOMEM, c->oom = true;
     }
     m->rules = m->systems[0];
 }

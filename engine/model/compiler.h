@@ -2,6 +2,8 @@
 #ifndef SCRUTIN_COMPILER_H
 #define SCRUTIN_COMPILER_H
 
+#include <stdbool.h>
+
 #include "../scenario/scenario_types.h"
 #include "id_index.h"
 #include "model_types.h"
@@ -11,6 +13,8 @@ typedef struct compiler {
     scrutin_model *m;
     scrutin_ctx *ctx;
     int status;
+    /* Out of memory at some point: sticky, so that a later problem's status does not hide it. */
+    bool oom;
     id_index parties, coalitions, regions, districts, lists;
     size_t *list_row; /* model list -> row of lists.csv */
 } compiler;

@@ -26,10 +26,11 @@ static int compare_key(const void *a, const void *b)
 
 int id_index_build(id_index *ix, size_t n, const char *const *scopes, const char *const *ids)
 {
-    ix->count = n;
+    ix->count = 0; /* an empty index if out of memory: finds nothing, safely */
     ix->entries = malloc((n ? n : 1) * sizeof *ix->entries);
     if (!ix->entries)
         return SCRUTIN_ENOMEM;
+    ix->count = n;
     for (size_t i = 0; i < n; i++)
         ix->entries[i] = (id_entry){scopes ? scopes[i] : NULL, ids[i] ? ids[i] : "", i};
     qsort(ix->entries, n, sizeof *ix->entries, compare);

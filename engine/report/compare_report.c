@@ -34,8 +34,9 @@ typedef struct compare_data {
     const scrutin_compare *compare;
 } compare_data;
 
+/* With several electoral systems, a leading `system` column (docs/cli.md); else from "whatif". */
 static const char *const compare_columns[] = {
-    "whatif", "stage", "group_kind", "group", "in_base", "in_whatif",
+    "system", "whatif", "stage", "group_kind", "group", "in_base", "in_whatif",
     "mean_base", "mean_whatif", "mean_diff", "mean_diff_se",
     "p_majority_base", "p_majority_whatif", "p_majority_diff", "p_majority_diff_se",
     "p05_base", "p50_base", "p95_base", "p05_whatif", "p50_whatif", "p95_whatif",
@@ -46,7 +47,8 @@ static int compare_rows(const run_data *d, const row_sink *sink)
     const scrutin_compare *c = ((const compare_data *)d)->compare;
     for (size_t r = 0; r < c->n_rows; r++) {
         const scrutin_compare_row *x = &c->rows[r];
-        cell row[] = {cell_text(c->names[x->whatif]),
+        cell row[] = {cell_text(x->system),
+                      cell_text(c->names[x->whatif]),
                       cell_text(scrutin_stage_name(x->stage)),
                       cell_text(scrutin_group_kind_name(x->kind)),
                       cell_text(x->group),
@@ -71,15 +73,24 @@ static int compare_rows(const run_data *d, const row_sink *sink)
                       cell_int(x->q_diff[2]),
                       cell_int(x->q_diff[3]),
                       cell_int(x->q_diff[4])};
-        int status = sink->row(sink->self, row, sizeof row / sizeof row[0]);
+        int skip = !c->several_systems;
+        int status = sink->row(sink->self, row + skip, sizeof row / sizeof row[0] - (size_t)skip);
         if (status != SCRUTIN_OK)
             return status;
     }
     return SCRUTIN_OK;
 }
 
-static const run_table compare_table = {
+static const run_table compare_table_systems = {
     "compare", compare_columns, sizeof compare_columns / sizeof compare_columns[0], compare_rows};
+static const run_table compare_table = {"compare", compare_columns + 1,
+                                        sizeof compare_columns / sizeof compare_columns[0] - 1,
+                                        compare_rows};
+
+static const run_table *table_of(const scrutin_compare *c)
+{
+    return c->several_systems ? &compare_table_systems : &compare_table;
+}
 
 /* compare_districts.csv: P(a group wins a seat in a district), base and what-if, paired. */
 static const char *const district_columns[] = {
@@ -143,7 +154,7 @@ static json_t *compare_json(json_doc *d, const compare_data *data,
         json_doc_append(d, whatifs, scenario_json(d, c, info, k));
     json_doc_put(d, root, "whatifs", whatifs);
     json_t *rows = NULL;
-    *status = table_json(&rows, &compare_table, &data->base);
+    *status = table_json(&rows, table_of(data->compare), &data->base);
     if (*status == SCRUTIN_OK)
         json_doc_put(d, root, "rows", rows);
     json_t *e = json_object(), *timings = json_object(), *paths = json_array();
@@ -181,7 +192,7 @@ int scrutin_compare_write(const char *out_dir, const scrutin_compare *c,
     report_locale c_numbers;
     status = report_locale_enter(&c_numbers);
     if (status == SCRUTIN_OK)
-        status = report_table_file(out_dir, "compare.csv", &compare_table, &data.base, ctx);
+        status = report_table_file(out_dir, "compare.csv", table_of(data.compare), &data.base, ctx);
     if (status == SCRUTIN_OK)
         status = report_table_file(out_dir, "compare_districts.csv", &district_table, &data.base,
                                    ctx);
@@ -204,13 +215,25 @@ int scrutin_compare_write(const char *out_dir, const scrutin_compare *c,
 /* ------------------------------------------------------------------------ */
 /* The headline on standard output                                            */
 
-/* The rows of what-if @p k shown: its coalitions (final), then the parties that move most. */
-static size_t pick_rows(const scrutin_compare *c, size_t k, size_t *out)
+/* Row @p x is of what-if @p k under the systems of row @p like. */
+static int same_part(const scrutin_compare_row *x, size_t k, const scrutin_compare_row *like)
+{
+    return x->whatif == k && x->system_base == like->system_base &&
+           x->system_whatif == like->system_whatif;
+}
+
+/*
+ * The rows of what-if @p k under the systems of row @p like shown: its coalitions (final),
+ * then the parties that move most.
+ */
+static size_t pick_rows(const scrutin_compare *c, size_t k, const scrutin_compare_row *like,
+                        size_t *out)
 {
     size_t n = 0, first_party;
     for (size_t r = 0; r < c->n_rows; r++) {
         const scrutin_compare_row *x = &c->rows[r];
-        if (x->whatif == k && x->stage == SCRUTIN_STAGE_FINAL && x->kind == SCRUTIN_GROUP_COALITION)
+        if (same_part(x, k, like) && x->stage == SCRUTIN_STAGE_FINAL &&
+            x->kind == SCRUTIN_GROUP_COALITION)
             out[n++] = r;
     }
     first_party = n;
@@ -218,8 +241,8 @@ static size_t pick_rows(const scrutin_compare *c, size_t k, size_t *out)
         size_t best = c->n_rows;
         for (size_t r = 0; r < c->n_rows; r++) {
             const scrutin_compare_row *x = &c->rows[r];
-            if (x->whatif != k || x->stage != SCRUTIN_STAGE_FINAL || x->kind != SCRUTIN_GROUP_PARTY ||
-                x->mean_diff == 0.0)
+            if (!same_part(x, k, like) || x->stage != SCRUTIN_STAGE_FINAL ||
+                x->kind != SCRUTIN_GROUP_PARTY || x->mean_diff == 0.0)
                 continue;
             int taken = 0;
             for (size_t i = first_party; i < n && !taken; i++)
@@ -234,24 +257,58 @@ static size_t pick_rows(const scrutin_compare *c, size_t k, size_t *out)
     return n;
 }
 
+/* "system ID" after a title when the comparison has several systems; "" when not. */
+static void system_words(const scrutin_compare *c, const scrutin_compare_row *x, char *buf,
+                         size_t size)
+{
+    if (!c->several_systems)
+        snprintf(buf, size, "%s", "");
+    else
+        snprintf(buf, size, ", system %s", x->system);
+}
+
+/* A system that one side has and the other cannot pair: said in one line, never dropped. */
+static void print_unpaired(FILE *f, const scrutin_compare *c, size_t k,
+                           const scrutin_compare_row *x, int markdown)
+{
+    const char *has = x->system_base >= 0 ? c->names[0] : c->names[k];
+    const char *lacks = x->system_base >= 0 ? c->names[k] : c->names[0];
+    fprintf(f, "\n%s%s against %s, system %s: only %s has it (%s has several systems and none of "
+               "this id), so it is not compared; its seats are in compare.csv, with empty "
+               "differences\n",
+            markdown ? "## " : "", c->names[k], c->names[0], x->system, has, lacks);
+}
+
 static void print_text(FILE *f, const scrutin_compare *c, int markdown, size_t *picks)
 {
-    for (size_t k = 1; k < c->n_models; k++) {
-        size_t n = pick_rows(c, k, picks);
+    int first = 1;
+    for (size_t r0 = 0; r0 < c->n_rows; r0++) {
+        /* One table per what-if and pair of systems, in the rows' order. */
+        const scrutin_compare_row *like = &c->rows[r0];
+        size_t k = like->whatif;
+        if (r0 > 0 && same_part(&c->rows[r0 - 1], k, like))
+            continue;
+        if (like->system_base < 0 || like->system_whatif < 0) {
+            print_unpaired(f, c, k, like, markdown);
+            continue;
+        }
+        size_t n = pick_rows(c, k, like, picks);
+        char sys[160];
+        system_words(c, like, sys, sizeof sys);
         if (markdown) {
-            fprintf(f, "%s## %s against %s\n\n%llu simulations of each, paired (same seed and "
+            fprintf(f, "%s## %s against %s%s\n\n%llu simulations of each, paired (same seed and "
                        "index); final seats. Differences are what-if minus base, with their "
                        "paired Monte Carlo standard errors (quantile differences, in "
                        "compare.csv, have none).\n\n",
-                    k > 1 ? "\n" : "", c->names[k], c->names[0],
+                    first ? "" : "\n", c->names[k], c->names[0], sys,
                     (unsigned long long)c->simulations);
             fputs("| group | kind | mean seats, base | what-if | difference ± se | P(majority), "
                   "base | what-if | difference ± se | median, base → what-if |\n"
                   "|---|---|---:|---:|---:|---:|---:|---:|---:|\n",
                   f);
         } else {
-            fprintf(f, "%s%s against %s: %llu simulations of each, paired; final seats\n\n",
-                    k > 1 ? "\n" : "", c->names[k], c->names[0],
+            fprintf(f, "%s%s against %s%s: %llu simulations of each, paired; final seats\n\n",
+                    first ? "" : "\n", c->names[k], c->names[0], sys,
                     (unsigned long long)c->simulations);
             fprintf(f, "%-9s  %-12s  %9s  %9s  %10s  %6s  %11s  %9s  %10s  %6s\n", "kind", "group",
                     "mean base", "what-if", "difference", "se", "P(maj) base", "what-if",
@@ -272,6 +329,7 @@ static void print_text(FILE *f, const scrutin_compare *c, int markdown, size_t *
                         x->mean_diff_se, x->p_majority_base, x->p_majority_whatif,
                         x->p_majority_diff, x->p_majority_diff_se);
         }
+        first = 0;
     }
 }
 
@@ -289,10 +347,10 @@ int scrutin_compare_print(FILE *f, const scrutin_compare *c, scrutin_format form
         status = SCRUTIN_ENOMEM;
     if (status == SCRUTIN_OK) {
         switch (format) {
-        case SCRUTIN_FORMAT_CSV: status = table_csv_write(f, &compare_table, &data.base); break;
+        case SCRUTIN_FORMAT_CSV: status = table_csv_write(f, table_of(data.compare), &data.base); break;
         case SCRUTIN_FORMAT_JSON: {
             json_t *rows = NULL;
-            status = table_json(&rows, &compare_table, &data.base);
+            status = table_json(&rows, table_of(data.compare), &data.base);
             if (status == SCRUTIN_OK)
                 status = report_json_stream(f, rows);
             json_decref(rows);

@@ -143,11 +143,14 @@ static char *join(const char *dir, const char *name)
     return out;
 }
 
+/* @return 1 if @p name is a regular file of @p dir, 0 if not, ENOMEM (never "not there") */
 static int exists(const char *dir, const char *name)
 {
     char *path = join(dir, name);
+    if (!path)
+        return ENOMEM;
     struct stat st;
-    int yes = path && lstat(path, &st) == 0 && S_ISREG(st.st_mode);
+    int yes = lstat(path, &st) == 0 && S_ISREG(st.st_mode);
     free(path);
     return yes;
 }
@@ -182,16 +185,19 @@ static int add_legacy(manifest *old, const char *dir)
     static const char *const documents[] = {"run.json", "compare.json", "sweep.json", "compare.csv",
                                             "sweep.csv", "report.html"};
     int err = 0;
-    for (size_t i = 0; i < sizeof documents / sizeof *documents && !err; i++)
-        if (exists(dir, documents[i]))
-            err = manifest_put(old, documents[i], 0, NULL);
+    for (size_t i = 0; i < sizeof documents / sizeof *documents && !err; i++) {
+        int there = exists(dir, documents[i]);
+        err = there == ENOMEM ? ENOMEM : there ? manifest_put(old, documents[i], 0, NULL) : 0;
+    }
     for (size_t i = 0; i < REPORT_RUN_TABLES && !err; i++) {
         char name[80];
         snprintf(name, sizeof name, "%s.csv", report_run_tables[i].name);
-        if (exists(dir, name))
-            err = manifest_put(old, name, 0, NULL);
+        int there = exists(dir, name);
+        err = there == ENOMEM ? ENOMEM : there ? manifest_put(old, name, 0, NULL) : 0;
     }
     char *plots = join(dir, SCRUTIN_PLOT_DIR);
+    if (!plots && !err)
+        err = ENOMEM;
     DIR *d = plots ? opendir(plots) : NULL;
     struct dirent *ent;
     while (!err && d && (ent = readdir(d)) != NULL) {
@@ -205,7 +211,10 @@ static int add_legacy(manifest *old, const char *dir)
             char file[256], name[300];
             snprintf(file, sizeof file, "%.*s%s", (int)(n - 3), ent->d_name, exts[k]);
             snprintf(name, sizeof name, "%s/%s", SCRUTIN_PLOT_DIR, file);
-            if (exists(plots, file))
+            int there = exists(plots, file);
+            if (there == ENOMEM)
+                err = ENOMEM;
+            else if (there)
                 err = manifest_put(old, name, 0, NULL);
         }
     }
@@ -220,7 +229,10 @@ int manifest_read_earlier(manifest *old, const char *dir, int legacy, const char
     *replaces = NULL;
     int err = 0;
     for (size_t i = 0; i < sizeof index_names / sizeof *index_names && !err; i++) {
-        if (!exists(dir, index_names[i]))
+        int there = exists(dir, index_names[i]);
+        if (there == ENOMEM)
+            return ENOMEM;
+        if (!there)
             continue;
         if (!*replaces)
             *replaces = index_names[i];
@@ -260,30 +272,36 @@ static int is_temporary(const char *name)
            strncmp(name, ".scrutin-probe", end) == 0;
 }
 
-static void remove_temporaries_in(const char *dir)
+/* @return 0, or -1 out of memory (a temporary then left: said, not hidden) */
+static int remove_temporaries_in(const char *dir)
 {
     DIR *d = opendir(dir);
     struct dirent *ent;
+    int status = 0;
     while (d && (ent = readdir(d)) != NULL) {
         if (!is_temporary(ent->d_name))
             continue;
         char *path = join(dir, ent->d_name);
         struct stat st;
-        if (path && lstat(path, &st) == 0 && S_ISREG(st.st_mode))
+        if (!path)
+            status = -1;
+        else if (lstat(path, &st) == 0 && S_ISREG(st.st_mode))
             unlink(path);
         free(path);
     }
     if (d)
         closedir(d);
+    return status;
 }
 
-void manifest_remove_temporaries(const char *dir)
+int manifest_remove_temporaries(const char *dir)
 {
-    remove_temporaries_in(dir);
+    int status = remove_temporaries_in(dir);
     char *plots = join(dir, SCRUTIN_PLOT_DIR);
-    if (plots)
-        remove_temporaries_in(plots);
+    if (!plots || remove_temporaries_in(plots) != 0)
+        status = -1;
     free(plots);
+    return status;
 }
 
 void manifest_remove_stale(const char *dir, const manifest *old, const manifest *now,

@@ -60,8 +60,9 @@ int manifest_read_earlier(manifest *old, const char *dir, int legacy, const char
  * Remove the temporary files a killed run left in @p dir and its plots/ (the
  * names atomic_file_open() and the output folder check give them). Called
  * with the folder's lock held, when no other run can be writing them.
+ * @return 0, or -1 out of memory
  */
-void manifest_remove_temporaries(const char *dir);
+int manifest_remove_temporaries(const char *dir);
 
 /* Remove each file of @p old that @p now does not list, but @p keep. */
 void manifest_remove_stale(const char *dir, const manifest *old, const manifest *now,

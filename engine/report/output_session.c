@@ -260,8 +260,8 @@ int scrutin_output_open(scrutin_output **out, const char *dir,
         return status;
     }
     /* Held: no other run writes here now, so a temporary file is a killed run's. */
-    manifest_remove_temporaries(dir);
-    if (manifest_read_earlier(&o->earlier, dir, stale, &o->replaces) != 0) {
+    if (manifest_remove_temporaries(dir) != 0 ||
+        manifest_read_earlier(&o->earlier, dir, stale, &o->replaces) != 0) {
         scrutin_output_abandon(o);
         return SCRUTIN_ENOMEM;
     }

@@ -221,7 +221,7 @@ void sim_one(const scrutin_model *m, sim_workspace *w, uint64_t seed, uint64_t i
     for (size_t d = 0; d < m->n_districts; d++) {
         if (m->params.court_enabled)
             sim_court_stream(w, index, STREAM_COURT_BEFORE, d);
-        size_t rejections = court_reject(m, d, w->rng, w->rejected);
+        size_t rejections = court_reject_with(m, d, w->rng, w->rejected, w->court_none);
         sim_other_shock(m, w, d, index, STREAM_OTHER);
         sim_district_votes(m, w, d, stream_at(seed, index, STREAM_LIST, (uint32_t)d + 1),
                            w->batch.z + w->batch.list[d]);

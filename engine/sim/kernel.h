@@ -23,6 +23,7 @@ typedef struct sim_workspace {
     double *normal;         /* the current batch of normals (shocks.h, sim_normals()) */
     double *draw_scratch;   /* the batches' scratch (draws_scratch_size()) */
     sim_batch batch;        /* the simulation's batch of draws */
+    double *court_none;     /* [n_lists] court_reject_survival(), fixed for the run */
     gsl_rng *lot;           /* the stream of lots of the system being decided */
     gsl_rng *lots[SCRUTIN_MAX_SYSTEMS]; /* one per system, so that one system's ties
                                            never move another's lots */
@@ -76,6 +77,10 @@ void sim_other_shock(const scrutin_model *m, sim_workspace *w, size_t d, uint64_
  * is 0, else Student-t with tails_df degrees of freedom and the same spread,
  * its chi-square drawn from @p tails.
  */
-double sim_shock(gsl_rng *tails, double z, double sd, double tails_df);
+double sim_shock_t(gsl_rng *tails, double z, double sd, double tails_df);
+static inline double sim_shock(gsl_rng *tails, double z, double sd, double tails_df)
+{
+    return tails_df > 0.0 ? sim_shock_t(tails, z, sd, tails_df) : sd * z;
+}
 
 #endif

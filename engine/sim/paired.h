@@ -21,11 +21,16 @@ enum { PAIRED_SUM, PAIRED_SQUARES, PAIRED_MAJORITY, PAIRED_MAJORITY_SQUARES, PAI
    sums follow, PAIRED_STATS each. */
 enum { PAIRED_FIRST = 1 };
 
-/* One group at one stage, in one what-if against the base. */
+/* One group at one stage, under one pair of electoral systems, in one what-if against the base. */
 typedef struct paired_pair {
     size_t whatif;        /* model index, 1..n_models-1 */
     int stage;
-    long base_group;      /* index into the base workspace's seats (parties, then coalitions); -1: absent */
+    /* The electoral systems compared (docs/whatifs.md, "Several electoral systems"): -1 on
+       the side that has no system to pair with the other's. */
+    long base_system, whatif_system;
+    const char *system;   /* the pair's system id, borrowed from the model that names it */
+    long base_group;      /* index into the base workspace's seats ([system][parties, then
+                             coalitions]); -1: absent (no such group, or no such system) */
     long whatif_group;    /* the same in the what-if's; -1: absent */
     scrutin_group_kind kind;
     long base_index;      /* the group's index among its kind in the base; -1: absent */

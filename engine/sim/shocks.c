@@ -6,10 +6,8 @@
 #include "shocks.h"
 #include "stream.h"
 
-double sim_shock(gsl_rng *tails, double z, double sd, double tails_df)
+double sim_shock_t(gsl_rng *tails, double z, double sd, double tails_df)
 {
-    if (!(tails_df > 0.0))
-        return sd * z;
     /*
      * Student-t with tails_df degrees of freedom, scaled to the standard
      * deviation sd of the normal it replaces: t = z / sqrt(V / df) with

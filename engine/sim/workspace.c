@@ -2,6 +2,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "../court/court.h"
 #include "draws.h"
 #include "kernel.h"
 #include "stream.h"
@@ -15,7 +16,7 @@ void sim_workspace_free(sim_workspace *w)
     sim_batch_free(&w->batch);
     for (size_t s = 0; s < SCRUTIN_MAX_SYSTEMS; s++)
         gsl_rng_free(w->lots[s]);
-    void *arrays[] = {w->normal, w->draw_scratch, w->coalition_shock, w->party_effect, w->pair_shock, w->region_turnout, w->votes1, w->votes2,
+    void *arrays[] = {w->court_none, w->normal, w->draw_scratch, w->coalition_shock, w->party_effect, w->pair_shock, w->region_turnout, w->votes1, w->votes2,
                       w->scratch, w->list_seats[0], w->list_seats[1], w->rejected, w->seats[0],
                       w->seats[1], w->transfer, w->abstention_odds, w->votes1_kept, w->held};
     for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++)
@@ -43,6 +44,7 @@ int sim_workspace_new(sim_workspace **out, const scrutin_model *m, scrutin_tally
     w->normal = malloc((batch + 1) * sizeof *w->normal);
     w->draw_scratch = malloc(draws_scratch_size(scratch) * sizeof *w->draw_scratch);
     w->coalition_shock = calloc(m->n_coalitions + 1, sizeof *w->coalition_shock);
+    w->court_none = calloc(m->n_lists + 1, sizeof *w->court_none);
     w->rng = stream_alloc();
     w->tails = stream_alloc();
     int lots_ok = 1;
@@ -65,7 +67,7 @@ int sim_workspace_new(sim_workspace **out, const scrutin_model *m, scrutin_tally
     w->abstention_odds = calloc(m->n_coalitions + 1, sizeof *w->abstention_odds);
     w->held_cap = 2 * (size_t)m->seats;
     w->held = calloc(m->n_systems * w->held_cap + 1, sizeof *w->held);
-    if (!batch_ok || !w->vm || !w->normal || !w->draw_scratch || !w->coalition_shock || !w->tails ||
+    if (!batch_ok || !w->court_none || !w->vm || !w->normal || !w->draw_scratch || !w->coalition_shock || !w->tails ||
         !w->rng || !lots_ok || !w->party_effect || !w->pair_shock || !w->region_turnout ||
         !w->votes1 || !w->votes2 || !w->scratch || !w->list_seats[0] || !w->list_seats[1] || !w->rejected ||
         !w->seats[0] || !w->seats[1] || !w->transfer || !w->abstention_odds || !w->votes1_kept ||
@@ -74,6 +76,7 @@ int sim_workspace_new(sim_workspace **out, const scrutin_model *m, scrutin_tally
         return SCRUTIN_ENOMEM;
     }
     /* The parameters are fixed for the run the workspace serves. */
+    court_reject_survival(m, w->court_none);
     for (size_t k = 0; k < m->n_coalitions; k++)
         w->abstention_odds[k] = exp(m->params.abstention_logit[k]);
     *out = w;

@@ -3,6 +3,7 @@
  * a comparison tally (which groups face which: sim/paired_plan.c), computed
  * once, at the end, from its integer sums (sim/paired.c).
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,17 +20,24 @@ void scrutin_compare_free(scrutin_compare *c)
             free(c->names[k]);
         if (c->tallies)
             scrutin_tally_free(c->tallies[k]);
-        if (c->summaries)
-            scrutin_summary_free(c->summaries[k]);
+        for (size_t s = 0; c->system_summaries && c->system_summaries[k] && s < c->n_systems[k];
+             s++)
+            scrutin_summary_free(c->system_summaries[k][s]); /* summaries[k] among them */
+        if (c->system_summaries)
+            free(c->system_summaries[k]);
     }
-    for (size_t r = 0; c->rows && r < c->n_rows; r++)
+    for (size_t r = 0; c->rows && r < c->n_rows; r++) {
         free((char *)c->rows[r].group);
+        free((char *)c->rows[r].system);
+    }
     for (size_t r = 0; c->district_rows && r < c->n_district_rows; r++) {
         free((char *)c->district_rows[r].system);
         free((char *)c->district_rows[r].district);
         free((char *)c->district_rows[r].group);
     }
     free(c->district_rows);
+    free(c->system_summaries);
+    free(c->n_systems);
     free(c->names);
     free(c->seats);
     free(c->majority);
@@ -53,10 +61,13 @@ static int plan_rows(scrutin_compare *c, const paired_plan *plan)
         row->stage = (scrutin_stage)p->stage;
         row->kind = p->kind;
         row->group = strdup(p->id);
-        if (!row->group)
+        row->system = strdup(p->system);
+        if (!row->group || !row->system)
             return SCRUTIN_ENOMEM;
-        row->in_base = p->base_index >= 0;
-        row->in_whatif = p->whatif_index >= 0;
+        row->system_base = p->base_system;
+        row->system_whatif = p->whatif_system;
+        row->in_base = p->base_index >= 0 && p->base_system >= 0;
+        row->in_whatif = p->whatif_index >= 0 && p->whatif_system >= 0;
         row->index_base = p->base_index >= 0 ? (size_t)p->base_index : 0;
         row->index_whatif = p->whatif_index >= 0 ? (size_t)p->whatif_index : 0;
         c->n_rows++;
@@ -79,7 +90,7 @@ static void paired_mean(int64_t sum, int64_t squares, uint64_t n, double *mean, 
 static void margins(const scrutin_summary *s, scrutin_stage stage, scrutin_group_kind kind,
                     int present, size_t g, double *mean, double *p_majority, unsigned *q)
 {
-    if (!present) {
+    if (!present || !s) {
         *mean = 0.0;
         *p_majority = 0.0;
         memset(q, 0, SCRUTIN_COMPARE_QUANTILES * sizeof *q);
@@ -102,12 +113,20 @@ static void fill_rows(scrutin_compare *c, const int64_t *sums)
         paired_mean(s[PAIRED_SUM], s[PAIRED_SQUARES], n, &row->mean_diff, &row->mean_diff_se);
         paired_mean(s[PAIRED_MAJORITY], s[PAIRED_MAJORITY_SQUARES], n, &row->p_majority_diff,
                     &row->p_majority_diff_se);
-        margins(c->summaries[0], row->stage, row->kind, row->in_base, row->index_base,
-                &row->mean_base, &row->p_majority_base, row->q_base);
-        margins(c->summaries[row->whatif], row->stage, row->kind, row->in_whatif,
-                row->index_whatif, &row->mean_whatif, &row->p_majority_whatif, row->q_whatif);
+        const scrutin_summary *base =
+            row->system_base >= 0 ? c->system_summaries[0][row->system_base] : NULL;
+        const scrutin_summary *whatif =
+            row->system_whatif >= 0 ? c->system_summaries[row->whatif][row->system_whatif] : NULL;
+        margins(base, row->stage, row->kind, row->in_base, row->index_base, &row->mean_base,
+                &row->p_majority_base, row->q_base);
+        margins(whatif, row->stage, row->kind, row->in_whatif, row->index_whatif,
+                &row->mean_whatif, &row->p_majority_whatif, row->q_whatif);
         for (int q = 0; q < SCRUTIN_COMPARE_QUANTILES; q++)
             row->q_diff[q] = (int)row->q_whatif[q] - (int)row->q_base[q];
+        /* A system without a partner is shown, not compared: no difference to speak of. */
+        if (row->system_base < 0 || row->system_whatif < 0)
+            row->mean_diff = row->mean_diff_se = row->p_majority_diff = row->p_majority_diff_se =
+                NAN;
     }
 }
 
@@ -203,8 +222,27 @@ int scrutin_compare_compute(scrutin_compare **out, const scrutin_compare_tally *
     int status = describe_models(c, t);
     if (status == SCRUTIN_OK)
         status = plan_rows(c, &t->plan);
-    for (size_t k = 0; status == SCRUTIN_OK && k < c->n_models; k++)
-        status = scrutin_summary_compute(&c->summaries[k], models[k], c->tallies[k], ctx);
+    c->n_systems = status == SCRUTIN_OK ? calloc(c->n_models, sizeof *c->n_systems) : NULL;
+    c->system_summaries =
+        status == SCRUTIN_OK ? calloc(c->n_models, sizeof *c->system_summaries) : NULL;
+    if (status == SCRUTIN_OK && (!c->n_systems || !c->system_summaries))
+        status = SCRUTIN_ENOMEM;
+    /* Every system of every model, each summarised from its own counters. */
+    for (size_t k = 0; status == SCRUTIN_OK && k < c->n_models; k++) {
+        size_t ns = scrutin_model_systems(models[k]);
+        c->several_systems |= ns > 1;
+        c->system_summaries[k] = calloc(ns, sizeof *c->system_summaries[k]);
+        if (!c->system_summaries[k]) {
+            status = SCRUTIN_ENOMEM;
+            break;
+        }
+        c->n_systems[k] = ns;
+        for (size_t s = 0; status == SCRUTIN_OK && s < ns; s++)
+            status = scrutin_summary_compute(&c->system_summaries[k][s], models[k],
+                                             scrutin_tally_system(c->tallies[k], s), ctx);
+        if (status == SCRUTIN_OK)
+            c->summaries[k] = c->system_summaries[k][0];
+    }
     if (status == SCRUTIN_OK)
         fill_rows(c, t->sums + PAIRED_FIRST);
     if (status == SCRUTIN_OK)

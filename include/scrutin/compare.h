@@ -64,6 +64,12 @@ typedef struct scrutin_compare_row {
     /** The group's index in the base and in the what-if (scrutin_model_id() of its kind),
         meaningful where @c in_base or @c in_whatif is 1. */
     size_t index_base, index_whatif;
+    /** The electoral systems compared (docs/whatifs.md, "Several electoral systems"): their
+        id (owned by the comparison), and the index of each side's (scrutin_model_system_id());
+        -1 on a side with no system to pair with the other's. Such a row is not compared: its
+        differences are NaN, and @c in_base or @c in_whatif is 0. */
+    const char *system;
+    long system_base, system_whatif;
 } scrutin_compare_row;
 
 /**
@@ -93,8 +99,16 @@ typedef struct scrutin_compare {
     scrutin_tally **tallies;     /**< [n_models] each model's own tally, as scrutin_sim_run gives it */
     scrutin_summary **summaries; /**< [n_models] and its summary */
     size_t n_rows;
-    scrutin_compare_row *rows;   /**< by what-if, stage, kind (parties, then coalitions), group:
-                                      the base's groups in its order, then the what-if's others */
+    scrutin_compare_row *rows;   /**< by what-if, systems, stage, kind (parties, then coalitions),
+                                      group: the base's groups in its order, then the what-if's
+                                      others */
+    /** 1 if a model compared has several electoral systems: the rows then say which (the
+        `system` column of compare.csv); 0 if each has one. */
+    int several_systems;
+    size_t *n_systems;           /**< [n_models] each model's electoral systems */
+    /** [n_models][n_systems[k]] the summary of each system of each model; summaries[k] is
+        system_summaries[k][0] */
+    scrutin_summary ***system_summaries;
     size_t n_district_rows;
     /** By what-if, system, district, kind and group (each the base's in its order, then the
         what-if's others); only the districts and groups that won a seat there in either. */

@@ -125,7 +125,7 @@ if [ $? -eq 2 ]; then pass; else fail "sweep without --to"; fi
 # The documented one-liners of docs/whatifs.md, with few simulations: every Mali what-if runs.
 if "$scrutin" compare "$mali/scenario.yaml" "$mali"/whatif-*.yaml -n 100 --out "$work/mali" -q \
     && [ "$(ls "$mali"/whatif-*.yaml | wc -l)" -ge 6 ] \
-    && [ "$(cut -d, -f1 "$work/mali/compare.csv" | sort -u | grep -c '^whatif-')" -eq \
+    && [ "$(python3 -c 'import csv,sys; print("\n".join(r["whatif"] for r in csv.DictReader(open(sys.argv[1]))))' "$work/mali/compare.csv" | sort -u | grep -c '^whatif-')" -eq \
          "$(ls "$mali"/whatif-*.yaml | wc -l)" ]; then pass
 else fail "the Mali what-ifs do not all run from the one-liner"; fi
 if "$scrutin" sweep "$mali/whatif-opposition-plus-5.yaml" --set 'changes[0].shift.points' \
