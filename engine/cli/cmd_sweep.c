@@ -78,16 +78,7 @@ typedef struct sweep_args {
 } sweep_args;
 
 /* A finite number, read in the C locale (the program never sets another). */
-static int parse_number(const char *text, double *out)
-{
-    char *end = NULL;
-    errno = 0;
-    double x = strtod(text, &end);
-    if (end == text || *end || errno == ERANGE || !isfinite(x))
-        return -1;
-    *out = x;
-    return 0;
-}
+static int parse_number(const char *text, double *out) { return cli_parse_real(text, out); }
 
 /* @return -1 to go on, or the exit status. */
 static int parse_args(int argc, char **argv, sweep_args *a)

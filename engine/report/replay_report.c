@@ -146,12 +146,12 @@ static int write_json(FILE *f, const scrutin_model *m, const scrutin_replay *con
         json_t *systems = json_array();
         for (size_t i = 0; i < n; i++) {
             json_t *one = replay_json(m, rs[i], &d);
-            json_doc_put(&d, one, "system", json_string(system_label(m, rs[i])));
+            json_doc_put(&d, one, "system", json_doc_string(system_label(m, rs[i])));
             json_doc_append(&d, systems, one);
         }
         json_doc_put(&d, root, "systems", systems);
     }
-    json_doc_put(&d, root, "scenario", json_string(scrutin_model_name(m)));
+    json_doc_put(&d, root, "scenario", json_doc_string(scrutin_model_name(m)));
     int rc = d.ok ? json_dumpf(root, f, JSON_INDENT(2) | JSON_SORT_KEYS) : -1;
     fputc('\n', f);
     json_decref(root);

@@ -68,7 +68,7 @@ static json_t *sweep_json(json_doc *d, const sweep_data *data, const scrutin_swe
     const scrutin_sweep *s = data->sweep;
     json_t *root = json_object();
     json_doc_put(d, root, "format", json_integer(SWEEP_JSON_FORMAT));
-    json_doc_put(d, root, "scrutin_version", json_string(SCRUTIN_VERSION));
+    json_doc_put(d, root, "scrutin_version", json_doc_string(SCRUTIN_VERSION));
     json_t *scenario = json_object();
     json_doc_put(d, scenario, "name", json_doc_string(s->scenario_name));
     json_doc_put(d, scenario, "hash", json_doc_string(info->scenario_hash));
@@ -76,7 +76,7 @@ static json_t *sweep_json(json_doc *d, const sweep_data *data, const scrutin_swe
     /* Every parameter in effect in the scenario as it is; `set` and `values` say what moved. */
     if (info->model)
         json_doc_put(d, root, "parameters", report_model_parameters(d, info->model));
-    json_doc_put(d, root, "set", json_string(s->path));
+    json_doc_put(d, root, "set", json_doc_string(s->path));
     json_t *values = json_array();
     for (size_t k = 0; k < s->n_steps; k++)
         json_doc_append(d, values, json_doc_real(s->values[k]));
