@@ -91,6 +91,8 @@ typedef struct scrutin_compare {
     /** [n_models][n_systems[k]] the summary of each system of each model; summaries[k] is
         system_summaries[k][0] */
     scrutin_summary ***system_summaries;
+    /** [n_models][n_systems[k]] the id of each system of each model, owned by the comparison */
+    char ***system_ids;
 } scrutin_compare;
 
 /**
