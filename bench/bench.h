@@ -19,6 +19,7 @@ typedef struct bench_config {
     uint64_t simulations;    /* simulations per throughput run */
     const char *scenario;    /* the Mali 2007 scenario */
     const char *cli;         /* the scrutin command, for the peak-memory runs */
+    const char *old_cli;     /* the command built before the batched draws, or NULL */
     const char *self;        /* this program, for the callgrind child */
     const char *tmp;         /* a private temporary folder, removed at the end */
     int callgrind;           /* count the kernel's instructions under valgrind */
@@ -35,6 +36,8 @@ json_t *bench_throughput(const bench_config *c);
 json_t *bench_scaling(const bench_config *c);
 json_t *bench_memory(const bench_config *c);
 json_t *bench_kernel(const bench_config *c);
+/* The new kernel against the old (c->old_cli), and Student-t tails, end to end (versus.c). */
+json_t *bench_versus(const bench_config *c);
 /*
  * Instructions per simulation inside sim_one() for @p n simulations of @p scenario on one
  * thread, counted by valgrind's callgrind; if @p calls is not NULL it receives the calls the

@@ -62,6 +62,8 @@ json_t *bench_targets(json_t *results)
     }
     json_array_append_new(out, target("1,000,000 simulations of Mali 2007, wall time", million,
                                       "s", 5.0, 1, how));
+    json_array_append_new(out, target("1,000,000 simulations of Mali 2007, simulations a second",
+                                      1e6 / million, "1/s", 200000.0, 0, how));
     json_array_append_new(out, target("2 threads against 1, speedup", speedup, "x", 1.8, 0,
                                       "median simulations per second, 2 threads over 1"));
     json_array_append_new(out, target("2 threads against 1, speedup on idle cores", idle_speedup,
@@ -226,9 +228,32 @@ static void write_memory(FILE *f, json_t *mem)
         fprintf(f, "\nError: %s\n", json_string_value(json_object_get(mem, "error")));
 }
 
-static void write_kernel(FILE *f, json_t *kernel, json_t *fl)
+static void write_versus(FILE *f, json_t *vs)
 {
-    fprintf(f, "\n## Kernel: instructions and floor\n\n");
+    if (json_object_get(vs, "error")) {
+        fprintf(f, "Error: %s\n", json_string_value(json_object_get(vs, "error")));
+        return;
+    }
+    fprintf(f, "`%s`, end to end, the variants in turn (median wall time).\n\n"
+               "| variant | wall (s) | simulations/s |\n|---|---:|---:|\n",
+            json_string_value(json_object_get(vs, "command")));
+    size_t i;
+    json_t *row;
+    json_array_foreach(json_object_get(vs, "runs"), i, row)
+        fprintf(f, "| %s | %.2f | %.0f |\n", json_string_value(json_object_get(row, "variant")),
+                number(row, "median_wall_seconds"), number(row, "simulations_per_second"));
+    if (json_object_get(vs, "old_over_new"))
+        fprintf(f, "\nThe old kernel takes %.2f times the new one's time.\n",
+                number(vs, "old_over_new"));
+    if (json_object_get(vs, "tails_2_01_over_normal"))
+        fprintf(f, "Student-t tails cost %.2f (tails_df 2.01) and %.2f (2.00001) times normal "
+                   "shocks.\n",
+                number(vs, "tails_2_01_over_normal"), number(vs, "tails_2_00001_over_normal"));
+}
+
+static void write_kernel(FILE *f, json_t *kernel)
+{
+    fprintf(f, "\n## Kernel: instructions\n\n");
     if (json_object_get(kernel, "error")) {
         fprintf(f, "`%s`: %s\n", json_string_value(json_object_get(kernel, "tool")),
                 json_string_value(json_object_get(kernel, "error")));
@@ -243,20 +268,6 @@ static void write_kernel(FILE *f, json_t *kernel, json_t *fl)
     json_object_foreach(json_object_get(kernel, "calls_per_simulation"), key, v)
         fprintf(f, " %s %.1f;", key, json_number_value(v));
     fprintf(f, "\n");
-    if (!fl || json_object_get(fl, "error"))
-        return;
-    json_t *parts = json_object_get(fl, "floor_parts_microseconds");
-    fprintf(f, "\nThe floor, the same draws and exp() calls in a bare loop, timed turn about with "
-               "the kernel (one thread, %.0f simulations, CPU time, medians):\n\n"
-               "| | us of CPU per simulation |\n|---|---:|\n"
-               "| kernel | %.2f |\n| floor | %.2f |\n"
-               "| of which stream resets and normal draws | %.2f |\n"
-               "| of which uniform and Beta draws | %.2f |\n| of which exp() | %.2f |\n"
-               "| kernel over floor | %.2f x |\n",
-            number(fl, "simulations"), number(fl, "kernel_microseconds"),
-            number(fl, "floor_microseconds"), number(parts, "resets_and_normal_draws"),
-            number(parts, "uniform_and_beta_draws"), number(parts, "exp_calls"),
-            number(fl, "kernel_over_floor"));
 }
 
 int bench_write_markdown(const char *path, json_t *results)
@@ -273,12 +284,14 @@ int bench_write_markdown(const char *path, json_t *results)
     write_targets(f, json_object_get(results, "targets"));
     fprintf(f, "\n## Throughput\n\n");
     write_throughput(f, json_object_get(results, "throughput"));
+    fprintf(f, "\n## The new kernel against the old, and Student-t tails\n\n");
+    write_versus(f, json_object_get(results, "versus"));
     fprintf(f, "\n## Cost per simulation as the election grows\n\n");
     write_scaling(f, json_object_get(results, "scaling"));
     fprintf(f, "\n## Peak memory\n\n");
     write_memory(f, json_object_get(results, "memory"));
     json_t *kernel = json_object_get(results, "kernel");
     if (kernel)
-        write_kernel(f, kernel, json_object_get(results, "floor"));
+        write_kernel(f, kernel);
     return fclose(f) == 0 ? 0 : -1;
 }

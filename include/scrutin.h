@@ -20,6 +20,7 @@
 #include "scrutin/summary.h"
 #include "scrutin/tally.h"
 #include "scrutin/paired.h"
+#include "scrutin/reduce.h"
 #include "scrutin/report.h"
 #include "scrutin/draws.h"
 #include "scrutin/compare.h"

@@ -5,7 +5,9 @@
 #   scripts/bench.sh --quick    the CI mode (under a minute)
 # Other options go to scrutin-bench (--repeats R, --threads T, --simulations N; --help).
 # BUILD_DIR (default build-bench) and CMAKE_ARGS are honoured. With valgrind installed the
-# kernel's instructions per simulation are counted too. The benchmark reports; it fails only
+# kernel's instructions per simulation are counted too. The old kernel (OLD_KERNEL, default the
+# commit before the batched draws) is built from git into build-bench-old/ and timed in turn
+# with the new one; OLD_KERNEL=none leaves it out. The benchmark reports; it fails only
 # if it cannot run, never on a timing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +20,21 @@ cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DSCRUTIN_BUILD_BENCH=ON $
 cmake --build "$BUILD_DIR" -j "$JOBS" --target scrutin_bench
 
 args=()
+# The kernel before the batched draws (issue #15), for the comparison in one run.
+OLD_KERNEL=${OLD_KERNEL:-8a505aee60b9936a41b9c3ffa4f2cf52b2811a48}
+if [ "$OLD_KERNEL" != none ] && git cat-file -e "$OLD_KERNEL^{commit}" 2>/dev/null; then
+    old=build-bench-old
+    if [ ! -x "$old/build/scrutin" ]; then
+        rm -rf "$old" && mkdir -p "$old/src"
+        git archive "$OLD_KERNEL" | tar -x -C "$old/src"
+        cmake -S "$old/src" -B "$old/build" -DCMAKE_BUILD_TYPE=Release -DSCRUTIN_BUILD_TESTS=OFF \
+            >/dev/null
+        cmake --build "$old/build" -j "$JOBS" --target scrutin_cli >/dev/null
+    fi
+    args+=(--old-cli "$old/build/scrutin")
+else
+    echo "scripts/bench.sh: no old kernel ($OLD_KERNEL): the new one alone" >&2
+fi
 if command -v valgrind >/dev/null 2>&1; then
     args+=(--callgrind)
 else

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# CI: fuzz the scenario loader (fuzz_scenario) and the CSV reader (fuzz_csv) with libFuzzer, each
+# CI: fuzz the scenario loader (fuzz_scenario), the CSV reader (fuzz_csv) and what-if merging
+# (fuzz_whatif) with libFuzzer, each
 # for a bounded time, on a clang build with AddressSanitizer and UBSan (docs/testing.md).
 #
 #   scripts/ci-fuzz.sh          build, then run each target FUZZ_SECONDS (default 60) seconds
 #   scripts/ci-fuzz.sh seeds    only (re)write the seed corpus into BUILD_DIR/seeds
 #
 # On a crash, a leak, a timeout, an out-of-memory or a sanitizer report, the input that caused it
-# is copied into tests/fuzz/regressions/KIND/ (KIND: scenario or csv) and the script fails: commit
+# is copied into tests/fuzz/regressions/KIND/ (KIND: scenario, csv or whatif) and the script fails: commit
 # the file with the fix, and the fuzz_KIND_replay test of the normal build replays it from then on.
 # Seeds: tests/fuzz/corpus/KIND/ (committed), plus every scenario of scenarios/ and tests/data/
 # (for fuzz_scenario: its YAML, districts and lists files joined by NUL bytes; for fuzz_csv: each
@@ -40,9 +41,15 @@ clang_cc() { command -v clang-14 || command -v clang; }
 # Seed corpus: BUILD_DIR/seeds/{scenario,csv}.
 seeds() {
     local out=$BUILD_DIR/seeds
-    rm -rf "$out"; mkdir -p "$out/scenario" "$out/csv"
+    rm -rf "$out"; mkdir -p "$out/scenario" "$out/csv" "$out/whatif"
     cp tests/fuzz/corpus/scenario/* "$out/scenario/" 2>/dev/null || true
     cp tests/fuzz/corpus/csv/* "$out/csv/" 2>/dev/null || true
+    cp tests/fuzz/corpus/whatif/* "$out/whatif/" 2>/dev/null || true
+    # fuzz_whatif: every what-if of the tests, without its base line (the target writes its own).
+    local w
+    for w in tests/data/whatif/*.yaml scenarios/*/whatif-*.yaml; do
+        [ -f "$w" ] && grep -v '^base:' "$w" >"$out/whatif/$(echo "$w" | tr '/' '-')"
+    done
     local yaml dir name
     for yaml in scenarios/*/scenario.yaml tests/data/*/scenario.yaml; do
         dir=$(dirname "$yaml")
@@ -97,15 +104,18 @@ if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then export TMPDI
 # shellcheck disable=SC2086 # CMAKE_ARGS is a list of words
 CC=$(clang_cc) cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSCRUTIN_FUZZ=ON \
     -DSCRUTIN_WITH_OPENMP=OFF ${CMAKE_ARGS:-} >/dev/null
-cmake --build "$BUILD_DIR" -j "$JOBS" --target fuzz_scenario fuzz_csv fuzz_scenario_replay fuzz_csv_replay
+cmake --build "$BUILD_DIR" -j "$JOBS" --target fuzz_scenario fuzz_csv fuzz_whatif \
+    fuzz_scenario_replay fuzz_csv_replay fuzz_whatif_replay
 seeds
 rm -rf "$BUILD_DIR/artifacts"
 failed=0
 fuzz scenario || failed=1
 fuzz csv || failed=1
+fuzz whatif || failed=1
 # What the fuzzers keep must replay as the ctest does: the regressions included.
 "$BUILD_DIR/tests/fuzz/fuzz_scenario_replay" tests/fuzz/corpus/scenario tests/fuzz/regressions/scenario >/dev/null || failed=1
 "$BUILD_DIR/tests/fuzz/fuzz_csv_replay" tests/fuzz/corpus/csv tests/fuzz/regressions/csv >/dev/null || failed=1
+"$BUILD_DIR/tests/fuzz/fuzz_whatif_replay" tests/fuzz/corpus/whatif tests/fuzz/regressions/whatif >/dev/null || failed=1
 if [ "$failed" -ne 0 ]; then
     echo "scripts/ci-fuzz.sh: FAILED; reproducers are in tests/fuzz/regressions/" >&2
     exit 1

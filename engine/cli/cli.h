@@ -30,11 +30,18 @@ int cli_fail(const char *command, int status, const scrutin_ctx *ctx, const char
 int cli_command_line_set(int argc, char **argv);
 /* "scrutin run ...", each word quoted as a shell needs it; NULL if it could not be kept. */
 const char *cli_command_line(void);
+/*
+ * Replay @p model's systems as scrutin replay would; if replay would refuse it, say why on
+ * standard error as a note (replay_note.c). @return 0 or SCRUTIN_ENOMEM
+ */
+int cli_note_replay(const char *command, const char *path, const scrutin_model *model);
 /* Load and compile a scenario; on failure print why and return the exit status (else 0). */
 int cli_load_model(const char *path, scrutin_scenario **scenario, scrutin_model **model,
                    scrutin_ctx *ctx);
-/* Parse a seed: a decimal integer from 0 to 2^64-1. */
+/* Parse a seed: a decimal integer from 0 to 2^64-1, digits only (no sign, no space). */
 int cli_parse_seed(const char *text, uint64_t *seed);
+/* Parse a finite decimal number, strictly (no space, no hexadecimal). @return 0 or -1 */
+int cli_parse_real(const char *text, double *out);
 /* Complain about a bad option and return EXIT_BAD_INPUT. */
 /* The options run, compare and sweep share, with their defaults (CLI_COMMON_ARGS_INIT). */
 typedef struct cli_common_args {

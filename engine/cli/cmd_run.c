@@ -234,7 +234,7 @@ static int write_results(scrutin_output *output, const char *out, const scrutin_
         status = write_plots(output, out, model, tally, summary, drawn, ctx);
     /* After the plots: the page takes in the images that were drawn. */
     if (status == SCRUTIN_OK && a->report)
-        status = scrutin_report_html(out, model, summary, info, ctx);
+        status = scrutin_report_html(out, model, tally, summary, info, ctx);
     if (status == SCRUTIN_OK && !a->common.quiet) {
         print_given(info, tally, a);
         status = scrutin_run_print(stdout, model, tally, summary, a->common.format, ctx);

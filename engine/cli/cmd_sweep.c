@@ -67,7 +67,7 @@ static const char sweep_help[] =
     "(gnuplot failing included), 2 bad input (the scenario, a step's value, or an\n"
     "option), 130 interrupted by SIGINT, 143 by SIGTERM.\n";
 
-enum { MAX_THREADS = 1024, MAX_STEPS = 1000 };
+enum { MAX_STEPS = 1000 };
 
 typedef struct sweep_args {
     const char *scenario, *path;
@@ -78,16 +78,7 @@ typedef struct sweep_args {
 } sweep_args;
 
 /* A finite number, read in the C locale (the program never sets another). */
-static int parse_number(const char *text, double *out)
-{
-    char *end = NULL;
-    errno = 0;
-    double x = strtod(text, &end);
-    if (end == text || *end || errno == ERANGE || !isfinite(x))
-        return -1;
-    *out = x;
-    return 0;
-}
+static int parse_number(const char *text, double *out) { return cli_parse_real(text, out); }
 
 /* @return -1 to go on, or the exit status. */
 static int parse_args(int argc, char **argv, sweep_args *a)
@@ -145,86 +136,35 @@ static int parse_args(int argc, char **argv, sweep_args *a)
     return -1;
 }
 
-/* Progress over all the steps, from each step's own (this rank's blocks). */
-typedef struct step_progress {
-    cli_progress bar;
-    uint64_t offset, total;
-} step_progress;
-
-static void on_progress(uint64_t done, uint64_t total, void *data)
-{
-    (void)total;
-    step_progress *p = data;
-    cli_progress_report(p->offset + done, p->total, &p->bar);
-}
-
 /*
- * One step on every rank: its model loaded and compiled, this rank's block
- * of simulations, every rank's tally added up on rank 0, which adds the step
- * to @p s. Every collective call is made by every rank in the same order,
- * whatever fails where. @p *stopped is set if any rank was interrupted (the
- * step then keeps the simulations completed). @return 0 or the first failure
- * of any rank (*reporter: the rank that says why).
+ * Every step in turn, through the library's sweep (scrutin_sweep_steps) with the ranks'
+ * hooks: each rank its block of every step, the tallies summed onto rank 0. Stoppable by
+ * SIGINT and SIGTERM. @return 0, SCRUTIN_EINTR or a failure (*reporter: the rank that
+ * says why).
  */
-static int run_step(scrutin_sweep *s, size_t step, const sweep_args *a, step_progress *progress,
-                    int *stopped, int *reporter, scrutin_ctx *ctx)
-{
-    scrutin_model *model = NULL;
-    scrutin_tally *tally = NULL;
-    int status = scrutin_sweep_load_step(&model, s, a->scenario, step, ctx);
-    if (status == SCRUTIN_OK)
-        status = scrutin_tally_new(&tally, model);
-    status = dist_agree(status, reporter);
-    if (status == SCRUTIN_OK) {
-        scrutin_sim_options opt = SCRUTIN_SIM_OPTIONS_INIT;
-        opt.seed = a->common.seed;
-        dist_block(a->common.simulations, &opt.first, &opt.count);
-        opt.threads = a->common.threads;
-        opt.simd = cli_simd();
-        opt.stop = cli_stop_flag();
-        if (progress) {
-            progress->offset = (uint64_t)step * opt.count;
-            progress->total = (uint64_t)s->n_steps * opt.count;
-            opt.progress = on_progress;
-            opt.progress_data = progress;
-        }
-        status = scrutin_sim_run(tally, model, &opt, ctx);
-        if (status != SCRUTIN_OK && status != SCRUTIN_EINTR && status != SCRUTIN_ENOMEM)
-            scrutin_ctx_error(ctx, status, NULL, 0, NULL, "step %zu of the sweep (%s=%.15g) failed",
-                              step, s->path, s->values[step]);
-        /* A signal between two steps stops the sweep after this one, on every rank. */
-        int here = status == SCRUTIN_EINTR || cli_stop_requested();
-        *stopped = dist_agree(here ? SCRUTIN_EINTR : SCRUTIN_OK, reporter) == SCRUTIN_EINTR;
-        status = dist_agree(status == SCRUTIN_EINTR ? SCRUTIN_OK : status, reporter);
-        if (status == SCRUTIN_OK)
-            status = dist_reduce_tally(tally);
-        /* Rank 0 holds the sum; a step stopped before any simulation adds nothing. */
-        if (status == SCRUTIN_OK && dist_is_root() && scrutin_tally_simulations(tally) > 0)
-            status = scrutin_sweep_add_step(s, step, model, tally, ctx);
-        status = dist_agree(status, reporter);
-    }
-    scrutin_tally_free(tally);
-    scrutin_model_free(model);
-    return status;
-}
-
-/* Every step in turn, stoppable by SIGINT and SIGTERM. @return 0, SCRUTIN_EINTR or a failure. */
 static int run_steps(scrutin_sweep *s, const sweep_args *a, int *reporter, scrutin_ctx *ctx)
 {
-    step_progress progress, *shown = NULL;
+    scrutin_sim_options opt = SCRUTIN_SIM_OPTIONS_INIT;
+    opt.seed = a->common.seed;
+    opt.count = a->common.simulations;
+    opt.threads = a->common.threads;
+    opt.simd = cli_simd();
+    opt.stop = cli_stop_flag();
+    cli_progress bar;
     if (a->common.progress && !a->common.quiet && dist_is_root() && isatty(STDERR_FILENO)) {
-        cli_progress_start(&progress.bar, stderr);
-        shown = &progress;
+        cli_progress_start(&bar, stderr);
+        opt.progress = cli_progress_report;
+        opt.progress_data = &bar;
     }
+    scrutin_reduce ranks;
+    dist_reduce_hooks(&ranks, reporter);
     cli_stop_saved saved;
     cli_stop_catch(&saved);
-    int status = SCRUTIN_OK, stopped = 0;
-    for (size_t k = 0; status == SCRUTIN_OK && !stopped && k < s->n_steps; k++)
-        status = run_step(s, k, a, shown, &stopped, reporter, ctx);
+    int status = scrutin_sweep_steps(s, a->scenario, &opt, &ranks, ctx);
     cli_stop_release(&saved);
-    if (shown)
-        cli_progress_clear(&progress.bar);
-    return status == SCRUTIN_OK && stopped ? SCRUTIN_EINTR : status;
+    if (opt.progress)
+        cli_progress_clear(&bar);
+    return status;
 }
 
 /* Write the sweep's files and plot, print its table (rank 0 only). */

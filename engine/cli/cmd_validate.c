@@ -7,7 +7,9 @@ static const char validate_help[] =
     "Usage: scrutin validate SCENARIO\n"
     "\n"
     "Load and check a scenario and the tables it names, and report every problem\n"
-    "found, each with its file, line and field. Prints a summary when it is valid.\n"
+    "found, each with its file, line and field. Prints a summary when it is valid;\n"
+    "a note on standard error if scrutin replay would refuse it (round-2 votes\n"
+    "missing where round 2 happens), with replay's reason.\n"
     "\n"
     "Exit status: 0 valid, 2 invalid, 1 failure while running.\n";
 
@@ -31,7 +33,10 @@ int cmd_validate(int argc, char **argv)
     scrutin_scenario *scenario;
     scrutin_model *model;
     int rc = cli_load_model(argv[optind], &scenario, &model, ctx);
-    if (rc == EXIT_OK) {
+    int noted = rc == EXIT_OK ? cli_note_replay("validate", argv[optind], model) : SCRUTIN_OK;
+    if (noted != SCRUTIN_OK) {
+        rc = cli_out_of_memory("validate", "replaying the election to see if replay can");
+    } else if (rc == EXIT_OK) {
         cli_warn_other_votes("validate", argv[optind], model);
         printf("%s: valid: %zu parties, %zu coalitions, %zu regions, %zu districts, %zu lists, "
                "%u seats\n",

@@ -1,4 +1,6 @@
 #include <errno.h>
+#include <string.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -7,10 +9,19 @@
 
 void cli_print_diagnostics(const scrutin_ctx *ctx)
 {
-    char buf[2048];
+    /* Printed piece by piece (as scrutin_ctx_format joins them): never cut to a buffer. */
     for (size_t i = 0; i < scrutin_ctx_count(ctx); i++) {
-        scrutin_ctx_format(ctx, i, buf, sizeof buf);
-        fprintf(stderr, "scrutin: %s\n", buf);
+        const scrutin_diag *d = scrutin_ctx_get(ctx, i);
+        fputs("scrutin: ", stderr);
+        if (d->file)
+            fputs(d->file, stderr);
+        if (d->line)
+            fprintf(stderr, ":%u", d->line);
+        if (d->file)
+            fputs(": ", stderr);
+        if (d->field)
+            fprintf(stderr, "%s: ", d->field);
+        fprintf(stderr, "%s\n", d->message ? d->message : "");
     }
 }
 
@@ -90,14 +101,30 @@ scrutin_simd cli_simd(void) { return simd_chosen; }
 
 int cli_parse_seed(const char *text, uint64_t *seed)
 {
+    /* Digits only, as the scenario's whole numbers: strtoull would take " -1" as 2^64 - 1. */
+    if (text[0] == 0 || strspn(text, "0123456789") != strlen(text))
+        return -1;
     char *end = NULL;
     errno = 0;
-    if (text[0] == '-' || text[0] == 0)
-        return -1;
     unsigned long long v = strtoull(text, &end, 10);
     if (errno || *end)
         return -1;
     *seed = (uint64_t)v;
+    return 0;
+}
+
+int cli_parse_real(const char *text, double *out)
+{
+    /* A decimal number as the scenario's: no spaces, no hexadecimal, nothing after it. */
+    const char *p = text + (text[0] == '-' || text[0] == '+');
+    if (!((*p >= '0' && *p <= '9') || *p == '.') || strpbrk(text, "xX"))
+        return -1;
+    char *end = NULL;
+    errno = 0;
+    double x = strtod(text, &end);
+    if (end == text || *end || errno == ERANGE || !isfinite(x))
+        return -1;
+    *out = x;
     return 0;
 }
 

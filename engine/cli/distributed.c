@@ -227,3 +227,28 @@ void dist_block(uint64_t total, uint64_t *first, uint64_t *count)
     *first = rank * base + (rank < extra ? rank : extra);
     *count = base + (rank < extra ? 1 : 0);
 }
+
+/* The hooks of scrutin/reduce.h over dist_*: one code path with or without MPI. */
+static void hook_block(void *data, uint64_t total, uint64_t *first, uint64_t *count)
+{
+    (void)data;
+    dist_block(total, first, count);
+}
+
+static int hook_agree(void *data, int status) { return dist_agree(status, data); }
+
+static int hook_sum(void *data, int64_t *counters, size_t n)
+{
+    (void)data;
+    return dist_reduce_counters(counters, n);
+}
+
+void dist_reduce_hooks(scrutin_reduce *hooks, int *reporter)
+{
+    *hooks = (scrutin_reduce)SCRUTIN_REDUCE_INIT;
+    hooks->data = reporter;
+    hooks->block = hook_block;
+    hooks->agree = hook_agree;
+    hooks->sum = hook_sum;
+    hooks->root = dist_is_root();
+}

@@ -45,6 +45,12 @@ int dist_allreduce_counters(int64_t *counters, size_t n);
  * SCRUTIN_EMPI
  */
 int dist_gather_bytes(const void *mine, size_t n, unsigned char **all, size_t *total);
+/*
+ * The library's hooks for these ranks (scrutin/reduce.h): dist_block, dist_agree (the rank
+ * that reports into *reporter, which must outlive the hooks' use), dist_reduce_counters,
+ * and rank 0 as the root; without MPI, those of one process.
+ */
+void dist_reduce_hooks(scrutin_reduce *hooks, int *reporter);
 /* The largest value of @p x over the ranks (for timings). */
 double dist_max(double x);
 /* Whether this process should print and write: rank 0 only. */

@@ -21,7 +21,6 @@
 
 int run_query_option(int c, const char *arg, run_query_args *q)
 {
-    char *end = NULL;
     switch (c) {
     case RUN_OPT_DRAWS:
         if (!arg[0])
@@ -47,9 +46,8 @@ int run_query_option(int c, const char *arg, run_query_args *q)
                                           "number >= 1)", arg);
         return -1;
     case RUN_OPT_TARGET_SE:
-        errno = 0;
-        q->target_se = strtod(arg, &end);
-        if (errno || end == arg || *end || !(q->target_se > 0.0 && q->target_se < 0.5))
+        if (cli_parse_real(arg, &q->target_se) != 0 ||
+            !(q->target_se > 0.0 && q->target_se < 0.5))
             return cli_usage_error("run", "\"%s\" is not a standard error (a number above 0 "
                                           "and below 0.5, such as 0.005)", arg);
         return -1;

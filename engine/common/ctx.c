@@ -112,19 +112,31 @@ int scrutin_ctx_error(scrutin_ctx *ctx, int status, const char *file, unsigned l
         size_t cap = ctx->capacity ? 2 * ctx->capacity : 8;
         diag_store *items = realloc(ctx->items, cap * sizeof *items);
         if (!items)
-            return status;
+            return SCRUTIN_ENOMEM; /* the problem cannot be told: say why, not "bad input" */
         ctx->items = items;
         ctx->capacity = cap;
     }
-    char msg[1024];
+    /* The message whole, however long (a path, a cell of a megabyte): never cut. */
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    int len = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
+    char *msg = len >= 0 ? malloc((size_t)len + 1) : NULL;
+    if (msg) {
+        va_start(ap, fmt);
+        vsnprintf(msg, (size_t)len + 1, fmt, ap);
+        va_end(ap);
+    }
     diag_store *d = &ctx->items[ctx->count];
     d->file = dup_or_null(file);
     d->field = dup_or_null(field);
-    d->message = strdup(msg);
+    d->message = msg;
+    if (!msg || (file && !d->file) || (field && !d->field)) {
+        free(d->file);
+        free(d->field);
+        free(msg);
+        return SCRUTIN_ENOMEM;
+    }
     d->pub = (scrutin_diag){status, d->file, line, d->field, d->message};
     ctx->count++;
     return status;

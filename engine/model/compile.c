@@ -215,7 +215,11 @@ static void compile_assembly(compiler *c)
 static void compile_name(compiler *c)
 {
     const char *name = c->s->doc->name;
-    if (!(c->m->name = strdup(name ? name : ""))) {
+    const char *title = c->s->doc->title, *description = c->s->doc->description;
+    c->m->title = title ? strdup(title) : NULL;
+    c->m->description = description ? strdup(description) : NULL;
+    if (!(c->m->name = strdup(name ? name : "")) || (title && !c->m->title) ||
+        (description && !c->m->description)) {
         c->status = SCRUTIN_ENOMEM, c->oom = true;
         return;
     }
@@ -247,6 +251,8 @@ void scrutin_model_free(scrutin_model *m)
         free(names[k]);
     }
     model_free_names(m);
+    free(m->title);
+    free(m->description);
     for (size_t k = 0; m->system_id && k < m->n_systems; k++)
         free(m->system_id[k]);
     free(m->system_id);

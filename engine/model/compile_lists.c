@@ -13,13 +13,22 @@ static int list_error(compiler *c, size_t row, const char *field, const char *fm
 
 static int list_error(compiler *c, size_t row, const char *field, const char *fmt, ...)
 {
-    char msg[512];
+    /* Measured first: an id or a name may be long, and its message is never cut. */
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    int len = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *msg = len >= 0 ? malloc((size_t)len + 1) : NULL;
+    if (!msg) {
+        c->oom = true;
+        return c->status = SCRUTIN_ENOMEM;
+    }
+    va_start(ap, fmt);
+    vsnprintf(msg, (size_t)len + 1, fmt, ap);
     va_end(ap);
     c->status = scrutin_ctx_error(c->ctx, SCRUTIN_EINPUT, c->s->lists_path, c->s->lists[row].line,
                                   field, "%s", msg);
+    free(msg);
     return c->status;
 }
 

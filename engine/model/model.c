@@ -38,7 +38,16 @@ unsigned scrutin_model_majority(const scrutin_model *m) { return m->majority; }
 unsigned scrutin_model_supermajority(const scrutin_model *m) { return m->supermajority; }
 const char *scrutin_model_name(const scrutin_model *m) { return m->name; }
 
+const char *scrutin_model_title(const scrutin_model *m) { return m ? m->title : NULL; }
+
+const char *scrutin_model_description(const scrutin_model *m) { return m ? m->description : NULL; }
+
 size_t scrutin_model_systems(const scrutin_model *m) { return m->n_systems; }
+
+const scrutin_rules *scrutin_model_system_rules(const scrutin_model *m, size_t system)
+{
+    return m && system < m->n_systems ? &m->systems[system] : NULL;
+}
 
 const char *scrutin_model_system_id(const scrutin_model *m, size_t system)
 {

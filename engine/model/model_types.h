@@ -45,6 +45,7 @@ typedef struct model_params {
 
 struct scrutin_model {
     char *name;
+    char *title, *description; /* the scenario's, NULL if it has none */
     unsigned seats, majority, supermajority;
     scrutin_rules rules;          /* the first system's: replay and compare use it */
     size_t n_systems;             /* systems applied to the same simulated votes */

@@ -125,7 +125,7 @@ static json_t *scenario_json(json_doc *d, const scrutin_compare *c,
                              const scrutin_compare_info *info, size_t k)
 {
     json_t *s = json_object();
-    json_doc_put(d, s, "name", json_string(c->names[k]));
+    json_doc_put(d, s, "name", json_doc_string(c->names[k]));
     json_doc_put(d, s, "hash", json_doc_string(info->hashes ? info->hashes[k] : NULL));
     json_doc_put(d, s, "seats", json_integer(c->seats[k]));
     json_doc_put(d, s, "majority", json_integer(c->majority[k]));
@@ -141,7 +141,7 @@ static json_t *compare_json(json_doc *d, const compare_data *data,
     const scrutin_compare *c = data->compare;
     json_t *root = json_object();
     json_doc_put(d, root, "format", json_integer(COMPARE_JSON_FORMAT));
-    json_doc_put(d, root, "scrutin_version", json_string(SCRUTIN_VERSION));
+    json_doc_put(d, root, "scrutin_version", json_doc_string(SCRUTIN_VERSION));
     json_doc_put(d, root, "seed", json_doc_seed(info->seed));
     json_t *sims = json_object();
     json_doc_put(d, sims, "requested", json_doc_count(info->requested));

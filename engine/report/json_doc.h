@@ -27,7 +27,10 @@ json_t *json_doc_count(uint64_t n);
  * beyond 2^53 lose digits in many JSON readers (JavaScript's numbers are doubles).
  */
 json_t *json_doc_seed(uint64_t seed);
-/* A string, or null for a NULL pointer. */
+/*
+ * A string, or null for a NULL pointer. Text that is not UTF-8 (a path, a table's name in
+ * Latin-1) has each stray byte written as the text \xHH: JSON is UTF-8, and jansson refuses it.
+ */
 json_t *json_doc_string(const char *text);
 
 #endif

@@ -4,12 +4,13 @@
 #include <math.h>
 
 #include "../model/model_types.h"
+#include "json_doc.h"
 
 static json_t *rules_json(json_doc *d, const scrutin_rules *r, const char *id)
 {
     json_t *o = json_object();
     if (id)
-        json_doc_put(d, o, "id", json_string(id));
+        json_doc_put(d, o, "id", json_doc_string(id));
     json_doc_put(d, o, "system", json_doc_string(scrutin_system_name(r->system)));
     json_doc_put(d, o, "round1_majority", json_doc_real(r->round1_majority));
     json_doc_put(d, o, "round2_lists", json_integer(r->round2_lists));

@@ -74,15 +74,18 @@ static unsigned fill_panel(panel_buffers *b, size_t i, const scrutin_model *mode
     }
     const scrutin_group_summary *f = &s->groups[SCRUTIN_STAGE_FINAL][kind][group];
     const scrutin_group_summary *p = &s->groups[SCRUTIN_STAGE_PROVISIONAL][kind][group];
+    /* A group is titled by its name (UTF-8) where the scenario gives one, else by its id. */
+    const char *label = scrutin_model_entity_name(model, entity[kind], group);
+    if (!label || !label[0])
+        label = scrutin_model_id(model, entity[kind], group);
     /* Parties are drawn two by two: their titles say less. */
     if (kind == SCRUTIN_GROUP_COALITION)
         snprintf(b->titles[i], TITLE_SIZE,
-                 "%s: mean %.1f seats, P(majority) %.1f%% (provisional %.1f%%)",
-                 scrutin_model_id(model, entity[kind], group), f->mean, 100.0 * f->majority.p,
-                 100.0 * p->majority.p);
+                 "%s: mean %.1f seats, P(majority) %.1f%% (provisional %.1f%%)", label, f->mean,
+                 100.0 * f->majority.p, 100.0 * p->majority.p);
     else
-        snprintf(b->titles[i], TITLE_SIZE, "%s: mean %.1f seats, P(majority) %.1f%%",
-                 scrutin_model_id(model, entity[kind], group), f->mean, 100.0 * f->majority.p);
+        snprintf(b->titles[i], TITLE_SIZE, "%s: mean %.1f seats, P(majority) %.1f%%", label,
+                 f->mean, 100.0 * f->majority.p);
     b->title_ptrs[i] = b->titles[i];
     return top;
 }

@@ -76,8 +76,12 @@ static void write_replay_table(FILE *f, const scrutin_model *m, const scrutin_re
             if (!s0 && !s1 && !s2)
                 continue;
             const char *id = scrutin_model_id(m, v[k].entity, g);
+            /* The terminal table ends each row with the group's name, where it has one. */
+            const char *name = scrutin_model_entity_name(m, v[k].entity, g);
             if (markdown)
                 fprintf(f, "| %s | %u | %u | %u |\n", id, s0, s1, s2);
+            else if (name && name[0] && strcmp(name, id) != 0)
+                fprintf(f, "%-12s %8u %12u %6u  %s\n", id, s0, s1, s2, name);
             else
                 fprintf(f, "%-12s %8u %12u %6u\n", id, s0, s1, s2);
         }
@@ -142,12 +146,12 @@ static int write_json(FILE *f, const scrutin_model *m, const scrutin_replay *con
         json_t *systems = json_array();
         for (size_t i = 0; i < n; i++) {
             json_t *one = replay_json(m, rs[i], &d);
-            json_doc_put(&d, one, "system", json_string(system_label(m, rs[i])));
+            json_doc_put(&d, one, "system", json_doc_string(system_label(m, rs[i])));
             json_doc_append(&d, systems, one);
         }
         json_doc_put(&d, root, "systems", systems);
     }
-    json_doc_put(&d, root, "scenario", json_string(scrutin_model_name(m)));
+    json_doc_put(&d, root, "scenario", json_doc_string(scrutin_model_name(m)));
     int rc = d.ok ? json_dumpf(root, f, JSON_INDENT(2) | JSON_SORT_KEYS) : -1;
     fputc('\n', f);
     json_decref(root);

@@ -17,15 +17,34 @@
 #include "scrutin/report.h"
 #include "scrutin/version.h"
 
+/*
+ * An entity as the page shows it: its id, and its name (UTF-8, as the scenario gives it)
+ * where it has one that says more.
+ */
+static void html_named(FILE *f, const scrutin_model *m, scrutin_entity kind, size_t i)
+{
+    const char *id = scrutin_model_id(m, kind, i), *name = scrutin_model_entity_name(m, kind, i);
+    html_escape(f, id);
+    if (name && name[0] && strcmp(name, id) != 0) {
+        fputs(" <span class=\"name\">", f);
+        html_escape(f, name);
+        fputs("</span>", f);
+    }
+}
+
 static const scrutin_entity group_entity[SCRUTIN_GROUP_KINDS] = {SCRUTIN_ENTITY_PARTY,
                                                                  SCRUTIN_ENTITY_COALITION};
 
 typedef struct page {
     const char *out_dir;
     const scrutin_model *model;
-    const scrutin_summary *s;
+    const scrutin_tally *tally; /* NULL: the first system's summary only */
+    const scrutin_summary *s;   /* the first system's */
     const scrutin_run_info *info;
 } page;
+
+/* In doubt: a probability neither below 1% nor above 99% (docs/cli.md, "report.html"). */
+static int in_doubt(double p) { return p >= 0.01 && p <= 0.99; }
 
 static const char style[] =
     "body{font-family:'DejaVu Sans',Helvetica,Arial,sans-serif;max-width:1100px;margin:2em auto;"
@@ -55,9 +74,34 @@ static void write_head(FILE *f, const page *pg)
           f);
     html_escape(f, name);
     fprintf(f, ": scrutin run</title>\n<style>\n%s</style>\n</head>\n<body>\n", style);
+    /* The scenario's own title and description first: what the analyst called it. */
+    const char *title = scrutin_model_title(pg->model);
+    const char *description = scrutin_model_description(pg->model);
     fputs("<h1>", f);
-    html_escape(f, name);
-    fprintf(f, ": %llu simulated elections</h1>\n", (unsigned long long)pg->s->simulations);
+    html_escape(f, title ? title : name);
+    fputs("</h1>\n<p class=\"meta\">", f);
+    if (title) {
+        html_escape(f, name);
+        fputs(": ", f);
+    }
+    fprintf(f, "%llu simulated elections.</p>\n", (unsigned long long)pg->s->simulations);
+    if (description) {
+        fputs("<p class=\"description\">", f);
+        html_escape(f, description);
+        fputs("</p>\n", f);
+    }
+    size_t n_systems = scrutin_model_systems(pg->model);
+    if (n_systems > 1) {
+        fprintf(f, "<p>%zu electoral systems applied to the same simulated votes, each in its own "
+                   "section below:", n_systems);
+        for (size_t k = 0; k < n_systems; k++) {
+            fputs(k ? ", <b>" : " <b>", f);
+            html_escape(f, scrutin_model_system_id(pg->model, k));
+            fputs("</b>", f);
+        }
+        fputs(". The headline, tables and plots above the first of those sections are of the "
+              "first system.</p>\n", f);
+    }
     fprintf(f, "<p class=\"meta\">%u seats; a majority is %u seats, a supermajority %u. Seed %llu",
             pg->s->seats, pg->s->majority, pg->s->supermajority,
             (unsigned long long)pg->info->seed);
@@ -75,28 +119,95 @@ static void write_head(FILE *f, const page *pg)
                 (unsigned long long)pg->s->simulations, (unsigned long long)pg->info->requested);
 }
 
-/* One sentence per coalition: what an analyst wants to know first. */
-static void write_headline(FILE *f, const page *pg)
+/* The groups whose P(majority) or P(largest) is in doubt first, one sentence each. */
+static void write_doubtful(FILE *f, const page *pg, const scrutin_summary *s, int *any)
 {
-    const scrutin_summary *s = pg->s;
-    fputs("<h2>Headline</h2>\n<ul class=\"headline\">\n", f);
-    for (size_t c = 0; c < s->n_groups[SCRUTIN_GROUP_COALITION]; c++) {
-        const scrutin_group_summary *fin = &s->groups[SCRUTIN_STAGE_FINAL][SCRUTIN_GROUP_COALITION][c];
-        const scrutin_group_summary *pro =
-            &s->groups[SCRUTIN_STAGE_PROVISIONAL][SCRUTIN_GROUP_COALITION][c];
-        fputs("<li><b>", f);
-        html_escape(f, scrutin_model_id(pg->model, SCRUTIN_ENTITY_COALITION, c));
-        fputs("</b> holds a majority after the court in <b>", f);
-        put_percent(f, fin->majority.p);
-        fprintf(f, "</b> of the simulated elections (± %.1f points; ", 200.0 * fin->majority.se);
-        put_percent(f, pro->majority.p);
-        fprintf(f, " before the court): %.1f seats on average, between %u and %u in 90%% of them.</li>\n",
-                fin->mean, fin->p05, fin->p95);
+    static const scrutin_group_kind order[] = {SCRUTIN_GROUP_COALITION, SCRUTIN_GROUP_PARTY};
+    for (size_t o = 0; o < 2; o++) {
+        scrutin_group_kind kind = order[o];
+        for (size_t g = 0; g < s->n_groups[kind]; g++) {
+            const scrutin_group_summary *fin = &s->groups[SCRUTIN_STAGE_FINAL][kind][g];
+            const scrutin_group_summary *pro = &s->groups[SCRUTIN_STAGE_PROVISIONAL][kind][g];
+            int majority = in_doubt(fin->majority.p), largest = in_doubt(fin->largest.p);
+            if (!majority && !largest)
+                continue;
+            *any = 1;
+            fputs("<li><b>", f);
+            html_named(f, pg->model, group_entity[kind], g);
+            fprintf(f, "</b> (%s) ", scrutin_group_kind_name(kind));
+            if (majority) {
+                fputs("holds a majority after the court in <b>", f);
+                put_percent(f, fin->majority.p);
+                fprintf(f, "</b> of the simulated elections (± %.1f points; ",
+                        200.0 * fin->majority.se);
+                put_percent(f, pro->majority.p);
+                fputs(" before the court)", f);
+            }
+            if (largest) {
+                fputs(majority ? "; is the largest in " : "is the largest group of its kind in ",
+                      f);
+                put_percent(f, fin->largest.p);
+            }
+            fprintf(f, ": %.1f seats on average, between %u and %u in 90%% of them.</li>\n",
+                    fin->mean, fin->p05, fin->p95);
+        }
     }
-    fputs("</ul>\n", f);
-    fprintf(f, "<p>The court's decisions after the vote change the holder of %.2f seats per "
-               "election on average. ± figures are two Monte Carlo standard errors.</p>\n",
-            s->court_moved_mean);
+}
+
+/* The groups of one kind whose final P(majority) is certain (below 1% or above 99%): names. */
+static void write_certain(FILE *f, const page *pg, const scrutin_summary *s,
+                          scrutin_group_kind kind, int holds, int *first)
+{
+    size_t n = 0, shown = 0;
+    for (size_t g = 0; g < s->n_groups[kind]; g++) {
+        double p = s->groups[SCRUTIN_STAGE_FINAL][kind][g].majority.p;
+        n += !in_doubt(p) && (p > 0.99) == holds;
+    }
+    if (n == 0)
+        return;
+    fputs(*first ? "" : "; ", f);
+    *first = 0;
+    fprintf(f, "%s, %s ", holds ? "majority in over 99%" : "majority in under 1%",
+            kind == SCRUTIN_GROUP_COALITION ? (n > 1 ? "coalitions" : "coalition")
+                                            : (n > 1 ? "parties" : "party"));
+    for (size_t g = 0; g < s->n_groups[kind]; g++) {
+        double p = s->groups[SCRUTIN_STAGE_FINAL][kind][g].majority.p;
+        if (in_doubt(p) || (p > 0.99) != holds)
+            continue;
+        /* Many parties: the first few by name, the rest counted. */
+        if (shown == 8 && n > 9) {
+            fprintf(f, " and %zu more", n - shown);
+            break;
+        }
+        fputs(shown ? ", " : "", f);
+        html_escape(f, scrutin_model_id(pg->model, group_entity[kind], g));
+        shown++;
+    }
+}
+
+/* What an analyst wants to know first: what is in doubt, then, in one line, what is not. */
+static void write_headline(FILE *f, const page *pg, const scrutin_summary *s)
+{
+    fputs("<ul class=\"headline\">\n", f);
+    int any = 0;
+    write_doubtful(f, pg, s, &any);
+    if (!any)
+        fputs("<li>No party or coalition's majority, nor which is the largest, is in doubt "
+              "(every probability below 1% or above 99%).</li>\n",
+              f);
+    fputs("<li class=\"certain\">Certain (P(majority) below 1% or above 99%): ", f);
+    int first = 1;
+    write_certain(f, pg, s, SCRUTIN_GROUP_COALITION, 1, &first);
+    write_certain(f, pg, s, SCRUTIN_GROUP_PARTY, 1, &first);
+    write_certain(f, pg, s, SCRUTIN_GROUP_COALITION, 0, &first);
+    write_certain(f, pg, s, SCRUTIN_GROUP_PARTY, 0, &first);
+    fputs(first ? "none.</li>\n</ul>\n" : ".</li>\n</ul>\n", f);
+    /* The court's figure only where the court can act: no empty statement when it is off. */
+    if (s->court_moved_mean > 0.0)
+        fprintf(f, "<p>The court's decisions after the vote change the holder of %.2f seats per "
+                   "election on average.</p>\n",
+                s->court_moved_mean);
+    fputs("<p>± figures are two Monte Carlo standard errors.</p>\n", f);
 }
 
 /* The headline table of standard output: coalitions and the largest parties, both stages. */
@@ -171,9 +282,9 @@ static int write_figure(FILE *f, const page *pg, const char *name, const char *c
     return status == 1 ? SCRUTIN_EIO : status; /* 1: the image vanished while it was read */
 }
 
-static void write_groups_table(FILE *f, const page *pg, scrutin_group_kind kind)
+static void write_groups_table(FILE *f, const page *pg, const scrutin_summary *s,
+                               scrutin_group_kind kind)
 {
-    const scrutin_summary *s = pg->s;
     fputs("<table>\n<tr><th class=\"id\">group</th><th>mean</th><th>sd</th><th>p05</th>"
           "<th>median</th><th>p95</th><th>P(majority)</th><th>P(supermajority)</th>"
           "<th>P(largest)</th><th>court shift</th></tr>\n",
@@ -184,7 +295,7 @@ static void write_groups_table(FILE *f, const page *pg, scrutin_group_kind kind)
         if (x->mean <= 0.0 && prov->mean <= 0.0)
             continue; /* never a seat: the CSV files keep it, the page leaves it out */
         fputs("<tr><td class=\"id\">", f);
-        html_escape(f, scrutin_model_id(pg->model, group_entity[kind], g));
+        html_named(f, pg->model, group_entity[kind], g);
         fprintf(f, "</td><td>%.2f</td><td>%.2f</td><td>%u</td><td>%u</td><td>%u</td><td>", x->mean,
                 x->sd, x->p05, x->p50, x->p95);
         put_percent(f, x->majority.p);
@@ -206,10 +317,10 @@ static void write_districts_table(FILE *f, const page *pg)
     for (size_t i = 0; i < pg->s->n_districts; i++) {
         const scrutin_district_summary *d = &pg->s->districts[i];
         fputs("<tr><td class=\"id\">", f);
-        html_escape(f, scrutin_model_id(pg->model, SCRUTIN_ENTITY_DISTRICT, i));
+        html_named(f, pg->model, SCRUTIN_ENTITY_DISTRICT, i);
         fputs("</td><td class=\"id\">", f);
-        html_escape(f, scrutin_model_id(pg->model, SCRUTIN_ENTITY_REGION,
-                                        scrutin_model_district_region(pg->model, i)));
+        html_named(f, pg->model, SCRUTIN_ENTITY_REGION,
+                   scrutin_model_district_region(pg->model, i));
         fprintf(f, "</td><td>%u</td><td>", scrutin_model_district_seats(pg->model, i));
         put_percent(f, d->round1.p);
         fputs("</td><td>", f);
@@ -272,9 +383,9 @@ static void write_pivotal_districts(FILE *f, const page *pg)
                 const scrutin_district_group_summary *x =
                     &s->district_groups[k][pick[i] * s->n_groups[k] + g];
                 fputs("<tr><td class=\"id\">", f);
-                html_escape(f, scrutin_model_id(pg->model, group_entity[k], g));
+                html_named(f, pg->model, group_entity[k], g);
                 fputs("</td><td class=\"id\">", f);
-                html_escape(f, scrutin_model_id(pg->model, SCRUTIN_ENTITY_DISTRICT, pick[i]));
+                html_named(f, pg->model, SCRUTIN_ENTITY_DISTRICT, pick[i]);
                 fputs("</td><td>", f);
                 put_percent(f, x->seat.p);
                 fputs("</td><td>", f);
@@ -320,10 +431,54 @@ static void write_files(FILE *f)
                "(<code>.gp</code>) and images</li>\n</ul>\n", SCRUTIN_PLOT_DIR);
 }
 
-static int write_page(FILE *f, const page *pg)
+/*
+ * With several electoral systems on the same votes: a section per system, each with its
+ * headline and its tables, so that the page names and shows every one of them.
+ */
+static int write_systems(FILE *f, const page *pg, scrutin_ctx *ctx)
+{
+    size_t n = scrutin_model_systems(pg->model);
+    if (n < 2)
+        return SCRUTIN_OK;
+    int status = SCRUTIN_OK;
+    for (size_t k = 0; k < n && status == SCRUTIN_OK; k++) {
+        const scrutin_rules *rules = scrutin_model_system_rules(pg->model, k);
+        fputs("<h2>System ", f);
+        html_escape(f, scrutin_model_system_id(pg->model, k));
+        if (rules) {
+            fputs(" <span class=\"meta\">(", f);
+            html_escape(f, scrutin_system_name(rules->system));
+            fputs(")</span>", f);
+        }
+        fputs("</h2>\n", f);
+        scrutin_summary *own = NULL;
+        const scrutin_summary *s = pg->s;
+        if (k > 0 && pg->tally) {
+            status = scrutin_summary_compute(&own, pg->model, scrutin_tally_system(pg->tally, k),
+                                             ctx);
+            s = own;
+        } else if (k > 0) {
+            fputs("<p class=\"missing\">Its counts were not given to the page: see the run's "
+                  "tables, whose <code>system</code> column holds every system.</p>\n", f);
+            continue;
+        }
+        if (status != SCRUTIN_OK)
+            break;
+        write_headline(f, pg, s);
+        fputs("<h3>Coalitions, final</h3>\n", f);
+        write_groups_table(f, pg, s, SCRUTIN_GROUP_COALITION);
+        fputs("<h3>Parties that win seats, final</h3>\n", f);
+        write_groups_table(f, pg, s, SCRUTIN_GROUP_PARTY);
+        scrutin_summary_free(own);
+    }
+    return status;
+}
+
+static int write_page(FILE *f, const page *pg, scrutin_ctx *ctx)
 {
     write_head(f, pg);
-    write_headline(f, pg);
+    fputs("<h2>Headline</h2>\n", f);
+    write_headline(f, pg, pg->s);
     int status = write_headline_table(f, pg);
     if (status == SCRUTIN_OK) {
         fputs("<h2>Seats</h2>\n", f);
@@ -338,11 +493,14 @@ static int write_page(FILE *f, const page *pg)
                               "provisional.");
     if (status == SCRUTIN_OK) {
         fputs("<h3>Coalitions, final</h3>\n", f);
-        write_groups_table(f, pg, SCRUTIN_GROUP_COALITION);
+        write_groups_table(f, pg, pg->s, SCRUTIN_GROUP_COALITION);
         fputs("<h3>Parties that win seats, final</h3>\n", f);
-        write_groups_table(f, pg, SCRUTIN_GROUP_PARTY);
-        fputs("<p>Court shift: the mean of final minus provisional seats.</p>\n"
-              "<h2>Districts</h2>\n", f);
+        write_groups_table(f, pg, pg->s, SCRUTIN_GROUP_PARTY);
+        fputs("<p>Court shift: the mean of final minus provisional seats.</p>\n", f);
+        status = write_systems(f, pg, ctx);
+    }
+    if (status == SCRUTIN_OK) {
+        fputs("<h2>Districts</h2>\n", f);
         status = write_figure(f, pg, "district_outcomes",
                               "Each district's probability of being decided in round 1, and of "
                               "the court's decisions after the vote changing its winner.");
@@ -359,8 +517,8 @@ static int write_page(FILE *f, const page *pg)
 }
 
 int scrutin_report_html(const char *out_dir, const scrutin_model *model,
-                        const scrutin_summary *summary, const scrutin_run_info *info,
-                        scrutin_ctx *ctx)
+                        const scrutin_tally *tally, const scrutin_summary *summary,
+                        const scrutin_run_info *info, scrutin_ctx *ctx)
 {
     if (!out_dir || !model || !summary || !info)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
@@ -376,18 +534,20 @@ int scrutin_report_html(const char *out_dir, const scrutin_model *model,
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
                                  "scrutin_report_html: the summary and the model do not describe "
                                  "the same run");
-    int status = report_make_folder(out_dir, ctx);
+    int status = tally ? scrutin_tally_check(tally, model, "scrutin_report_html", ctx) : SCRUTIN_OK;
+    if (status == SCRUTIN_OK)
+        status = report_make_folder(out_dir, ctx);
     if (status != SCRUTIN_OK)
         return status;
     atomic_file af;
     status = atomic_file_open(&af, out_dir, "report.html", ctx);
     if (status != SCRUTIN_OK)
         return status;
-    page pg = {out_dir, model, summary, info};
+    page pg = {out_dir, model, tally, summary, info};
     report_locale c_numbers;
     status = report_locale_enter(&c_numbers);
     if (status == SCRUTIN_OK)
-        status = write_page(af.f, &pg);
+        status = write_page(af.f, &pg, ctx);
     report_locale_leave(&c_numbers);
     if (status != SCRUTIN_OK) {
         atomic_file_abort(&af);

@@ -29,10 +29,10 @@ static json_t *metadata(json_doc *d, const run_data *data, const scrutin_run_inf
     json_t *root = json_object();
     json_doc_put(d, root, "format", json_integer(REPORT_RUN_JSON_FORMAT));
     json_doc_put(d, root, "scrutin_version",
-        json_string(info->scrutin_version ? info->scrutin_version : SCRUTIN_VERSION));
+        json_doc_string(info->scrutin_version ? info->scrutin_version : SCRUTIN_VERSION));
     json_t *scenario = json_object();
     json_doc_put(d, scenario, "name",
-        json_string(info->scenario_name ? info->scenario_name : scrutin_model_name(data->model)));
+        json_doc_string(info->scenario_name ? info->scenario_name : scrutin_model_name(data->model)));
     json_doc_put(d, scenario, "hash", json_doc_string(info->scenario_hash));
     json_doc_put(d, root, "scenario", scenario);
     json_doc_put(d, root, "seed", json_doc_seed(info->seed));

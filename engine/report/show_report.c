@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json_doc.h"
 #include "run_tables.h"
 #include "scrutin/report.h"
 #include "table_file.h"
@@ -156,7 +157,7 @@ static int write_csv(FILE *f, const scrutin_model *m)
 
 static json_t *cell_json(const cell *c)
 {
-    return c->kind == CELL_TEXT ? json_string(c->text)
+    return c->kind == CELL_TEXT ? json_doc_string(c->text)
            : c->kind == CELL_INT ? json_integer((json_int_t)c->i)
                                  : json_null();
 }
@@ -176,7 +177,7 @@ static int json_row(void *self, int s, const cell row[SHOW_FIELDS])
             char *copy = strdup(row[f].text);
             for (char *save = NULL, *id = copy ? strtok_r(copy, ";", &save) : NULL; v && id;
                  id = strtok_r(NULL, ";", &save))
-                json_array_append_new(v, json_string(id));
+                json_array_append_new(v, json_doc_string(id));
             if (!copy)
                 v = NULL;
             free(copy);

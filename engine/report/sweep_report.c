@@ -29,7 +29,8 @@ typedef struct sweep_data {
     const scrutin_sweep *sweep;
 } sweep_data;
 
-static const char *const sweep_columns[] = {"step",          "value",      "coalition",
+/* With several electoral systems, a leading `system` column; else from "step". */
+static const char *const sweep_columns[] = {"system", "step",          "value",      "coalition",
                                             "p_majority",    "p_majority_se", "mean_seats",
                                             "mean_se"};
 
@@ -38,18 +39,28 @@ static int sweep_rows(const run_data *d, const row_sink *sink)
     const scrutin_sweep *s = ((const sweep_data *)d)->sweep;
     for (size_t r = 0; r < s->n_rows; r++) {
         const scrutin_sweep_row *x = &s->rows[r];
-        cell row[] = {cell_int((int64_t)x->step), cell_real(x->value), cell_text(x->coalition),
+        cell row[] = {cell_text(x->system ? x->system : ""),
+                      cell_int((int64_t)x->step), cell_real(x->value), cell_text(x->coalition),
                       cell_real(x->p_majority),   cell_real(x->p_majority_se),
                       cell_real(x->mean_seats),   cell_real(x->mean_se)};
-        int status = sink->row(sink->self, row, sizeof row / sizeof row[0]);
+        int skip = !s->several_systems;
+        int status = sink->row(sink->self, row + skip, sizeof row / sizeof row[0] - (size_t)skip);
         if (status != SCRUTIN_OK)
             return status;
     }
     return SCRUTIN_OK;
 }
 
-static const run_table sweep_table = {"sweep", sweep_columns,
-                                      sizeof sweep_columns / sizeof sweep_columns[0], sweep_rows};
+static const run_table sweep_table_systems = {
+    "sweep", sweep_columns, sizeof sweep_columns / sizeof sweep_columns[0], sweep_rows};
+static const run_table sweep_table = {"sweep", sweep_columns + 1,
+                                      sizeof sweep_columns / sizeof sweep_columns[0] - 1,
+                                      sweep_rows};
+
+static const run_table *table_of(const scrutin_sweep *s)
+{
+    return s->several_systems ? &sweep_table_systems : &sweep_table;
+}
 
 static json_t *sweep_json(json_doc *d, const sweep_data *data, const scrutin_sweep_info *info,
                           double write_seconds, int *status)
@@ -57,7 +68,7 @@ static json_t *sweep_json(json_doc *d, const sweep_data *data, const scrutin_swe
     const scrutin_sweep *s = data->sweep;
     json_t *root = json_object();
     json_doc_put(d, root, "format", json_integer(SWEEP_JSON_FORMAT));
-    json_doc_put(d, root, "scrutin_version", json_string(SCRUTIN_VERSION));
+    json_doc_put(d, root, "scrutin_version", json_doc_string(SCRUTIN_VERSION));
     json_t *scenario = json_object();
     json_doc_put(d, scenario, "name", json_doc_string(s->scenario_name));
     json_doc_put(d, scenario, "hash", json_doc_string(info->scenario_hash));
@@ -65,7 +76,7 @@ static json_t *sweep_json(json_doc *d, const sweep_data *data, const scrutin_swe
     /* Every parameter in effect in the scenario as it is; `set` and `values` say what moved. */
     if (info->model)
         json_doc_put(d, root, "parameters", report_model_parameters(d, info->model));
-    json_doc_put(d, root, "set", json_string(s->path));
+    json_doc_put(d, root, "set", json_doc_string(s->path));
     json_t *values = json_array();
     for (size_t k = 0; k < s->n_steps; k++)
         json_doc_append(d, values, json_doc_real(s->values[k]));
@@ -80,7 +91,7 @@ static json_t *sweep_json(json_doc *d, const sweep_data *data, const scrutin_swe
     json_doc_put(d, completed, "simulations", per_step);
     json_doc_put(d, root, "completed", completed);
     json_t *rows = NULL;
-    *status = table_json(&rows, &sweep_table, &data->base);
+    *status = table_json(&rows, table_of(s), &data->base);
     if (*status == SCRUTIN_OK)
         json_doc_put(d, root, "rows", rows);
     json_t *e = json_object(), *timings = json_object();
@@ -115,7 +126,7 @@ int scrutin_sweep_write(const char *out_dir, const scrutin_sweep *s,
     report_locale c_numbers;
     status = report_locale_enter(&c_numbers);
     if (status == SCRUTIN_OK)
-        status = report_table_file(out_dir, "sweep.csv", &sweep_table, &data.base, ctx);
+        status = report_table_file(out_dir, "sweep.csv", table_of(s), &data.base, ctx);
     if (status == SCRUTIN_OK) {
         clock_gettime(CLOCK_MONOTONIC, &now);
         double seconds =
@@ -146,16 +157,16 @@ const char *const *scrutin_sweep_plot_names(size_t *count)
     return sweep_plot_names;
 }
 
-/* The coalitions, each once, in the order they first appear (the scenario's). */
+/* The curves (coalitions, by system if several), each once, in the order they first appear. */
 static size_t sweep_coalitions(const scrutin_sweep *s, const char **ids)
 {
     size_t n = 0;
     for (size_t r = 0; r < s->n_rows; r++) {
         size_t i = 0;
-        while (i < n && strcmp(ids[i], s->rows[r].coalition) != 0)
+        while (i < n && strcmp(ids[i], s->rows[r].label) != 0)
             i++;
         if (i == n)
-            ids[n++] = s->rows[r].coalition;
+            ids[n++] = s->rows[r].label;
     }
     return n;
 }
@@ -189,7 +200,7 @@ int scrutin_sweep_plot(const char *out_dir, const scrutin_sweep *s, scrutin_ctx 
     for (size_t r = 0; r < s->n_rows; r++) {
         const scrutin_sweep_row *x = &s->rows[r];
         size_t c = 0;
-        while (strcmp(ids[c], x->coalition) != 0)
+        while (strcmp(ids[c], x->label) != 0)
             c++;
         p[2 * c * steps + x->step] = x->p_majority;
         p[(2 * c + 1) * steps + x->step] = x->p_majority_se;
@@ -240,10 +251,10 @@ static void print_text(FILE *f, const scrutin_sweep *s, int markdown)
         report_format_double(value, x->value);
         if (markdown)
             fprintf(f, "| %zu | %s | %s | %.3f ± %.3f | %.2f ± %.2f |\n", x->step, value,
-                    x->coalition, x->p_majority, x->p_majority_se, x->mean_seats, x->mean_se);
+                    x->label, x->p_majority, x->p_majority_se, x->mean_seats, x->mean_se);
         else
             fprintf(f, "%4zu  %12s  %-12s  %11.3f  %6.3f  %10.2f  %6.2f\n", x->step, value,
-                    x->coalition, x->p_majority, x->p_majority_se, x->mean_seats, x->mean_se);
+                    x->label, x->p_majority, x->p_majority_se, x->mean_seats, x->mean_se);
     }
 }
 
@@ -257,10 +268,10 @@ int scrutin_sweep_print(FILE *f, const scrutin_sweep *s, scrutin_format format, 
     int status = report_locale_enter(&c_numbers);
     if (status == SCRUTIN_OK) {
         switch (format) {
-        case SCRUTIN_FORMAT_CSV: status = table_csv_write(f, &sweep_table, &data.base); break;
+        case SCRUTIN_FORMAT_CSV: status = table_csv_write(f, table_of(s), &data.base); break;
         case SCRUTIN_FORMAT_JSON: {
             json_t *rows = NULL;
-            status = table_json(&rows, &sweep_table, &data.base);
+            status = table_json(&rows, table_of(s), &data.base);
             if (status == SCRUTIN_OK)
                 status = report_json_stream(f, rows);
             json_decref(rows);

@@ -2,6 +2,7 @@
 #include <jansson.h>
 #include <math.h>
 
+#include "json_doc.h"
 #include "run_tables.h"
 #include "scrutin/error.h"
 
@@ -14,7 +15,7 @@ typedef struct json_sink {
 static json_t *cell_json(const cell *c)
 {
     switch (c->kind) {
-    case CELL_TEXT: return json_string(c->text);
+    case CELL_TEXT: return json_doc_string(c->text);
     case CELL_INT: return json_integer((json_int_t)c->i);
     case CELL_REAL: return isfinite(c->x) ? json_real(c->x) : json_null();
     case CELL_EMPTY: break;

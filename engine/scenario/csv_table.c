@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "input_file.h"
+#include "scrutin/text.h"
 
 typedef struct reader {
     char **fields;       /* fields of the row being read */
@@ -248,22 +249,35 @@ int csv_table_read(csv_table *t, const char *path, const csv_origin *origin,
     for (size_t c = 0; c < n_cols; c++)
         t->column_of[c] = -1;
     t->n_file_cols = r.row_len[0];
-    for (size_t j = 0; j < r.row_len[0]; j++) {
+    /* A table separated by ';' (a spreadsheet's CSV in French and many other locales): one
+       message that says so, rather than one about each column it seems to lack. */
+    int semicolons = r.row_len[0] == 1 && strchr(r.rows[0][0], ';') != NULL;
+    if (semicolons)
+        status = scrutin_ctx_error(ctx, SCRUTIN_EINPUT, path, r.row_line[0], NULL,
+                                   "the cells are separated by ';' (as spreadsheets write CSV in "
+                                   "many locales): a scenario's tables use ','; save the table "
+                                   "with ',' between cells, or make the scenario from a results "
+                                   "table with `scrutin import`, which reads ';' and decimal "
+                                   "commas (docs/scenario-format.md)");
+    for (size_t j = 0; j < r.row_len[0] && !semicolons; j++) {
         trim(r.rows[0][j]);
         const char *name = r.rows[0][j];
         size_t c = 0;
         while (c < n_cols && strcmp(columns[c], name) != 0)
             c++;
+        const char *near = c == n_cols ? scrutin_suggest(name, columns, n_cols) : NULL;
         if (c == n_cols)
             status = scrutin_ctx_error(ctx, SCRUTIN_EINPUT, path, r.row_line[0], name,
-                                       "unknown column \"%s\"", name);
+                                       "unknown column \"%s\"%s%s%s", name,
+                                       near ? ": did you mean \"" : "", near ? near : "",
+                                       near ? "\"?" : "");
         else if (t->column_of[c] >= 0)
             status = scrutin_ctx_error(ctx, SCRUTIN_EINPUT, path, r.row_line[0], name,
                                        "column \"%s\" appears twice", name);
         else
             t->column_of[c] = (int)j;
     }
-    for (size_t c = 0; c < n_cols; c++)
+    for (size_t c = 0; c < n_cols && !semicolons; c++)
         if (required[c] && t->column_of[c] < 0)
             status = scrutin_ctx_error(ctx, SCRUTIN_EINPUT, path, r.row_line[0], columns[c],
                                        "required column \"%s\" is missing", columns[c]);

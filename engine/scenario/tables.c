@@ -30,13 +30,24 @@ static void bad(cell_reader *r, const char *field, const char *fmt, ...)
 
 static void bad(cell_reader *r, const char *field, const char *fmt, ...)
 {
-    char msg[512];
+    /* Measured first: a cell may be a megabyte long, and its message is never cut. */
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    int len = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    r->status = scrutin_ctx_error(r->ctx, SCRUTIN_EINPUT, r->t->path, r->t->line[r->row], field,
-                                  "%s", msg);
+    char *msg = len >= 0 ? malloc((size_t)len + 1) : NULL;
+    if (!msg) {
+        r->status = SCRUTIN_ENOMEM;
+        return;
+    }
+    va_start(ap, fmt);
+    vsnprintf(msg, (size_t)len + 1, fmt, ap);
+    va_end(ap);
+    int status = scrutin_ctx_error(r->ctx, SCRUTIN_EINPUT, r->t->path, r->t->line[r->row], field,
+                                   "%s", msg);
+    free(msg);
+    if (r->status != SCRUTIN_ENOMEM)
+        r->status = status;
 }
 
 /* A text cell: the spaces and tabs around it are no part of it (libcsv keeps them: numbers). */

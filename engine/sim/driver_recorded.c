@@ -36,7 +36,7 @@ typedef struct round_state {
     uint64_t first, end;         /* the round's indices, from 0: [first, end) */
     uint64_t next;               /* the next block of the round to take, from its first */
     uint64_t done;
-    int failed, stopped, finished, status;
+    int failed, stopped, finished, status, unmerged;
     double last_report;
 } round_state;
 
@@ -173,19 +173,28 @@ int sim_run_recorded(scrutin_tally *tally, const scrutin_model *m, const scrutin
             /* the implicit barrier of single: every thread sees the next round */
         }
         if (ok) {
+            int merged;
 #pragma omp critical(scrutin_merge)
-            scrutin_tally_merge(tally, mine);
+            merged = scrutin_tally_merge(tally, mine);
+            /* Checked before the run, so never expected: but a count lost is never silent. */
+            if (merged != SCRUTIN_OK) {
+#pragma omp atomic write
+                r.unmerged = 1;
+            }
         }
         sim_workspace_free(w);
         scrutin_tally_free(scratch);
         scrutin_tally_free(mine);
     }
-    int status = r.status, failed = r.failed, stopped = r.stopped;
+    int status = r.status, failed = r.failed, stopped = r.stopped, unmerged = r.unmerged;
     uint64_t done = r.done;
     state_free(&r);
     if (failed)
         return scrutin_ctx_error(ctx, SCRUTIN_ENOMEM, NULL, 0, NULL,
                                  "out of memory for the simulation's workspaces");
+    if (unmerged)
+        return scrutin_ctx_error(ctx, SCRUTIN_EINTERNAL, NULL, 0, NULL,
+                                 "a thread's counts could not be merged into the run's tally");
     if (status != SCRUTIN_OK)
         return status;
     if (o->progress)

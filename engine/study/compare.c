@@ -25,6 +25,10 @@ void scrutin_compare_free(scrutin_compare *c)
             scrutin_summary_free(c->system_summaries[k][s]); /* summaries[k] among them */
         if (c->system_summaries)
             free(c->system_summaries[k]);
+        for (size_t s = 0; c->system_ids && c->system_ids[k] && s < c->n_systems[k]; s++)
+            free(c->system_ids[k][s]);
+        if (c->system_ids)
+            free(c->system_ids[k]);
     }
     for (size_t r = 0; c->rows && r < c->n_rows; r++) {
         free((char *)c->rows[r].group);
@@ -37,6 +41,7 @@ void scrutin_compare_free(scrutin_compare *c)
     }
     free(c->district_rows);
     free(c->system_summaries);
+    free(c->system_ids);
     free(c->n_systems);
     free(c->names);
     free(c->seats);
@@ -225,18 +230,23 @@ int scrutin_compare_compute(scrutin_compare **out, const scrutin_compare_tally *
     c->n_systems = status == SCRUTIN_OK ? calloc(c->n_models, sizeof *c->n_systems) : NULL;
     c->system_summaries =
         status == SCRUTIN_OK ? calloc(c->n_models, sizeof *c->system_summaries) : NULL;
-    if (status == SCRUTIN_OK && (!c->n_systems || !c->system_summaries))
+    c->system_ids = status == SCRUTIN_OK ? calloc(c->n_models, sizeof *c->system_ids) : NULL;
+    if (status == SCRUTIN_OK && (!c->n_systems || !c->system_summaries || !c->system_ids))
         status = SCRUTIN_ENOMEM;
     /* Every system of every model, each summarised from its own counters. */
     for (size_t k = 0; status == SCRUTIN_OK && k < c->n_models; k++) {
         size_t ns = scrutin_model_systems(models[k]);
         c->several_systems |= ns > 1;
         c->system_summaries[k] = calloc(ns, sizeof *c->system_summaries[k]);
-        if (!c->system_summaries[k]) {
+        c->system_ids[k] = calloc(ns, sizeof *c->system_ids[k]);
+        if (!c->system_summaries[k] || !c->system_ids[k]) {
             status = SCRUTIN_ENOMEM;
             break;
         }
         c->n_systems[k] = ns;
+        for (size_t s = 0; status == SCRUTIN_OK && s < ns; s++)
+            if (!(c->system_ids[k][s] = strdup(scrutin_model_system_id(models[k], s))))
+                status = SCRUTIN_ENOMEM;
         for (size_t s = 0; status == SCRUTIN_OK && s < ns; s++)
             status = scrutin_summary_compute(&c->system_summaries[k][s], models[k],
                                              scrutin_tally_system(c->tallies[k], s), ctx);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../common/number_format.h"
+#include "../common/versioned.h"
 #include "scrutin/model.h"
 #include "scrutin/scenario.h"
 #include "scrutin/summary.h"
@@ -41,8 +42,11 @@ void scrutin_sweep_free(scrutin_sweep *s)
 {
     if (!s)
         return;
-    for (size_t r = 0; s->rows && r < s->n_rows; r++)
+    for (size_t r = 0; s->rows && r < s->n_rows; r++) {
         free((char *)s->rows[r].coalition);
+        free((char *)s->rows[r].system);
+        free((char *)s->rows[r].label);
+    }
     free(s->rows);
     free(s->values);
     free(s->completed);
@@ -137,41 +141,54 @@ int scrutin_sweep_add_step(scrutin_sweep *s, size_t step, const scrutin_model *m
     int checked = scrutin_tally_check(tally, m, "scrutin_sweep_add_step", ctx);
     if (checked != SCRUTIN_OK)
         return checked;
-    scrutin_summary *summary = NULL;
-    int status = scrutin_summary_compute(&summary, m, tally, ctx);
-    if (status != SCRUTIN_OK)
-        return status;
     size_t n = scrutin_model_count(m, SCRUTIN_ENTITY_COALITION), first = s->n_rows;
-    scrutin_sweep_row *rows = realloc(s->rows, (s->n_rows + n + 1) * sizeof *rows);
+    size_t systems = scrutin_model_systems(m);
+    scrutin_sweep_row *rows = realloc(s->rows, (s->n_rows + systems * n + 1) * sizeof *rows);
     if (rows)
         s->rows = rows;
     char *name = step == 0 && !s->scenario_name ? strdup(scrutin_model_name(m)) : NULL;
-    status = rows && (step > 0 || s->scenario_name || name) ? SCRUTIN_OK : SCRUTIN_ENOMEM;
-    for (size_t k = 0; status == SCRUTIN_OK && k < n; k++) {
-        const scrutin_group_summary *g =
-            &summary->groups[SCRUTIN_STAGE_FINAL][SCRUTIN_GROUP_COALITION][k];
-        scrutin_sweep_row *row = &s->rows[s->n_rows];
-        row->step = step;
-        row->value = s->values[step];
-        row->coalition = strdup(scrutin_model_id(m, SCRUTIN_ENTITY_COALITION, k));
-        if (!row->coalition) {
-            status = SCRUTIN_ENOMEM;
-            break;
+    int status = rows && (step > 0 || s->scenario_name || name) ? SCRUTIN_OK : SCRUTIN_ENOMEM;
+    /* Every electoral system of the step, each from its own counters. */
+    for (size_t sys = 0; status == SCRUTIN_OK && sys < systems; sys++) {
+        scrutin_summary *summary = NULL;
+        status = scrutin_summary_compute(&summary, m, scrutin_tally_system(tally, sys), ctx);
+        const char *system = systems > 1 ? scrutin_model_system_id(m, sys) : NULL;
+        for (size_t k = 0; status == SCRUTIN_OK && k < n; k++) {
+            const scrutin_group_summary *g =
+                &summary->groups[SCRUTIN_STAGE_FINAL][SCRUTIN_GROUP_COALITION][k];
+            scrutin_sweep_row *row = &s->rows[s->n_rows];
+            const char *id = scrutin_model_id(m, SCRUTIN_ENTITY_COALITION, k);
+            /* "ADP/dhondt": the GROUP/SCENARIO form of compare's plot columns. */
+            *row = (scrutin_sweep_row){step, s->values[step], strdup(id), g->majority.p,
+                                       g->majority.se, g->mean, g->mean_se, NULL, NULL};
+            if (system) {
+                row->system = strdup(system);
+                size_t size = strlen(id) + strlen(system) + 3;
+                char *label = malloc(size);
+                if (label)
+                    snprintf(label, size, "%s/%s", id, system);
+                row->label = label;
+            } else {
+                row->label = row->coalition ? strdup(row->coalition) : NULL;
+            }
+            s->n_rows++; /* freed on failure below, whatever it holds */
+            if (!row->coalition || !row->label || (system && !row->system))
+                status = SCRUTIN_ENOMEM;
         }
-        row->p_majority = g->majority.p;
-        row->p_majority_se = g->majority.se;
-        row->mean_seats = g->mean;
-        row->mean_se = g->mean_se;
-        s->n_rows++;
+        scrutin_summary_free(summary);
     }
-    scrutin_summary_free(summary);
     if (status != SCRUTIN_OK) {
-        /* Out of memory: the sweep stays as it was (a larger rows array is harmless). */
-        while (s->n_rows > first)
-            free((char *)s->rows[--s->n_rows].coalition);
+        /* The sweep stays as it was (a larger rows array is harmless). */
+        while (s->n_rows > first) {
+            scrutin_sweep_row *row = &s->rows[--s->n_rows];
+            free((char *)row->coalition);
+            free((char *)row->system);
+            free((char *)row->label);
+        }
         free(name);
         return status;
     }
+    s->several_systems = systems > 1;
     if (name)
         s->scenario_name = name;
     s->completed[step] = scrutin_tally_simulations(tally);
@@ -198,18 +215,49 @@ static void on_progress(uint64_t done, uint64_t total, void *data)
     p->o->progress(p->offset + done, p->total, p->o->progress_data);
 }
 
-/* One step: load with the value set, compile, simulate, add. @return as scrutin_sim_run(). */
+/* The hooks of one process alone (scrutin/reduce.h): what a NULL hook stands for. */
+static int agree(const scrutin_reduce *r, int status)
+{
+    return r->agree ? r->agree(r->data, status) : status;
+}
+
+static void block(const scrutin_reduce *r, const scrutin_sim_options *o, uint64_t *first,
+                  uint64_t *count)
+{
+    uint64_t at = 0;
+    *count = o->count;
+    if (r->block)
+        r->block(r->data, o->count, &at, count);
+    *first = o->first + at;
+}
+
+static int sum_tally(const scrutin_reduce *r, scrutin_tally *tally)
+{
+    size_t n = 0;
+    int64_t *counters = scrutin_tally_counters(tally, &n);
+    return r->sum ? r->sum(r->data, counters, n) : SCRUTIN_OK;
+}
+
+/*
+ * One step on every process: load with the value set, compile, simulate this process's
+ * block, sum onto the root, which adds the step. Every hook is called by every process in
+ * the same order, whatever fails where. @p *stopped is set if any process was stopped (the
+ * step keeps the simulations completed). @return 0 or the agreed failure.
+ */
 static int run_step(scrutin_sweep *s, size_t step, const char *path, const scrutin_sim_options *o,
-                    scrutin_ctx *ctx)
+                    const scrutin_reduce *r, int *stopped, scrutin_ctx *ctx)
 {
     scrutin_model *model = NULL;
     scrutin_tally *tally = NULL;
     int status = scrutin_sweep_load_step(&model, s, path, step, ctx);
     if (status == SCRUTIN_OK)
         status = scrutin_tally_new(&tally, model);
+    status = agree(r, status);
     if (status == SCRUTIN_OK) {
         scrutin_sim_options one = *o;
-        step_progress progress = {o, (uint64_t)step * o->count, (uint64_t)s->n_steps * o->count};
+        block(r, o, &one.first, &one.count);
+        step_progress progress = {o, (uint64_t)step * one.count,
+                                  (uint64_t)s->n_steps * one.count};
         if (o->progress) {
             one.progress = on_progress;
             one.progress_data = &progress;
@@ -218,16 +266,45 @@ static int run_step(scrutin_sweep *s, size_t step, const char *path, const scrut
         char value[REPORT_NUMBER_SIZE];
         if (status != SCRUTIN_OK && value_text(value, s, step) == SCRUTIN_OK)
             step_failed(ctx, status, s, step, value);
-    }
-    /* Stopped: the step keeps the simulations it completed, if any. */
-    if ((status == SCRUTIN_OK || status == SCRUTIN_EINTR) && scrutin_tally_simulations(tally) > 0) {
-        int added = scrutin_sweep_add_step(s, step, model, tally, ctx);
-        if (added != SCRUTIN_OK)
-            status = added;
+        /* A stop between two steps ends the sweep after this one, on every process. */
+        int here = status == SCRUTIN_EINTR || (o->stop && *o->stop);
+        *stopped = agree(r, here ? SCRUTIN_EINTR : SCRUTIN_OK) == SCRUTIN_EINTR;
+        status = agree(r, status == SCRUTIN_EINTR ? SCRUTIN_OK : status);
+        if (status == SCRUTIN_OK)
+            status = sum_tally(r, tally);
+        /* The root holds the sum; a step stopped before any simulation adds nothing. */
+        uint64_t done = scrutin_tally_simulations(tally);
+        if (status == SCRUTIN_OK && r->root && done > 0) {
+            status = scrutin_sweep_add_step(s, step, model, tally, ctx);
+        } else if (status == SCRUTIN_OK && done > 0) {
+            s->completed[step] = done; /* another process: its own count, no rows */
+            s->n_done++;
+        }
+        status = agree(r, status);
     }
     scrutin_tally_free(tally);
     scrutin_model_free(model);
     return status;
+}
+
+int scrutin_sweep_steps(scrutin_sweep *s, const char *path, const scrutin_sim_options *o,
+                        const scrutin_reduce *reduce, scrutin_ctx *ctx)
+{
+    static const scrutin_reduce alone = SCRUTIN_REDUCE_INIT;
+    if (!s || !path || !o || o->version != SCRUTIN_SIM_OPTIONS_VERSION || o->count == 0 ||
+        s->n_done != 0)
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
+                                 "scrutin_sweep_steps: needs a new sweep, a scenario, one "
+                                 "simulation or more and options initialised with "
+                                 "SCRUTIN_SIM_OPTIONS_INIT");
+    if (reduce && VERSIONED_CHECK(reduce, "scrutin_sweep_steps", scrutin_reduce, SCRUTIN_REDUCE,
+                                  ctx) != SCRUTIN_OK)
+        return SCRUTIN_EINVAL;
+    const scrutin_reduce *r = reduce ? reduce : &alone;
+    int status = SCRUTIN_OK, stopped = 0;
+    for (size_t k = 0; status == SCRUTIN_OK && !stopped && k < s->n_steps; k++)
+        status = run_step(s, k, path, o, r, &stopped, ctx);
+    return status == SCRUTIN_OK && stopped ? SCRUTIN_EINTR : status;
 }
 
 int scrutin_sweep_run(scrutin_sweep **out, const char *path, const char *set_path, double from,
@@ -242,8 +319,8 @@ int scrutin_sweep_run(scrutin_sweep **out, const char *path, const char *set_pat
                                  "SCRUTIN_SIM_OPTIONS_INIT");
     scrutin_sweep *s = NULL;
     int status = scrutin_sweep_new(&s, set_path, from, to, steps, o->count, ctx);
-    for (size_t k = 0; status == SCRUTIN_OK && k < steps; k++)
-        status = o->stop && *o->stop ? SCRUTIN_EINTR : run_step(s, k, path, o, ctx);
+    if (status == SCRUTIN_OK)
+        status = scrutin_sweep_steps(s, path, o, NULL, ctx);
     if (status == SCRUTIN_OK || (status == SCRUTIN_EINTR && s && s->n_done > 0)) {
         *out = s;
         return status;

@@ -109,6 +109,8 @@ typedef struct scrutin_compare {
     /** [n_models][n_systems[k]] the summary of each system of each model; summaries[k] is
         system_summaries[k][0] */
     scrutin_summary ***system_summaries;
+    /** [n_models][n_systems[k]] the id of each system of each model, owned by the comparison */
+    char ***system_ids;
     size_t n_district_rows;
     /** By what-if, system, district, kind and group (each the base's in its order, then the
         what-if's others); only the districts and groups that won a seat there in either. */

@@ -11,6 +11,7 @@
 
 #include "scrutin/error.h"
 #include "scrutin/export.h"
+#include "scrutin/rules.h"
 #include "scrutin/scenario.h"
 
 #ifdef __cplusplus
@@ -97,9 +98,15 @@ SCRUTIN_API unsigned scrutin_model_supermajority(const scrutin_model *model);
 SCRUTIN_API size_t scrutin_model_systems(const scrutin_model *model);
 /** @return the id of system @p system (owned by the model), or NULL if out of range. */
 SCRUTIN_API const char *scrutin_model_system_id(const scrutin_model *model, size_t system);
+/** @return the rules of electoral system @p system, NULL if out of range. */
+SCRUTIN_API const scrutin_rules *scrutin_model_system_rules(const scrutin_model *model,
+                                                            size_t system);
 
 /** @return the scenario's name (owned by the model). */
 SCRUTIN_API const char *scrutin_model_name(const scrutin_model *model);
+/** @return the scenario's `title` and `description` (a what-if's, else its base's), or NULL. */
+SCRUTIN_API const char *scrutin_model_title(const scrutin_model *model);
+SCRUTIN_API const char *scrutin_model_description(const scrutin_model *model);
 /**
  * @return the model's fingerprint: a 64-bit hash, computed when it was
  *         compiled, of everything a simulation reads of it (its entities and

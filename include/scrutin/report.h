@@ -191,6 +191,7 @@ SCRUTIN_API SCRUTIN_NODISCARD int scrutin_run_print(FILE *f, const scrutin_model
  *         cannot be written; SCRUTIN_EIO; SCRUTIN_ENOMEM
  */
 SCRUTIN_API SCRUTIN_NODISCARD int scrutin_report_html(const char *out_dir, const scrutin_model *model,
+                                    const scrutin_tally *tally,
                                     const scrutin_summary *summary, const scrutin_run_info *info,
                                     scrutin_ctx *ctx);
 

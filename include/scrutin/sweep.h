@@ -8,12 +8,13 @@
  * the steps share common random numbers and the curve is smooth
  * (docs/whatifs.md, "Sweeping").
  *
- * Two ways to sweep. In one call, scrutin_sweep_run(). Or step by step, for
- * a program that spreads each step's simulations over processes (the scrutin
- * command under MPI does): scrutin_sweep_new(); then for each step in order,
- * scrutin_sweep_load_step(), scrutin_sim_run() of each process's block into a
- * scrutin_tally, the tallies added together (scrutin_tally_counters()), and
- * scrutin_sweep_add_step() once, on the sum.
+ * Two ways to sweep. In one call, scrutin_sweep_run(). Or, for a program
+ * that spreads each step's simulations over processes (the scrutin command
+ * under MPI does): scrutin_sweep_new(), then scrutin_sweep_steps() with the
+ * processes' hooks (scrutin/reduce.h). The pieces it is made of are public
+ * too: for each step in order, scrutin_sweep_load_step(), scrutin_sim_run()
+ * of each process's block into a scrutin_tally, the tallies added together
+ * (scrutin_tally_counters()), and scrutin_sweep_add_step() once, on the sum.
  */
 #ifndef SCRUTIN_SWEEP_H
 #define SCRUTIN_SWEEP_H
@@ -26,6 +27,7 @@
 #include "scrutin/export.h"
 #include "scrutin/format.h"
 #include "scrutin/model.h"
+#include "scrutin/reduce.h"
 #include "scrutin/sim.h"
 #include "scrutin/tally.h"
 
@@ -40,6 +42,10 @@ typedef struct scrutin_sweep_row {
     const char *coalition;   /**< the coalition's id, owned by the sweep */
     double p_majority, p_majority_se;
     double mean_seats, mean_se;
+    /** With several electoral systems: the system's id, owned by the sweep; else NULL. */
+    const char *system;
+    /** The row's curve in the plot: the coalition, with its system if there are several. */
+    const char *label;
 } scrutin_sweep_row;
 
 /** A sweep. Read-only for the caller; freed with scrutin_sweep_free(). */
@@ -50,9 +56,12 @@ typedef struct scrutin_sweep {
     size_t n_steps;        /**< steps asked for */
     double *values;        /**< [n_steps] */
     size_t n_rows;
-    scrutin_sweep_row *rows; /**< by step, then coalition in the scenario's order */
+    scrutin_sweep_row *rows; /**< by step, electoral system, then coalition in the scenario's order */
     size_t n_done;         /**< steps with rows (0 to n_done - 1): n_steps, unless stopped */
     uint64_t *completed;   /**< [n_steps] simulations completed at each step; 0: not run */
+    /** 1 if the scenario has several electoral systems: every one is swept, and the rows say
+        which (sweep.csv's leading `system` column) */
+    int several_systems;
 } scrutin_sweep;
 
 /**
@@ -124,6 +133,25 @@ SCRUTIN_API int scrutin_sweep_partial(const scrutin_sweep *sweep);
 SCRUTIN_API SCRUTIN_NODISCARD int scrutin_sweep_run(scrutin_sweep **out, const char *path, const char *set_path,
                                   double from, double to, unsigned steps,
                                   const scrutin_sim_options *options, scrutin_ctx *ctx);
+
+/**
+ * Run every step of @p sweep (made by scrutin_sweep_new(), no step done) on the scenario at
+ * @p path, in order: scrutin_sweep_load_step(), this process's block of the step's
+ * simulations (scrutin_sim_run()), the counts of every process summed onto the root, and
+ * there scrutin_sweep_add_step(). scrutin_sweep_run() is scrutin_sweep_new() and this, on
+ * one process. A stop (@p options->stop, or SCRUTIN_EINTR from a process) ends the sweep
+ * after the step under way, which keeps the simulations completed; the stop is agreed
+ * between the processes, so all of them end after the same step.
+ * @param options  seed, count (per step, over all the processes), threads, progress (this
+ *                 process's, over all the steps) and stop
+ * @param reduce   the processes' hooks; NULL for one process (SCRUTIN_REDUCE_INIT)
+ * @return 0; SCRUTIN_EINTR if stopped; what a step's failure returns on any process, as
+ *         scrutin_sweep_run(). Only the root's @p sweep holds rows; another process's counts
+ *         its steps done (n_done, completed) without rows.
+ */
+SCRUTIN_API int scrutin_sweep_steps(scrutin_sweep *sweep, const char *path,
+                                    const scrutin_sim_options *options,
+                                    const scrutin_reduce *reduce, scrutin_ctx *ctx);
 
 /** Free a sweep. NULL is a no-op. */
 SCRUTIN_API void scrutin_sweep_free(scrutin_sweep *sweep);

@@ -40,6 +40,16 @@ import json; c = json.load(open('$work/mali/compare.json'))
 assert {r['system'] for r in c['rows']} == {'two-round', 'dhondt', 'sainte-lague'}" \
     && pass || fail "compare.json's rows have no system"
 
+# The plot: a curve per scenario and system; its long title broken into lines, not clipped.
+"$scrutin" compare "$mali/scenario.yaml" "$mali/whatif-pr-systems.yaml" -n 100 -q --plots \
+    --out "$work/mali-plots" 2>/dev/null || fail "compare --plots: exit $?"
+header=$(head -1 "$work/mali-plots/plots/compare_coalitions.csv")
+for curve in "ADP/mali-2007/two-round-list (base)" ADP/whatif-pr-systems/dhondt ADP/whatif-pr-systems/sainte-lague; do
+    case ",$header," in *",$curve,"*) pass ;; *) fail "no curve $curve in the compare plot: $header" ;; esac
+done
+grep -q 'multiplot title "whatif-pr-systems against mali-2007: .*\\n' "$work/mali-plots/plots/compare_coalitions.gp" \
+    && pass || fail "the compare plot's long title is not broken: $(grep 'multiplot title' "$work/mali-plots/plots/compare_coalitions.gp")"
+
 # One system on each side: no system column, as before.
 "$scrutin" compare "$mali/scenario.yaml" "$mali/whatif-no-court.yaml" -n 100 -q --out "$work/one" \
     || fail "compare one system: exit $?"
@@ -74,6 +84,53 @@ PY
 then pass; else fail "several systems against several, by id"; fi
 grep -q "system block: only small-systems has it" "$work/both.out" && pass || fail "the unpaired system is not said: $(grep block "$work/both.out")"
 grep -q "system sainte-lague: only other-systems has it" "$work/both.out" && pass || fail "the what-if's unpaired system is not said"
+
+# sweep over every system: a leading system column, every system at every step, a curve each.
+"$scrutin" sweep "$mali/whatif-pr-systems.yaml" --set model.sd_party --from 0.1 --to 0.3 --steps 2 \
+    -n 100 -q --plots --out "$work/sweep" 2>/dev/null || fail "sweep of three systems: exit $?"
+if python3 - "$work/sweep/sweep.csv" "$work/sweep/plots/sweep_majority.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+assert list(rows[0])[0] == "system"
+pairs = {(r["system"], r["step"]) for r in rows}
+assert pairs == {(s, k) for s in ("two-round", "dhondt", "sainte-lague") for k in ("0", "1")}, pairs
+dh = [float(r["mean_seats"]) for r in rows if r["system"] == "dhondt" and r["coalition"] == "ADP"]
+tr = [float(r["mean_seats"]) for r in rows if r["system"] == "two-round" and r["coalition"] == "ADP"]
+assert all(d < t for d, t in zip(dh, tr)), (dh, tr)
+header = next(csv.reader(open(sys.argv[2])))
+assert "ADP/dhondt" in header and "ADP/sainte-lague" in header, header
+PY
+then pass; else fail "sweep over every system"; fi
+"$scrutin" sweep "$src/tests/data/small/scenario.yaml" --set model.sd_party --from 0 --to 0.1 --steps 2 \
+    -n 50 -q --out "$work/sweep1" && head -1 "$work/sweep1/sweep.csv" | grep -q '^step,' && pass \
+    || fail "a system column in a sweep of one system"
+
+# The report of a run with several systems names every system, each in its own section, and
+# its headline leads with what is in doubt (Mali: ADEMA's majority), the certain in one line.
+"$scrutin" run "$mali/whatif-pr-systems.yaml" -n 300 -q --report --out "$work/report" 2>/dev/null \
+    || fail "run --report of three systems: exit $?"
+if python3 - "$work/report/report.html" <<'PY'
+import re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+sections = re.findall(r"<h2>System (\S+)", page)
+assert sections == ["two-round", "dhondt", "sainte-lague"], sections
+assert page.count("<ul class=\"headline\">") == 4, "a headline per system, and the page's"
+headline = page[page.index("<h2>Headline</h2>"):page.index("</ul>")]
+items = re.findall(r"<li[^>]*>(.*?)</li>", headline, re.S)
+assert re.match(r"<b>ADEMA\b.*?</b> \(party\) holds a majority", items[0]), items[0][:120]
+assert "certain" in headline and len([i for i in items if "ADP" in i]) == 1, items
+assert "Mali 2007 under the two-round list system" in page[:page.index("</h1>") + 5]
+PY
+then pass; else fail "the report of three systems"; fi
+
+# No empty court panel: with the court off, district_outcomes has one panel; with it on, two.
+"$scrutin" run "$mali/whatif-no-court.yaml" -n 100 -q --plots --out "$work/nocourt" 2>/dev/null \
+    || fail "run of no court: exit $?"
+grep -q 'set multiplot layout 1,1' "$work/nocourt/plots/district_outcomes.gp" && \
+    ! grep -q "court''s decisions after the vote change" "$work/nocourt/plots/district_outcomes.gp" \
+    && pass || fail "an empty court panel when the court is off"
+grep -q 'set multiplot layout 2,1' "$work/report/plots/district_outcomes.gp" && pass \
+    || fail "no court panel when the court acts"
 
 echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -97,6 +97,13 @@ variant unknown-nested; edit unknown-nested scenario.yaml 's/^  round2_lists: 2/
 bad unknown-nested 'scenario.yaml:24' 'unknown key "runoff"'
 variant unknown-column; edit unknown-column districts.csv '1s/^district,name,/district,nom,/'
 bad unknown-column 'districts.csv:1: nom' 'unknown column "nom"'
+variant near-column;   edit near-column districts.csv '1s/,registered,/,registred,/'
+bad near-column 'districts.csv:1: registred' 'unknown column "registred": did you mean "registered"\?'
+# A table saved with ';' between cells: one message that says so, not one per column.
+variant semicolons;    edit semicolons districts.csv 's/,/;/g'
+bad semicolons 'districts.csv:1' "the cells are separated by ';' .*scrutin import"
+if [ "$("$scrutin" validate "$work/semicolons/scenario.yaml" 2>&1 | grep -c 'districts.csv')" -eq 1 ]
+then passed=$((passed + 1)); else fail "semicolons: more than one message about districts.csv"; fi
 variant missing-column; edit missing-column lists.csv '1s/,kind,/,genre,/'
 bad missing-column 'lists.csv:1: kind' 'required column "kind" is missing'
 

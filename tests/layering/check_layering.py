@@ -26,6 +26,7 @@ PUBLIC = {
     "scrutin/model.h": "model",
     "scrutin/tally.h": "tally",
     "scrutin/sim.h": "sim", "scrutin/replay.h": "sim", "scrutin/paired.h": "sim",
+    "scrutin/reduce.h": "sim",
     "scrutin/outcomes.h": "sim",
     "scrutin/summary.h": "summary",
     "scrutin/compare.h": "study", "scrutin/sweep.h": "study",

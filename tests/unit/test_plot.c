@@ -187,8 +187,9 @@ static void test_coalition_seats_are_distributions_over_every_seat_total(void **
     char path[512];
     plot_path(path, sizeof path, f->dir, "coalition_seats", "csv");
     char *text = read_text(path);
-    /* The small scenario: 6 seats, coalitions LEFT, RIGHT, IND; final curve first. */
-    assert_non_null(strstr(text, "seats,LEFT: mean "));
+    /* The small scenario: 6 seats, coalitions LEFT, RIGHT, IND; final curve first, titled by
+       the coalition's name. */
+    assert_non_null(strstr(text, "seats,Left bloc: mean "));
     assert_non_null(strstr(text, "/final (after the court),"));
     assert_int_equal(count_lines(text), 1 + 7);
     free(text);
@@ -435,7 +436,7 @@ static char *report_page(fixture *f)
     info.seed = 7;
     info.requested = 2000;
     info.scenario_hash = "0123456789abcdef0123456789abcdef";
-    assert_int_equal(scrutin_report_html(f->dir, f->model, f->summary, &info, f->ctx), 0);
+    assert_int_equal(scrutin_report_html(f->dir, f->model, f->tally, f->summary, &info, f->ctx), 0);
     char path[512];
     snprintf(path, sizeof path, "%s/report.html", f->dir);
     return read_text(path);
@@ -446,22 +447,28 @@ static void test_report_without_plots_says_how_to_get_them(void **state)
     fixture *f = *state;
     char *html = report_page(f);
     assert_true(strncmp(html, "<!DOCTYPE html>\n", 16) == 0);
-    assert_non_null(strstr(html, "<h1>small: 2000 simulated elections</h1>"));
+    /* The scenario's title first, then its name and the simulations. */
+    assert_non_null(strstr(html, "<h1>Three districts</h1>\n<p class=\"meta\">small: 2000 "
+                                 "simulated elections.</p>"));
     assert_non_null(strstr(html, "6 seats; a majority is 4 seats"));
-    assert_non_null(strstr(html, "<b>LEFT</b> holds a majority after the court in <b>"));
+    /* Each group by its id and its name. */
+    assert_non_null(strstr(html, "<b>LEFT <span class=\"name\">Left bloc</span></b> (coalition) "
+                                 "holds a majority after the court in <b>"));
     assert_non_null(strstr(html, "run scrutin with <code>--plots</code>"));
     assert_null(strstr(html, "<img"));
     /* Self-contained: nothing fetched from elsewhere. */
     assert_null(strstr(html, "http"));
     assert_null(strstr(html, "<script"));
-    assert_non_null(strstr(html, "<td class=\"id\">D3</td><td class=\"id\">South</td><td>1</td>"));
+    assert_non_null(strstr(html, "<td class=\"id\">D3 <span class=\"name\">District three</span></td><td class=\"id\">South</td><td>1</td>"));
     /* Districts that decide a majority: without D1's 3 seats LEFT holds 3 of 6 at most, so
        its majority (4) needs D1, and D1 comes first, with P(majority | no seat) exactly 0. */
     const char *pivotal = strstr(html, "<h3>Districts that decide a majority</h3>");
     assert_non_null(pivotal);
-    const char *left_d1 = strstr(pivotal, "<tr><td class=\"id\">LEFT</td><td class=\"id\">D1</td>");
+    const char *left_d1 = strstr(pivotal, "<tr><td class=\"id\">LEFT <span class=\"name\">Left bloc</span></td><td "
+                                            "class=\"id\">D1 <span class=\"name\">District one</span></td>");
     assert_non_null(left_d1);
-    assert_true(left_d1 < strstr(pivotal, "<td class=\"id\">LEFT</td><td class=\"id\">D2</td>"));
+    assert_true(left_d1 < strstr(pivotal, "<td class=\"id\">LEFT <span class=\"name\">Left bloc</span></td><td "
+                                               "class=\"id\">D2 <span class=\"name\">District two</span></td>"));
     const char *row_end = strstr(left_d1, "</tr>");
     const char *zero = strstr(left_d1, "<td>0.0%</td>");
     assert_true(zero && zero < row_end);
