@@ -123,5 +123,14 @@ assert "Mali 2007 under the two-round list system" in page[:page.index("</h1>") 
 PY
 then pass; else fail "the report of three systems"; fi
 
+# No empty court panel: with the court off, district_outcomes has one panel; with it on, two.
+"$scrutin" run "$mali/whatif-no-court.yaml" -n 100 -q --plots --out "$work/nocourt" 2>/dev/null \
+    || fail "run of no court: exit $?"
+grep -q 'set multiplot layout 1,1' "$work/nocourt/plots/district_outcomes.gp" && \
+    ! grep -q "court''s decisions after the vote change" "$work/nocourt/plots/district_outcomes.gp" \
+    && pass || fail "an empty court panel when the court is off"
+grep -q 'set multiplot layout 2,1' "$work/report/plots/district_outcomes.gp" && pass \
+    || fail "no court panel when the court acts"
+
 echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]
