@@ -69,7 +69,6 @@ static const char compare_help[] =
     "(gnuplot failing included), 2 bad input (a scenario or an option), 130\n"
     "interrupted by SIGINT, 143 by SIGTERM.\n";
 
-/* More threads than this is a typing error, not a machine. */
 typedef struct compare_args {
     char **scenarios;
     size_t n;
