@@ -42,7 +42,6 @@ int cli_load_model(const char *path, scrutin_scenario **scenario, scrutin_model 
 int cli_parse_seed(const char *text, uint64_t *seed);
 /* Parse a finite decimal number, strictly (no space, no hexadecimal). @return 0 or -1 */
 int cli_parse_real(const char *text, double *out);
-/* Complain about a bad option and return EXIT_BAD_INPUT. */
 /* The options run, compare and sweep share, with their defaults (CLI_COMMON_ARGS_INIT). */
 typedef struct cli_common_args {
     uint64_t simulations, seed;

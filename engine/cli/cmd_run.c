@@ -98,7 +98,6 @@ static const char run_help[] =
     "drawn), 1 failure while running (gnuplot failing included), 2 bad input\n"
     "(scenario or options), 130 interrupted by SIGINT, 143 by SIGTERM.\n";
 
-/* More threads than this is a typing error, not a machine: refused before OpenMP fails on it. */
 typedef struct run_args {
     const char *scenario;
     cli_common_args common; /* common.plots: --plots, or --report */

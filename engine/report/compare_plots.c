@@ -93,6 +93,11 @@ static void panel_title(char *title, const scrutin_compare *c, const char *id,
                      one->mean, 100.0 * one->majority.p);
         return;
     }
+    if (m == 0) {
+        /* Several systems: a curve each; their P(majority) are in compare.csv. */
+        snprintf(title, PLOT_TITLE_SIZE, "%s", id);
+        return;
+    }
     size_t used = (size_t)snprintf(title, PLOT_TITLE_SIZE, "%s: P(majority)", id);
     for (size_t i = 0; i < m && used < PLOT_TITLE_SIZE; i++) {
         const char *sep = i == 0 ? " " : i == 1 ? "; what-ifs " : ", ";
@@ -133,41 +138,59 @@ static void plot_buffers_free(plot_buffers *b)
 static int plot_page(const char *out_dir, const scrutin_compare *c, size_t page,
                      const size_t *models, size_t m, unsigned seats, scrutin_ctx *ctx)
 {
+    /* A curve per scenario and electoral system: every system of every scenario is drawn. */
+    size_t mc = 0;
+    for (size_t i = 0; i < m; i++)
+        mc += c->n_systems[models[i]];
+    size_t *curve_model = malloc((mc + 1) * sizeof *curve_model);
+    size_t *curve_system = malloc((mc + 1) * sizeof *curve_system);
     plot_buffers b = {malloc((c->n_rows + 1) * sizeof *b.ids), NULL, NULL, NULL, NULL, NULL, NULL};
     size_t n = b.ids ? plot_groups(c, models, m, b.ids) : 0;
     b.titles = malloc((n + 1) * sizeof *b.titles);
     b.title_ptrs = malloc((n + 1) * sizeof *b.title_ptrs);
-    b.labels = malloc(m * sizeof *b.labels);
-    b.label_ptrs = malloc(m * sizeof *b.label_ptrs);
-    b.values = calloc((n + 1) * m * ((size_t)seats + 1), sizeof *b.values);
-    b.curves = malloc((n + 1) * m * sizeof *b.curves);
+    b.labels = malloc((mc + 1) * sizeof *b.labels);
+    b.label_ptrs = malloc((mc + 1) * sizeof *b.label_ptrs);
+    b.values = calloc((n + 1) * mc * ((size_t)seats + 1), sizeof *b.values);
+    b.curves = malloc((n + 1) * mc * sizeof *b.curves);
     if (!b.ids || !b.titles || !b.title_ptrs || !b.labels || !b.label_ptrs || !b.values ||
-        !b.curves) {
+        !b.curves || !curve_model || !curve_system) {
         plot_buffers_free(&b);
+        free(curve_model);
+        free(curve_system);
         return SCRUTIN_ENOMEM;
     }
-    for (size_t i = 0; i < m; i++) {
-        snprintf(b.labels[i], PLOT_TITLE_SIZE, "%s%s", c->names[models[i]],
-                 i == 0 ? " (base)" : "");
-        b.label_ptrs[i] = b.labels[i];
-    }
+    mc = 0;
+    for (size_t i = 0; i < m; i++)
+        for (size_t s = 0; s < c->n_systems[models[i]]; s++) {
+            curve_model[mc] = models[i];
+            curve_system[mc] = s;
+            /* "NAME/SYSTEM (base)" with several systems, as compare.csv's system column says. */
+            const char *system = c->several_systems ? c->system_ids[models[i]][s] : NULL;
+            snprintf(b.labels[mc], PLOT_TITLE_SIZE, "%s%s%s%s", c->names[models[i]],
+                     system ? "/" : "", system ? system : "", i == 0 ? " (base)" : "");
+            b.label_ptrs[mc] = b.labels[mc];
+            mc++;
+        }
     double sims = (double)c->simulations;
     for (size_t g = 0; g < n; g++) {
-        panel_title(b.titles[g], c, b.ids[g], models, m);
+        panel_title(b.titles[g], c, b.ids[g], models, c->several_systems ? 0 : m);
         b.title_ptrs[g] = b.titles[g];
-        for (size_t i = 0; i < m; i++) {
-            size_t k = models[i], index;
-            double *v = b.values + (g * m + i) * ((size_t)seats + 1);
+        for (size_t i = 0; i < mc; i++) {
+            size_t k = curve_model[i], index;
+            double *v = b.values + (g * mc + i) * ((size_t)seats + 1);
             /* A coalition the scenario does not declare holds no seat there: no curve. */
             if (coalition_in(c, k, b.ids[g], &index)) {
                 const int64_t *hist = scrutin_tally_seat_histogram(
-                    c->tallies[k], SCRUTIN_STAGE_FINAL, SCRUTIN_GROUP_COALITION, index);
+                    scrutin_tally_system(c->tallies[k], curve_system[i]), SCRUTIN_STAGE_FINAL,
+                    SCRUTIN_GROUP_COALITION, index);
                 for (unsigned s = 0; s <= c->seats[k]; s++)
                     v[s] = (double)hist[s] / sims;
             }
-            b.curves[g * m + i] = v;
+            b.curves[g * mc + i] = v;
         }
     }
+    free(curve_model);
+    free(curve_system);
     char title[PLOT_TITLE_SIZE], name[64];
     size_t whatifs = c->n_models - 1;
     if (whatifs == 1)
@@ -181,6 +204,10 @@ static int plot_page(const char *out_dir, const scrutin_compare *c, size_t page,
         snprintf(title, sizeof title, "What-ifs %zu to %zu of %zu against %s: final seats of each "
                  "coalition, %llu paired simulations", models[1], models[m - 1], whatifs,
                  c->names[0], (unsigned long long)c->simulations);
+    if (c->several_systems) {
+        size_t used = strlen(title);
+        snprintf(title + used, sizeof title - used, "; a curve per electoral system");
+    }
     int status = scrutin_compare_plot_name(name, sizeof name, page);
     if (status == SCRUTIN_OK && n == 0)
         status = scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
@@ -193,7 +220,7 @@ static int plot_page(const char *out_dir, const scrutin_compare *c, size_t page,
         spec.majority = c->majority[0];
         spec.n_groups = n;
         spec.group_labels = b.title_ptrs;
-        spec.n_scenarios = m;
+        spec.n_scenarios = mc;
         spec.scenario_labels = b.label_ptrs;
         spec.probability = b.curves;
         status = scrutin_plot_panels(out_dir, &spec, ctx);

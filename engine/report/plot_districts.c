@@ -72,10 +72,15 @@ static int write_script(FILE *f, const void *data)
     gp_begin(f, d->name, "each district's probability of being decided in round 1 and of a court "
                          "reversal", width, height);
     double w = width, h = height;
+    /* A court that never changes a winner (off, or idle) gets no panel: an empty one says nothing. */
+    double most = 0.0;
+    for (size_t i = 0; i < n; i++)
+        most = d->s->districts[i].court_flip.p > most ? d->s->districts[i].court_flip.p : most;
+    int court = most > 0.0;
     /* Two panels; the room below the second one holds the districts' names, written upwards. */
     double left = 85.0 / w, right = 1.0 - 25.0 / w, top = 1.0 - 100.0 / h;
     double bottom = (named ? 120.0 : 60.0) / h, gap = 90.0 / h;
-    fprintf(f, "    set multiplot layout 2,1 title ");
+    fprintf(f, "    set multiplot layout %d,1 title ", court ? 2 : 1);
     char title[200];
     char note[96];
     plot_system_note(note, sizeof note, d->model);
@@ -92,19 +97,28 @@ static int write_script(FILE *f, const void *data)
           "    unset key\n",
           f);
     write_regions(f, d);
-    if (named)
+    if (named && court)
         fputs("    unset xtics\n", f);
-    else
+    else if (!named)
         fputs("    set xlabel 'district (in the scenario''s order)'\n", f);
     /* Top panel: no names under it (the bottom panel carries them), the same x positions. */
     fputs("    set title 'P(decided in round 1: a list wins an absolute majority)'\n"
           "    set yrange [0:100]\n",
           f);
-    fprintf(f, "    plot data using 0:(100 * $4) with boxes lc '%s'\n", plot_colours[0]);
-    /* A court that never changes a winner would leave gnuplot an empty range to complain of. */
-    double most = 0.0;
-    for (size_t i = 0; i < n; i++)
-        most = d->s->districts[i].court_flip.p > most ? d->s->districts[i].court_flip.p : most;
+    if (!court && named) {
+        fprintf(f, "    set xtics rotate by 90 right scale 0 font ',9'\n"
+                   "    plot data using 0:(100 * $4):xtic(1) with boxes lc '%s'\n"
+                   "    unset multiplot\n",
+                plot_colours[0]);
+    } else {
+        fprintf(f, "    plot data using 0:(100 * $4) with boxes lc '%s'\n", plot_colours[0]);
+        if (!court)
+            fputs("    unset multiplot\n", f);
+    }
+    if (!court) {
+        gp_end(f);
+        return ferror(f) ? SCRUTIN_EIO : SCRUTIN_OK;
+    }
     fprintf(f, "    unset label\n"
                "    set title 'P(the court''s decisions after the vote change the winner)'\n"
                "    set yrange [0:%s]\n",

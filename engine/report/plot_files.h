@@ -44,6 +44,14 @@ void plot_remove(const char *dir, const char *name);
 
 /* @p text as a gnuplot single-quoted string ('' stands for '; nothing else is special). */
 void gp_quote(FILE *f, const char *text);
+/*
+ * @p text as a gnuplot title: quoted, and broken at a space into lines of at most about
+ * @p width characters (gnuplot clips a title wider than the image, it never wraps it).
+ * @return the lines it takes; with a NULL @p f, nothing is written, only counted.
+ */
+size_t gp_title(FILE *f, const char *text, size_t width);
+/* The width, in characters, at which the titles over the plots are broken. */
+#define GP_TITLE_WIDTH 90
 
 /* A CSV header field: @p text with the characters CSV would need quoting for replaced by ' '. */
 void csv_header_field(FILE *f, const char *text);

@@ -89,6 +89,39 @@ void plot_remove(const char *dir, const char *name)
     remove_files(dir, name, 4);
 }
 
+size_t gp_title(FILE *f, const char *text, size_t width)
+{
+    /* Double quotes: gnuplot reads "\n" in them as a line break; '\' and '"' escaped. */
+    if (f)
+        fputc('"', f);
+    size_t column = 0, lines = 1;
+    for (const char *c = text; *c; c++) {
+        if (*c == ' ' && column >= width / 2) {
+            /* Break here if the next word would pass the width. */
+            size_t word = strcspn(c + 1, " ");
+            if (column + 1 + word > width) {
+                if (f)
+                    fputs("\\n", f);
+                column = 0;
+                lines++;
+                continue;
+            }
+        }
+        column++;
+        if (!f)
+            continue;
+        if (*c == '\n' || *c == '\r')
+            fputc(' ', f);
+        else if (*c == '"' || *c == '\\')
+            fprintf(f, "\\%c", *c);
+        else
+            fputc(*c, f);
+    }
+    if (f)
+        fputc('"', f);
+    return lines;
+}
+
 void gp_quote(FILE *f, const char *text)
 {
     fputc('\'', f);

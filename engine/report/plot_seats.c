@@ -112,7 +112,10 @@ static int write_script(FILE *f, const void *data)
 {
     const seat_panels *p = data;
     size_t rows = rows_of(p);
-    unsigned width = WIDTH, height = (unsigned)(TOP + BOTTOM + rows * ROW_HEIGHT);
+    /* A long title is broken into lines (gnuplot would clip it): each pushes the rest down. */
+    size_t title_lines = p->title ? gp_title(NULL, p->title, GP_TITLE_WIDTH) : 1;
+    double extra = 22.0 * (double)(title_lines - 1);
+    unsigned width = WIDTH, height = (unsigned)(TOP + extra + BOTTOM + (double)rows * ROW_HEIGHT);
     gp_begin(f, p->name, p->what, width, height);
     unsigned end = axis_end(p);
     int majority_shown = p->majority > 0 && p->majority <= end;
@@ -135,12 +138,12 @@ static int write_script(FILE *f, const void *data)
     /* Margins in screen coordinates, computed here so that every panel has the same size. */
     double w = width, h = height;
     double left = LEFT / w, right = 1.0 - RIGHT / w;
-    double top = 1.0 - TOP / h, bottom = BOTTOM / h;
+    double top = 1.0 - (TOP + extra) / h, bottom = BOTTOM / h;
     double gap_x = p->columns > 1 ? GAP_X / w : 0.0, gap_y = rows > 1 ? GAP_Y / h : 0.0;
     fputs("    set multiplot", f);
     if (p->title) {
         fputs(" title ", f);
-        gp_quote(f, p->title);
+        gp_title(f, p->title, GP_TITLE_WIDTH);
         fputs(" font ',15'", f);
     }
     fprintf(f, " layout %zu,%u margins %.4f,%.4f,%.4f,%.4f spacing %.4f,%.4f\n", rows, p->columns,
@@ -165,7 +168,7 @@ static int write_script(FILE *f, const void *data)
             p->n_panels > p->columns ? p->n_panels - p->columns : 0, p->columns);
     write_plot_command(f, p);
     fputs("    }\n", f);
-    write_legend(f, p, majority_shown, 1.0 - (p->title ? 40.0 : 10.0) / h);
+    write_legend(f, p, majority_shown, 1.0 - ((p->title ? 40.0 : 10.0) + extra) / h);
     fputs("    unset multiplot\n", f);
     gp_end(f);
     return ferror(f) ? SCRUTIN_EIO : SCRUTIN_OK;

@@ -77,7 +77,23 @@ typedef struct text_sink {
     FILE *f;
     int markdown;
     int width; /* of the group column */
+    const scrutin_model *model; /* for the groups' names, at the end of the terminal rows */
 } text_sink;
+
+/* The UTF-8 name of the group of kind @p kind and id @p id, "" if it has none but its id. */
+static const char *group_name(const scrutin_model *m, const char *kind, const char *id)
+{
+    for (int k = 0; k < SCRUTIN_GROUP_KINDS; k++) {
+        if (strcmp(scrutin_group_kind_name((scrutin_group_kind)k), kind) != 0)
+            continue;
+        for (size_t g = 0; g < scrutin_model_count(m, group_entity[k]); g++)
+            if (strcmp(scrutin_model_id(m, group_entity[k], g), id) == 0) {
+                const char *name = scrutin_model_entity_name(m, group_entity[k], g);
+                return name && strcmp(name, id) != 0 ? name : "";
+            }
+    }
+    return "";
+}
 
 static int text_row(void *self, const cell *c, size_t n)
 {
@@ -89,9 +105,12 @@ static int text_row(void *self, const cell *c, size_t n)
     if (t->markdown)
         fprintf(t->f, "| %s | %s | %s | %.2f | %s | %.3f ± %.3f | %.3f |\n", c[2].text, c[1].text,
                 c[0].text, c[3].x, interval, c[6].x, c[7].x, c[8].x);
-    else
-        fprintf(t->f, "%-9s  %-*s  %-11s  %7.2f  %12s  %11.3f  %5.3f  %10.3f\n", c[1].text,
-                t->width, c[2].text, c[0].text, c[3].x, interval, c[6].x, c[7].x, c[8].x);
+    else {
+        const char *name = group_name(t->model, c[1].text, c[2].text);
+        fprintf(t->f, "%-9s  %-*s  %-11s  %7.2f  %12s  %11.3f  %5.3f  %10.3f%s%s\n", c[1].text,
+                t->width, c[2].text, c[0].text, c[3].x, interval, c[6].x, c[7].x, c[8].x,
+                name[0] ? "  " : "", name);
+    }
     return ferror(t->f) ? SCRUTIN_EIO : SCRUTIN_OK;
 }
 
@@ -109,14 +128,14 @@ static int widest_id(const run_data *d)
 /* The table of one system (or of the only one), under the run's title line. */
 static int write_text_table(FILE *f, const run_data *d, int markdown)
 {
-    text_sink t = {f, markdown, widest_id(d)};
+    text_sink t = {f, markdown, widest_id(d), d->model};
     if (markdown)
         fputs("| group | kind | stage | mean seats | 90% interval | P(majority) | P(largest) |\n"
               "|---|---|---|---:|---:|---:|---:|\n",
               f);
     else
-        fprintf(f, "%-9s  %-*s  %-11s  %7s  %12s  %11s  %5s  %10s\n", "kind", t.width, "group",
-                "stage", "mean", "90% interval", "P(majority)", "se", "P(largest)");
+        fprintf(f, "%-9s  %-*s  %-11s  %7s  %12s  %11s  %5s  %10s  %s\n", "kind", t.width, "group",
+                "stage", "mean", "90% interval", "P(majority)", "se", "P(largest)", "name");
     row_sink sink = {text_row, &t};
     return report_headline_table.rows(d, &sink);
 }

@@ -32,20 +32,20 @@ uint64_t scrutin_outcomes_index(const scrutin_outcomes *b, size_t k)
 const unsigned *scrutin_outcomes_seats(const scrutin_outcomes *b, size_t k, scrutin_stage stage,
                                        size_t system)
 {
-    return outcome_seats(slot_of(b, k), b->layout, stage, system);
+    return outcome_seats(slot_of(b, k), b->layout, (int)stage, system);
 }
 
 unsigned scrutin_outcomes_list_seats(const scrutin_outcomes *b, size_t k, scrutin_stage stage,
                                      size_t system, size_t list)
 {
-    return outcome_list_seats(slot_of(b, k), b->layout, stage, system)[list];
+    return outcome_list_seats(slot_of(b, k), b->layout, (int)stage, system)[list];
 }
 
 size_t scrutin_outcomes_winner(const scrutin_outcomes *b, size_t k, scrutin_stage stage,
                                size_t system, size_t district)
 {
     const scrutin_model *m = b->model;
-    const uint16_t *seats = outcome_list_seats(slot_of(b, k), b->layout, stage, system);
+    const uint16_t *seats = outcome_list_seats(slot_of(b, k), b->layout, (int)stage, system);
     size_t best = SIZE_MAX;
     for (size_t l = m->district_first_list[district]; l < m->district_first_list[district + 1];
          l++)
@@ -63,7 +63,7 @@ int scrutin_outcomes_holds(const scrutin_outcomes *b, size_t k, scrutin_stage st
                            size_t system, size_t district, scrutin_group_kind kind, size_t group)
 {
     const scrutin_model *m = b->model;
-    const uint16_t *seats = outcome_list_seats(slot_of(b, k), b->layout, stage, system);
+    const uint16_t *seats = outcome_list_seats(slot_of(b, k), b->layout, (int)stage, system);
     for (size_t l = m->district_first_list[district]; l < m->district_first_list[district + 1];
          l++) {
         /* The list's first `seats` candidates are the ones elected (docs/model.md). */

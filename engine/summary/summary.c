@@ -14,7 +14,7 @@ static scrutin_prob prob(int64_t count, uint64_t n)
 
 static unsigned quantile(const int64_t *hist, unsigned seats, uint64_t n, double q)
 {
-    /* Smallest s with P(X <= s) >= q, in integers: cumulative * 100 >= q100 * n. */
+    /* Smallest s with P(X <= s) >= q: the cumulative count reaches q n. */
     int64_t cumulative = 0;
     for (unsigned s = 0; s <= seats; s++) {
         cumulative += hist[s];

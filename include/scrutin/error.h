@@ -61,8 +61,9 @@ typedef struct scrutin_diag {
 typedef struct scrutin_ctx scrutin_ctx;
 
 /**
- * Create a context. Also turns GSL's abort-on-error handler off, once per
- * process, so that GSL reports errors by status instead.
+ * Create a context. Also turns GSL's abort-on-error handler off (at every
+ * call: the handler is GSL's, one for the whole process), so that GSL
+ * reports errors by status instead.
  * @param[out] out the new context, freed with scrutin_ctx_free()
  * @return 0 or SCRUTIN_ENOMEM
  */

@@ -40,6 +40,16 @@ import json; c = json.load(open('$work/mali/compare.json'))
 assert {r['system'] for r in c['rows']} == {'two-round', 'dhondt', 'sainte-lague'}" \
     && pass || fail "compare.json's rows have no system"
 
+# The plot: a curve per scenario and system; its long title broken into lines, not clipped.
+"$scrutin" compare "$mali/scenario.yaml" "$mali/whatif-pr-systems.yaml" -n 100 -q --plots \
+    --out "$work/mali-plots" 2>/dev/null || fail "compare --plots: exit $?"
+header=$(head -1 "$work/mali-plots/plots/compare_coalitions.csv")
+for curve in "ADP/mali-2007/two-round-list (base)" ADP/whatif-pr-systems/dhondt ADP/whatif-pr-systems/sainte-lague; do
+    case ",$header," in *",$curve,"*) pass ;; *) fail "no curve $curve in the compare plot: $header" ;; esac
+done
+grep -q 'multiplot title "whatif-pr-systems against mali-2007: .*\\n' "$work/mali-plots/plots/compare_coalitions.gp" \
+    && pass || fail "the compare plot's long title is not broken: $(grep 'multiplot title' "$work/mali-plots/plots/compare_coalitions.gp")"
+
 # One system on each side: no system column, as before.
 "$scrutin" compare "$mali/scenario.yaml" "$mali/whatif-no-court.yaml" -n 100 -q --out "$work/one" \
     || fail "compare one system: exit $?"
@@ -112,6 +122,15 @@ assert "certain" in headline and len([i for i in items if "ADP" in i]) == 1, ite
 assert "Mali 2007 under the two-round list system" in page[:page.index("</h1>") + 5]
 PY
 then pass; else fail "the report of three systems"; fi
+
+# No empty court panel: with the court off, district_outcomes has one panel; with it on, two.
+"$scrutin" run "$mali/whatif-no-court.yaml" -n 100 -q --plots --out "$work/nocourt" 2>/dev/null \
+    || fail "run of no court: exit $?"
+grep -q 'set multiplot layout 1,1' "$work/nocourt/plots/district_outcomes.gp" && \
+    ! grep -q "court''s decisions after the vote change" "$work/nocourt/plots/district_outcomes.gp" \
+    && pass || fail "an empty court panel when the court is off"
+grep -q 'set multiplot layout 2,1' "$work/report/plots/district_outcomes.gp" && pass \
+    || fail "no court panel when the court acts"
 
 echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]
