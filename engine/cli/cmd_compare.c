@@ -52,8 +52,11 @@ static const char compare_help[] =
     "                p_majority_whatif,p_majority_diff,p_majority_diff_se,\n"
     "                p05_base,p50_base,p95_base,p05_whatif,p50_whatif,p95_whatif,\n"
     "                p05_diff,p25_diff,p50_diff,p75_diff,p95_diff\n"
-    "  compare.json  the same rows, the scenarios' names and content hashes, seed,\n"
-    "                simulations; threads, ranks, paths and timings under\n"
+    "  compare_districts.csv  whatif,system,district,group_kind,group,p_seat_base,\n"
+    "                p_seat_whatif,p_seat_diff,p_seat_diff_se: P(the party or coalition\n"
+    "                wins a seat in the district), final, and its paired difference\n"
+    "  compare.json  the rows of compare.csv, the scenarios' names and content hashes,\n"
+    "                seed, simulations; threads, ranks, paths and timings under\n"
     "                \"execution\"\n"
     "  plots/compare_coalitions.{csv,gp,svg,png}  with --plots\n"
     "Each file is written under a temporary name and renamed when complete.\n"
@@ -251,7 +254,8 @@ static int write_results(scrutin_output *output, const char *out, const scrutin_
     if (status == SCRUTIN_OK && !a->common.quiet) {
         status = scrutin_compare_print(stdout, c, a->common.format, ctx);
         if (status == SCRUTIN_OK && a->common.format == SCRUTIN_FORMAT_TABLE) {
-            printf("\nFiles written to %s/: compare.csv, compare.json\n", out);
+            printf("\nFiles written to %s/: compare.csv, compare_districts.csv, compare.json\n",
+                   out);
             if (a->common.plots && *drawn == CLI_RENDER_DONE) {
                 printf("Plots drawn in %s/%s/:", out, SCRUTIN_PLOT_DIR);
                 for (size_t i = 0; i < scrutin_compare_plot_count(c); i++) {

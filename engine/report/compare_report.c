@@ -92,6 +92,32 @@ static const run_table *table_of(const scrutin_compare *c)
     return c->several_systems ? &compare_table_systems : &compare_table;
 }
 
+/* compare_districts.csv: P(a group wins a seat in a district), base and what-if, paired. */
+static const char *const district_columns[] = {
+    "whatif", "system", "district", "group_kind", "group", "p_seat_base", "p_seat_whatif",
+    "p_seat_diff", "p_seat_diff_se"};
+
+static int district_rows(const run_data *d, const row_sink *sink)
+{
+    const scrutin_compare *c = ((const compare_data *)d)->compare;
+    for (size_t r = 0; r < c->n_district_rows; r++) {
+        const scrutin_compare_district_row *x = &c->district_rows[r];
+        cell row[] = {cell_text(c->names[x->whatif]), cell_text(x->system),
+                      cell_text(x->district),         cell_text(scrutin_group_kind_name(x->kind)),
+                      cell_text(x->group),            cell_real(x->p_base),
+                      cell_real(x->p_whatif),         cell_real(x->p_diff),
+                      cell_real(x->p_diff_se)};
+        int status = sink->row(sink->self, row, sizeof row / sizeof row[0]);
+        if (status != SCRUTIN_OK)
+            return status;
+    }
+    return SCRUTIN_OK;
+}
+
+static const run_table district_table = {"compare_districts", district_columns,
+                                         sizeof district_columns / sizeof district_columns[0],
+                                         district_rows};
+
 /* ------------------------------------------------------------------------ */
 /* compare.json                                                               */
 
@@ -167,6 +193,9 @@ int scrutin_compare_write(const char *out_dir, const scrutin_compare *c,
     status = report_locale_enter(&c_numbers);
     if (status == SCRUTIN_OK)
         status = report_table_file(out_dir, "compare.csv", table_of(data.compare), &data.base, ctx);
+    if (status == SCRUTIN_OK)
+        status = report_table_file(out_dir, "compare_districts.csv", &district_table, &data.base,
+                                   ctx);
     if (status == SCRUTIN_OK) {
         struct timespec now;
         clock_gettime(CLOCK_MONOTONIC, &now);

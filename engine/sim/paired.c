@@ -22,7 +22,9 @@
 typedef struct thread_state {
     sim_workspace **w;
     scrutin_tally **t;
-    int64_t *sums; /* [n_pairs * PAIRED_STATS] */
+    int64_t *sums; /* [n_pairs * PAIRED_STATS], then the district cells' */
+    uint8_t *marks;  /* [district cells] */
+    size_t *touched; /* [touched_cap] */
 } thread_state;
 
 static void thread_free(thread_state *ts, size_t n_models)
@@ -34,15 +36,19 @@ static void thread_free(thread_state *ts, size_t n_models)
     free(ts->w);
     free(ts->t);
     free(ts->sums);
+    free(ts->marks);
+    free(ts->touched);
 }
 
 static int thread_new(thread_state *ts, const scrutin_model *const *models, size_t n_models,
-                      size_t n_pairs, scrutin_simd simd)
+                      size_t n_sums, const paired_districts *districts, scrutin_simd simd)
 {
     ts->w = calloc(n_models, sizeof *ts->w);
     ts->t = calloc(n_models, sizeof *ts->t);
-    ts->sums = calloc(n_pairs * PAIRED_STATS + 1, sizeof *ts->sums);
-    if (!ts->w || !ts->t || !ts->sums)
+    ts->sums = calloc(n_sums + 1, sizeof *ts->sums);
+    ts->marks = calloc(districts->n_cells + 1, sizeof *ts->marks);
+    ts->touched = calloc(districts->touched_cap + 1, sizeof *ts->touched);
+    if (!ts->w || !ts->t || !ts->sums || !ts->marks || !ts->touched)
         return 0;
     for (size_t k = 0; k < n_models; k++)
         if (scrutin_tally_new(&ts->t[k], models[k]) != SCRUTIN_OK ||
@@ -54,10 +60,13 @@ static int thread_new(thread_state *ts, const scrutin_model *const *models, size
 
 /* Simulation @p index of every model, and the paired sums of its groups. */
 static void simulate_pair(const scrutin_model *const *models, size_t n_models,
-                          const paired_plan *plan, thread_state *ts, uint64_t seed, uint64_t index)
+                          const paired_plan *plan, const paired_districts *districts,
+                          thread_state *ts, uint64_t seed, uint64_t index)
 {
     for (size_t k = 0; k < n_models; k++)
         sim_one(models[k], ts->w[k], seed, index);
+    paired_districts_count(districts, models, ts->w, ts->marks, ts->touched,
+                           ts->sums + plan->n_pairs * PAIRED_STATS);
     for (size_t r = 0; r < plan->n_pairs; r++) {
         const paired_pair *p = &plan->pairs[r];
         int64_t base = p->base_group >= 0 ? ts->w[0]->seats[p->stage][p->base_group] : 0;
@@ -97,21 +106,23 @@ static int check_models(scrutin_tally *const *tallies, const scrutin_model *cons
  */
 static int paired_run(scrutin_tally *const *tallies, int64_t *sums,
                       const scrutin_model *const *models, size_t n_models,
-                      const paired_plan *plan, const scrutin_sim_options *o, scrutin_ctx *ctx)
+                      const paired_plan *plan, const paired_districts *districts,
+                      const scrutin_sim_options *o, scrutin_ctx *ctx)
 {
     int status = check_models(tallies, models, n_models, o, ctx);
     if (status != SCRUTIN_OK)
         return status;
     uint64_t done = 0, next = 0, total = o->count;
+    size_t n_sums = plan->n_pairs * PAIRED_STATS + districts->n_cells * PAIRED_DISTRICT_STATS;
     int failed = 0, stopped = 0, unmerged = 0;
     double last_report = sim_now_seconds();
 
 #pragma omp parallel num_threads(sim_thread_count(o->threads)) default(none)                  \
-    shared(models, n_models, plan, o, tallies, sums, done, next, total, failed, stopped,       \
-               unmerged, last_report)
+    shared(models, n_models, plan, districts, n_sums, o, tallies, sums, done, next, total,     \
+               failed, stopped, unmerged, last_report)
     {
-        thread_state ts = {NULL, NULL, NULL};
-        int ok = thread_new(&ts, models, n_models, plan->n_pairs, o->simd);
+        thread_state ts = {NULL, NULL, NULL, NULL, NULL};
+        int ok = thread_new(&ts, models, n_models, n_sums, districts, o->simd);
         if (!ok) {
 #pragma omp atomic write
             failed = 1;
@@ -120,7 +131,7 @@ static int paired_run(scrutin_tally *const *tallies, int64_t *sums,
         uint64_t begin, end;
         while (ok && sim_block_take(&next, o->count, &failed, o->stop, &stopped, &begin, &end)) {
             for (uint64_t i = begin; i < end; i++)
-                simulate_pair(models, n_models, plan, &ts, o->seed, o->first + i);
+                simulate_pair(models, n_models, plan, districts, &ts, o->seed, o->first + i);
             sim_block_done(&done, end - begin, total, &last_report, o);
         }
         if (ok) {
@@ -129,7 +140,7 @@ static int paired_run(scrutin_tally *const *tallies, int64_t *sums,
                 for (size_t k = 0; k < n_models; k++)
                     if (scrutin_tally_merge(tallies[k], ts.t[k]) != SCRUTIN_OK)
                         unmerged = 1; /* checked before: never expected, never silent */
-                for (size_t i = 0; i < plan->n_pairs * PAIRED_STATS; i++)
+                for (size_t i = 0; i < n_sums; i++)
                     sums[i] += ts.sums[i];
             }
         }
@@ -160,6 +171,7 @@ void scrutin_compare_tally_free(scrutin_compare_tally *t)
     free(t->models);
     free(t->majority);
     free(t->plan.pairs);
+    paired_districts_free(&t->districts);
     free(t->sums);
     free(t);
 }
@@ -194,9 +206,12 @@ int scrutin_compare_tally_new(scrutin_compare_tally **out, const scrutin_model *
     }
     if (status == SCRUTIN_OK)
         status = paired_plan_new(&t->plan, models, n_models);
+    if (status == SCRUTIN_OK)
+        status = paired_districts_new(&t->districts, models, n_models);
     if (status == SCRUTIN_OK) {
         t->plan.majority = t->majority;
-        t->n_sums = PAIRED_FIRST + t->plan.n_pairs * PAIRED_STATS;
+        t->n_sums = PAIRED_FIRST + t->plan.n_pairs * PAIRED_STATS +
+                    t->districts.n_cells * PAIRED_DISTRICT_STATS;
         t->sums = calloc(t->n_sums, sizeof *t->sums);
         if (!t->sums)
             status = SCRUTIN_ENOMEM;
@@ -218,8 +233,8 @@ int scrutin_compare_tally_run(scrutin_compare_tally *t, const scrutin_sim_option
                                  "initialised with SCRUTIN_SIM_OPTIONS_INIT");
     uint64_t before = scrutin_tally_simulations(t->tallies[0]);
     int status = paired_run(t->tallies, t->sums + PAIRED_FIRST,
-                            (const scrutin_model *const *)t->models, t->n_models, &t->plan, o,
-                            ctx);
+                            (const scrutin_model *const *)t->models, t->n_models, &t->plan,
+                            &t->districts, o, ctx);
     /* Completed blocks are kept even when stopped: count them in the paired part too. */
     t->sums[0] += (int64_t)(scrutin_tally_simulations(t->tallies[0]) - before);
     return status;

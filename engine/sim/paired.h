@@ -44,14 +44,51 @@ typedef struct paired_plan {
     const unsigned *majority; /* [n_models] */
 } paired_plan;
 
+/* The district cells (paired_districts.c): per cell, simulations in which the group held
+   some of the district's final seats in the base, in the what-if, and in both. */
+enum { PAIRED_HELD_BASE, PAIRED_HELD_WHATIF, PAIRED_HELD_BOTH, PAIRED_DISTRICT_STATS };
+
+/* One district and group in one what-if under one system; -1 where a model lacks it. */
+typedef struct paired_district_cell {
+    size_t whatif, sys_base, sys_whatif;
+    long d_base, d_whatif;
+    scrutin_group_kind kind;
+    long g_base, g_whatif; /* the group's index among its kind */
+} paired_district_cell;
+
+/* The cells of one what-if under one system, and where each model's held entries go. */
+typedef struct paired_district_block {
+    size_t whatif, sys_base, sys_whatif;
+    long *map_base;   /* [base districts * base groups] cell, or -1 */
+    long *map_whatif; /* [what-if districts * what-if groups] */
+} paired_district_block;
+
+typedef struct paired_districts {
+    size_t n_cells;
+    paired_district_cell *cells;
+    size_t n_blocks;
+    paired_district_block *blocks;
+    size_t touched_cap; /* cells one simulation can touch in one block */
+} paired_districts;
+
+int paired_districts_new(paired_districts *p, const scrutin_model *const *models, size_t n_models);
+void paired_districts_free(paired_districts *p);
+/* Count one simulation of every model (their workspaces @p w, after sim_one) into @p sums
+   [n_cells * PAIRED_DISTRICT_STATS]; @p marks [n_cells] zero, left zero; @p touched
+   [touched_cap]. */
+void paired_districts_count(const paired_districts *p, const scrutin_model *const *models,
+                            sim_workspace *const *w, uint8_t *marks, size_t *touched,
+                            int64_t *sums);
+
 struct scrutin_compare_tally {
     size_t n_models;
     const scrutin_model **models; /* [n_models] borrowed */
     unsigned *majority;           /* [n_models] */
     scrutin_tally **tallies;      /* [n_models] each model's own */
     paired_plan plan;             /* one pair per row of the comparison */
+    paired_districts districts;   /* one cell per row of compare_districts.csv */
     size_t n_sums;
-    int64_t *sums;                /* [n_sums]: simulations, then the pairs' sums */
+    int64_t *sums;                /* [n_sums]: simulations, the pairs' sums, the cells' sums */
 };
 
 /*

@@ -34,6 +34,12 @@ void scrutin_compare_free(scrutin_compare *c)
         free((char *)c->rows[r].group);
         free((char *)c->rows[r].system);
     }
+    for (size_t r = 0; c->district_rows && r < c->n_district_rows; r++) {
+        free((char *)c->district_rows[r].system);
+        free((char *)c->district_rows[r].district);
+        free((char *)c->district_rows[r].group);
+    }
+    free(c->district_rows);
     free(c->system_summaries);
     free(c->system_ids);
     free(c->n_systems);
@@ -150,6 +156,48 @@ static int describe_models(scrutin_compare *c, const scrutin_compare_tally *t)
     return SCRUTIN_OK;
 }
 
+static const scrutin_entity group_entity[SCRUTIN_GROUP_KINDS] = {SCRUTIN_ENTITY_PARTY,
+                                                                 SCRUTIN_ENTITY_COALITION};
+
+/* The district rows, from the cells' counts: those where the group won a seat in either. */
+static int district_rows(scrutin_compare *c, const scrutin_compare_tally *t, const int64_t *sums)
+{
+    const paired_districts *pd = &t->districts;
+    c->district_rows = calloc(pd->n_cells + 1, sizeof *c->district_rows);
+    if (!c->district_rows)
+        return SCRUTIN_ENOMEM;
+    uint64_t n = c->simulations;
+    for (size_t i = 0; i < pd->n_cells; i++) {
+        const paired_district_cell *cell = &pd->cells[i];
+        const int64_t *s = sums + i * PAIRED_DISTRICT_STATS;
+        if (s[PAIRED_HELD_BASE] == 0 && s[PAIRED_HELD_WHATIF] == 0)
+            continue;
+        const scrutin_model *b = t->models[0], *w = t->models[cell->whatif];
+        /* The ids of whichever model has the district and the group. */
+        const char *district = cell->d_base >= 0
+                                   ? scrutin_model_id(b, SCRUTIN_ENTITY_DISTRICT, (size_t)cell->d_base)
+                                   : scrutin_model_id(w, SCRUTIN_ENTITY_DISTRICT, (size_t)cell->d_whatif);
+        const char *group = cell->g_base >= 0
+                                ? scrutin_model_id(b, group_entity[cell->kind], (size_t)cell->g_base)
+                                : scrutin_model_id(w, group_entity[cell->kind], (size_t)cell->g_whatif);
+        scrutin_compare_district_row *row = &c->district_rows[c->n_district_rows++];
+        row->whatif = cell->whatif;
+        row->kind = cell->kind;
+        row->system = strdup(scrutin_model_system_id(b, cell->sys_base));
+        row->district = strdup(district);
+        row->group = strdup(group);
+        if (!row->system || !row->district || !row->group)
+            return SCRUTIN_ENOMEM;
+        row->p_base = (double)s[PAIRED_HELD_BASE] / (double)n;
+        row->p_whatif = (double)s[PAIRED_HELD_WHATIF] / (double)n;
+        /* x = held in the what-if - held in the base, in {-1, 0, 1}: x^2 = hw + hb - 2 both. */
+        int64_t sum = s[PAIRED_HELD_WHATIF] - s[PAIRED_HELD_BASE];
+        int64_t squares = s[PAIRED_HELD_WHATIF] + s[PAIRED_HELD_BASE] - 2 * s[PAIRED_HELD_BOTH];
+        paired_mean(sum, squares, n, &row->p_diff, &row->p_diff_se);
+    }
+    return SCRUTIN_OK;
+}
+
 int scrutin_compare_compute(scrutin_compare **out, const scrutin_compare_tally *t,
                             scrutin_ctx *ctx)
 {
@@ -207,6 +255,8 @@ int scrutin_compare_compute(scrutin_compare **out, const scrutin_compare_tally *
     }
     if (status == SCRUTIN_OK)
         fill_rows(c, t->sums + PAIRED_FIRST);
+    if (status == SCRUTIN_OK)
+        status = district_rows(c, t, t->sums + PAIRED_FIRST + t->plan.n_pairs * PAIRED_STATS);
     if (status != SCRUTIN_OK) {
         scrutin_compare_free(c);
         return status;

@@ -72,6 +72,24 @@ typedef struct scrutin_compare_row {
     long system_base, system_whatif;
 } scrutin_compare_row;
 
+/**
+ * One district and group (party or coalition) in one what-if against the
+ * base, under one electoral system (compare_districts.csv): the probability
+ * that the group wins at least one of the district's final seats in each,
+ * and their paired difference. Districts, groups and systems are matched by
+ * id; a list a what-if merges or withdraws counts for its candidates'
+ * parties and their coalitions, so no list id needs matching.
+ */
+typedef struct scrutin_compare_district_row {
+    size_t whatif;          /**< 1 to n_models - 1 */
+    const char *system;     /**< the system's id (owned by the comparison) */
+    const char *district;   /**< the district's id (owned) */
+    scrutin_group_kind kind;
+    const char *group;      /**< the group's id (owned) */
+    double p_base, p_whatif;   /**< P(wins at least one seat there), final */
+    double p_diff, p_diff_se;  /**< what-if minus base, and its paired standard error */
+} scrutin_compare_district_row;
+
 /** A comparison. Read-only for the caller; freed with scrutin_compare_free(). */
 typedef struct scrutin_compare {
     uint64_t simulations;        /**< simulations completed, the same for every model */
@@ -93,6 +111,10 @@ typedef struct scrutin_compare {
     scrutin_summary ***system_summaries;
     /** [n_models][n_systems[k]] the id of each system of each model, owned by the comparison */
     char ***system_ids;
+    size_t n_district_rows;
+    /** By what-if, system, district, kind and group (each the base's in its order, then the
+        what-if's others); only the districts and groups that won a seat there in either. */
+    scrutin_compare_district_row *district_rows;
 } scrutin_compare;
 
 /**

@@ -25,6 +25,30 @@ for t in 1 2; do
 done
 if cmp -s "$work/t1/compare.csv" "$work/t2/compare.csv"; then pass
 else fail "compare.csv differs between 1 and 2 threads"; fi
+if cmp -s "$work/t1/compare_districts.csv" "$work/t2/compare_districts.csv"; then pass
+else fail "compare_districts.csv differs between 1 and 2 threads"; fi
+
+# compare_districts.csv: shifting party C in the North moves its districts (D1, D2) beyond
+# five paired standard errors, and leaves the South's (D3) exactly as they were; the merged
+# list of A and C in D2 counts for both parties.
+if python3 - "$work/t1/compare_districts.csv" <<'EOF'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+assert list(rows[0]) == ["whatif", "system", "district", "group_kind", "group", "p_seat_base",
+                         "p_seat_whatif", "p_seat_diff", "p_seat_diff_se"], list(rows[0])
+shift = [r for r in rows if r["whatif"] == "shift"]
+for r in shift:
+    diff, se = float(r["p_seat_diff"]), float(r["p_seat_diff_se"])
+    assert abs(diff - (float(r["p_seat_whatif"]) - float(r["p_seat_base"]))) < 1e-12, r
+    if r["district"] == "D3":
+        assert diff == 0 and se == 0, r
+c = {r["district"]: r for r in shift if r["group"] == "C"}
+for d in ("D1", "D2"):
+    assert float(c[d]["p_seat_diff"]) < -5 * float(c[d]["p_seat_diff_se"]), c[d]
+merge = {(r["district"], r["group"]): r for r in rows if r["whatif"] == "merge"}
+assert float(merge[("D2", "A")]["p_seat_whatif"]) == float(merge[("D2", "C")]["p_seat_whatif"]) > 0
+EOF
+then pass; else fail "compare_districts.csv"; fi
 if python3 - "$work" <<'EOF'
 import json, sys
 a, b = (json.load(open(f"{sys.argv[1]}/t{t}/compare.json")) for t in (1, 2))

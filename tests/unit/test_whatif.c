@@ -954,8 +954,8 @@ static void test_compare_plots_four_whatifs_a_page_and_refuses_another_info_vers
         snprintf(path, sizeof path, "%s/plots/%s.gp", dir, files[page]);
         assert_int_equal(remove(path), 0);
     }
-    const char *others[] = {"compare.csv", "compare.json", "plots"};
-    for (size_t i = 0; i < 3; i++) {
+    const char *others[] = {"compare.csv", "compare_districts.csv", "compare.json", "plots"};
+    for (size_t i = 0; i < 4; i++) {
         snprintf(path, sizeof path, "%s/%s", dir, others[i]);
         assert_int_equal(remove(path), 0);
     }
