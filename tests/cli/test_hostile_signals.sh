@@ -8,7 +8,9 @@ set -u
 scrutin=$1
 src=$2
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# Only this shell cleans up: a child shell a signal reaches before its exec runs the trap too.
+main_shell=$BASHPID
+trap '[ "$BASHPID" = "$main_shell" ] && rm -rf "$work"' EXIT
 failures=0; passed=0
 ok() { passed=$((passed + 1)); }
 fail() { echo "FAIL $*"; failures=$((failures + 1)); }
