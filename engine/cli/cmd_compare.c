@@ -332,8 +332,11 @@ static int compare(const compare_args *a, scrutin_ctx *ctx)
     } else if ((status == SCRUTIN_OK || interrupted) && dist_is_root()) {
         /* Rank 0 holds the sum of every rank's counters: it alone writes, and says why not. */
         reporter = 0;
+        cli_stop_saved writing; /* a signal now waits for the writes (cli_stop_defer) */
+        cli_stop_defer(&writing);
         status = write_results(output, out, t, &info, a, &drawn, ctx);
         status = cli_output_end(output, "compare", status, ctx);
+        cli_stop_release(&writing);
         output = NULL;
         if (status == SCRUTIN_OK && interrupted)
             fprintf(stderr, "scrutin compare: interrupted after %llu of %llu simulations; "

@@ -357,9 +357,15 @@ static int run(const run_args *a, scrutin_ctx *ctx)
         describe_run(&info, a, model, hash, completed, interrupted);
         describe_query(&info, a, model, &result);
         doing = "writing the results";
+        cli_stop_saved writing; /* a signal now waits for the writes (cli_stop_defer) */
+        cli_stop_defer(&writing);
         status = write_results(output, out, model, tally, &info, a, &drawn, ctx);
         /* run.json and its manifest last, then an earlier run's stale files removed. */
+        /* The draws database, if it is in the folder, is one of the run's files. */
+        if (status == SCRUTIN_OK && a->query.draws)
+            status = cli_output_add_path(output, a->query.draws, ctx);
         status = cli_output_end(output, "run", status, ctx);
+        cli_stop_release(&writing);
         output = NULL;
         if (status != SCRUTIN_OK)
             reporter = 0; /* a failure of rank 0's own: it reports it */

@@ -244,8 +244,11 @@ static int sweep(const sweep_args *a, scrutin_ctx *ctx)
     } else if ((status == SCRUTIN_OK || interrupted) && dist_is_root()) {
         /* Rank 0 holds every step's sum over the ranks: it alone writes, and says why not. */
         reporter = 0;
+        cli_stop_saved writing; /* a signal now waits for the writes (cli_stop_defer) */
+        cli_stop_defer(&writing);
         status = write_results(output, out, s, &info, a, &drawn, ctx);
         status = cli_output_end(output, "sweep", status, ctx);
+        cli_stop_release(&writing);
         output = NULL;
         if (status == SCRUTIN_OK && interrupted && s->completed[s->n_done - 1] < s->simulations)
             fprintf(stderr, "scrutin sweep: interrupted during step %zu of %zu, after %llu of its "

@@ -1,5 +1,6 @@
 /* The output folder of run, compare and sweep: its default name, and the hold of a run on it. */
 #include <errno.h>
+#include <libgen.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,5 +102,22 @@ int cli_output_end(scrutin_output *output, const char *command, int status, scru
                 command, dir, was);
     free(dir);
     free(was);
+    return status;
+}
+
+int cli_output_add_path(scrutin_output *output, const char *path, scrutin_ctx *ctx)
+{
+    if (!output || !path)
+        return SCRUTIN_OK;
+    char *copy = strdup(path), *name_copy = strdup(path);
+    int status = copy && name_copy ? SCRUTIN_OK : SCRUTIN_ENOMEM;
+    struct stat folder, out;
+    /* The same folder by identity, whatever the spelling of the two paths. */
+    if (status == SCRUTIN_OK && stat(dirname(copy), &folder) == 0 &&
+        stat(scrutin_output_dir(output), &out) == 0 && folder.st_dev == out.st_dev &&
+        folder.st_ino == out.st_ino && basename(name_copy)[0] != '.')
+        status = scrutin_output_add(output, basename(name_copy), ctx);
+    free(copy);
+    free(name_copy);
     return status;
 }

@@ -29,6 +29,13 @@ int cli_output_add_images(scrutin_output *output, const char *const *names, size
                           scrutin_ctx *ctx);
 
 /*
+ * Record in the manifest the file @p path (another file the run wrote, such as
+ * the --draws database) if it lies directly in the output folder; nothing if
+ * it lies elsewhere (or @p output is NULL). @return a library status
+ */
+int cli_output_add_path(scrutin_output *output, const char *path, scrutin_ctx *ctx);
+
+/*
  * End the run's hold on its folder: after a run whose files were all written
  * (@p status 0), write its index with the manifest, remove an earlier run's
  * stale files and say on standard error, in one line, when an earlier run's

@@ -29,5 +29,12 @@ int cli_finish(const char *command, const cli_outcome *o, const scrutin_ctx *ctx
     /* Stopped by a signal: the shell's convention, 128 + the signal's number (SIGINT: 130). */
     if (o->interrupted && !failed)
         rc = cli_stop_exit_status();
+    /* A signal while the results were written: they were written whole first (cli_stop_defer). */
+    if (!o->interrupted && cli_stop_deferred()) {
+        fprintf(stderr, "scrutin %s: stopped by a signal while the results were written: they "
+                        "were written whole first\n", command);
+        if (!failed)
+            rc = cli_stop_exit_status();
+    }
     return rc;
 }

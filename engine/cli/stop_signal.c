@@ -20,6 +20,35 @@ static void on_stop_signal(int sig)
 
 static const int stop_signals[2] = {SIGINT, SIGTERM};
 
+/*
+ * While the results are written (cli_stop_defer): a signal is only recorded, and the writes
+ * finish, so that no temporary file is left and the folder stays whole; the command then ends
+ * with the signal's exit status.
+ */
+static volatile sig_atomic_t deferred;
+
+static void on_deferred_signal(int sig)
+{
+    stop_signal = sig;
+    deferred = 1;
+}
+
+void cli_stop_defer(cli_stop_saved *saved)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_deferred_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART; /* the writes go on: no EINTR in the middle of one */
+    for (int i = 0; i < 2; i++) {
+        sigaction(stop_signals[i], &sa, &saved->action[i]);
+        if (saved->action[i].sa_handler == SIG_IGN)
+            sigaction(stop_signals[i], &saved->action[i], NULL);
+    }
+}
+
+int cli_stop_deferred(void) { return deferred != 0; }
+
 void cli_stop_catch(cli_stop_saved *saved)
 {
     struct sigaction sa;

@@ -23,6 +23,14 @@ typedef struct cli_stop_saved {
 void cli_stop_catch(cli_stop_saved *saved);
 /* Put back the actions cli_stop_catch() found. */
 void cli_stop_release(const cli_stop_saved *saved);
+/*
+ * Defer SIGINT and SIGTERM until cli_stop_release() (the write phase): a signal is recorded,
+ * the writes finish whole (no temporary file left, docs/cli.md), then cli_finish() ends the
+ * command with the signal's exit status. A signal ignored on entry stays ignored.
+ */
+void cli_stop_defer(cli_stop_saved *saved);
+/* Whether a signal came while deferred. */
+int cli_stop_deferred(void);
 /* The flag, for scrutin_sim_options.stop: non-zero once a signal asked to stop. */
 const volatile int *cli_stop_flag(void);
 /* Whether a signal asked to stop. */

@@ -44,6 +44,8 @@ int id_index_same(const id_index *ix, size_t k)
 
 size_t id_index_find(const id_index *ix, const char *scope, const char *id)
 {
+    if (ix->count == 0 || !ix->entries)
+        return (size_t)-1; /* empty, or not built (out of memory): bsearch wants an array */
     id_entry key = {scope, id ? id : "", 0};
     const id_entry *hit = bsearch(&key, ix->entries, ix->count, sizeof key, compare_key);
     return hit ? hit->index : (size_t)-1;

@@ -86,8 +86,19 @@ int scrutin_sim_run(scrutin_tally *tally, const scrutin_model *m, const scrutin_
         /* Each thread takes the next block until none is left (blocks.h says why not omp for). */
         uint64_t begin, end;
         while (ok && sim_block_take(&next, o->count, &failed, o->stop, &stopped, &begin, &end)) {
-            for (uint64_t i = begin; i < end; i++)
+            /*
+             * The stop flag is read before every simulation, not only between blocks: however
+             * large the scenario, no more than one simulation runs after a signal.
+             */
+            for (uint64_t i = begin; i < end; i++) {
+                if (o->stop && *o->stop) {
+#pragma omp atomic write
+                    stopped = 1;
+                    end = i;
+                    break;
+                }
                 sim_one(m, w, o->seed, o->first + i);
+            }
             sim_block_done(&done, end - begin, o->count, &last_report, o);
         }
         if (ok) {

@@ -130,8 +130,16 @@ static int paired_run(scrutin_tally *const *tallies, int64_t *sums,
         /* Each thread takes the next block until none is left (blocks.h says why not omp for). */
         uint64_t begin, end;
         while (ok && sim_block_take(&next, o->count, &failed, o->stop, &stopped, &begin, &end)) {
-            for (uint64_t i = begin; i < end; i++)
+            /* The stop flag before every simulation, as in driver.c: a prompt stop. */
+            for (uint64_t i = begin; i < end; i++) {
+                if (o->stop && *o->stop) {
+#pragma omp atomic write
+                    stopped = 1;
+                    end = i;
+                    break;
+                }
                 simulate_pair(models, n_models, plan, districts, &ts, o->seed, o->first + i);
+            }
             sim_block_done(&done, end - begin, total, &last_report, o);
         }
         if (ok) {

@@ -81,6 +81,11 @@ if err=$(manifest_matches "$work/one" run.json 2>&1); then pass; else fail "mani
 [ -z "$(find "$work/one" -name '.*' -type f)" ] && pass || fail "hidden files left: $(find "$work/one" -name '.*')"
 [ ! -s "$work/one.err" ] && pass || fail "a first run into a new folder says: $(cat "$work/one.err")"
 
+# --- The draws database, written into the folder, is in the manifest too.
+"$scrutin" run "$scenario" -n 100 -q --out "$work/draws" --draws "$work/draws/draws.sqlite" 2>/dev/null \
+    || fail "run --draws: exit $?"
+if err=$(manifest_matches "$work/draws" run.json 2>&1); then pass; else fail "manifest of a run with --draws: $err"; fi
+
 # --- A plain run replaces it: the stale report and plots are removed, the user's own file kept,
 # one line on standard error says so.
 echo "my notes" >"$work/one/notes.txt"
