@@ -24,6 +24,7 @@ typedef struct anchor {
 typedef struct frame {
     char *anchor;     /* of the open collection, or NULL */
     size_t start;     /* values counted when it opened */
+    size_t anchors;   /* anchors kept when it opened */
 } frame;
 
 typedef struct events {
@@ -58,6 +59,25 @@ static size_t anchor_size(const events *e, const char *name)
     return 0; /* an unknown alias: libyaml's loader reports it */
 }
 
+/* Whether an alias of @p name names a collection still open: libyaml anchors a collection where
+ * it starts, so such an alias makes the document a cycle, which every later walk of the tree
+ * (libcyaml's, the what-if merge's) would follow forever. An anchor of that name completed since
+ * the collection opened is the one the alias means, and is fine. */
+static int alias_is_recursive(const events *e, const char *name)
+{
+    for (size_t d = 0; d < e->depth; d++) {
+        const frame *f = &e->stack[d];
+        if (!f->anchor || strcmp(f->anchor, name) != 0)
+            continue;
+        int newer = 0;
+        for (size_t i = f->anchors; i < e->n_anchors && !newer; i++)
+            newer = strcmp(e->anchors[i].name, name) == 0;
+        if (!newer)
+            return 1;
+    }
+    return 0;
+}
+
 static int refuse(scrutin_ctx *ctx, const char *path, const yaml_event_t *ev, const char *what)
 {
     return scrutin_ctx_error(ctx, SCRUTIN_EINPUT, path, (unsigned)ev->start_mark.line + 1, NULL,
@@ -78,6 +98,10 @@ static int follow(events *e, const yaml_event_t *ev, unsigned *documents, const 
                           "its own)");
         return SCRUTIN_OK;
     case YAML_ALIAS_EVENT:
+        if (alias_is_recursive(e, (const char *)ev->data.alias.anchor))
+            return refuse(ctx, path, ev,
+                          "an alias ('*') inside the collection its anchor ('&') names: the "
+                          "value would contain itself; copy the values instead");
         e->values += anchor_size(e, (const char *)ev->data.alias.anchor);
         break;
     case YAML_SCALAR_EVENT:
@@ -106,6 +130,7 @@ static int follow(events *e, const yaml_event_t *ev, unsigned *documents, const 
         if (name && !e->stack[e->depth].anchor)
             return SCRUTIN_ENOMEM;
         e->stack[e->depth].start = e->values;
+        e->stack[e->depth].anchors = e->n_anchors;
         e->depth++;
         break;
     case YAML_SEQUENCE_END_EVENT:
