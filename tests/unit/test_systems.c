@@ -143,7 +143,11 @@ static char *headline(const scrutin_model *m, const scrutin_tally *t, const scru
     assert_non_null(f);
     assert_int_equal(scrutin_run_print(f, m, t, s, format, ctx), 0);
     fclose(f);
-    return text;
+    /* A copy, so that gcc 12 does not take pointers into it for pointers to the local that
+     * open_memstream was given (a false -Werror=dangling-pointer in Release). */
+    char *copy = strdup(text);
+    free(text);
+    return copy;
 }
 
 /* The headline: a table per system, or a system column; one system's is the plain table. */
