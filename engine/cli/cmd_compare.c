@@ -6,13 +6,10 @@
 
 #include "cli.h"
 #include "distributed.h"
+#include "job.h"
 #include "out_dir.h"
-#include "outcome.h"
-#include "plot_render.h"
-#include "progress.h"
 #include "scrutin/compare.h"
 #include "scrutin/plot.h"
-#include "stop_signal.h"
 
 static const char compare_help[] =
     "Usage: scrutin compare BASE WHATIF... [-n N] [--seed S] [--threads T] [--out DIR]\n"
@@ -41,10 +38,7 @@ static const char compare_help[] =
     "                       scenario into DIR/plots/ (data and gnuplot script) and\n"
     "                       draw it as SVG and PNG with gnuplot, if it is on the PATH\n"
     "                       (else say how to draw it later)\n"
-    "      --no-progress    no progress bar (drawn on standard error only when it is\n"
-    "                       a terminal)\n"
-    "  -q, --quiet          print nothing on standard output, and no progress bar\n"
-    "  -h, --help           show this help\n"
+    CLI_JOB_HELP_QUIET
     "\n"
     "Files written into DIR (docs/cli.md describes every column):\n"
     "  compare.csv   whatif,stage,group_kind,group,in_base,in_whatif,mean_base,\n"
@@ -79,23 +73,16 @@ typedef struct compare_args {
 static int parse_args(int argc, char **argv, compare_args *a)
 {
     static const struct option options[] = {CLI_SHARED_LONG_OPTIONS,
-                                            {"help", no_argument, NULL, 'h'},
-                                            {NULL, 0, NULL, 0}};
+                                            CLI_JOB_OPTIONS_END};
     *a = (compare_args){NULL, 0, CLI_COMMON_ARGS_INIT};
-    int c;
+    int c, rc = -1;
     optind = 1;
-    while ((c = getopt_long(argc, argv, CLI_SHARED_SHORT_OPTIONS "h", options, NULL)) != -1) {
-        int shared = cli_shared_option("compare", c, optarg, &a->common);
-        if (shared != CLI_NOT_SHARED) {
-            if (shared >= 0)
-                return shared;
-            continue;
+    while ((c = cli_job_option("compare", argc, argv, options, &a->common, &rc)) != -1) {
+        switch (c) {
+        case CLI_OPT_EXIT: return rc;
+        case 'h': fputs(compare_help, stdout); return EXIT_OK;
+        default: return cli_bad_option("compare", options, argc, argv);
         }
-        if (c == 'h') {
-            fputs(compare_help, stdout);
-            return EXIT_OK;
-        }
-        return cli_bad_option("compare", options, argc, argv);
     }
     if (argc - optind < 2)
         return cli_usage_error("compare", "expected a base scenario and at least one what-if");
@@ -178,23 +165,11 @@ static int load_all(loaded *l, const compare_args *a, scrutin_ctx *ctx)
 static int simulate(scrutin_compare_tally *t, const compare_args *a, scrutin_ctx *ctx)
 {
     scrutin_sim_options opt = SCRUTIN_SIM_OPTIONS_INIT;
-    opt.seed = a->common.seed;
     dist_block(a->common.simulations, &opt.first, &opt.count);
-    opt.threads = a->common.threads;
-    opt.simd = cli_simd();
-    opt.stop = cli_stop_flag();
-    cli_progress bar;
-    if (a->common.progress && !a->common.quiet && dist_is_root() && isatty(STDERR_FILENO)) {
-        cli_progress_start(&bar, stderr);
-        opt.progress = cli_progress_report;
-        opt.progress_data = &bar;
-    }
-    cli_stop_saved saved;
-    cli_stop_catch(&saved);
+    cli_job_sim sim;
+    cli_job_sim_begin(&sim, &a->common, &opt);
     int status = scrutin_compare_tally_run(t, &opt, ctx);
-    cli_stop_release(&saved);
-    if (opt.progress)
-        cli_progress_clear(&bar);
+    cli_job_sim_end(&sim);
     return status;
 }
 
@@ -217,78 +192,80 @@ static int simulate_everywhere(scrutin_compare_tally *t, const compare_args *a, 
     return status == SCRUTIN_OK ? stopped : status;
 }
 
-/* With --plots: write the plots' files, then draw them. @return a library status. */
-static int draw_plots(scrutin_output *output, const char *out, const scrutin_compare *c,
-                      cli_render_result *drawn, scrutin_ctx *ctx)
+/* The names of the comparison's plots (compare_coalitions, compare_coalitions_2, ...). */
+typedef struct plot_names {
+    size_t n;
+    char (*names)[64];
+    const char **list;
+} plot_names;
+
+/* @return 0 or SCRUTIN_ENOMEM (what was found is freed by plot_names_free() either way). */
+static int plot_names_get(plot_names *p, const scrutin_compare *c)
 {
-    int status = scrutin_compare_plot(out, c, ctx);
-    size_t n = scrutin_compare_plot_count(c);
-    char (*names)[64] = calloc(n + 1, sizeof *names);
-    const char **list = calloc(n + 1, sizeof *list);
-    if (status == SCRUTIN_OK && (!names || !list))
-        status = SCRUTIN_ENOMEM;
-    for (size_t i = 0; status == SCRUTIN_OK && i < n; i++) {
-        status = scrutin_compare_plot_name(names[i], sizeof names[i], i);
-        list[i] = names[i];
+    p->n = scrutin_compare_plot_count(c);
+    p->names = calloc(p->n + 1, sizeof *p->names);
+    p->list = calloc(p->n + 1, sizeof *p->list);
+    int status = p->names && p->list ? SCRUTIN_OK : SCRUTIN_ENOMEM;
+    for (size_t i = 0; status == SCRUTIN_OK && i < p->n; i++) {
+        status = scrutin_compare_plot_name(p->names[i], sizeof p->names[i], i);
+        p->list[i] = p->names[i];
     }
-    if (status == SCRUTIN_OK) {
-        *drawn = cli_render_plots("compare", out, list, n);
-        status = cli_output_add_images(output, list, n, ctx);
-    }
-    free(list);
-    free(names);
     return status;
 }
 
-/* Compute the comparison, write its files and plots, print its headline (rank 0 only). */
-static int write_results(scrutin_output *output, const char *out, const scrutin_compare_tally *t,
-                         const scrutin_compare_info *info, const compare_args *a,
-                         cli_render_result *drawn, scrutin_ctx *ctx)
+static void plot_names_free(plot_names *p)
 {
+    free(p->list);
+    free(p->names);
+}
+
+/* What the write phase needs of a comparison. */
+typedef struct compare_state {
+    const compare_args *a;
+    const scrutin_compare_tally *t;
+    const scrutin_compare_info *info;
+} compare_state;
+
+/*
+ * The write phase (cli_job_write_fn): compute the comparison, write its
+ * files and plots, print its headline. @return a library status.
+ */
+static int write_compare(cli_job *job, void *data, scrutin_ctx *ctx)
+{
+    const compare_state *st = data;
+    const compare_args *a = st->a;
     scrutin_compare *c = NULL;
-    int status = scrutin_compare_compute(&c, t, ctx);
+    plot_names plots = {0, NULL, NULL};
+    int status = scrutin_compare_compute(&c, st->t, ctx);
     if (status == SCRUTIN_OK)
-        status = scrutin_compare_write(out, c, info, ctx);
-    if (status == SCRUTIN_OK && a->common.plots)
-        status = draw_plots(output, out, c, drawn, ctx);
+        status = scrutin_compare_write(job->out, c, st->info, ctx);
+    if (status == SCRUTIN_OK && a->common.plots) {
+        status = scrutin_compare_plot(job->out, c, ctx);
+        int named = plot_names_get(&plots, c);
+        if (status == SCRUTIN_OK)
+            status = named;
+        if (status == SCRUTIN_OK)
+            status = cli_job_draw(job, plots.list, plots.n, ctx);
+    }
     if (status == SCRUTIN_OK && !a->common.quiet) {
         status = scrutin_compare_print(stdout, c, a->common.format, ctx);
-        if (status == SCRUTIN_OK && a->common.format == SCRUTIN_FORMAT_TABLE) {
-            printf("\nFiles written to %s/: compare.csv, compare_districts.csv, compare.json\n",
-                   out);
-            if (a->common.plots && *drawn == CLI_RENDER_DONE) {
-                printf("Plots drawn in %s/%s/:", out, SCRUTIN_PLOT_DIR);
-                for (size_t i = 0; i < scrutin_compare_plot_count(c); i++) {
-                    char name[64];
-                    if (scrutin_compare_plot_name(name, sizeof name, i) == SCRUTIN_OK)
-                        printf("%s %s", i ? "," : "", name);
-                }
-                printf(" (.svg, .png)\n");
-            }
-        } else if (status == SCRUTIN_OK && a->common.format == SCRUTIN_FORMAT_MD) {
-            printf("\nFiles written to `%s/`.\n", out);
-        }
+        if (status == SCRUTIN_OK)
+            cli_job_say_files(job, "compare.csv, compare_districts.csv, compare.json", "Plots",
+                              plots.list, plots.n);
     }
+    plot_names_free(&plots);
     scrutin_compare_free(c);
     return status;
 }
 
-/* An exit status agreed by every rank: the first failing rank's, which says why. */
-static int agree_exit(int rc)
+/* Load, simulate, write (a cli_command_fn). @return the exit status. */
+static int compare(const void *args, scrutin_ctx *ctx)
 {
-    int reporter = 0;
-    int agreed = dist_agree(rc, &reporter);
-    if (agreed != EXIT_OK && reporter != dist_rank() && dist_is_root())
-        fprintf(stderr, "scrutin compare: rank %d could not load the scenarios\n", reporter);
-    return agreed < 0 ? EXIT_FAILURE_RUN : agreed;
-}
-
-static int compare(const compare_args *a, scrutin_ctx *ctx)
-{
+    const compare_args *a = args;
     double start = cli_now_seconds();
     loaded l = {0, NULL, NULL, NULL, NULL};
     /* Every rank loads every scenario (rank 0 alone reports); all stop if one failed. */
-    int rc = agree_exit(load_all(&l, a, ctx));
+    int rc = cli_job_agree_loaded("compare", load_all(&l, a, ctx), "the scenarios");
     if (rc != EXIT_OK) {
         loaded_free(&l);
         return rc;
@@ -305,48 +282,29 @@ static int compare(const compare_args *a, scrutin_ctx *ctx)
     info.simd = scrutin_simd_name(cli_simd());
     info.load_seconds = dist_max(cli_now_seconds() - start);
     scrutin_ctx_clear(ctx);
-    char *default_out = a->common.out ? NULL
-                                      : cli_default_compare_dir((const scrutin_model *const *)l.models, l.n);
-    const char *out = a->common.out ? a->common.out : default_out;
+    const scrutin_model *const *models = (const scrutin_model *const *)l.models;
+    cli_job job;
+    cli_job_start(&job, "compare", &a->common,
+                  a->common.out ? NULL : cli_default_compare_dir(models, l.n));
     scrutin_compare_tally *t = NULL;
-    scrutin_output *output = NULL;
-    int status = out ? SCRUTIN_OK : SCRUTIN_ENOMEM;
     /* Refused before simulating, not after: rank 0 alone writes. */
+    int status = cli_job_open(&job, (const scrutin_scenario *const *)l.scenarios, l.n, ctx);
     if (status == SCRUTIN_OK)
-        status = cli_output_open(&output, out, (const scrutin_scenario *const *)l.scenarios, l.n,
-                                 ctx);
-    if (status == SCRUTIN_OK)
-        status = scrutin_compare_tally_new(&t, (const scrutin_model *const *)l.models, l.n, ctx);
-    int reporter = 0;
-    status = dist_agree(status, &reporter);
+        status = scrutin_compare_tally_new(&t, models, l.n, ctx);
+    status = dist_agree(status, &job.reporter);
     if (status == SCRUTIN_OK) {
         start = cli_now_seconds();
-        status = simulate_everywhere(t, a, &reporter, ctx);
+        status = simulate_everywhere(t, a, &job.reporter, ctx);
         info.simulate_seconds = dist_max(cli_now_seconds() - start);
     }
-    int interrupted = status == SCRUTIN_EINTR;
-    cli_render_result drawn = CLI_RENDER_DONE;
+    job.status = status;
+    job.interrupted = status == SCRUTIN_EINTR;
     uint64_t completed = t ? scrutin_compare_tally_simulations(t) : 0;
-    if (interrupted && completed == 0) {
-        cli_say_nothing_written("compare");
-    } else if ((status == SCRUTIN_OK || interrupted) && dist_is_root()) {
-        /* Rank 0 holds the sum of every rank's counters: it alone writes, and says why not. */
-        reporter = 0;
-        cli_stop_saved writing; /* a signal now waits for the writes (cli_stop_defer) */
-        cli_stop_defer(&writing);
-        status = write_results(output, out, t, &info, a, &drawn, ctx);
-        status = cli_output_end(output, "compare", status, ctx);
-        cli_stop_release(&writing);
-        output = NULL;
-        if (status == SCRUTIN_OK && interrupted)
-            fprintf(stderr, "scrutin compare: interrupted after %llu of %llu simulations; "
-                            "their comparison is in %s/ (compare.json: \"partial\": true)\n",
-                    (unsigned long long)completed, (unsigned long long)a->common.simulations, out);
-    }
-    scrutin_output_abandon(output);
-    rc = cli_finish("compare", &(cli_outcome){status, reporter, interrupted, drawn, NULL}, ctx);
+    /* Rank 0 holds the sum of every rank's counters: it alone writes, and says why not. */
+    if (cli_job_write(&job, completed > 0, write_compare, &(compare_state){a, t, &info}, ctx))
+        cli_job_say_partial(&job, completed, "comparison is", "compare.json");
+    rc = cli_job_finish(&job, ctx);
     scrutin_compare_tally_free(t);
-    free(default_out);
     loaded_free(&l);
     return rc;
 }
@@ -354,13 +312,5 @@ static int compare(const compare_args *a, scrutin_ctx *ctx)
 int cmd_compare(int argc, char **argv)
 {
     compare_args a;
-    int rc = parse_args(argc, argv, &a);
-    if (rc >= 0)
-        return rc;
-    scrutin_ctx *ctx = NULL;
-    if (scrutin_ctx_new(&ctx) != SCRUTIN_OK)
-        return cli_out_of_memory("compare", "starting");
-    rc = compare(&a, ctx);
-    scrutin_ctx_free(ctx);
-    return rc;
+    return cli_with_context(parse_args(argc, argv, &a), "compare", compare, &a);
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "job.h"
 
 static const char replay_help[] =
     "Usage: scrutin replay SCENARIO [--format table|csv|json|md] [--seed S] [--partial]\n"
@@ -82,6 +83,21 @@ static int replay_systems(const scrutin_model *model, uint64_t seed, scrutin_for
     return cli_exit_status(status);
 }
 
+typedef struct replay_args {
+    uint64_t seed;
+    scrutin_format format;
+    int partial;
+} replay_args;
+
+/* cli_scenario_fn: replay the scenario loaded. */
+static int replay_loaded(const char *path, const scrutin_model *model, int rc, void *data,
+                         scrutin_ctx *ctx)
+{
+    (void)path;
+    const replay_args *r = data;
+    return rc == EXIT_OK ? replay_systems(model, r->seed, r->format, r->partial, ctx) : rc;
+}
+
 int cmd_replay(int argc, char **argv)
 {
     static const struct option options[] = {{"format", required_argument, NULL, 'f'},
@@ -112,17 +128,6 @@ int cmd_replay(int argc, char **argv)
     }
     if (optind != argc - 1)
         return cli_usage_error("replay", "expected one scenario file");
-    scrutin_ctx *ctx = NULL;
-    if (scrutin_ctx_new(&ctx) != SCRUTIN_OK)
-        return cli_out_of_memory("replay", "starting");
-    scrutin_scenario *scenario;
-    scrutin_model *model;
-    int rc = cli_load_model(argv[optind], &scenario, &model, ctx);
-    if (rc == EXIT_OK) {
-        rc = replay_systems(model, seed, format, partial, ctx);
-    }
-    scrutin_model_free(model);
-    scrutin_scenario_free(scenario);
-    scrutin_ctx_free(ctx);
-    return rc;
+    replay_args r = {seed, format, partial};
+    return cli_with_scenario("replay", argv[optind], replay_loaded, &r);
 }

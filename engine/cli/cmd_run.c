@@ -9,13 +9,10 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "plot_render.h"
 #include "distributed.h"
+#include "job.h"
 #include "out_dir.h"
-#include "outcome.h"
-#include "progress.h"
 #include "run_query.h"
-#include "stop_signal.h"
 #include "scrutin/plot.h"
 #include "scrutin/sim.h"
 #include "scrutin/summary.h"
@@ -69,10 +66,7 @@ static const char run_help[] =
     "      --max-n M        the most simulations --target-se or --min-matches may run.\n"
     "                       They decide after each step of N only: the same files for\n"
     "                       any number of threads or ranks\n"
-    "      --no-progress    no progress bar (drawn on standard error only when it is\n"
-    "                       a terminal)\n"
-    "  -q, --quiet          print nothing on standard output, and no progress bar\n"
-    "  -h, --help           show this help\n"
+    CLI_JOB_HELP_QUIET
     "\n"
     "Files written into DIR (docs/cli.md describes every column):\n"
     "  seats_distribution.csv  stage,group_kind,group,seats,count,probability\n"
@@ -112,20 +106,18 @@ static int parse_args(int argc, char **argv, run_args *a)
     static const struct option options[] = {CLI_SHARED_LONG_OPTIONS,
                                             RUN_QUERY_LONG_OPTIONS,
                                             {"report", no_argument, NULL, OPT_REPORT},
-                                            {"help", no_argument, NULL, 'h'},
-                                            {NULL, 0, NULL, 0}};
+                                            CLI_JOB_OPTIONS_END};
     *a = (run_args){NULL, CLI_COMMON_ARGS_INIT, 0, RUN_QUERY_ARGS_INIT};
-    int c;
+    int c, rc = -1;
     optind = 1;
-    while ((c = getopt_long(argc, argv, CLI_SHARED_SHORT_OPTIONS "h", options, NULL)) != -1) {
-        int shared = cli_shared_option("run", c, optarg, &a->common);
-        if (shared == CLI_NOT_SHARED)
-            shared = run_query_option(c, optarg, &a->query);
-        if (shared != CLI_NOT_SHARED) {
-            if (shared >= 0)
-                return shared;
+    while ((c = cli_job_option("run", argc, argv, options, &a->common, &rc)) != -1) {
+        if (c == CLI_OPT_EXIT)
+            return rc;
+        int query = run_query_option(c, optarg, &a->query);
+        if (query >= 0)
+            return query;
+        if (query != CLI_NOT_SHARED)
             continue;
-        }
         switch (c) {
         case OPT_REPORT: a->report = a->common.plots = 1; break;
         case 'h': fputs(run_help, stdout); return EXIT_OK;
@@ -143,38 +135,24 @@ static int simulate(scrutin_tally *tally, const scrutin_model *model, const run_
                     scrutin_ctx *ctx)
 {
     scrutin_sim_options opt = SCRUTIN_SIM_OPTIONS_INIT;
-    opt.seed = a->common.seed;
     /* Under MPI each rank runs its own contiguous block, with the streams of those indices. */
     dist_block(a->common.simulations, &opt.first, &opt.count);
-    opt.threads = a->common.threads;
-    opt.simd = cli_simd();
-    opt.stop = cli_stop_flag();
-    cli_progress bar;
-    if (a->common.progress && !a->common.quiet && dist_is_root() && isatty(STDERR_FILENO)) {
-        cli_progress_start(&bar, stderr);
-        opt.progress = cli_progress_report;
-        opt.progress_data = &bar;
-    }
-    cli_stop_saved saved;
-    cli_stop_catch(&saved);
+    cli_job_sim sim;
+    cli_job_sim_begin(&sim, &a->common, &opt);
     int status = scrutin_sim_run(tally, model, &opt, ctx);
-    cli_stop_release(&saved);
-    if (opt.progress)
-        cli_progress_clear(&bar);
+    cli_job_sim_end(&sim);
     return status;
 }
 
 /* With --plots: write the plots' files, then draw them. @return a library status. */
-static int write_plots(scrutin_output *output, const char *out, const scrutin_model *model,
-                       const scrutin_tally *tally, const scrutin_summary *summary,
-                       cli_render_result *drawn, scrutin_ctx *ctx)
+static int write_plots(cli_job *job, const scrutin_model *model, const scrutin_tally *tally,
+                       const scrutin_summary *summary, scrutin_ctx *ctx)
 {
-    int status = scrutin_run_plot(out, model, tally, summary, NULL, ctx);
+    int status = scrutin_run_plot(job->out, model, tally, summary, NULL, ctx);
     if (status == SCRUTIN_OK) {
         size_t n;
         const char *const *names = scrutin_run_plot_names(&n);
-        *drawn = cli_render_plots("run", out, names, n);
-        status = cli_output_add_images(output, names, n, ctx);
+        status = cli_job_draw(job, names, n, ctx);
     }
     return status;
 }
@@ -197,51 +175,55 @@ static void print_given(const scrutin_run_info *info, const scrutin_tally *tally
 }
 
 /* Where the files are, after the headline table (table and Markdown formats only). */
-static void print_files(const char *out, const run_args *a, cli_render_result drawn)
+static void print_files(const cli_job *job, const run_args *a)
 {
-    if (a->common.format == SCRUTIN_FORMAT_TABLE) {
-        printf("\nFiles written to %s/: seats_distribution.csv, seats_summary.csv, "
-               "districts.csv, district_lists.csv, district_leverage.csv, "
-               "district_runoffs.csv, run.json\n",
-               out);
-        if (a->common.plots && drawn == CLI_RENDER_DONE)
-            printf("Plots drawn in %s/%s/: coalition_seats, party_seats, district_outcomes "
-                   "(.svg, .png)\n", out, SCRUTIN_PLOT_DIR);
-        if (a->report)
-            printf("Report: %s/report.html\n", out);
-    } else if (a->common.format == SCRUTIN_FORMAT_MD) {
-        printf("\nFiles written to `%s/`.\n", out);
-    }
+    size_t n;
+    const char *const *names = scrutin_run_plot_names(&n);
+    cli_job_say_files(job, "seats_distribution.csv, seats_summary.csv, districts.csv, "
+                           "district_lists.csv, district_leverage.csv, district_runoffs.csv, "
+                           "run.json",
+                      "Plots", names, n);
+    if (a->common.format == SCRUTIN_FORMAT_TABLE && a->report)
+        printf("Report: %s/report.html\n", job->out);
 }
+
+/* What the write phase needs of a run. */
+typedef struct run_state {
+    const run_args *a;
+    const scrutin_model *model;
+    const scrutin_tally *tally;
+    scrutin_run_info info;
+    const char *hash;
+    run_query_result result;
+} run_state;
 
 /*
  * Summarise, write the files, the plots and the report, print the headline
- * numbers. @p drawn says whether the plots were drawn. @return a library status.
+ * numbers. @return a library status.
  */
-static int write_results(scrutin_output *output, const char *out, const scrutin_model *model,
-                         const scrutin_tally *tally, scrutin_run_info *info, const run_args *a,
-                         cli_render_result *drawn, scrutin_ctx *ctx)
+static int write_results(cli_job *job, run_state *r, scrutin_ctx *ctx)
 {
+    const run_args *a = r->a;
     double start = cli_now_seconds();
     scrutin_summary *summary = NULL;
-    int status = scrutin_summary_compute(&summary, model, tally, ctx);
+    int status = scrutin_summary_compute(&summary, r->model, r->tally, ctx);
     if (status == SCRUTIN_OK) {
-        info->write_seconds = cli_now_seconds() - start;
-        status = scrutin_run_write(out, model, tally, summary, info, ctx);
+        r->info.write_seconds = cli_now_seconds() - start;
+        status = scrutin_run_write(job->out, r->model, r->tally, summary, &r->info, ctx);
     }
     if (status == SCRUTIN_OK && a->common.plots)
-        status = write_plots(output, out, model, tally, summary, drawn, ctx);
+        status = write_plots(job, r->model, r->tally, summary, ctx);
     /* After the plots: the page takes in the images that were drawn. */
     if (status == SCRUTIN_OK && a->report)
-        status = scrutin_report_html(out, model, tally, summary, info, ctx);
+        status = scrutin_report_html(job->out, r->model, r->tally, summary, &r->info, ctx);
     if (status == SCRUTIN_OK && !a->common.quiet) {
-        print_given(info, tally, a);
-        status = scrutin_run_print(stdout, model, tally, summary, a->common.format, ctx);
+        print_given(&r->info, r->tally, a);
+        status = scrutin_run_print(stdout, r->model, r->tally, summary, a->common.format, ctx);
         if (status == SCRUTIN_OK)
-            print_files(out, a, *drawn);
+            print_files(job, a);
     }
     if (status == SCRUTIN_OK)
-        cli_note_published_winners("run", model, summary);
+        cli_note_published_winners("run", r->model, summary);
     scrutin_summary_free(summary);
     return status;
 }
@@ -294,90 +276,94 @@ static void describe_query(scrutin_run_info *info, const run_args *a, const scru
     }
 }
 
-/* Load, simulate, write. @return the exit status. */
-static int run(const run_args *a, scrutin_ctx *ctx)
+/* The write phase (cli_job_write_fn): what run.json records, then the files. */
+static int write_run(cli_job *job, void *data, scrutin_ctx *ctx)
 {
-    scrutin_run_info info = SCRUTIN_RUN_INFO_INIT;
-    run_query_result result = {0, 0, 0.0, 0};
+    run_state *r = data;
+    describe_run(&r->info, r->a, r->model, r->hash, scrutin_tally_simulations(r->tally),
+                 job->interrupted);
+    describe_query(&r->info, r->a, r->model, &r->result);
+    int status = write_results(job, r, ctx);
+    /* The draws database, if it is in the folder, is one of the run's files. */
+    if (status == SCRUTIN_OK && r->a->query.draws)
+        status = cli_output_add_path(job->output, r->a->query.draws, ctx);
+    return status;
+}
+
+/*
+ * Simulate on every rank, the tallies summed onto rank 0's. Interrupted
+ * anywhere: every rank's completed simulations are kept. @return 0,
+ * SCRUTIN_EINTR, or the first failure of any rank (job->reporter: the rank
+ * that says why).
+ */
+static int simulate_everywhere(cli_job *job, run_state *r, scrutin_tally *tally, scrutin_ctx *ctx)
+{
+    const run_args *a = r->a;
+    int status = query_used(&a->query) ? run_query_simulate(tally, r->model, &a->query, &a->common,
+                                                            r->hash, &r->result, ctx)
+                                       : simulate(tally, r->model, a, ctx);
+    int stopped = dist_agree(status == SCRUTIN_EINTR ? SCRUTIN_EINTR : SCRUTIN_OK, &job->reporter);
+    status = dist_agree(status == SCRUTIN_EINTR ? SCRUTIN_OK : status, &job->reporter);
+    if (status == SCRUTIN_OK)
+        status = dist_reduce_tally(tally);
+    return status == SCRUTIN_OK ? stopped : status;
+}
+
+/* Load, simulate, write (a cli_command_fn). @return the exit status. */
+static int run(const void *args, scrutin_ctx *ctx)
+{
+    const run_args *a = args;
+    run_state r = {a, NULL, NULL, SCRUTIN_RUN_INFO_INIT, NULL, {0, 0, 0.0, 0}};
     double start = cli_now_seconds();
     scrutin_scenario *scenario;
     scrutin_model *model;
     int rc = cli_load_model(a->scenario, &scenario, &model, ctx);
     if (rc != EXIT_OK)
         return rc;
+    r.model = model;
     if (dist_is_root())
         cli_warn_other_votes("run", a->scenario, model);
     char hash[SCRUTIN_SCENARIO_HASH_SIZE];
-    char *default_out = a->common.out ? NULL : cli_default_out_dir(model, "");
-    const char *out = a->common.out ? a->common.out : default_out;
+    r.hash = hash;
+    cli_job job;
+    cli_job_start(&job, "run", &a->common, a->common.out ? NULL : cli_default_out_dir(model, ""));
+    job.doing = "preparing the output folder";
     scrutin_tally *tally = NULL;
-    scrutin_output *output = NULL;
-    const char *doing = "preparing the output folder";
-    int status = out ? scrutin_report_scenario_hash(hash, sizeof hash, scenario, ctx)
-                     : SCRUTIN_ENOMEM;
-    /* Taken before simulating: a folder refused, or held by another run, is said at once. */
+    int status = job.out ? scrutin_report_scenario_hash(hash, sizeof hash, scenario, ctx)
+                         : SCRUTIN_ENOMEM;
     if (status == SCRUTIN_OK)
-        status = cli_output_open(&output, out, (const scrutin_scenario *const *)&scenario, 1, ctx);
+        status = cli_job_open(&job, (const scrutin_scenario *const *)&scenario, 1, ctx);
     if (status == SCRUTIN_OK)
         status = scrutin_tally_new(&tally, model);
+    r.tally = tally;
     /* Every rank stops if any rank failed; the first failing one is the one that reports. */
-    int reporter = 0;
-    status = dist_agree(status, &reporter);
-    info.load_seconds = dist_max(cli_now_seconds() - start);
+    status = dist_agree(status, &job.reporter);
+    r.info.load_seconds = dist_max(cli_now_seconds() - start);
     if (status == SCRUTIN_OK) {
-        doing = "simulating";
+        job.doing = "simulating";
         start = cli_now_seconds();
-        status = query_used(&a->query)
-                     ? run_query_simulate(tally, model, &a->query, &a->common, hash, &result, ctx)
-                     : simulate(tally, model, a, ctx);
-        /* Interrupted anywhere: every rank's completed simulations are kept. */
-        int stopped = dist_agree(status == SCRUTIN_EINTR ? SCRUTIN_EINTR : SCRUTIN_OK, &reporter);
-        status = dist_agree(status == SCRUTIN_EINTR ? SCRUTIN_OK : status, &reporter);
-        if (status == SCRUTIN_OK)
-            status = dist_reduce_tally(tally);
-        if (status == SCRUTIN_OK)
-            status = stopped;
-        info.simulate_seconds = dist_max(cli_now_seconds() - start);
+        status = simulate_everywhere(&job, &r, tally, ctx);
+        r.info.simulate_seconds = dist_max(cli_now_seconds() - start);
     }
-    int interrupted = status == SCRUTIN_EINTR;
-    cli_render_result drawn = CLI_RENDER_DONE;
+    job.status = status;
+    job.interrupted = status == SCRUTIN_EINTR;
     uint64_t completed = tally ? scrutin_tally_simulations(tally) : 0;
     if (status == SCRUTIN_OK && completed == 0 && a->query.n_given) {
         /* Nothing to be conditional on: say so rather than write empty tables. */
-        status = scrutin_ctx_error(ctx, SCRUTIN_EINPUT, "--given", 0, NULL,
-                                   "none of the %llu simulations matches the results given: "
-                                   "check them (scrutin show lists the ids), or simulate more "
-                                   "(-n, or --min-matches K --max-n M)",
-                                   (unsigned long long)result.simulated);
-        reporter = 0;
-    } else if (interrupted && completed == 0) {
-        cli_say_nothing_written("run");
-    } else if ((status == SCRUTIN_OK || interrupted) && dist_is_root()) {
-        /* Rank 0 holds the sum of every rank's tally: it alone writes. */
-        describe_run(&info, a, model, hash, completed, interrupted);
-        describe_query(&info, a, model, &result);
-        doing = "writing the results";
-        cli_stop_saved writing; /* a signal now waits for the writes (cli_stop_defer) */
-        cli_stop_defer(&writing);
-        status = write_results(output, out, model, tally, &info, a, &drawn, ctx);
-        /* run.json and its manifest last, then an earlier run's stale files removed. */
-        /* The draws database, if it is in the folder, is one of the run's files. */
-        if (status == SCRUTIN_OK && a->query.draws)
-            status = cli_output_add_path(output, a->query.draws, ctx);
-        status = cli_output_end(output, "run", status, ctx);
-        cli_stop_release(&writing);
-        output = NULL;
-        if (status != SCRUTIN_OK)
-            reporter = 0; /* a failure of rank 0's own: it reports it */
-        if (status == SCRUTIN_OK && interrupted)
-            fprintf(stderr, "scrutin run: interrupted after %llu of %llu simulations; their "
-                            "results are in %s/ (run.json: \"partial\": true)\n",
-                    (unsigned long long)completed, (unsigned long long)a->common.simulations, out);
+        job.status = scrutin_ctx_error(ctx, SCRUTIN_EINPUT, "--given", 0, NULL,
+                                       "none of the %llu simulations matches the results given: "
+                                       "check them (scrutin show lists the ids), or simulate more "
+                                       "(-n, or --min-matches K --max-n M)",
+                                       (unsigned long long)r.result.simulated);
+        job.reporter = 0;
     }
-    scrutin_output_abandon(output); /* not written into: left as it was */
-    rc = cli_finish("run", &(cli_outcome){status, reporter, interrupted, drawn, doing}, ctx);
+    if (job.status == SCRUTIN_OK || job.interrupted)
+        job.doing = "writing the results";
+    /* Rank 0 holds the sum of every rank's tally: it alone writes. */
+    if (cli_job_write(&job, completed > 0, write_run, &r, ctx))
+        cli_job_say_partial(&job, completed, "results are", "run.json");
+    rc = cli_job_finish(&job, ctx);
     scrutin_tally_free(tally);
-    free(default_out);
     scrutin_model_free(model);
     scrutin_scenario_free(scenario);
     return rc;
@@ -386,13 +372,5 @@ static int run(const run_args *a, scrutin_ctx *ctx)
 int cmd_run(int argc, char **argv)
 {
     run_args a;
-    int rc = parse_args(argc, argv, &a);
-    if (rc >= 0)
-        return rc;
-    scrutin_ctx *ctx = NULL;
-    if (scrutin_ctx_new(&ctx) != SCRUTIN_OK)
-        return cli_out_of_memory("run", "starting");
-    rc = run(&a, ctx);
-    scrutin_ctx_free(ctx);
-    return rc;
+    return cli_with_context(parse_args(argc, argv, &a), "run", run, &a);
 }

@@ -2,6 +2,7 @@
 #include <getopt.h>
 
 #include "cli.h"
+#include "job.h"
 
 static const char show_help[] =
     "Usage: scrutin show SCENARIO [--format table|csv|json|md]\n"
@@ -18,6 +19,19 @@ static const char show_help[] =
     "\n"
     "Exit status: 0 success, 1 failure while writing, 2 bad input (scenario or\n"
     "options).\n";
+
+/* cli_scenario_fn: list the entities of the scenario loaded. */
+static int show_loaded(const char *path, const scrutin_model *model, int rc, void *data,
+                       scrutin_ctx *ctx)
+{
+    (void)path;
+    if (rc != EXIT_OK)
+        return rc;
+    int status = scrutin_report_show(stdout, model, *(const scrutin_format *)data, ctx);
+    if (status != SCRUTIN_OK)
+        cli_print_diagnostics(ctx);
+    return cli_exit_status(status);
+}
 
 int cmd_show(int argc, char **argv)
 {
@@ -40,21 +54,5 @@ int cmd_show(int argc, char **argv)
     }
     if (optind != argc - 1)
         return cli_usage_error("show", "expected one scenario file");
-    scrutin_ctx *ctx = NULL;
-    if (scrutin_ctx_new(&ctx) != SCRUTIN_OK)
-        return cli_out_of_memory("show", "starting");
-    scrutin_scenario *scenario;
-    scrutin_model *model;
-    int rc = cli_load_model(argv[optind], &scenario, &model, ctx);
-    if (rc == EXIT_OK) {
-        int status = scrutin_report_show(stdout, model, format, ctx);
-        if (status != SCRUTIN_OK) {
-            cli_print_diagnostics(ctx);
-            rc = cli_exit_status(status);
-        }
-    }
-    scrutin_model_free(model);
-    scrutin_scenario_free(scenario);
-    scrutin_ctx_free(ctx);
-    return rc;
+    return cli_with_scenario("show", argv[optind], show_loaded, &format);
 }

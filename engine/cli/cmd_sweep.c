@@ -8,13 +8,10 @@
 
 #include "cli.h"
 #include "distributed.h"
+#include "job.h"
 #include "out_dir.h"
-#include "outcome.h"
-#include "plot_render.h"
-#include "progress.h"
 #include "scrutin/plot.h"
 #include "scrutin/sweep.h"
-#include "stop_signal.h"
 
 static const char sweep_help[] =
     "Usage: scrutin sweep SCENARIO --set PATH --from A --to B --steps K [-n N]\n"
@@ -89,20 +86,14 @@ static int parse_args(int argc, char **argv, sweep_args *a)
                                             {"to", required_argument, NULL, OPT_TO},
                                             {"steps", required_argument, NULL, OPT_STEPS},
                                             CLI_SHARED_LONG_OPTIONS,
-                                            {"help", no_argument, NULL, 'h'},
-                                            {NULL, 0, NULL, 0}};
+                                            CLI_JOB_OPTIONS_END};
     *a = (sweep_args){.common = CLI_COMMON_ARGS_INIT};
     uint64_t number;
-    int c;
+    int c, rc = -1;
     optind = 1;
-    while ((c = getopt_long(argc, argv, CLI_SHARED_SHORT_OPTIONS "h", options, NULL)) != -1) {
-        int shared = cli_shared_option("sweep", c, optarg, &a->common);
-        if (shared != CLI_NOT_SHARED) {
-            if (shared >= 0)
-                return shared;
-            continue;
-        }
+    while ((c = cli_job_option("sweep", argc, argv, options, &a->common, &rc)) != -1) {
         switch (c) {
+        case CLI_OPT_EXIT: return rc;
         case OPT_SET:
             if (!optarg[0])
                 return cli_usage_error("sweep", "--set needs a path, such as model.sd_list");
@@ -145,81 +136,81 @@ static int parse_args(int argc, char **argv, sweep_args *a)
 static int run_steps(scrutin_sweep *s, const sweep_args *a, int *reporter, scrutin_ctx *ctx)
 {
     scrutin_sim_options opt = SCRUTIN_SIM_OPTIONS_INIT;
-    opt.seed = a->common.seed;
     opt.count = a->common.simulations;
-    opt.threads = a->common.threads;
-    opt.simd = cli_simd();
-    opt.stop = cli_stop_flag();
-    cli_progress bar;
-    if (a->common.progress && !a->common.quiet && dist_is_root() && isatty(STDERR_FILENO)) {
-        cli_progress_start(&bar, stderr);
-        opt.progress = cli_progress_report;
-        opt.progress_data = &bar;
-    }
     scrutin_reduce ranks;
     dist_reduce_hooks(&ranks, reporter);
-    cli_stop_saved saved;
-    cli_stop_catch(&saved);
+    cli_job_sim sim;
+    cli_job_sim_begin(&sim, &a->common, &opt);
     int status = scrutin_sweep_steps(s, a->scenario, &opt, &ranks, ctx);
-    cli_stop_release(&saved);
-    if (opt.progress)
-        cli_progress_clear(&bar);
+    cli_job_sim_end(&sim);
     return status;
 }
 
-/* Write the sweep's files and plot, print its table (rank 0 only). */
-static int write_results(scrutin_output *output, const char *out, const scrutin_sweep *s,
-                         const scrutin_sweep_info *info, const sweep_args *a,
-                         cli_render_result *drawn, scrutin_ctx *ctx)
+/* What the write phase needs of a sweep. */
+typedef struct sweep_state {
+    const sweep_args *a;
+    const scrutin_sweep *s;
+    const scrutin_sweep_info *info;
+} sweep_state;
+
+/* The write phase (cli_job_write_fn): the sweep's files and plot, its table. */
+static int write_sweep(cli_job *job, void *data, scrutin_ctx *ctx)
 {
-    int status = scrutin_sweep_write(out, s, info, ctx);
+    const sweep_state *st = data;
+    const sweep_args *a = st->a;
+    size_t n;
+    const char *const *names = scrutin_sweep_plot_names(&n);
+    int status = scrutin_sweep_write(job->out, st->s, st->info, ctx);
     if (status == SCRUTIN_OK && a->common.plots) {
-        status = scrutin_sweep_plot(out, s, ctx);
-        size_t n;
-        const char *const *names = scrutin_sweep_plot_names(&n);
-        if (status == SCRUTIN_OK) {
-            *drawn = cli_render_plots("sweep", out, names, n);
-            status = cli_output_add_images(output, names, n, ctx);
-        }
+        status = scrutin_sweep_plot(job->out, st->s, ctx);
+        if (status == SCRUTIN_OK)
+            status = cli_job_draw(job, names, n, ctx);
     }
     if (status == SCRUTIN_OK && !a->common.quiet) {
-        status = scrutin_sweep_print(stdout, s, a->common.format, ctx);
-        if (status == SCRUTIN_OK && a->common.format == SCRUTIN_FORMAT_TABLE) {
-            printf("\nFiles written to %s/: sweep.csv, sweep.json\n", out);
-            if (a->common.plots && *drawn == CLI_RENDER_DONE)
-                printf("Plot drawn in %s/%s/: sweep_majority (.svg, .png)\n", out,
-                       SCRUTIN_PLOT_DIR);
-        } else if (status == SCRUTIN_OK && a->common.format == SCRUTIN_FORMAT_MD) {
-            printf("\nFiles written to `%s/`.\n", out);
-        }
+        status = scrutin_sweep_print(stdout, st->s, a->common.format, ctx);
+        if (status == SCRUTIN_OK)
+            cli_job_say_files(job, "sweep.csv, sweep.json", "Plot", names, n);
     }
     return status;
 }
 
-static int sweep(const sweep_args *a, scrutin_ctx *ctx)
+/* After an interrupted sweep's results were written: which steps they hold. */
+static void say_partial(const cli_job *job, const scrutin_sweep *s)
 {
+    if (s->completed[s->n_done - 1] < s->simulations)
+        fprintf(stderr, "scrutin sweep: interrupted during step %zu of %zu, after %llu of its "
+                        "%llu simulations; the results of steps 0 to %zu are in %s/ "
+                        "(sweep.json: \"partial\": true)\n",
+                s->n_done - 1, s->n_steps, (unsigned long long)s->completed[s->n_done - 1],
+                (unsigned long long)s->simulations, s->n_done - 1, job->out);
+    else
+        fprintf(stderr, "scrutin sweep: interrupted after %zu of %zu steps; their results are "
+                        "in %s/ (sweep.json: \"partial\": true)\n",
+                s->n_done, s->n_steps, job->out);
+}
+
+/* Load, simulate every step, write (a cli_command_fn). @return the exit status. */
+static int sweep(const void *args, scrutin_ctx *ctx)
+{
+    const sweep_args *a = args;
     /* The scenario as it is first: its problems are reported as for any command. */
     scrutin_scenario *scenario;
     scrutin_model *model;
-    int reporter = 0;
-    int rc = dist_agree(cli_load_model(a->scenario, &scenario, &model, ctx), &reporter);
+    int rc = cli_job_agree_loaded("sweep", cli_load_model(a->scenario, &scenario, &model, ctx),
+                                  "the scenario");
     if (rc != EXIT_OK) {
-        if (reporter != dist_rank() && dist_is_root())
-            fprintf(stderr, "scrutin sweep: rank %d could not load the scenario\n", reporter);
         scrutin_model_free(model);
         scrutin_scenario_free(scenario);
-        return rc < 0 ? EXIT_FAILURE_RUN : rc;
+        return rc;
     }
     char hash[SCRUTIN_SCENARIO_HASH_SIZE];
     int status = scrutin_report_scenario_hash(hash, sizeof hash, scenario, ctx);
-    char *default_out = a->common.out ? NULL : cli_default_out_dir(model, "-sweep");
-    const char *out = a->common.out ? a->common.out : default_out;
-    if (status == SCRUTIN_OK && !out)
-        status = SCRUTIN_ENOMEM;
+    cli_job job;
+    cli_job_start(&job, "sweep", &a->common,
+                  a->common.out ? NULL : cli_default_out_dir(model, "-sweep"));
     /* Refused before simulating, not after: rank 0 alone writes. */
-    scrutin_output *output = NULL;
     if (status == SCRUTIN_OK)
-        status = cli_output_open(&output, out, (const scrutin_scenario *const *)&scenario, 1, ctx);
+        status = cli_job_open(&job, (const scrutin_scenario *const *)&scenario, 1, ctx);
     scrutin_sweep_info info = SCRUTIN_SWEEP_INFO_INIT;
     info.scenario_hash = hash;
     info.scenario_path = a->scenario;
@@ -232,39 +223,18 @@ static int sweep(const sweep_args *a, scrutin_ctx *ctx)
     scrutin_sweep *s = NULL;
     if (status == SCRUTIN_OK)
         status = scrutin_sweep_new(&s, a->path, a->from, a->to, a->steps, a->common.simulations, ctx);
-    status = dist_agree(status, &reporter);
+    status = dist_agree(status, &job.reporter);
     double start = cli_now_seconds();
     if (status == SCRUTIN_OK)
-        status = run_steps(s, a, &reporter, ctx);
+        status = run_steps(s, a, &job.reporter, ctx);
     info.simulate_seconds = dist_max(cli_now_seconds() - start);
-    int interrupted = status == SCRUTIN_EINTR;
-    cli_render_result drawn = CLI_RENDER_DONE;
-    if (interrupted && (!s || s->n_done == 0)) {
-        cli_say_nothing_written("sweep");
-    } else if ((status == SCRUTIN_OK || interrupted) && dist_is_root()) {
-        /* Rank 0 holds every step's sum over the ranks: it alone writes, and says why not. */
-        reporter = 0;
-        cli_stop_saved writing; /* a signal now waits for the writes (cli_stop_defer) */
-        cli_stop_defer(&writing);
-        status = write_results(output, out, s, &info, a, &drawn, ctx);
-        status = cli_output_end(output, "sweep", status, ctx);
-        cli_stop_release(&writing);
-        output = NULL;
-        if (status == SCRUTIN_OK && interrupted && s->completed[s->n_done - 1] < s->simulations)
-            fprintf(stderr, "scrutin sweep: interrupted during step %zu of %zu, after %llu of its "
-                            "%llu simulations; the results of steps 0 to %zu are in %s/ "
-                            "(sweep.json: \"partial\": true)\n",
-                    s->n_done - 1, s->n_steps, (unsigned long long)s->completed[s->n_done - 1],
-                    (unsigned long long)s->simulations, s->n_done - 1, out);
-        else if (status == SCRUTIN_OK && interrupted)
-            fprintf(stderr, "scrutin sweep: interrupted after %zu of %zu steps; their results are "
-                            "in %s/ (sweep.json: \"partial\": true)\n",
-                    s->n_done, s->n_steps, out);
-    }
-    scrutin_output_abandon(output);
-    rc = cli_finish("sweep", &(cli_outcome){status, reporter, interrupted, drawn, NULL}, ctx);
+    job.status = status;
+    job.interrupted = status == SCRUTIN_EINTR;
+    /* Rank 0 holds every step's sum over the ranks: it alone writes, and says why not. */
+    if (cli_job_write(&job, s && s->n_done > 0, write_sweep, &(sweep_state){a, s, &info}, ctx))
+        say_partial(&job, s);
+    rc = cli_job_finish(&job, ctx);
     scrutin_sweep_free(s);
-    free(default_out);
     scrutin_model_free(model);
     scrutin_scenario_free(scenario);
     return rc;
@@ -273,13 +243,5 @@ static int sweep(const sweep_args *a, scrutin_ctx *ctx)
 int cmd_sweep(int argc, char **argv)
 {
     sweep_args a;
-    int rc = parse_args(argc, argv, &a);
-    if (rc >= 0)
-        return rc;
-    scrutin_ctx *ctx = NULL;
-    if (scrutin_ctx_new(&ctx) != SCRUTIN_OK)
-        return cli_out_of_memory("sweep", "starting");
-    rc = sweep(&a, ctx);
-    scrutin_ctx_free(ctx);
-    return rc;
+    return cli_with_context(parse_args(argc, argv, &a), "sweep", sweep, &a);
 }

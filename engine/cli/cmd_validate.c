@@ -2,6 +2,7 @@
 #include <getopt.h>
 
 #include "cli.h"
+#include "job.h"
 
 static const char validate_help[] =
     "Usage: scrutin validate SCENARIO\n"
@@ -12,6 +13,29 @@ static const char validate_help[] =
     "missing where round 2 happens), with replay's reason.\n"
     "\n"
     "Exit status: 0 valid, 2 invalid, 1 failure while running.\n";
+
+/* cli_scenario_fn: the summary of a valid scenario, or how many problems were found. */
+static int validate_loaded(const char *path, const scrutin_model *model, int rc, void *data,
+                           scrutin_ctx *ctx)
+{
+    (void)data;
+    if (rc != EXIT_OK) {
+        fprintf(stderr, "scrutin: %s: %zu problem%s found\n", path, scrutin_ctx_count(ctx),
+                scrutin_ctx_count(ctx) == 1 ? "" : "s");
+        return rc;
+    }
+    if (cli_note_replay("validate", path, model) != SCRUTIN_OK)
+        return cli_out_of_memory("validate", "replaying the election to see if replay can");
+    cli_warn_other_votes("validate", path, model);
+    printf("%s: valid: %zu parties, %zu coalitions, %zu regions, %zu districts, %zu lists, "
+           "%u seats\n",
+           path, scrutin_model_count(model, SCRUTIN_ENTITY_PARTY),
+           scrutin_model_count(model, SCRUTIN_ENTITY_COALITION),
+           scrutin_model_count(model, SCRUTIN_ENTITY_REGION),
+           scrutin_model_count(model, SCRUTIN_ENTITY_DISTRICT),
+           scrutin_model_count(model, SCRUTIN_ENTITY_LIST), scrutin_model_seats(model));
+    return EXIT_OK;
+}
 
 int cmd_validate(int argc, char **argv)
 {
@@ -27,30 +51,5 @@ int cmd_validate(int argc, char **argv)
     }
     if (optind != argc - 1)
         return cli_usage_error("validate", "expected one scenario file");
-    scrutin_ctx *ctx = NULL;
-    if (scrutin_ctx_new(&ctx) != SCRUTIN_OK)
-        return cli_out_of_memory("validate", "starting");
-    scrutin_scenario *scenario;
-    scrutin_model *model;
-    int rc = cli_load_model(argv[optind], &scenario, &model, ctx);
-    int noted = rc == EXIT_OK ? cli_note_replay("validate", argv[optind], model) : SCRUTIN_OK;
-    if (noted != SCRUTIN_OK) {
-        rc = cli_out_of_memory("validate", "replaying the election to see if replay can");
-    } else if (rc == EXIT_OK) {
-        cli_warn_other_votes("validate", argv[optind], model);
-        printf("%s: valid: %zu parties, %zu coalitions, %zu regions, %zu districts, %zu lists, "
-               "%u seats\n",
-               argv[optind], scrutin_model_count(model, SCRUTIN_ENTITY_PARTY),
-               scrutin_model_count(model, SCRUTIN_ENTITY_COALITION),
-               scrutin_model_count(model, SCRUTIN_ENTITY_REGION),
-               scrutin_model_count(model, SCRUTIN_ENTITY_DISTRICT),
-               scrutin_model_count(model, SCRUTIN_ENTITY_LIST), scrutin_model_seats(model));
-    } else {
-        fprintf(stderr, "scrutin: %s: %zu problem%s found\n", argv[optind], scrutin_ctx_count(ctx),
-                scrutin_ctx_count(ctx) == 1 ? "" : "s");
-    }
-    scrutin_model_free(model);
-    scrutin_scenario_free(scenario);
-    scrutin_ctx_free(ctx);
-    return rc;
+    return cli_with_scenario("validate", argv[optind], validate_loaded, NULL);
 }
