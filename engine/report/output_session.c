@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "../common/number_format.h"
+#include "../common/versioned.h"
 #include "output_files.h"
 #include "output_inputs.h"
 #include "output_manifest.h"
@@ -217,10 +218,12 @@ int scrutin_output_open(scrutin_output **out, const char *dir,
 {
     if (out)
         *out = NULL;
-    if (!out || !dir || !dir[0] || (options && options->version != SCRUTIN_OUTPUT_OPTIONS_VERSION))
+    if (!out || !dir || !dir[0])
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
-                                 "scrutin_output_open: no folder, or options not initialised with "
-                                 "SCRUTIN_OUTPUT_OPTIONS_INIT");
+                                 "scrutin_output_open: no folder");
+    if (options && VERSIONED_CHECK(options, "scrutin_output_open", scrutin_output_options,
+                                   SCRUTIN_OUTPUT_OPTIONS, ctx) != SCRUTIN_OK)
+        return SCRUTIN_EINVAL;
     int status = options ? output_check_inputs(dir, options->inputs, options->n_inputs, ctx)
                          : SCRUTIN_OK;
     if (status != SCRUTIN_OK)

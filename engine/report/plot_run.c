@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/versioned.h"
 #include "plot_files.h"
 #include "plot_run.h"
 #include "scrutin/plot.h"
@@ -164,10 +165,9 @@ int scrutin_run_plot(const char *out_dir, const scrutin_model *model, const scru
     int checked = scrutin_tally_check(tally, model, "scrutin_run_plot", ctx);
     if (checked != SCRUTIN_OK)
         return checked;
-    if (options->version != SCRUTIN_PLOT_OPTIONS_VERSION)
-        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
-                                 "scrutin_run_plot: options version %u, this library knows %u",
-                                 options->version, SCRUTIN_PLOT_OPTIONS_VERSION);
+    if (VERSIONED_CHECK(options, "scrutin_run_plot", scrutin_plot_options, SCRUTIN_PLOT_OPTIONS,
+                        ctx) != SCRUTIN_OK)
+        return SCRUTIN_EINVAL;
     const scrutin_summary *s = summary;
     if (s->simulations == 0 || s->simulations != scrutin_tally_simulations(tally) ||
         s->seats != scrutin_tally_seats(tally) || s->seats != scrutin_model_seats(model) ||

@@ -11,6 +11,7 @@
 
 #include "html_embed.h"
 #include "../common/number_format.h"
+#include "../common/versioned.h"
 #include "output_files.h"
 #include "run_tables.h"
 #include "scrutin/plot.h"
@@ -523,10 +524,9 @@ int scrutin_report_html(const char *out_dir, const scrutin_model *model,
     if (!out_dir || !model || !summary || !info)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
                                  "scrutin_report_html: an argument is NULL");
-    if (info->version != SCRUTIN_RUN_INFO_VERSION)
-        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
-                                 "scrutin_report_html: run info version %u, this library knows %u",
-                                 info->version, SCRUTIN_RUN_INFO_VERSION);
+    if (VERSIONED_CHECK(info, "scrutin_report_html", scrutin_run_info, SCRUTIN_RUN_INFO, ctx) !=
+        SCRUTIN_OK)
+        return SCRUTIN_EINVAL;
     if (summary->n_districts != scrutin_model_count(model, SCRUTIN_ENTITY_DISTRICT) ||
         summary->n_groups[SCRUTIN_GROUP_PARTY] != scrutin_model_count(model, SCRUTIN_ENTITY_PARTY) ||
         summary->n_groups[SCRUTIN_GROUP_COALITION] !=

@@ -3,6 +3,7 @@
 #include <time.h>
 
 #include "../common/number_format.h"
+#include "../common/versioned.h"
 #include "output_files.h"
 #include "output_session.h"
 #include "run_json.h"
@@ -23,10 +24,9 @@ static int check_arguments(const char *out_dir, const run_data *d, const scrutin
     if (!out_dir || !d->model || !d->tally || !d->summary || !info)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
                                  "scrutin_run_write: an argument is NULL");
-    if (info->version != SCRUTIN_RUN_INFO_VERSION)
-        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
-                                 "scrutin_run_write: run info version %u, this library knows %u",
-                                 info->version, SCRUTIN_RUN_INFO_VERSION);
+    if (VERSIONED_CHECK(info, "scrutin_run_write", scrutin_run_info, SCRUTIN_RUN_INFO, ctx) !=
+        SCRUTIN_OK)
+        return SCRUTIN_EINVAL;
     int checked = scrutin_tally_check(d->tally, d->model, "scrutin_run_write", ctx);
     if (checked != SCRUTIN_OK)
         return checked;

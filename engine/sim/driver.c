@@ -13,6 +13,7 @@
 #include "draws.h"
 #include "driver_recorded.h"
 #include "kernel.h"
+#include "options.h"
 
 
 /*
@@ -50,17 +51,9 @@ static int check_model(const scrutin_model *m, scrutin_ctx *ctx)
 int scrutin_sim_run(scrutin_tally *tally, const scrutin_model *m, const scrutin_sim_options *o,
                     scrutin_ctx *ctx)
 {
-    if (!o || o->version != SCRUTIN_SIM_OPTIONS_VERSION || o->threads < 0)
-        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
-                                 "simulation options are not initialised with "
-                                 "SCRUTIN_SIM_OPTIONS_INIT, or threads < 0");
-    if (!scrutin_simd_available(o->simd))
-        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
-                                 "the vector path \"%s\" is not available on this machine or in "
-                                 "this build (available: %s)",
-                                 scrutin_simd_name(o->simd) ? scrutin_simd_name(o->simd) : "?",
-                                 sim_simd_list());
-    int status = scrutin_tally_check(tally, m, "scrutin_sim_run", ctx);
+    int status = sim_options_check(o, "scrutin_sim_run", ctx);
+    if (status == SCRUTIN_OK)
+        status = scrutin_tally_check(tally, m, "scrutin_sim_run", ctx);
     if (status == SCRUTIN_OK)
         status = check_model(m, ctx);
     if (status != SCRUTIN_OK)

@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "blocks.h"
+#include "options.h"
 #include "paired.h"
 #include "scrutin/paired.h"
 
@@ -235,10 +236,12 @@ int scrutin_compare_tally_new(scrutin_compare_tally **out, const scrutin_model *
 int scrutin_compare_tally_run(scrutin_compare_tally *t, const scrutin_sim_options *o,
                               scrutin_ctx *ctx)
 {
-    if (!t || !o || o->version != SCRUTIN_SIM_OPTIONS_VERSION || o->threads < 0)
+    if (!t)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
-                                 "scrutin_compare_tally_run: needs a tally and options "
-                                 "initialised with SCRUTIN_SIM_OPTIONS_INIT");
+                                 "scrutin_compare_tally_run: needs a tally");
+    int checked = sim_options_check(o, "scrutin_compare_tally_run", ctx);
+    if (checked != SCRUTIN_OK)
+        return checked;
     uint64_t before = scrutin_tally_simulations(t->tallies[0]);
     int status = paired_run(t->tallies, t->sums + PAIRED_FIRST,
                             (const scrutin_model *const *)t->models, t->n_models, &t->plan,

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../sim/paired.h"
+#include "../sim/options.h"
 #include "../summary/moments.h"
 #include "scrutin/compare.h"
 
@@ -269,12 +270,13 @@ int scrutin_compare_run(scrutin_compare **out, const scrutin_model *const *model
                         size_t n_models, const scrutin_sim_options *o, scrutin_ctx *ctx)
 {
     *out = NULL;
-    if (!models || n_models < 2 || !o || o->version != SCRUTIN_SIM_OPTIONS_VERSION ||
-        o->threads < 0 || o->count == 0)
+    int checked = sim_options_check(o, "scrutin_compare_run", ctx);
+    if (checked != SCRUTIN_OK)
+        return checked;
+    if (!models || n_models < 2 || o->count == 0)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
-                                 "scrutin_compare_run: needs a base, at least one what-if, one "
-                                 "simulation or more, and options initialised with "
-                                 "SCRUTIN_SIM_OPTIONS_INIT");
+                                 "scrutin_compare_run: needs a base, at least one what-if and "
+                                 "one simulation or more");
     scrutin_compare_tally *t = NULL;
     int status = scrutin_compare_tally_new(&t, models, n_models, ctx);
     if (status == SCRUTIN_OK)

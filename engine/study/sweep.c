@@ -11,6 +11,7 @@
 
 #include "../common/number_format.h"
 #include "../common/versioned.h"
+#include "../sim/options.h"
 #include "scrutin/model.h"
 #include "scrutin/scenario.h"
 #include "scrutin/summary.h"
@@ -291,12 +292,13 @@ int scrutin_sweep_steps(scrutin_sweep *s, const char *path, const scrutin_sim_op
                         const scrutin_reduce *reduce, scrutin_ctx *ctx)
 {
     static const scrutin_reduce alone = SCRUTIN_REDUCE_INIT;
-    if (!s || !path || !o || o->version != SCRUTIN_SIM_OPTIONS_VERSION || o->count == 0 ||
-        s->n_done != 0)
+    int checked = sim_options_check(o, "scrutin_sweep_steps", ctx);
+    if (checked != SCRUTIN_OK)
+        return checked;
+    if (!s || !path || o->count == 0 || s->n_done != 0)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
-                                 "scrutin_sweep_steps: needs a new sweep, a scenario, one "
-                                 "simulation or more and options initialised with "
-                                 "SCRUTIN_SIM_OPTIONS_INIT");
+                                 "scrutin_sweep_steps: needs a new sweep, a scenario and one "
+                                 "simulation or more");
     if (reduce && VERSIONED_CHECK(reduce, "scrutin_sweep_steps", scrutin_reduce, SCRUTIN_REDUCE,
                                   ctx) != SCRUTIN_OK)
         return SCRUTIN_EINVAL;
@@ -311,12 +313,13 @@ int scrutin_sweep_run(scrutin_sweep **out, const char *path, const char *set_pat
                       double to, unsigned steps, const scrutin_sim_options *o, scrutin_ctx *ctx)
 {
     *out = NULL;
-    if (!path || !set_path || !set_path[0] || steps == 0 || !o ||
-        o->version != SCRUTIN_SIM_OPTIONS_VERSION || o->count == 0)
+    int checked = sim_options_check(o, "scrutin_sweep_run", ctx);
+    if (checked != SCRUTIN_OK)
+        return checked;
+    if (!path || !set_path || !set_path[0] || steps == 0 || o->count == 0)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
                                  "scrutin_sweep_run: needs a scenario, a path to set, one step "
-                                 "or more, one simulation or more and options initialised with "
-                                 "SCRUTIN_SIM_OPTIONS_INIT");
+                                 "or more and one simulation or more");
     scrutin_sweep *s = NULL;
     int status = scrutin_sweep_new(&s, set_path, from, to, steps, o->count, ctx);
     if (status == SCRUTIN_OK)

@@ -67,7 +67,7 @@ SCRUTIN_API SCRUTIN_NODISCARD int scrutin_report_replays(FILE *f, const scrutin_
 SCRUTIN_API SCRUTIN_NODISCARD int scrutin_report_scenario_hash(char *out, size_t size,
                                              const scrutin_scenario *scenario, scrutin_ctx *ctx);
 
-#define SCRUTIN_RUN_INFO_VERSION 2
+#define SCRUTIN_RUN_INFO_VERSION 3
 
 /**
  * What run.json says about a run besides its results. Initialise with

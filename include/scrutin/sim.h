@@ -49,7 +49,7 @@ SCRUTIN_API const char *scrutin_simd_name(scrutin_simd simd);
 /** The path named @p name (as scrutin_simd_name() spells it) into *out. @return 0, or SCRUTIN_EINVAL. */
 SCRUTIN_API int scrutin_simd_parse(const char *name, scrutin_simd *out);
 
-#define SCRUTIN_SIM_OPTIONS_VERSION 1
+#define SCRUTIN_SIM_OPTIONS_VERSION 2
 
 /** Options of a run. Initialise with SCRUTIN_SIM_OPTIONS_INIT, then set fields. */
 typedef struct scrutin_sim_options {
