@@ -32,6 +32,21 @@ typedef struct sim_batch {
     /* The block of each district's court streams (court_before[d], court_after[d]), if the
        court is on. */
     size_t *court_before, *court_after;
+    /*
+     * The exponentials the districts take from the batch, made in one call
+     * each for the whole simulation rather than one short call per district
+     * (a call on one or two vectors waits on the latency of exp's chain of
+     * operations; a long one overlaps them). exp is computed element by
+     * element, so every value is the one a call per district would give.
+     */
+    size_t utilities;       /* n_lists + n_districts, padded (draws_padded()) */
+    double *utility;        /* [utilities] round-1 utilities: district d's lists from
+                               district_first_list[d] + d, then its lists not described */
+    double *utility_exp;    /* [utilities] their exponentials */
+    size_t runoff_exps;     /* (runoff_normals - 1) x n_districts, padded */
+    double *runoff_x;       /* [runoff_exps] each district's round-2 exponents (runoff.c), for
+                               as many finalists as the batch holds the normals of */
+    double *runoff_exp;     /* [runoff_exps] their exponentials */
 } sim_batch;
 
 /* The plan and arrays of @p m's batches into @p b. @return SCRUTIN_OK or SCRUTIN_ENOMEM. */

@@ -3,9 +3,11 @@
  * a multinomial logit of baseline shares plus shocks (docs/model.md, 2-3).
  */
 #include <math.h>
+#include <string.h>
 
 #include "kernel.h"
 #include "shocks.h"
+#include "stream.h"
 
 static double logistic(double x) { return 1.0 / (1.0 + exp(-x)); }
 
@@ -51,32 +53,20 @@ static double shift_utilities(double *e, const double *utility, size_t n)
     return total;
 }
 
-void sim_district_votes(const scrutin_model *m, sim_workspace *w, size_t d, stream_id s,
-                        const double *z)
+/*
+ * District @p d's utilities into u[0..n] from its normals @p z (of stream @p s):
+ * u_l = log b_l + sum_p w_lp (eta_p + gamma_c(p) + rho_gp) + eps_l (-inf for a
+ * list without a baseline), and u[n] for its lists not described, from
+ * @p other_shock. Every list draws its shock, even one that does not run, so
+ * that the draws of the others do not move when a what-if adds or removes a list.
+ */
+static void utilities(const scrutin_model *m, sim_workspace *w, size_t d, stream_id s,
+                      const double *z, double other_shock, double *u)
 {
     const model_params *p = &m->params;
     size_t first = m->district_first_list[d], n = m->district_first_list[d + 1] - first;
-    /* The district's turnout shock, then one shock per list. */
-    if (!z)
-        z = sim_normals(w, s, 1 + n);
-    sim_tails_at(m, w, s);
-    double x = m->turnout_logit[d] + w->region_turnout[m->district_region[d]] +
-               p->sd_turnout_district * z[0];
-    double valid = m->registered[d] * logistic(x) * (1.0 - m->invalid_share[d]);
-
-    /*
-     * Utilities u_l = log b_l + sum_p w_lp (eta_p + gamma_c(p) + rho_gp) + eps_l
-     * (-inf for a list without a baseline), then their exponentials over the
-     * whole array. log b_l <= 0 and the shocks are small, so exp(u_l) neither
-     * overflows nor underflows; if it ever did (absurd spreads), the shares are
-     * computed again from the utilities, kept in votes1, shifted by their maximum.
-     * Every list draws its shock, even one that does not run, so that the draws
-     * of the others do not move when a what-if adds or removes a list.
-     */
-    double *e = w->scratch, *utility = w->votes1, total = 0.0;
     const double sd_by_kind[3] = {p->sd_list, p->sd_list, p->sd_independent};
-    int any_rejected = 0;
-    size_t padded = draws_padded(n + 1);
+    sim_tails_at(m, w, s);
     for (size_t i = 0; i < n; i++) {
         size_t l = first + i;
         double eps = sim_shock(w->tails, z[1 + i], sd_by_kind[m->list_kind[l]], p->tails_df);
@@ -88,20 +78,65 @@ void sim_district_votes(const scrutin_model *m, sim_workspace *w, size_t d, stre
         } else {
             ui = -INFINITY;
         }
-        utility[i] = ui;
-        any_rejected |= w->rejected[i] && !m->list_rejected[l];
+        u[i] = ui;
     }
-    /* The lists not described: a share of the valid votes with a shock of its own, its
-       exponential with the lists' (entry n). */
-    utility[n] = isfinite(m->other_log_baseline[d]) ? m->other_log_baseline[d] + w->other_shock
-                                                    : -INFINITY;
-    for (size_t i = n + 1; i < padded; i++)
-        utility[i] = -INFINITY;
-    w->vm->exp(e, utility, padded);
+    u[n] = isfinite(m->other_log_baseline[d]) ? m->other_log_baseline[d] + other_shock
+                                              : -INFINITY;
+}
+
+void sim_round1_utilities(const scrutin_model *m, sim_workspace *w, uint64_t index)
+{
+    sim_batch *b = &w->batch;
+    size_t used = m->n_lists + m->n_districts;
+    for (size_t d = 0; d < m->n_districts; d++) {
+        sim_other_shock(m, w, d, index, STREAM_OTHER);
+        utilities(m, w, d, stream_at(w->seed, index, STREAM_LIST, (uint32_t)d + 1),
+                  b->z + b->list[d], w->other_shock, b->utility + m->district_first_list[d] + d);
+    }
+    for (size_t i = used; i < b->utilities; i++)
+        b->utility[i] = -INFINITY;
+    w->vm->exp(b->utility_exp, b->utility, b->utilities);
+}
+
+void sim_district_votes(const scrutin_model *m, sim_workspace *w, size_t d, stream_id s,
+                        const double *z)
+{
+    const model_params *p = &m->params;
+    size_t first = m->district_first_list[d], n = m->district_first_list[d + 1] - first;
+    /*
+     * The utilities and their exponentials: from the batch's (sim_round1_utilities()),
+     * or, drawn anew, from the shocks of stream s (a re-run's), exp() over the padded
+     * array. log b_l <= 0 and the shocks are small, so exp(u_l) neither overflows nor
+     * underflows; if it ever did (absurd spreads), the shares are computed again from
+     * the utilities, shifted by their maximum.
+     */
+    double *e = w->scratch, total = 0.0;
+    const double *utility;
+    if (z) {
+        utility = w->batch.utility + first + d;
+        memcpy(e, w->batch.utility_exp + first + d, (n + 1) * sizeof *e);
+    } else {
+        z = sim_normals(w, s, 1 + n);
+        double *u = w->votes1;
+        utilities(m, w, d, s, z, w->other_shock, u);
+        size_t padded = draws_padded(n + 1);
+        for (size_t i = n + 1; i < padded; i++)
+            u[i] = -INFINITY;
+        w->vm->exp(e, u, padded);
+        utility = u;
+    }
+    /* The district's turnout shock is its stream's first normal. */
+    double x = m->turnout_logit[d] + w->region_turnout[m->district_region[d]] +
+               p->sd_turnout_district * z[0];
+    double valid = m->registered[d] * logistic(x) * (1.0 - m->invalid_share[d]);
+    int any_rejected = 0;
+    for (size_t i = 0; i < n; i++)
+        any_rejected |= w->rejected[i] && !m->list_rejected[first + i];
     for (size_t i = 0; i < n; i++) {
         e[i] = utility[i] > -INFINITY ? e[i] : 0.0;
         total += e[i];
     }
+    /* The lists not described: a share of the valid votes with a shock of its own (entry n). */
     double other = utility[n] > -INFINITY ? e[n] : 0.0;
     total += other;
     if (!(total > 0.0 && total < INFINITY)) {

@@ -209,6 +209,8 @@ void sim_one(const scrutin_model *m, sim_workspace *w, uint64_t seed, uint64_t i
     w->seed = seed;
     sim_draw_batch(w, index);
     sim_draw_shared_shocks(m, w, index);
+    sim_round1_utilities(m, w, index);
+    sim_runoff_exponents(m, w);
     size_t groups = m->n_parties + m->n_coalitions, systems = m->n_systems;
     /* System s draws its lots from the stream (LOT, s): the first system's are a lone system's. */
     for (size_t s = 0; s < systems; s++)
@@ -222,7 +224,6 @@ void sim_one(const scrutin_model *m, sim_workspace *w, uint64_t seed, uint64_t i
         if (m->params.court_enabled)
             sim_court_stream(w, index, STREAM_COURT_BEFORE, d);
         size_t rejections = court_reject_with(m, d, w->rng, w->rejected, w->court_none);
-        sim_other_shock(m, w, d, index, STREAM_OTHER);
         sim_district_votes(m, w, d, stream_at(seed, index, STREAM_LIST, (uint32_t)d + 1),
                            w->batch.z + w->batch.list[d]);
         if (systems == 1) {

@@ -9,6 +9,34 @@
 #include "kernel.h"
 #include "shocks.h"
 
+/*
+ * Round 2's 2 nq exponents from the normals @p z of a district's runoff stream:
+ * z[0] on abstention, z[1 + q] on finalist q's appeal, z[1 + nq + q] on its
+ * mobilisation. The split over finalists is a proportion, so the appeals
+ * exp(xi_q) matter only relative to the first finalist's: exp(xi_q - xi_0).
+ * x = [abstention, appeals 1..nq-1, mobilisations 0..nq-1].
+ */
+static void exponents(const model_params *p, const double *z, size_t nq, double *x)
+{
+    double half_variance = 0.5 * p->sd_mobilisation * p->sd_mobilisation;
+    x[0] = p->sd_abstention * z[0];
+    for (size_t q = 1; q < nq; q++)
+        x[q] = p->sd_affinity * z[1 + q] - p->sd_affinity * z[1];
+    for (size_t q = 0; q < nq; q++)
+        x[nq + q] = p->sd_mobilisation * z[1 + nq + q] - half_variance;
+}
+
+void sim_runoff_exponents(const scrutin_model *m, sim_workspace *w)
+{
+    sim_batch *b = &w->batch;
+    size_t nx = b->runoff_normals - 1, used = nx * m->n_districts;
+    for (size_t d = 0; d < m->n_districts; d++)
+        exponents(&m->params, b->z + b->runoff[d], nx / 2, b->runoff_x + nx * d);
+    for (size_t i = used; i < b->runoff_exps; i++)
+        b->runoff_x[i] = 0.0;
+    w->vm->exp(b->runoff_exp, b->runoff_x, b->runoff_exps);
+}
+
 void sim_runoff_votes(const scrutin_model *m, sim_workspace *w, size_t d, const scrutin_round1 *r1,
                       stream_id s, const double *z)
 {
@@ -16,25 +44,23 @@ void sim_runoff_votes(const scrutin_model *m, sim_workspace *w, size_t d, const 
     size_t first = m->district_first_list[d], n = m->district_first_list[d + 1] - first;
     size_t nq = r1->n_qualified, nc = m->n_coalitions;
     /*
-     * Shocks of this district, in one batch: z[0] on abstention, z[1 + q] on
-     * finalist q's appeal, z[1 + nq + q] on its mobilisation. The split over
-     * finalists is a proportion, so the appeals exp(xi_q) matter only relative
-     * to the first finalist's: exp(xi_q - xi_0). The 2 nq exponentials in one
-     * call: x = [abstention, appeals 1..nq-1, mobilisations 0..nq-1].
+     * The exponentials of the district's shocks: the batch's when it has them for
+     * this many finalists (sim_runoff_exponents()), else the 2 nq in one call.
      */
-    if (!z || 1 + 2 * nq > w->batch.runoff_normals)
-        z = sim_normals(w, s, 1 + 2 * nq);
-    double x[2 * SCRUTIN_MAX_RUNOFF], ex[2 * SCRUTIN_MAX_RUNOFF];
-    double half_variance = 0.5 * p->sd_mobilisation * p->sd_mobilisation;
-    size_t nx = draws_padded(2 * nq);
-    x[0] = p->sd_abstention * z[0];
-    for (size_t q = 1; q < nq; q++)
-        x[q] = p->sd_affinity * z[1 + q] - p->sd_affinity * z[1];
-    for (size_t q = 0; q < nq; q++)
-        x[nq + q] = p->sd_mobilisation * z[1 + nq + q] - half_variance;
-    for (size_t i = 2 * nq; i < nx; i++)
-        x[i] = 0.0;
-    w->vm->exp(ex, x, nx);
+    double x[2 * SCRUTIN_MAX_RUNOFF], computed[2 * SCRUTIN_MAX_RUNOFF];
+    const double *ex;
+    if (z && 2 * nq + 1 == w->batch.runoff_normals) {
+        ex = w->batch.runoff_exp + 2 * nq * d;
+    } else {
+        if (!z || 1 + 2 * nq > w->batch.runoff_normals)
+            z = sim_normals(w, s, 1 + 2 * nq);
+        size_t nx = draws_padded(2 * nq);
+        exponents(p, z, nq, x);
+        for (size_t i = 2 * nq; i < nx; i++)
+            x[i] = 0.0;
+        w->vm->exp(computed, x, nx);
+        ex = computed;
+    }
     double abstention_factor = ex[0], appeal[SCRUTIN_MAX_RUNOFF];
     const double *mobilisation = ex + nq;
     appeal[0] = 1.0;
@@ -43,17 +69,27 @@ void sim_runoff_votes(const scrutin_model *m, sim_workspace *w, size_t d, const 
 
     /*
      * Eliminated voters behave by coalition, so their round-1 votes are summed
-     * by coalition first (whole numbers: the sums are exact), and each
-     * coalition's split is computed once, not once per list.
+     * by coalition first, and each coalition's split is computed once, not once
+     * per list. The votes are whole numbers, so the sums are exact in any
+     * order: two sums, of the even and the odd lists, break the chain of
+     * additions through memory that lists of one coalition in a row make.
      */
-    double *eliminated = w->transfer;
-    for (size_t k = 0; k < nc; k++)
+    double *eliminated = w->transfer, *odd = w->transfer + nc;
+    for (size_t k = 0; k < 2 * nc; k++)
         eliminated[k] = 0.0;
-    for (size_t i = 0; i < n; i++) {
-        w->votes2[i] = -1.0;
-        if (w->votes1[i] > 0.0)
-            eliminated[m->list_coalition[first + i]] += w->votes1[i];
+    const uint32_t *coalition = m->list_coalition + first;
+    const double *votes1 = w->votes1;
+    size_t i = 0;
+    for (; i + 1 < n; i += 2) {
+        eliminated[coalition[i]] += votes1[i] > 0.0 ? votes1[i] : 0.0;
+        odd[coalition[i + 1]] += votes1[i + 1] > 0.0 ? votes1[i + 1] : 0.0;
     }
+    if (i < n)
+        eliminated[coalition[i]] += votes1[i] > 0.0 ? votes1[i] : 0.0;
+    for (size_t k = 0; k < nc; k++)
+        eliminated[k] += odd[k];
+    for (i = 0; i < n; i++)
+        w->votes2[i] = -1.0;
     double base[SCRUTIN_MAX_RUNOFF];
     uint32_t to[SCRUTIN_MAX_RUNOFF];
     double retention = p->retention[m->district_region[d]];
@@ -66,27 +102,35 @@ void sim_runoff_votes(const scrutin_model *m, sim_workspace *w, size_t d, const 
     /* The voters of lists not described behave as the coalition the scenario names for them. */
     if (w->other1 > 0.0 && m->other_coalition >= 0)
         eliminated[m->other_coalition] += w->other1;
+    /*
+     * Coalition k's voters who vote again, 1 - logistic(a_k + z) =
+     * 1 / (1 + exp(a_k) exp(z)), go to finalist q in proportion to
+     * affinity(k, q) appeal_q. A coalition with no voters or no weight adds
+     * nothing: its part is computed all the same and added as 0, without a
+     * branch, so that one coalition's divisions overlap the next one's
+     * instead of waiting for a branch to resolve. (base[q] is never -0, so
+     * adding +0 leaves it as it is.)
+     */
     for (size_t k = 0; k < nc; k++) {
-        if (!(eliminated[k] > 0.0))
-            continue;
-        /* Those who vote again: 1 - logistic(a_k + z) = 1 / (1 + exp(a_k) exp(z)). */
         double again = eliminated[k] / (1.0 + w->abstention_odds[k] * abstention_factor);
         const double *affinity = p->affinity + k * nc;
         double weight[SCRUTIN_MAX_RUNOFF], sum = 0.0;
         for (size_t q = 0; q < nq; q++)
             sum += weight[q] = affinity[to[q]] * appeal[q];
-        if (sum > 0.0)
-            for (size_t q = 0; q < nq; q++)
-                base[q] += again * weight[q] / sum;
+        int counts = eliminated[k] > 0.0 && sum > 0.0;
+        for (size_t q = 0; q < nq; q++) {
+            double part = again * weight[q] / sum;
+            base[q] += counts ? part : 0.0;
+        }
     }
     /* Or, without one, abstain as the default says and weigh every finalist alike. */
     if (w->other1 > 0.0 && m->other_coalition < 0) {
-        double again = w->other1 / (1.0 + m->other_abstention_odds * abstention_factor);
-        double sum = 0.0;
+        double other_again = w->other1 / (1.0 + m->other_abstention_odds * abstention_factor);
+        double appeals = 0.0;
         for (size_t q = 0; q < nq; q++)
-            sum += appeal[q];
+            appeals += appeal[q];
         for (size_t q = 0; q < nq; q++)
-            base[q] += again * appeal[q] / sum;
+            base[q] += other_again * appeal[q] / appeals;
     }
     for (size_t q = 0; q < nq; q++)
         w->votes2[r1->qualified[q]] = whole(base[q] * mobilisation[q]);

@@ -59,9 +59,25 @@ static inline void sim_court_stream(const sim_workspace *w, uint64_t index, uint
 void sim_draw_shared_shocks(const scrutin_model *m, sim_workspace *w, uint64_t index);
 
 /*
+ * The round-1 utilities of every district of simulation @p index (its lists'
+ * and its lists not described), from the batch, and their exponentials, into
+ * w->batch.utility and w->batch.utility_exp; sim_district_votes() takes them.
+ */
+void sim_round1_utilities(const scrutin_model *m, sim_workspace *w, uint64_t index);
+
+/*
+ * The exponents of every district's round 2 (runoff.c) for as many finalists
+ * as the batch holds the normals of, and their exponentials, into
+ * w->batch.runoff_x and w->batch.runoff_exp; sim_runoff_votes() takes them.
+ */
+void sim_runoff_exponents(const scrutin_model *m, sim_workspace *w);
+
+/*
  * Round-1 votes of district @p d into w->votes1 (-1 for a list that did not
  * run), from stream @p s (the district's list shocks, or a re-run's), whose
- * normals are @p z if in the batch, NULL to draw them.
+ * normals are @p z if in the batch (then the utilities are those of
+ * sim_round1_utilities()), NULL to draw them (then w->other_shock is the
+ * shock of the district's lists not described).
  * w->rejected says which lists the court rejected in this simulation.
  */
 void sim_district_votes(const scrutin_model *m, sim_workspace *w, size_t d, stream_id s,
