@@ -253,6 +253,10 @@ void scrutin_model_free(scrutin_model *m)
     model_free_names(m);
     free(m->title);
     free(m->description);
+    free(m->base_path);
+    for (size_t k = 0; m->change_words && k < m->n_change_words; k++)
+        free(m->change_words[k]);
+    free(m->change_words);
     for (size_t k = 0; m->system_id && k < m->n_systems; k++)
         free(m->system_id[k]);
     free(m->system_id);
@@ -302,6 +306,8 @@ int scrutin_model_compile(scrutin_model **out, const scrutin_scenario *s, scruti
         compile_changes(&c);
     if (c.status == SCRUTIN_OK)
         compile_names(&c);
+    if (c.status == SCRUTIN_OK)
+        compile_words(&c);
     if (c.status == SCRUTIN_OK && model_fingerprint_compute(c.m) != SCRUTIN_OK)
         c.status = SCRUTIN_ENOMEM;
     id_index *ixs[] = {&c.parties, &c.coalitions, &c.regions, &c.districts, &c.lists};

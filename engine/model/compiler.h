@@ -38,6 +38,8 @@ void compile_systems(compiler *c);
 int compile_derived(compiler *c);
 /* The scenario's `changes`, applied in order to the compiled model (compile_changes.c). */
 int compile_changes(compiler *c);
+/* A what-if's base and its changes in words, for its report (compile_words.c). */
+void compile_words(compiler *c);
 /* The entities' names, after the changes (compile_names.c). */
 void compile_names(compiler *c);
 void *compile_alloc(compiler *c, size_t n, size_t size);

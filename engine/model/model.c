@@ -39,6 +39,12 @@ unsigned scrutin_model_supermajority(const scrutin_model *m) { return m->superma
 const char *scrutin_model_name(const scrutin_model *m) { return m->name; }
 
 const char *scrutin_model_title(const scrutin_model *m) { return m ? m->title : NULL; }
+const char *scrutin_model_base_path(const scrutin_model *m) { return m ? m->base_path : NULL; }
+size_t scrutin_model_changes(const scrutin_model *m) { return m ? m->n_change_words : 0; }
+const char *scrutin_model_change_words(const scrutin_model *m, size_t i)
+{
+    return m && i < m->n_change_words ? m->change_words[i] : NULL;
+}
 
 const char *scrutin_model_description(const scrutin_model *m) { return m ? m->description : NULL; }
 

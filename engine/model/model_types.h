@@ -46,6 +46,10 @@ typedef struct model_params {
 struct scrutin_model {
     char *name;
     char *title, *description; /* the scenario's, NULL if it has none */
+    char *base_path;           /* a what-if's base file, as its loader read it; NULL if none */
+    char **change_words;       /* [n_change_words] its changes in words (compile_words.c), the
+                                  bases' first */
+    size_t n_change_words;
     unsigned seats, majority, supermajority;
     scrutin_rules rules;          /* the first system's: replay and compare use it */
     size_t n_systems;             /* systems applied to the same simulated votes */

@@ -104,6 +104,19 @@ SCRUTIN_API const scrutin_rules *scrutin_model_system_rules(const scrutin_model 
 
 /** @return the scenario's name (owned by the model). */
 SCRUTIN_API const char *scrutin_model_name(const scrutin_model *model);
+/**
+ * @return a what-if's base: the file its `base` names, as the loader read it (owned by the
+ *         model); NULL for a scenario that is not a what-if
+ */
+SCRUTIN_API const char *scrutin_model_base_path(const scrutin_model *model);
+/** @return how many items the scenario's `changes` has, its bases' included (docs/whatifs.md) */
+SCRUTIN_API size_t scrutin_model_changes(const scrutin_model *model);
+/**
+ * @return change @p i (0-based, in the order applied: the bases' first) in plain words, as
+ *         "lists merged: the lists of ADEMA and URD run as one joint list in every district"
+ *         (owned by the model), or NULL if out of range
+ */
+SCRUTIN_API const char *scrutin_model_change_words(const scrutin_model *model, size_t i);
 /** @return the scenario's `title` and `description` (a what-if's, else its base's), or NULL. */
 SCRUTIN_API const char *scrutin_model_title(const scrutin_model *model);
 SCRUTIN_API const char *scrutin_model_description(const scrutin_model *model);
