@@ -144,6 +144,9 @@ static int plot_page(const char *out_dir, const scrutin_compare *c, size_t page,
         mc += c->n_systems[models[i]];
     size_t *curve_model = malloc((mc + 1) * sizeof *curve_model);
     size_t *curve_system = malloc((mc + 1) * sizeof *curve_system);
+    /* The CSV's cells of each curve: its scenario, and its system when there are several. */
+    const char **curve_names = malloc((mc + 1) * sizeof *curve_names);
+    const char **curve_systems = malloc((mc + 1) * sizeof *curve_systems);
     plot_buffers b = {malloc((c->n_rows + 1) * sizeof *b.ids), NULL, NULL, NULL, NULL, NULL, NULL};
     size_t n = b.ids ? plot_groups(c, models, m, b.ids) : 0;
     b.titles = malloc((n + 1) * sizeof *b.titles);
@@ -153,10 +156,12 @@ static int plot_page(const char *out_dir, const scrutin_compare *c, size_t page,
     b.values = calloc((n + 1) * mc * ((size_t)seats + 1), sizeof *b.values);
     b.curves = malloc((n + 1) * mc * sizeof *b.curves);
     if (!b.ids || !b.titles || !b.title_ptrs || !b.labels || !b.label_ptrs || !b.values ||
-        !b.curves || !curve_model || !curve_system) {
+        !b.curves || !curve_model || !curve_system || !curve_names || !curve_systems) {
         plot_buffers_free(&b);
         free(curve_model);
         free(curve_system);
+        free(curve_names);
+        free(curve_systems);
         return SCRUTIN_ENOMEM;
     }
     mc = 0;
@@ -164,6 +169,8 @@ static int plot_page(const char *out_dir, const scrutin_compare *c, size_t page,
         for (size_t s = 0; s < c->n_systems[models[i]]; s++) {
             curve_model[mc] = models[i];
             curve_system[mc] = s;
+            curve_names[mc] = c->names[models[i]];
+            curve_systems[mc] = c->system_ids[models[i]][s];
             /* "NAME/SYSTEM (base)" with several systems, as compare.csv's system column says. */
             const char *system = c->several_systems ? c->system_ids[models[i]][s] : NULL;
             snprintf(b.labels[mc], PLOT_TITLE_SIZE, "%s%s%s%s", c->names[models[i]],
@@ -223,9 +230,14 @@ static int plot_page(const char *out_dir, const scrutin_compare *c, size_t page,
         spec.n_scenarios = mc;
         spec.scenario_labels = b.label_ptrs;
         spec.probability = b.curves;
+        spec.group_ids = b.ids;
+        spec.scenario_ids = curve_names;
+        spec.scenario_systems = c->several_systems ? curve_systems : NULL;
         status = scrutin_plot_panels(out_dir, &spec, ctx);
     }
     plot_buffers_free(&b);
+    free(curve_names);
+    free(curve_systems);
     return status;
 }
 

@@ -1,9 +1,26 @@
 /* scrutin_plot_panels: the seat distributions of several scenarios, group by group. */
+#include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../common/versioned.h"
 #include "plot_files.h"
 #include "scrutin/plot.h"
+
+/* "SCENARIO" or "SCENARIO,SYSTEM" in *out (malloc'd); a label's commas become spaces. */
+static int key_cells(char **out, const char *scenario, const char *system)
+{
+    size_t size = strlen(scenario) + (system ? strlen(system) + 1 : 0) + 1;
+    char *text = malloc(size);
+    if (!text)
+        return SCRUTIN_ENOMEM;
+    snprintf(text, size, system ? "%s,%s" : "%s", scenario, system);
+    for (char *c = text; *c; c++)
+        if (strchr("\"\r\n", *c) || (*c == ',' && c - text < (ptrdiff_t)strlen(scenario)))
+            *c = ' ';
+    *out = text;
+    return SCRUTIN_OK;
+}
 
 int scrutin_plot_panels(const char *out_dir, const scrutin_panels_spec *spec, scrutin_ctx *ctx)
 {
@@ -42,14 +59,36 @@ int scrutin_plot_panels(const char *out_dir, const scrutin_panels_spec *spec, sc
         if (!scenario_labels[i])
             return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
                                      "scrutin_plot_panels: scenario label %zu is NULL", i);
+    /* The CSV's key cells: ids (no comma in them), the labels where none are given. */
+    char **groups = calloc(n_groups, sizeof *groups);
+    char **curves = calloc(n_scenarios, sizeof *curves);
+    status = groups && curves ? SCRUTIN_OK : SCRUTIN_ENOMEM;
+    for (size_t i = 0; status == SCRUTIN_OK && i < n_groups; i++)
+        status = key_cells(&groups[i], spec->group_ids && spec->group_ids[i] ? spec->group_ids[i]
+                                                                            : group_labels[i],
+                           NULL);
+    for (size_t i = 0; status == SCRUTIN_OK && i < n_scenarios; i++) {
+        const char *scenario = spec->scenario_ids && spec->scenario_ids[i] ? spec->scenario_ids[i]
+                                                                          : scenario_labels[i];
+        const char *system = spec->scenario_systems ? spec->scenario_systems[i] : NULL;
+        status = key_cells(&curves[i], scenario, spec->scenario_systems ? (system ? system : "") : NULL);
+    }
     char *dir = NULL;
-    status = plot_folder(&dir, out_dir, ctx);
-    if (status != SCRUTIN_OK)
-        return status;
-    seat_panels p = {name, "seat distributions compared, scenario by scenario", title, seats,
-                     majority, 0, 1, n_groups, n_scenarios, group_labels, scenario_labels,
-                     probability};
-    status = plot_seat_panels(dir, &p, ctx);
+    if (status == SCRUTIN_OK)
+        status = plot_folder(&dir, out_dir, ctx);
+    if (status == SCRUTIN_OK) {
+        seat_panels p = {name, "seat distributions compared, scenario by scenario", title, seats,
+                         majority, 0, 1, n_groups, n_scenarios, group_labels, scenario_labels,
+                         "group", (const char *const *)groups, spec->scenario_systems ? "scenario,system" : "scenario",
+                         (const char *const *)curves, probability, NULL, NULL};
+        status = plot_seat_panels(dir, &p, ctx);
+    }
     free(dir);
+    for (size_t i = 0; groups && i < n_groups; i++)
+        free(groups[i]);
+    free(groups);
+    for (size_t i = 0; curves && i < n_scenarios; i++)
+        free(curves[i]);
+    free(curves);
     return status;
 }

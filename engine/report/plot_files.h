@@ -70,7 +70,10 @@ void gp_end(FILE *f);
 /*
  * Seat-distribution panels: one per group, each with curves over 0..x_max
  * seats (the first filled, the others outlined) and, if it falls within the
- * axis, the majority line just before @c majority.
+ * axis, the majority line just before @c majority. The CSV is tidy, a row per
+ * panel, curve and seat total: the panel's key columns (@c panel_columns, as
+ * "group" or "system,group"), the curve's (@c curve_columns, as "stage" or
+ * "scenario"), then `seats,probability`; titles and legends stay in the script.
  */
 typedef struct seat_panels {
     const char *name;                 /* file name without extension */
@@ -82,23 +85,19 @@ typedef struct seat_panels {
     unsigned columns;                 /* panels side by side (at least 1) */
     size_t n_panels, n_curves;
     const char *const *panel_titles;  /* [n_panels] */
-    const char *const *curve_labels;  /* [n_curves] */
+    const char *const *curve_labels;  /* [n_curves] legend entries */
+    const char *panel_columns;        /* the CSV's names of a panel's key cells, comma-separated */
+    const char *const *panel_keys;    /* [n_panels] those cells (ids: no quoting), comma-separated */
+    const char *curve_columns;        /* the same for a curve */
+    const char *const *curve_keys;    /* [n_curves] */
     const double *const *probability; /* [panel * n_curves + curve][seats + 1] */
+    /* [n_panels] seats of the observed result (a replay), drawn as a solid line; negative: none
+       in that panel. NULL: no observed result at all. */
+    const long *observed;
+    const char *observed_label;       /* its legend entry */
 } seat_panels;
 
 /* Write `DIR/NAME.csv` and `DIR/NAME.gp`. @return 0 or a status with a diagnostic. */
 int plot_seat_panels(const char *dir, const seat_panels *p, scrutin_ctx *ctx);
-
-/*
- * ", under system ID" in @p buf when @p model applies several electoral
- * systems (the plots of a run draw its first), else "": titles say which.
- */
-static inline void plot_system_note(char *buf, size_t size, const scrutin_model *model)
-{
-    if (scrutin_model_systems(model) > 1)
-        snprintf(buf, size, ", under system %s", scrutin_model_system_id(model, 0));
-    else if (size > 0)
-        buf[0] = '\0';
-}
 
 #endif

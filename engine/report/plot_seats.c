@@ -7,6 +7,7 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../common/number_format.h"
 #include "plot_files.h"
@@ -21,6 +22,9 @@
 #define GAP_X 85
 #define GAP_Y 62
 
+/* The observed result's line: a colour none of the curves has. */
+#define OBSERVED_COLOUR "#cc3311"
+
 static size_t rows_of(const seat_panels *p)
 {
     return (p->n_panels + p->columns - 1) / p->columns;
@@ -34,25 +38,16 @@ static unsigned axis_end(const seat_panels *p)
 static int write_data(FILE *f, const void *data)
 {
     const seat_panels *p = data;
-    fputs("seats", f);
-    for (size_t g = 0; g < p->n_panels; g++)
-        for (size_t c = 0; c < p->n_curves; c++) {
-            fputc(',', f);
-            csv_header_field(f, p->panel_titles[g]);
-            fputc('/', f);
-            csv_header_field(f, p->curve_labels[c]);
-        }
-    fputc('\n', f);
+    fprintf(f, "%s,%s,seats,probability\n", p->panel_columns, p->curve_columns);
     char number[REPORT_NUMBER_SIZE];
-    for (unsigned s = 0; s <= p->seats; s++) {
-        fprintf(f, "%u", s);
-        for (size_t i = 0; i < p->n_panels * p->n_curves; i++) {
+    /* Panel by panel, curve by curve: the script picks a curve's rows by their line numbers. */
+    for (size_t i = 0; i < p->n_panels * p->n_curves; i++)
+        for (unsigned s = 0; s <= p->seats; s++) {
             double v = p->probability[i][s];
             report_format_double(number, isfinite(v) ? v : 0.0);
-            fprintf(f, ",%s", number);
+            fprintf(f, "%s,%s,%u,%s\n", p->panel_keys[i / p->n_curves],
+                    p->curve_keys[i % p->n_curves], s, number);
         }
-        fputc('\n', f);
-    }
     return ferror(f) ? SCRUTIN_EIO : SCRUTIN_OK;
 }
 
@@ -67,13 +62,14 @@ static void put_style(FILE *f, size_t c)
         fprintf(f, "with histeps lw 2 lc '%s'", plot_colours[c % PLOT_COLOURS]);
 }
 
-/* The plot command of panel `i` (a gnuplot variable): one term per curve. */
+/* The plot command of panel `i` (a gnuplot variable): one term per curve, each its rows. */
 static void write_plot_command(FILE *f, const seat_panels *p)
 {
     fputs("        plot ", f);
     for (size_t c = 0; c < p->n_curves; c++) {
-        fprintf(f, "%sdata using 1:(100 * column(%zu + (i - 1) * %zu)) ",
-                c ? ", \\\n             " : "", c + 2, p->n_curves);
+        fprintf(f, "%sdata every ::first(i, %zu)::first(i, %zu) + %u using 'seats':(100 * "
+                   "column('probability')) ",
+                c ? ", \\\n             " : "", c, c, p->seats);
         put_style(f, c);
     }
     fputc('\n', f);
@@ -105,7 +101,24 @@ static void write_legend(FILE *f, const seat_panels *p, int majority_shown, doub
     }
     if (majority_shown)
         fputs(", \\\n         NaN with lines lw 2 dt 2 lc '#222222' title majority_label", f);
+    if (p->observed)
+        fprintf(f, ", \\\n         NaN with lines lw 2.5 lc '%s' title observed_label",
+                OBSERVED_COLOUR);
     fputc('\n', f);
+}
+
+/* The rows the key takes: gnuplot gives every entry the width of the longest, and wraps. */
+static size_t key_rows(const seat_panels *p)
+{
+    size_t longest = p->observed && p->observed_label ? strlen(p->observed_label) : 0;
+    size_t entries = p->n_curves + 1 + (p->observed != NULL);
+    longest = longest > 26 ? longest : 26; /* the majority's */
+    for (size_t c = 0; c < p->n_curves; c++)
+        longest = strlen(p->curve_labels[c]) > longest ? strlen(p->curve_labels[c]) : longest;
+    /* About 7 pixels a character at the key's font, and 60 for the sample and the gaps. */
+    size_t per_row = (size_t)(0.96 * WIDTH) / (longest * 7 + 60);
+    per_row = per_row ? per_row : 1;
+    return (entries + per_row - 1) / per_row;
 }
 
 static int write_script(FILE *f, const void *data)
@@ -114,8 +127,18 @@ static int write_script(FILE *f, const void *data)
     size_t rows = rows_of(p);
     /* A long title is broken into lines (gnuplot would clip it): each pushes the rest down. */
     size_t title_lines = p->title ? gp_title(NULL, p->title, GP_TITLE_WIDTH) : 1;
-    double extra = 22.0 * (double)(title_lines - 1);
-    unsigned width = WIDTH, height = (unsigned)(TOP + extra + BOTTOM + (double)rows * ROW_HEIGHT);
+    double title_extra = 22.0 * (double)(title_lines - 1), extra = title_extra;
+    /* So are the panels' titles, at a width that fits their panel; a line more in any of them
+       makes every row taller by a line, so that the panels keep one size. */
+    size_t panel_width = p->columns > 1 ? 110 / p->columns : 110, panel_lines = 1;
+    for (size_t g = 0; g < p->n_panels; g++) {
+        size_t lines = gp_title(NULL, p->panel_titles[g], panel_width);
+        panel_lines = lines > panel_lines ? lines : panel_lines;
+    }
+    double row_extra = 17.0 * (double)(panel_lines - 1);
+    extra += row_extra + 18.0 * (double)(key_rows(p) - 1);
+    unsigned width = WIDTH,
+             height = (unsigned)(TOP + extra + BOTTOM + (double)rows * (ROW_HEIGHT + row_extra));
     gp_begin(f, p->name, p->what, width, height);
     unsigned end = axis_end(p);
     int majority_shown = p->majority > 0 && p->majority <= end;
@@ -123,7 +146,7 @@ static int write_script(FILE *f, const void *data)
     fprintf(f, "    array panel[%zu]\n", p->n_panels);
     for (size_t g = 0; g < p->n_panels; g++) {
         fprintf(f, "    panel[%zu] = ", g + 1);
-        gp_quote(f, p->panel_titles[g]);
+        gp_title(f, p->panel_titles[g], panel_width);
         fputc('\n', f);
     }
     fprintf(f, "    array curve[%zu]\n", p->n_curves);
@@ -134,12 +157,21 @@ static int write_script(FILE *f, const void *data)
     }
     if (majority_shown)
         fprintf(f, "    majority_label = 'majority: %u seats or more'\n", p->majority);
+    /* Curve c of panel i is rows first(i, c) to first(i, c) + seats of the data (0-based). */
+    fprintf(f, "    first(i, c) = ((i - 1) * %zu + c) * %u\n", p->n_curves, p->seats + 1);
+    if (p->observed) {
+        fputs("    observed_label = ", f);
+        gp_quote(f, p->observed_label ? p->observed_label : "observed");
+        fprintf(f, "\n    array observed[%zu]\n", p->n_panels);
+        for (size_t g = 0; g < p->n_panels; g++)
+            fprintf(f, "    observed[%zu] = %ld\n", g + 1, p->observed[g]);
+    }
 
     /* Margins in screen coordinates, computed here so that every panel has the same size. */
     double w = width, h = height;
     double left = LEFT / w, right = 1.0 - RIGHT / w;
     double top = 1.0 - (TOP + extra) / h, bottom = BOTTOM / h;
-    double gap_x = p->columns > 1 ? GAP_X / w : 0.0, gap_y = rows > 1 ? GAP_Y / h : 0.0;
+    double gap_x = p->columns > 1 ? GAP_X / w : 0.0, gap_y = rows > 1 ? (GAP_Y + row_extra) / h : 0.0;
     fputs("    set multiplot", f);
     if (p->title) {
         fputs(" title ", f);
@@ -162,13 +194,17 @@ static int write_script(FILE *f, const void *data)
     fputs("    unset key\n", f);
     fprintf(f, "    do for [i = 1:%zu] {\n", p->n_panels);
     fputs("        set title panel[i]\n", f);
+    if (p->observed)
+        fprintf(f, "        if (observed[i] >= 0) { set arrow 2 from observed[i], graph 0 to "
+                   "observed[i], graph 1 nohead lw 2.5 lc '%s' front } else { unset arrow 2 }\n",
+                OBSERVED_COLOUR);
     fprintf(f, "        if (i > %zu) { set xlabel 'seats' } else { unset xlabel }\n"
                "        if ((i - 1) %% %u == 0) { set ylabel 'probability (%%)' } else "
                "{ unset ylabel }\n",
             p->n_panels > p->columns ? p->n_panels - p->columns : 0, p->columns);
     write_plot_command(f, p);
     fputs("    }\n", f);
-    write_legend(f, p, majority_shown, 1.0 - ((p->title ? 40.0 : 10.0) + extra) / h);
+    write_legend(f, p, majority_shown, 1.0 - ((p->title ? 40.0 : 10.0) + title_extra) / h);
     fputs("    unset multiplot\n", f);
     gp_end(f);
     return ferror(f) ? SCRUTIN_EIO : SCRUTIN_OK;
@@ -176,7 +212,8 @@ static int write_script(FILE *f, const void *data)
 
 int plot_seat_panels(const char *dir, const seat_panels *p, scrutin_ctx *ctx)
 {
-    if (p->n_panels == 0 || p->n_curves == 0 || p->columns == 0)
+    if (p->n_panels == 0 || p->n_curves == 0 || p->columns == 0 || !p->panel_columns ||
+        !p->panel_keys || !p->curve_columns || !p->curve_keys)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
                                  "plot %s: nothing to draw (no panel or no curve)", p->name);
     plot_forget_images(dir, p->name);

@@ -13,7 +13,9 @@
 #include "../common/number_format.h"
 #include "../common/versioned.h"
 #include "output_files.h"
+#include "run_observed.h"
 #include "run_tables.h"
+#include "whatif_changes.h"
 #include "scrutin/plot.h"
 #include "scrutin/report.h"
 #include "scrutin/version.h"
@@ -42,6 +44,7 @@ typedef struct page {
     const scrutin_tally *tally; /* NULL: the first system's summary only */
     const scrutin_summary *s;   /* the first system's */
     const scrutin_run_info *info;
+    run_observed observed; /* the observed result of each system, where it can be replayed */
 } page;
 
 /* In doubt: a probability neither below 1% nor above 99% (docs/cli.md, "report.html"). */
@@ -100,8 +103,8 @@ static void write_head(FILE *f, const page *pg)
             html_escape(f, scrutin_model_system_id(pg->model, k));
             fputs("</b>", f);
         }
-        fputs(". The headline, tables and plots above the first of those sections are of the "
-              "first system.</p>\n", f);
+        fputs(". The headline and tables above the first of those sections are of the first "
+              "system; the plots show every system, a panel each.</p>\n", f);
     }
     fprintf(f, "<p class=\"meta\">%u seats; a majority is %u seats, a supermajority %u. Seed %llu",
             pg->s->seats, pg->s->majority, pg->s->supermajority,
@@ -248,8 +251,11 @@ static int write_headline_table(FILE *f, const page *pg)
 }
 
 /* A plot, embedded if it was drawn; else what to do to draw it. */
-static int write_figure(FILE *f, const page *pg, const char *name, const char *caption)
+static int write_figure(FILE *f, const page *pg, const char *name, const char *what,
+                        const char *more)
 {
+    char caption[1024];
+    snprintf(caption, sizeof caption, "%s%s", what, more);
     size_t size = strlen(pg->out_dir) + strlen(name) + sizeof "/" SCRUTIN_PLOT_DIR "/.svg";
     char *path = malloc(size);
     if (!path)
@@ -283,12 +289,19 @@ static int write_figure(FILE *f, const page *pg, const char *name, const char *c
     return status == 1 ? SCRUTIN_EIO : status; /* 1: the image vanished while it was read */
 }
 
-static void write_groups_table(FILE *f, const page *pg, const scrutin_summary *s,
+/* The table of the groups of @p kind under system @p system (@p s its summary), with the
+   observed result's seats where the system's election can be replayed. */
+static void write_groups_table(FILE *f, const page *pg, const scrutin_summary *s, size_t system,
                                scrutin_group_kind kind)
 {
+    int observed = system < pg->observed.n_systems && pg->observed.replays[system];
     fputs("<table>\n<tr><th class=\"id\">group</th><th>mean</th><th>sd</th><th>p05</th>"
-          "<th>median</th><th>p95</th><th>P(majority)</th><th>P(supermajority)</th>"
-          "<th>P(largest)</th><th>court shift</th></tr>\n",
+          "<th>median</th><th>p95</th>",
+          f);
+    if (observed)
+        fputs("<th class=\"observed\">observed</th>", f);
+    fputs("<th>P(majority)</th><th>P(supermajority)</th><th>P(largest)</th><th>court shift</th>"
+          "</tr>\n",
           f);
     for (size_t g = 0; g < s->n_groups[kind]; g++) {
         const scrutin_group_summary *x = &s->groups[SCRUTIN_STAGE_FINAL][kind][g];
@@ -299,6 +312,8 @@ static void write_groups_table(FILE *f, const page *pg, const scrutin_summary *s
         html_named(f, pg->model, group_entity[kind], g);
         fprintf(f, "</td><td>%.2f</td><td>%.2f</td><td>%u</td><td>%u</td><td>%u</td><td>", x->mean,
                 x->sd, x->p05, x->p50, x->p95);
+        if (observed)
+            fprintf(f, "%ld</td><td>", run_observed_seats(&pg->observed, system, kind, g));
         put_percent(f, x->majority.p);
         fputs("</td><td>", f);
         put_percent(f, x->supermajority.p);
@@ -467,9 +482,9 @@ static int write_systems(FILE *f, const page *pg, scrutin_ctx *ctx)
             break;
         write_headline(f, pg, s);
         fputs("<h3>Coalitions, final</h3>\n", f);
-        write_groups_table(f, pg, s, SCRUTIN_GROUP_COALITION);
+        write_groups_table(f, pg, s, k, SCRUTIN_GROUP_COALITION);
         fputs("<h3>Parties that win seats, final</h3>\n", f);
-        write_groups_table(f, pg, s, SCRUTIN_GROUP_PARTY);
+        write_groups_table(f, pg, s, k, SCRUTIN_GROUP_PARTY);
         scrutin_summary_free(own);
     }
     return status;
@@ -478,33 +493,53 @@ static int write_systems(FILE *f, const page *pg, scrutin_ctx *ctx)
 static int write_page(FILE *f, const page *pg, scrutin_ctx *ctx)
 {
     write_head(f, pg);
+    int status = whatif_changes_html(f, pg->model);
+    if (status != SCRUTIN_OK)
+        return status;
     fputs("<h2>Headline</h2>\n", f);
     write_headline(f, pg, pg->s);
-    int status = write_headline_table(f, pg);
+    status = write_headline_table(f, pg);
+    /* What the seat plots show besides the distributions: each system, the observed result. */
+    int several = scrutin_model_systems(pg->model) > 1, observed = run_observed_any(&pg->observed);
+    char marks[400];
+    snprintf(marks, sizeof marks, "%s%s",
+             several ? " A panel per group under each system in turn, its id first in the "
+                       "panel's title." : "",
+             observed ? " The solid line marks the observed result: the observed votes and the "
+                        "court's actual decisions counted under the system's rules (scrutin "
+                        "replay); its seats are in the panel's title and the tables below." : "");
     if (status == SCRUTIN_OK) {
         fputs("<h2>Seats</h2>\n", f);
         status = write_figure(f, pg, "coalition_seats",
                               "The distribution of each coalition's seats: final (after the "
                               "court's decisions, filled) and provisional (outlined). The dashed "
-                              "line marks the majority.");
+                              "line marks the majority.", marks);
     }
     if (status == SCRUTIN_OK)
         status = write_figure(f, pg, "party_seats",
                               "The distribution of the largest parties' seats, final and "
-                              "provisional.");
+                              "provisional.", marks);
     if (status == SCRUTIN_OK) {
         fputs("<h3>Coalitions, final</h3>\n", f);
-        write_groups_table(f, pg, pg->s, SCRUTIN_GROUP_COALITION);
+        write_groups_table(f, pg, pg->s, 0, SCRUTIN_GROUP_COALITION);
         fputs("<h3>Parties that win seats, final</h3>\n", f);
-        write_groups_table(f, pg, pg->s, SCRUTIN_GROUP_PARTY);
-        fputs("<p>Court shift: the mean of final minus provisional seats.</p>\n", f);
+        write_groups_table(f, pg, pg->s, 0, SCRUTIN_GROUP_PARTY);
+        fputs("<p>Court shift: the mean of final minus provisional seats.", f);
+        if (run_observed_any(&pg->observed))
+            fputs(" Observed: the final seats of the observed election, its votes and the "
+                  "court's actual decisions counted under the system's rules (scrutin "
+                  "replay); the plots mark them with a solid line.", f);
+        fputs("</p>\n", f);
         status = write_systems(f, pg, ctx);
     }
     if (status == SCRUTIN_OK) {
         fputs("<h2>Districts</h2>\n", f);
         status = write_figure(f, pg, "district_outcomes",
                               "Each district's probability of being decided in round 1, and of "
-                              "the court's decisions after the vote changing its winner.");
+                              "the court's decisions after the vote changing its winner (a "
+                              "panel only where the court changes some winner).",
+                              several ? " A panel per system (the round 1 of those that have a "
+                                        "round 2)." : "");
     }
     if (status == SCRUTIN_OK) {
         write_districts_table(f, pg);
@@ -543,12 +578,16 @@ int scrutin_report_html(const char *out_dir, const scrutin_model *model,
     status = atomic_file_open(&af, out_dir, "report.html", ctx);
     if (status != SCRUTIN_OK)
         return status;
-    page pg = {out_dir, model, tally, summary, info};
+    page pg = {out_dir, model, tally, summary, info, {0, NULL}};
+    status = run_observed_make(&pg.observed, model);
     report_locale c_numbers;
-    status = report_locale_enter(&c_numbers);
     if (status == SCRUTIN_OK)
+        status = report_locale_enter(&c_numbers);
+    if (status == SCRUTIN_OK) {
         status = write_page(af.f, &pg, ctx);
-    report_locale_leave(&c_numbers);
+        report_locale_leave(&c_numbers);
+    }
+    run_observed_free(&pg.observed);
     if (status != SCRUTIN_OK) {
         atomic_file_abort(&af);
         return scrutin_ctx_error(ctx, status, out_dir, 0, NULL, "report.html cannot be written: %s",

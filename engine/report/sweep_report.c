@@ -182,10 +182,15 @@ int scrutin_sweep_plot(const char *out_dir, const scrutin_sweep *s, scrutin_ctx 
     size_t n = ids ? sweep_coalitions(s, ids) : 0;
     double *p = malloc(2 * n * steps * sizeof *p + 1);
     scrutin_plot_curve *curves = malloc((n + 1) * sizeof *curves);
-    if (!ids || !p || !curves) {
+    /* Each curve's coalition and system, for the CSV's columns. */
+    const char **groups = malloc((n + 1) * sizeof *groups);
+    const char **systems = malloc((n + 1) * sizeof *systems);
+    if (!ids || !p || !curves || !groups || !systems) {
         free(ids);
         free(p);
         free(curves);
+        free(groups);
+        free(systems);
         return SCRUTIN_ENOMEM;
     }
     /* A step not done, or a coalition missing at a step (a value that changes the coalitions),
@@ -202,6 +207,8 @@ int scrutin_sweep_plot(const char *out_dir, const scrutin_sweep *s, scrutin_ctx 
         size_t c = 0;
         while (strcmp(ids[c], x->label) != 0)
             c++;
+        groups[c] = x->coalition;
+        systems[c] = x->system;
         p[2 * c * steps + x->step] = x->p_majority;
         p[(2 * c + 1) * steps + x->step] = x->p_majority_se;
     }
@@ -219,10 +226,14 @@ int scrutin_sweep_plot(const char *out_dir, const scrutin_sweep *s, scrutin_ctx 
     spec.x = s->values;
     spec.n_curves = n;
     spec.curves = curves;
+    spec.groups = groups;
+    spec.systems = s->several_systems ? systems : NULL;
     int status = scrutin_plot_curves(out_dir, &spec, ctx);
     free(ids);
     free(p);
     free(curves);
+    free(groups);
+    free(systems);
     return status;
 }
 

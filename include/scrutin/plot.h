@@ -85,7 +85,7 @@ SCRUTIN_API SCRUTIN_NODISCARD int scrutin_run_plot(const char *out_dir, const sc
  */
 SCRUTIN_API const char *const *scrutin_run_plot_names(size_t *count);
 
-#define SCRUTIN_PANELS_SPEC_VERSION 1
+#define SCRUTIN_PANELS_SPEC_VERSION 2
 
 /**
  * A comparison of seat distributions, for `scrutin compare`, as scrutin_plot_panels()
@@ -110,14 +110,23 @@ typedef struct scrutin_panels_spec {
     /** [n_groups * n_scenarios] arrays of seats + 1 values: probability[g * n_scenarios + k][s]
         is P(group g holds s seats) in scenario k */
     const double *const *probability;
+    /** [n_groups] each group's id, the CSV's `group` column; NULL: the panels' titles */
+    const char *const *group_ids;
+    /** [n_scenarios] each curve's scenario, the CSV's `scenario` column; NULL: the legend */
+    const char *const *scenario_ids;
+    /** [n_scenarios] each curve's electoral system, the CSV's `system` column; NULL: no such
+        column (one system each) */
+    const char *const *scenario_systems;
 } scrutin_panels_spec;
 
 #define SCRUTIN_PANELS_SPEC_INIT                                                               \
-    {SCRUTIN_PANELS_SPEC_VERSION, NULL, NULL, 0, 0, 0, NULL, 0, NULL, NULL}
+    {SCRUTIN_PANELS_SPEC_VERSION, NULL, NULL, 0, 0, 0, NULL, 0, NULL, NULL, NULL, NULL, NULL}
 
 /**
- * Write the seat panels of @p spec to `@p out_dir/plots/NAME.{csv,gp}`; the CSV's columns
- * are `seats` and one `GROUP/SCENARIO` column per curve. scrutin_compare_plot() draws a
+ * Write the seat panels of @p spec to `@p out_dir/plots/NAME.{csv,gp}`. The CSV is tidy, a
+ * row per group, curve and seat total: `group,scenario,seats,probability`, or
+ * `group,scenario,system,seats,probability` with @c scenario_systems; titles and legends
+ * are in the script only. scrutin_compare_plot() draws a
  * comparison's pages with it.
  * @param out_dir  output folder (`plots/` is created inside it)
  * @return 0; SCRUTIN_EINVAL on a NULL or inconsistent field, a spec of another version or a
@@ -134,7 +143,7 @@ typedef struct scrutin_plot_curve {
                             +-2 se; NULL: no band */
 } scrutin_plot_curve;
 
-#define SCRUTIN_CURVES_SPEC_VERSION 1
+#define SCRUTIN_CURVES_SPEC_VERSION 2
 
 /**
  * Probability curves, for `scrutin sweep`, as scrutin_plot_curves() draws them: the
@@ -153,13 +162,22 @@ typedef struct scrutin_curves_spec {
     const double *x;         /**< [n_points] the values, in the order to draw them */
     size_t n_curves;         /**< curves (at least 1) */
     const scrutin_plot_curve *curves; /**< [n_curves] the curves */
+    /** [n_curves] the group each curve is of (a coalition's id), the CSV's `group` column;
+        NULL: the curves' labels */
+    const char *const *groups;
+    /** [n_curves] each curve's electoral system, the CSV's `system` column; NULL: no such
+        column (one system) */
+    const char *const *systems;
 } scrutin_curves_spec;
 
-#define SCRUTIN_CURVES_SPEC_INIT {SCRUTIN_CURVES_SPEC_VERSION, NULL, NULL, NULL, NULL, 0, NULL, 0, NULL}
+#define SCRUTIN_CURVES_SPEC_INIT                                                               \
+    {SCRUTIN_CURVES_SPEC_VERSION, NULL, NULL, NULL, NULL, 0, NULL, 0, NULL, NULL, NULL}
 
 /**
- * Write the curves of @p spec to `@p out_dir/plots/NAME.{csv,gp}`; the CSV's columns are
- * `x` and, per curve, `LABEL` and `LABEL_se`. scrutin_sweep_plot() draws a sweep with it.
+ * Write the curves of @p spec to `@p out_dir/plots/NAME.{csv,gp}`; the CSV is tidy, a
+ * row per curve and value: `x,group,probability,probability_se`, or
+ * `x,group,system,probability,probability_se` with @c systems (a label's commas and quotes,
+ * where it stands for the group, made spaces); legends are in the script only. scrutin_sweep_plot() draws a sweep with it.
  * @param out_dir  output folder (`plots/` is created inside it)
  * @return 0; SCRUTIN_EINVAL on a NULL or inconsistent field, a spec of another version or a
  *         folder that cannot be written; SCRUTIN_EIO; SCRUTIN_ENOMEM

@@ -174,23 +174,28 @@ else fail "compare --plots without gnuplot"; sed 's/^/    /' "$work/err"; fi
 # (base, what-if), each a distribution; a coalition a scenario lacks has no curve there.
 if python3 - "$work/plots-none/plots/compare_coalitions.csv" <<'EOF'
 import csv, sys
-rows = list(csv.reader(open(sys.argv[1])))
-header = rows[0]
-assert header[0] == "seats" and len(header) == 1 + 4 * 2, header
-assert [h.split(":")[0] for h in header[1::2]] == ["LEFT", "RIGHT", "IND", "CENTRE (what-if only)"], header
-assert [h.split("/")[-1] for h in header[1:3]] == ["small (base)", "new-coalition"], header
-for col in range(1, len(header)):
-    total = sum(float(r[col]) for r in rows[1:])
-    want = 0.0 if col == 7 else 1.0  # CENTRE in the base: no curve
-    assert abs(total - want) < 1e-9, (header[col], total)
+rows = list(csv.DictReader(open(sys.argv[1])))
+assert list(rows[0]) == ["group", "scenario", "seats", "probability"], list(rows[0])
+groups = list(dict.fromkeys(r["group"] for r in rows))
+assert groups == ["LEFT", "RIGHT", "IND", "CENTRE"], groups
+assert list(dict.fromkeys(r["scenario"] for r in rows)) == ["small", "new-coalition"], rows[0]
+for g in groups:
+    for k in ("small", "new-coalition"):
+        total = sum(float(r["probability"]) for r in rows if r["group"] == g and r["scenario"] == k)
+        want = 0.0 if (g, k) == ("CENTRE", "small") else 1.0  # CENTRE in the base: no curve
+        assert abs(total - want) < 1e-9, (g, k, total)
+gp = open(sys.argv[1][:-4] + ".gp").read()
+assert "CENTRE (what-if only)" in gp
 EOF
 then pass; else fail "compare_coalitions.csv"; fi
 PATH=$work/bin-nognuplot "$scrutin" sweep "$small" --set model.sd_list --from 0.1 --to 0.3 \
     --steps 3 -n 200 --out "$work/sweep-plots-none" --plots >"$work/out" 2>"$work/err"
 if [ $? -eq 0 ] && grep -q "gnuplot was not found on the PATH" "$work/err" &&
     [ "$(head -1 "$work/sweep-plots-none/plots/sweep_majority.csv")" = \
-      "x,LEFT,LEFT_se,RIGHT,RIGHT_se,IND,IND_se" ] &&
-    [ "$(wc -l <"$work/sweep-plots-none/plots/sweep_majority.csv")" -eq 4 ]; then pass
+      "x,group,probability,probability_se" ] &&
+    [ "$(cut -d, -f2 "$work/sweep-plots-none/plots/sweep_majority.csv" | uniq | tr '\n' ' ')" = \
+      "group LEFT RIGHT IND " ] &&
+    [ "$(wc -l <"$work/sweep-plots-none/plots/sweep_majority.csv")" -eq $((1 + 3 * 3)) ]; then pass
 else fail "sweep --plots without gnuplot"; sed 's/^/    /' "$work/err"; fi
 if [ $have_gnuplot -eq 1 ]; then
     "$scrutin" compare "$small" "$whatif/merge.yaml" "$whatif/shift.yaml" -n 300 \

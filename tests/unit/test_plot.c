@@ -94,23 +94,6 @@ static int draw(const char *dir, const char *name)
     return system(command);
 }
 
-/* The values of column @p col (0-based) of a CSV file's data lines, summed. */
-static double column_sum(const char *path, size_t col)
-{
-    char *text = read_text(path);
-    double sum = 0.0;
-    char *line = strchr(text, '\n');
-    while (line && line[1]) {
-        char *p = line + 1;
-        for (size_t c = 0; c < col; c++)
-            p = strchr(p, ',') + 1;
-        sum += strtod(p, NULL);
-        line = strchr(p, '\n');
-    }
-    free(text);
-    return sum;
-}
-
 static size_t count_lines(const char *text)
 {
     size_t n = 0;
@@ -180,6 +163,22 @@ static void test_run_plots_write_data_and_script_for_each_plot(void **state)
     closedir(d);
 }
 
+/* The probabilities (the last column) of the rows of a tidy plot CSV that start with @p key. */
+static double sum_where(const char *text, const char *key)
+{
+    double sum = 0.0;
+    size_t n = strlen(key);
+    for (const char *line = strchr(text, '\n'); line && line[1]; line = strchr(line + 1, '\n')) {
+        const char *start = line + 1, *end = strchr(start, '\n'), *last = NULL;
+        if (strncmp(start, key, n) != 0)
+            continue;
+        for (const char *c = start; c < end; c++)
+            last = *c == ',' ? c : last;
+        sum += strtod(last + 1, NULL);
+    }
+    return sum;
+}
+
 static void test_coalition_seats_are_distributions_over_every_seat_total(void **state)
 {
     fixture *f = *state;
@@ -187,14 +186,18 @@ static void test_coalition_seats_are_distributions_over_every_seat_total(void **
     char path[512];
     plot_path(path, sizeof path, f->dir, "coalition_seats", "csv");
     char *text = read_text(path);
-    /* The small scenario: 6 seats, coalitions LEFT, RIGHT, IND; final curve first, titled by
-       the coalition's name. */
-    assert_non_null(strstr(text, "seats,Left bloc: mean "));
-    assert_non_null(strstr(text, "/final (after the court),"));
-    assert_int_equal(count_lines(text), 1 + 7);
+    /* The small scenario: 6 seats, coalitions LEFT, RIGHT, IND. Tidy: plain column names, a
+       row per coalition, stage and seat total, the ids apart from the titles (in the script). */
+    assert_true(strncmp(text, "group,stage,seats,probability\n", 30) == 0);
+    assert_non_null(strstr(text, "\nLEFT,final,0,"));
+    assert_non_null(strstr(text, "\nRIGHT,provisional,6,"));
+    assert_null(strstr(text, "Left bloc"));
+    assert_int_equal(count_lines(text), 1 + 3 * 2 * 7);
+    static const char *const keys[] = {"LEFT,final,", "LEFT,provisional,", "RIGHT,final,",
+                                       "RIGHT,provisional,", "IND,final,", "IND,provisional,"};
+    for (size_t k = 0; k < 6; k++)
+        assert_close(sum_where(text, keys[k]), 1.0, 1e-12);
     free(text);
-    for (size_t col = 1; col <= 6; col++)
-        assert_close(column_sum(path, col), 1.0, 1e-12);
 }
 
 static void test_script_draws_the_majority_line_before_the_majority(void **state)
@@ -222,13 +225,9 @@ static void test_party_plot_leaves_out_parties_without_seats(void **state)
     assert_int_equal(scrutin_run_plot(f->dir, f->model, f->tally, f->summary, &options, f->ctx), 0);
     char path[512];
     char *csv = read_text(plot_path(path, sizeof path, f->dir, "party_seats", "csv"));
-    char *header_end = strchr(csv, '\n');
-    *header_end = '\0';
-    /* Two parties, two curves each. */
-    size_t commas = 0;
-    for (char *c = csv; *c; c++)
-        commas += *c == ',';
-    assert_int_equal(commas, 4);
+    /* Two parties, two curves each, seven seat totals. */
+    assert_true(strncmp(csv, "group,stage,seats,probability\n", 30) == 0);
+    assert_int_equal(count_lines(csv), 1 + 2 * 2 * 7);
     free(csv);
 
     options.parties = 0;
@@ -326,8 +325,12 @@ static void test_compare_writes_one_column_per_group_and_scenario(void **state)
                      0);
     char path[512];
     char *csv = read_text(plot_path(path, sizeof path, f->dir, "compare_coalitions", "csv"));
-    assert_true(strncmp(csv, "seats,LEFT/base,LEFT/it's a what-if  with a comma,RIGHT/base,", 61) == 0);
-    assert_non_null(strstr(csv, "\n2,0.4,0.2,0.2,0.4\n"));
+    /* Tidy: a row per group, scenario and seat total; a comma in a label becomes a space. */
+    assert_true(strncmp(csv, "group,scenario,seats,probability\n", 33) == 0);
+    assert_non_null(strstr(csv, "\nLEFT,base,2,0.4\n"));
+    assert_non_null(strstr(csv, "\nLEFT,it's a what-if  with a comma,2,0.2\n"));
+    assert_non_null(strstr(csv, "\nRIGHT,it's a what-if  with a comma,4,0.1\n"));
+    assert_int_equal(count_lines(csv), 1 + 2 * 2 * 5);
     free(csv);
     char *gp = read_text(plot_path(path, sizeof path, f->dir, "compare_coalitions", "gp"));
     /* A quote in a label is doubled inside gnuplot's single-quoted strings. */
@@ -361,12 +364,12 @@ static void test_compare_and_sweep_refuse_bad_names_and_shapes(void **state)
     /* Specs of another version are refused (docs/architecture.md, "Versions"). */
     curve.p = p;
     scrutin_curves_spec curves = {SCRUTIN_CURVES_SPEC_VERSION + 1, "sweep", NULL, "x", "y", 2, x,
-                                  1, &curve};
+                                  1, &curve, NULL, NULL};
     assert_int_equal(scrutin_plot_curves(f->dir, &curves, f->ctx), SCRUTIN_EINVAL);
     curves.version = SCRUTIN_CURVES_SPEC_VERSION;
     assert_int_equal(scrutin_plot_curves(f->dir, &curves, f->ctx), SCRUTIN_OK);
     scrutin_panels_spec panel = {SCRUTIN_PANELS_SPEC_VERSION + 1, "ok", NULL, 2, 2, 1, groups, 1,
-                                 scenarios, probability};
+                                 scenarios, probability, NULL, NULL, NULL};
     assert_int_equal(scrutin_plot_panels(f->dir, &panel, f->ctx), SCRUTIN_EINVAL);
     panel.version = SCRUTIN_PANELS_SPEC_VERSION;
     assert_int_equal(scrutin_plot_panels(f->dir, &panel, f->ctx), SCRUTIN_OK);
@@ -385,10 +388,14 @@ static void test_sweep_writes_probabilities_and_their_errors(void **state)
                      0);
     char path[512];
     char *csv = read_text(plot_path(path, sizeof path, f->dir, "sweep_sd_party", "csv"));
-    assert_string_equal(csv, "x,LEFT,LEFT_se,RIGHT,RIGHT_se\n"
-                             "0.05,0.9,0.01,0.1,NaN\n"
-                             "0.1,0.75,0.02,0.25,NaN\n"
-                             "0.2,NaN,0.03,0.5,NaN\n");
+    /* Tidy: a row per curve and value, the label in a column of its own. */
+    assert_string_equal(csv, "x,group,probability,probability_se\n"
+                             "0.05,LEFT,0.9,0.01\n"
+                             "0.1,LEFT,0.75,0.02\n"
+                             "0.2,LEFT,NaN,0.03\n"
+                             "0.05,RIGHT,0.1,NaN\n"
+                             "0.1,RIGHT,0.25,NaN\n"
+                             "0.2,RIGHT,0.5,NaN\n");
     free(csv);
     char *gp = read_text(plot_path(path, sizeof path, f->dir, "sweep_sd_party", "gp"));
     assert_non_null(strstr(gp, "set xlabel 'model.sd_party'"));
@@ -509,6 +516,94 @@ static void test_report_is_the_same_for_the_same_run(void **state)
     free(second);
 }
 
+/* ---- the observed result and a what-if's changes ----------------------------- */
+
+/* The run of @p path (1000 simulations, seed 7), its plots and its report into @p dir. */
+static char *plots_and_report(const char *dir, const char *path, scrutin_ctx *ctx, char **gp)
+{
+    scrutin_model *m = NULL;
+    scrutin_scenario *sc = NULL;
+    scrutin_tally *t = NULL;
+    scrutin_summary *s = NULL;
+    assert_int_equal(scrutin_scenario_load(&sc, path, ctx), 0);
+    assert_int_equal(scrutin_model_compile(&m, sc, ctx), 0);
+    assert_int_equal(scrutin_tally_new(&t, m), 0);
+    scrutin_sim_options options = SCRUTIN_SIM_OPTIONS_INIT;
+    options.seed = 7;
+    options.count = 1000;
+    options.threads = 1;
+    assert_int_equal(scrutin_sim_run(t, m, &options, ctx), 0);
+    assert_int_equal(scrutin_summary_compute(&s, m, t, ctx), 0);
+    assert_int_equal(scrutin_run_plot(dir, m, t, s, NULL, ctx), 0);
+    scrutin_run_info info = SCRUTIN_RUN_INFO_INIT;
+    assert_int_equal(scrutin_report_html(dir, m, t, s, &info, ctx), 0);
+    char file[512];
+    *gp = read_text(plot_path(file, sizeof file, dir, "coalition_seats", "gp"));
+    snprintf(file, sizeof file, "%s/report.html", dir);
+    char *html = read_text(file);
+    scrutin_summary_free(s);
+    scrutin_tally_free(t);
+    scrutin_model_free(m);
+    scrutin_scenario_free(sc);
+    return html;
+}
+
+static void test_observed_result_marked_where_the_scenario_replays(void **state)
+{
+    fixture *f = *state;
+    char *gp = NULL;
+    char *html = plots_and_report(f->dir, SOURCE_PATH("tests/data/small/scenario.yaml"), f->ctx, &gp);
+    /* scrutin replay of the small scenario: LEFT 3, RIGHT 3, IND 0 final seats. */
+    assert_non_null(strstr(gp, "observed[1] = 3\n    observed[2] = 3\n    observed[3] = 0\n"));
+    assert_non_null(strstr(gp, "set arrow 2 from observed[i], graph 0"));
+    assert_non_null(strstr(gp, "title observed_label"));
+    assert_non_null(strstr(html, "<th class=\"observed\">observed</th>"));
+    assert_non_null(strstr(html, "The solid line marks the observed result"));
+    free(gp);
+    free(html);
+}
+
+static void test_no_observed_mark_where_the_scenario_cannot_be_replayed(void **state)
+{
+    fixture *f = *state;
+    char *gp = NULL;
+    /* Partial results with a district in doubt: scrutin replay refuses it. */
+    char *html = plots_and_report(f->dir, SOURCE_PATH("tests/data/partial/whatif-doubt.yaml"),
+                                  f->ctx, &gp);
+    assert_null(strstr(gp, "observed"));
+    assert_null(strstr(html, "class=\"observed\""));
+    assert_null(strstr(html, "The solid line marks the observed result"));
+    free(gp);
+    free(html);
+}
+
+static void test_whatif_report_lists_its_changes(void **state)
+{
+    fixture *f = *state;
+    char *gp = NULL;
+    char *html = plots_and_report(f->dir, SOURCE_PATH("tests/data/whatif/both-changes.yaml"),
+                                  f->ctx, &gp);
+    const char *section = strstr(html, "<h2>What this what-if changes</h2>");
+    assert_non_null(section);
+    assert_non_null(strstr(section, "small/scenario.yaml</code>"));
+    assert_non_null(strstr(section, "<li>round-1 support of party C shifted by -5 percentage "
+                                    "points of the district&#39;s votes in region North</li>"));
+    assert_non_null(strstr(section, "<li>list withdrawn: ind in district D2</li>"));
+    assert_true(section < strstr(html, "<h2>Headline</h2>"));
+    free(gp);
+    free(html);
+    /* A plain override: the parameter, from what to what. */
+    html = plots_and_report(f->dir, SOURCE_PATH("tests/data/whatif/override.yaml"), f->ctx, &gp);
+    assert_non_null(strstr(html, "<li><code>model.sd_list</code>: "));
+    assert_non_null(strstr(html, " → 0.4</li>"));
+    free(gp);
+    free(html);
+    /* A scenario that is not a what-if has no such section. */
+    html = report_page(f);
+    assert_null(strstr(html, "What this what-if changes"));
+    free(html);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -533,6 +628,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_report_without_plots_says_how_to_get_them, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_report_embeds_the_drawn_plots, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_observed_result_marked_where_the_scenario_replays,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_no_observed_mark_where_the_scenario_cannot_be_replayed,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_whatif_report_lists_its_changes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_report_is_the_same_for_the_same_run, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -152,6 +152,18 @@ static __attribute__((noinline)) char *headline(const scrutin_model *m, const sc
     return copy;
 }
 
+/* The whole of file @p path (freed by the caller). */
+static char *read_whole(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    char *text = NULL;
+    size_t size = 0;
+    assert_true(getdelim(&text, &size, '\0', f) > 0);
+    fclose(f);
+    return text;
+}
+
 /* The headline: a table per system, or a system column; one system's is the plain table. */
 static void test_headline_shows_every_system(void **state)
 {
@@ -192,8 +204,8 @@ static void test_headline_shows_every_system(void **state)
     scrutin_model_free(one);
 }
 
-/* The plots draw the first system; with several, their titles say so. */
-static void test_plot_titles_name_the_system(void **state)
+/* The plots draw every system: panels titled by it, and its rows in their data. */
+static void test_plots_draw_every_system(void **state)
 {
     (void)state;
     scrutin_model *three = test_load_model(SOURCE_PATH("scenarios/mali-2007/whatif-pr-systems.yaml"), ctx);
@@ -210,17 +222,27 @@ static void test_plot_titles_name_the_system(void **state)
         snprintf(path, sizeof path, "%s/%s/%s.gp", dir, SCRUTIN_PLOT_DIR, names[i]);
         FILE *f = fopen(path, "r");
         assert_non_null(f);
-        int named = 0;
-        while (fgets(line, sizeof line, f)) {
-            /* A long title is broken into lines ("\\n" in its double quotes): read it whole. */
-            for (char *nl; (nl = strstr(line, "\\n")) != NULL;)
-                memmove(nl, nl + 1, strlen(nl)), *nl = ' ';
-            named |= (strstr(line, "title '") || strstr(line, "title \"")) &&
-                     (strstr(line, ", under system two-round'") ||
-                      strstr(line, ", under system two-round\""));
-        }
+        /* Every system has its panels: each named first in their titles. */
+        int named[3] = {0, 0, 0};
+        static const char *const ids[3] = {"two-round: ", "dhondt: ", "sainte-lague: "};
+        while (fgets(line, sizeof line, f))
+            for (size_t k = 0; k < 3; k++)
+                named[k] |= (strstr(line, "panel[") || strstr(line, "set title '")) &&
+                            (strstr(line, " = \"") || strstr(line, "set title '")) &&
+                            strstr(line, ids[k]) != NULL;
         fclose(f);
-        assert_true(named);
+        /* district_outcomes has a panel only where it says something: two-round's round 1. */
+        assert_true(named[0]);
+        assert_true(i == 2 || (named[1] && named[2]));
+        /* And its data, a row per system: the leading system column, as the tables have. */
+        snprintf(path, sizeof path, "%s/%s/%s.csv", dir, SCRUTIN_PLOT_DIR, names[i]);
+        char *csv = read_whole(path);
+        assert_int_equal(strncmp(csv, "system,", 7), 0);
+        assert_non_null(strstr(csv, "\ntwo-round,"));
+        assert_non_null(strstr(csv, "\ndhondt,"));
+        assert_non_null(strstr(csv, "\nsainte-lague,"));
+        free(csv);
+        snprintf(path, sizeof path, "%s/%s/%s.gp", dir, SCRUTIN_PLOT_DIR, names[i]);
         unlink(path);
         static const char *const extensions[] = {"csv", "svg", "png"};
         for (size_t e = 0; e < 3; e++) {
@@ -248,7 +270,7 @@ int main(void)
         cmocka_unit_test(test_systems_identical_for_1_and_2_threads),
         cmocka_unit_test(test_tables_gain_a_system_column),
         cmocka_unit_test(test_headline_shows_every_system),
-        cmocka_unit_test(test_plot_titles_name_the_system),
+        cmocka_unit_test(test_plots_draw_every_system),
     };
     int failed = cmocka_run_group_tests_name("several systems", tests, NULL, NULL);
     scrutin_ctx_free(ctx);
