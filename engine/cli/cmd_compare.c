@@ -157,39 +157,11 @@ static int load_all(loaded *l, const compare_args *a, scrutin_ctx *ctx)
     return rc;
 }
 
-/*
- * Run this process's block of the paired simulations (under MPI, each rank
- * its own; else all of them) into @p t, stoppable by SIGINT and SIGTERM.
- * @return the library's status (SCRUTIN_EINTR if stopped).
- */
-static int simulate(scrutin_compare_tally *t, const compare_args *a, scrutin_ctx *ctx)
+/* The paired simulations on every rank (a cli_job_study_fn): each its block, summed on rank 0. */
+static int run_pairs(void *t, const scrutin_sim_options *opt, const scrutin_reduce *ranks,
+                     scrutin_ctx *ctx)
 {
-    scrutin_sim_options opt = SCRUTIN_SIM_OPTIONS_INIT;
-    dist_block(a->common.simulations, &opt.first, &opt.count);
-    cli_job_sim sim;
-    cli_job_sim_begin(&sim, &a->common, &opt);
-    int status = scrutin_compare_tally_run(t, &opt, ctx);
-    cli_job_sim_end(&sim);
-    return status;
-}
-
-/*
- * Every rank's simulations, added up on rank 0. Interrupted anywhere, every
- * rank's completed simulations are kept. @return 0, SCRUTIN_EINTR, or the
- * first failure of any rank (*reporter: the rank that says why).
- */
-static int simulate_everywhere(scrutin_compare_tally *t, const compare_args *a, int *reporter,
-                               scrutin_ctx *ctx)
-{
-    int status = simulate(t, a, ctx);
-    int stopped = dist_agree(status == SCRUTIN_EINTR ? SCRUTIN_EINTR : SCRUTIN_OK, reporter);
-    status = dist_agree(status == SCRUTIN_EINTR ? SCRUTIN_OK : status, reporter);
-    for (size_t part = 0; status == SCRUTIN_OK && part < scrutin_compare_tally_parts(t); part++) {
-        size_t n = 0;
-        int64_t *counters = scrutin_compare_tally_counters(t, part, &n);
-        status = dist_reduce_counters(counters, n);
-    }
-    return status == SCRUTIN_OK ? stopped : status;
+    return scrutin_compare_tally_run_reduced(t, opt, ranks, ctx);
 }
 
 /* The names of the comparison's plots (compare_coalitions, compare_coalitions_2, ...). */
@@ -294,7 +266,7 @@ static int compare(const void *args, scrutin_ctx *ctx)
     status = dist_agree(status, &job.reporter);
     if (status == SCRUTIN_OK) {
         start = cli_now_seconds();
-        status = simulate_everywhere(t, a, &job.reporter, ctx);
+        status = cli_job_spread(&job, run_pairs, t, ctx);
         info.simulate_seconds = dist_max(cli_now_seconds() - start);
     }
     job.status = status;

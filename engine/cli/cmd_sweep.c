@@ -127,23 +127,21 @@ static int parse_args(int argc, char **argv, sweep_args *a)
     return -1;
 }
 
+/* What the library's sweep runs on: the sweep and the scenario's path. */
+typedef struct sweep_study {
+    scrutin_sweep *s;
+    const char *scenario;
+} sweep_study;
+
 /*
- * Every step in turn, through the library's sweep (scrutin_sweep_steps) with the ranks'
- * hooks: each rank its block of every step, the tallies summed onto rank 0. Stoppable by
- * SIGINT and SIGTERM. @return 0, SCRUTIN_EINTR or a failure (*reporter: the rank that
- * says why).
+ * Every step in turn, through the library's sweep (a cli_job_study_fn): each rank its
+ * block of every step, the tallies summed onto rank 0.
  */
-static int run_steps(scrutin_sweep *s, const sweep_args *a, int *reporter, scrutin_ctx *ctx)
+static int run_steps(void *data, const scrutin_sim_options *opt, const scrutin_reduce *ranks,
+                     scrutin_ctx *ctx)
 {
-    scrutin_sim_options opt = SCRUTIN_SIM_OPTIONS_INIT;
-    opt.count = a->common.simulations;
-    scrutin_reduce ranks;
-    dist_reduce_hooks(&ranks, reporter);
-    cli_job_sim sim;
-    cli_job_sim_begin(&sim, &a->common, &opt);
-    int status = scrutin_sweep_steps(s, a->scenario, &opt, &ranks, ctx);
-    cli_job_sim_end(&sim);
-    return status;
+    const sweep_study *study = data;
+    return scrutin_sweep_steps(study->s, study->scenario, opt, ranks, ctx);
 }
 
 /* What the write phase needs of a sweep. */
@@ -226,7 +224,7 @@ static int sweep(const void *args, scrutin_ctx *ctx)
     status = dist_agree(status, &job.reporter);
     double start = cli_now_seconds();
     if (status == SCRUTIN_OK)
-        status = run_steps(s, a, &job.reporter, ctx);
+        status = cli_job_spread(&job, run_steps, &(sweep_study){s, a->scenario}, ctx);
     info.simulate_seconds = dist_max(cli_now_seconds() - start);
     job.status = status;
     job.interrupted = status == SCRUTIN_EINTR;

@@ -34,7 +34,7 @@ int dist_reduce_tally(scrutin_tally *tally);
 /*
  * Sum every rank's @p n counters onto rank 0's @p counters (integers: the
  * order does not matter); the other ranks' arrays are left as they were.
- * For accumulators that are not a scrutin_tally (scrutin_compare_tally's parts).
+ * The sum of the library's hooks (dist_reduce_hooks()), for sweep's and compare's counts.
  */
 int dist_reduce_counters(int64_t *counters, size_t n);
 /* Sum every rank's @p n counters into every rank's @p counters (decisions all ranks take). */

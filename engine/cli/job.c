@@ -69,6 +69,19 @@ void cli_job_sim_end(cli_job_sim *sim)
         cli_progress_clear(&sim->bar);
 }
 
+int cli_job_spread(cli_job *job, cli_job_study_fn fn, void *study, scrutin_ctx *ctx)
+{
+    scrutin_sim_options opt = SCRUTIN_SIM_OPTIONS_INIT;
+    opt.count = job->common->simulations;
+    scrutin_reduce ranks;
+    dist_reduce_hooks(&ranks, &job->reporter);
+    cli_job_sim sim;
+    cli_job_sim_begin(&sim, job->common, &opt);
+    int status = fn(study, &opt, &ranks, ctx);
+    cli_job_sim_end(&sim);
+    return status;
+}
+
 int cli_job_write(cli_job *job, int any_completed, cli_job_write_fn write, void *data,
                   scrutin_ctx *ctx)
 {

@@ -93,6 +93,17 @@ void cli_job_sim_begin(cli_job_sim *sim, const cli_common_args *common, scrutin_
 /* After simulating: the signals' actions put back, the bar erased. */
 void cli_job_sim_end(cli_job_sim *sim);
 
+/* A study of the library spread over processes by @p ranks (scrutin/reduce.h). */
+typedef int (*cli_job_study_fn)(void *study, const scrutin_sim_options *opt,
+                                const scrutin_reduce *ranks, scrutin_ctx *ctx);
+
+/*
+ * Run @p fn on every rank with the ranks' hooks (dist_reduce_hooks(): the
+ * rank that reports a failure into job->reporter) and options of --simulations
+ * simulations from 0, as cli_job_sim_begin() sets them. @return @p fn's status
+ */
+int cli_job_spread(cli_job *job, cli_job_study_fn fn, void *study, scrutin_ctx *ctx);
+
 /* A command's files, written by rank 0 into job->out. @return a library status */
 typedef int (*cli_job_write_fn)(cli_job *job, void *data, scrutin_ctx *ctx);
 

@@ -10,6 +10,7 @@
 #include "../sim/paired.h"
 #include "../sim/options.h"
 #include "../summary/moments.h"
+#include "reduce.h"
 #include "scrutin/compare.h"
 
 void scrutin_compare_free(scrutin_compare *c)
@@ -266,6 +267,34 @@ int scrutin_compare_compute(scrutin_compare **out, const scrutin_compare_tally *
     return SCRUTIN_OK;
 }
 
+int scrutin_compare_tally_run_reduced(scrutin_compare_tally *t, const scrutin_sim_options *o,
+                                      const scrutin_reduce *reduce, scrutin_ctx *ctx)
+{
+    int status = sim_options_check(o, "scrutin_compare_tally_run_reduced", ctx);
+    const scrutin_reduce *r = status == SCRUTIN_OK
+                                  ? study_reduce_hooks(reduce, "scrutin_compare_tally_run_reduced",
+                                                       &status, ctx)
+                                  : NULL;
+    if (status != SCRUTIN_OK)
+        return status;
+    scrutin_sim_options mine = *o;
+    study_block(r, o, &mine.first, &mine.count);
+    status = scrutin_compare_tally_run(t, &mine, ctx);
+    int stopped = 0;
+    int agreed = study_settle(r, status, status == SCRUTIN_EINTR, &stopped);
+    status = agreed;
+    /* After an agreed success, every part summed on every process even if one sum failed
+       here: the hooks' calls match across processes. */
+    for (size_t part = 0; agreed == SCRUTIN_OK && part < scrutin_compare_tally_parts(t); part++) {
+        size_t n = 0;
+        int64_t *counters = scrutin_compare_tally_counters(t, part, &n);
+        int summed = study_sum(r, counters, n);
+        if (status == SCRUTIN_OK)
+            status = summed;
+    }
+    return status == SCRUTIN_OK && stopped ? SCRUTIN_EINTR : status;
+}
+
 int scrutin_compare_run(scrutin_compare **out, const scrutin_model *const *models,
                         size_t n_models, const scrutin_sim_options *o, scrutin_ctx *ctx)
 {
@@ -280,7 +309,7 @@ int scrutin_compare_run(scrutin_compare **out, const scrutin_model *const *model
     scrutin_compare_tally *t = NULL;
     int status = scrutin_compare_tally_new(&t, models, n_models, ctx);
     if (status == SCRUTIN_OK)
-        status = scrutin_compare_tally_run(t, o, ctx);
+        status = scrutin_compare_tally_run_reduced(t, o, NULL, ctx);
     /* Stopped: the simulations completed, if any, are compared all the same. */
     if ((status == SCRUTIN_OK || status == SCRUTIN_EINTR) &&
         scrutin_compare_tally_simulations(t) > 0) {

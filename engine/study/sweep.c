@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include "../common/number_format.h"
-#include "../common/versioned.h"
 #include "../sim/options.h"
+#include "reduce.h"
 #include "scrutin/model.h"
 #include "scrutin/scenario.h"
 #include "scrutin/summary.h"
@@ -216,27 +216,11 @@ static void on_progress(uint64_t done, uint64_t total, void *data)
     p->o->progress(p->offset + done, p->total, p->o->progress_data);
 }
 
-/* The hooks of one process alone (scrutin/reduce.h): what a NULL hook stands for. */
-static int agree(const scrutin_reduce *r, int status)
-{
-    return r->agree ? r->agree(r->data, status) : status;
-}
-
-static void block(const scrutin_reduce *r, const scrutin_sim_options *o, uint64_t *first,
-                  uint64_t *count)
-{
-    uint64_t at = 0;
-    *count = o->count;
-    if (r->block)
-        r->block(r->data, o->count, &at, count);
-    *first = o->first + at;
-}
-
 static int sum_tally(const scrutin_reduce *r, scrutin_tally *tally)
 {
     size_t n = 0;
     int64_t *counters = scrutin_tally_counters(tally, &n);
-    return r->sum ? r->sum(r->data, counters, n) : SCRUTIN_OK;
+    return study_sum(r, counters, n);
 }
 
 /*
@@ -253,10 +237,10 @@ static int run_step(scrutin_sweep *s, size_t step, const char *path, const scrut
     int status = scrutin_sweep_load_step(&model, s, path, step, ctx);
     if (status == SCRUTIN_OK)
         status = scrutin_tally_new(&tally, model);
-    status = agree(r, status);
+    status = study_agree(r, status);
     if (status == SCRUTIN_OK) {
         scrutin_sim_options one = *o;
-        block(r, o, &one.first, &one.count);
+        study_block(r, o, &one.first, &one.count);
         step_progress progress = {o, (uint64_t)step * one.count,
                                   (uint64_t)s->n_steps * one.count};
         if (o->progress) {
@@ -268,9 +252,8 @@ static int run_step(scrutin_sweep *s, size_t step, const char *path, const scrut
         if (status != SCRUTIN_OK && value_text(value, s, step) == SCRUTIN_OK)
             step_failed(ctx, status, s, step, value);
         /* A stop between two steps ends the sweep after this one, on every process. */
-        int here = status == SCRUTIN_EINTR || (o->stop && *o->stop);
-        *stopped = agree(r, here ? SCRUTIN_EINTR : SCRUTIN_OK) == SCRUTIN_EINTR;
-        status = agree(r, status == SCRUTIN_EINTR ? SCRUTIN_OK : status);
+        status = study_settle(r, status, status == SCRUTIN_EINTR || (o->stop && *o->stop),
+                              stopped);
         if (status == SCRUTIN_OK)
             status = sum_tally(r, tally);
         /* The root holds the sum; a step stopped before any simulation adds nothing. */
@@ -281,7 +264,7 @@ static int run_step(scrutin_sweep *s, size_t step, const char *path, const scrut
             s->completed[step] = done; /* another process: its own count, no rows */
             s->n_done++;
         }
-        status = agree(r, status);
+        status = study_agree(r, status);
     }
     scrutin_tally_free(tally);
     scrutin_model_free(model);
@@ -291,7 +274,6 @@ static int run_step(scrutin_sweep *s, size_t step, const char *path, const scrut
 int scrutin_sweep_steps(scrutin_sweep *s, const char *path, const scrutin_sim_options *o,
                         const scrutin_reduce *reduce, scrutin_ctx *ctx)
 {
-    static const scrutin_reduce alone = SCRUTIN_REDUCE_INIT;
     int checked = sim_options_check(o, "scrutin_sweep_steps", ctx);
     if (checked != SCRUTIN_OK)
         return checked;
@@ -299,11 +281,8 @@ int scrutin_sweep_steps(scrutin_sweep *s, const char *path, const scrutin_sim_op
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
                                  "scrutin_sweep_steps: needs a new sweep, a scenario and one "
                                  "simulation or more");
-    if (reduce && VERSIONED_CHECK(reduce, "scrutin_sweep_steps", scrutin_reduce, SCRUTIN_REDUCE,
-                                  ctx) != SCRUTIN_OK)
-        return SCRUTIN_EINVAL;
-    const scrutin_reduce *r = reduce ? reduce : &alone;
-    int status = SCRUTIN_OK, stopped = 0;
+    int status, stopped = 0;
+    const scrutin_reduce *r = study_reduce_hooks(reduce, "scrutin_sweep_steps", &status, ctx);
     for (size_t k = 0; status == SCRUTIN_OK && !stopped && k < s->n_steps; k++)
         status = run_step(s, k, path, o, r, &stopped, ctx);
     return status == SCRUTIN_OK && stopped ? SCRUTIN_EINTR : status;

@@ -14,10 +14,10 @@
  * Two ways to compare. In one call, scrutin_compare_run(). Or in steps, for
  * a program that spreads the simulations over processes (the scrutin command
  * under MPI does): scrutin_compare_tally_new(), then
- * scrutin_compare_tally_run() over each process's block of simulation
- * indices, the counters of every process added together
- * (scrutin_compare_tally_counters(), or scrutin_compare_tally_merge() within
- * one process), and scrutin_compare_compute() once, on the sum.
+ * scrutin_compare_tally_run_reduced() on every process with the hooks of
+ * scrutin/reduce.h (as scrutin_sweep_steps(): each process its block, the
+ * counters summed onto the root), and scrutin_compare_compute() once, on the
+ * root's sum.
  */
 #ifndef SCRUTIN_COMPARE_H
 #define SCRUTIN_COMPARE_H
@@ -31,6 +31,7 @@
 #include "scrutin/format.h"
 #include "scrutin/model.h"
 #include "scrutin/paired.h"
+#include "scrutin/reduce.h"
 #include "scrutin/sim.h"
 #include "scrutin/summary.h"
 #include "scrutin/tally.h"
@@ -144,6 +145,21 @@ SCRUTIN_API SCRUTIN_NODISCARD int scrutin_compare_compute(scrutin_compare **out,
 SCRUTIN_API SCRUTIN_NODISCARD int scrutin_compare_run(scrutin_compare **out, const scrutin_model *const *models,
                                     size_t n_models, const scrutin_sim_options *options,
                                     scrutin_ctx *ctx);
+
+/**
+ * The paired simulations [first, first + count) of @p options spread over
+ * processes by @p reduce (scrutin/reduce.h; NULL: this process alone): every
+ * process calls this with the same arguments, runs its block
+ * (scrutin_compare_tally_run()), and every part of the counters is summed
+ * onto the root's @p tally, which then holds them all.
+ * @return 0; SCRUTIN_EINTR if any process was stopped (the root's tally holds the
+ *         simulations every process completed); else the failure every process agreed
+ *         on, as for scrutin_compare_tally_run(), or SCRUTIN_EINVAL for hooks of another
+ *         version
+ */
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_compare_tally_run_reduced(scrutin_compare_tally *tally,
+                                                  const scrutin_sim_options *options,
+                                                  const scrutin_reduce *reduce, scrutin_ctx *ctx);
 
 /** Free a comparison. NULL is a no-op. */
 SCRUTIN_API void scrutin_compare_free(scrutin_compare *compare);
