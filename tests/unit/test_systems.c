@@ -133,10 +133,8 @@ static void test_tables_gain_a_system_column(void **state)
     scrutin_model_free(three);
 }
 
-/* The text of @p format written by scrutin_run_print (freed by the caller). Not inlined: gcc 12
-   at -O2 then takes the pointers into the text for pointers to the local `text` itself
-   (-Wdangling-pointer, an error under SCRUTIN_WERROR). */
-static __attribute__((noinline)) char *headline(const scrutin_model *m, const scrutin_tally *t, const scrutin_summary *s,
+/* The text of @p format written by scrutin_run_print (freed by the caller). */
+static char *headline(const scrutin_model *m, const scrutin_tally *t, const scrutin_summary *s,
                       scrutin_format format)
 {
     char *text = NULL;
