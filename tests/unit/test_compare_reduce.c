@@ -5,52 +5,13 @@
  * its counters, "rank 0" the first half, adding them. The root's counters must be the
  * one-process tally's, part for part.
  */
+#include "fake_ranks.h"
 #include "test_support.h"
 
 #include <stdlib.h>
 
 #define MALI SOURCE_PATH("scenarios/mali-2007/scenario.yaml")
 #define NO_COURT SOURCE_PATH("scenarios/mali-2007/whatif-no-court.yaml")
-#define MAX_PARTS 8
-
-typedef struct fake_rank {
-    int rank;
-    int64_t *kept[MAX_PARTS]; /* rank 1's counters of each part */
-    size_t n[MAX_PARTS];
-    size_t sums, agreements;
-} fake_rank;
-
-static void fake_block(void *data, uint64_t total, uint64_t *first, uint64_t *count)
-{
-    const fake_rank *r = data;
-    uint64_t half = total / 2;
-    *first = r->rank == 0 ? 0 : half;
-    *count = r->rank == 0 ? half : total - half;
-}
-
-static int fake_agree(void *data, int status)
-{
-    ((fake_rank *)data)->agreements++;
-    return status;
-}
-
-static int fake_sum(void *data, int64_t *counters, size_t n)
-{
-    fake_rank *r = data;
-    size_t part = r->sums++;
-    assert_true(part < MAX_PARTS);
-    if (r->rank == 1) {
-        r->kept[part] = malloc(n * sizeof *counters);
-        memcpy(r->kept[part], counters, n * sizeof *counters);
-        r->n[part] = n;
-    } else {
-        const fake_rank *other = r + 1;
-        assert_int_equal(other->n[part], n);
-        for (size_t i = 0; i < n; i++)
-            counters[i] += other->kept[part][i];
-    }
-    return SCRUTIN_OK;
-}
 
 static void test_two_ranks_compare_as_one(void **state)
 {
@@ -67,12 +28,7 @@ static void test_two_ranks_compare_as_one(void **state)
     assert_int_equal(scrutin_compare_tally_run(one, &o, ctx), SCRUTIN_OK);
     fake_rank ranks[2] = {{.rank = 0}, {.rank = 1}};
     for (int k = 1; k >= 0; k--) { /* rank 1 first: rank 0 adds what it kept */
-        scrutin_reduce hooks = SCRUTIN_REDUCE_INIT;
-        hooks.data = &ranks[k];
-        hooks.block = fake_block;
-        hooks.agree = fake_agree;
-        hooks.sum = fake_sum;
-        hooks.root = k == 0;
+        scrutin_reduce hooks = fake_hooks(&ranks[k]);
         assert_int_equal(scrutin_compare_tally_new(&t[k], models, 2, ctx), SCRUTIN_OK);
         assert_int_equal(scrutin_compare_tally_run_reduced(t[k], &o, &hooks, ctx), SCRUTIN_OK);
         assert_int_equal(ranks[k].sums, scrutin_compare_tally_parts(t[k]));
@@ -104,8 +60,7 @@ static void test_two_ranks_compare_as_one(void **state)
     assert_int_equal(scrutin_compare_tally_run_reduced(refused, &o, &other, ctx), SCRUTIN_EINVAL);
     assert_non_null(strstr(scrutin_ctx_get(ctx, 0)->message, "scrutin_reduce"));
     assert_int_equal(scrutin_compare_tally_simulations(refused), 0);
-    for (size_t part = 0; part < MAX_PARTS; part++)
-        free(ranks[1].kept[part]);
+    fake_ranks_free(ranks);
     scrutin_compare_tally_free(refused);
     scrutin_compare_tally_free(alone);
     scrutin_compare_tally_free(t[0]);

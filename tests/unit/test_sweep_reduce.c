@@ -4,51 +4,13 @@
  * half of every step and keeps its counts, "rank 0" the first half, adding them. The
  * root's sweep must be the one-process sweep's, row for row and bit for bit.
  */
+#include "fake_ranks.h"
 #include "test_support.h"
 
 #include <stdlib.h>
 
 #define SMALL SOURCE_PATH("tests/data/small/scenario.yaml")
 #define STEPS 3
-
-typedef struct fake_rank {
-    int rank;
-    int64_t *kept[STEPS]; /* rank 1's counters of each step */
-    size_t n[STEPS];
-    size_t step, sums, agreements;
-} fake_rank;
-
-static void fake_block(void *data, uint64_t total, uint64_t *first, uint64_t *count)
-{
-    const fake_rank *r = data;
-    uint64_t half = total / 2;
-    *first = r->rank == 0 ? 0 : half;
-    *count = r->rank == 0 ? half : total - half;
-}
-
-static int fake_agree(void *data, int status)
-{
-    ((fake_rank *)data)->agreements++;
-    return status;
-}
-
-static int fake_sum(void *data, int64_t *counters, size_t n)
-{
-    fake_rank *r = data;
-    size_t step = r->step++;
-    r->sums++;
-    if (r->rank == 1) {
-        r->kept[step] = malloc(n * sizeof *counters);
-        memcpy(r->kept[step], counters, n * sizeof *counters);
-        r->n[step] = n;
-    } else {
-        const fake_rank *other = r + 1;
-        assert_int_equal(other->n[step], n);
-        for (size_t i = 0; i < n; i++)
-            counters[i] += other->kept[step][i];
-    }
-    return SCRUTIN_OK;
-}
 
 static void test_two_ranks_sweep_as_one(void **state)
 {
@@ -64,12 +26,7 @@ static void test_two_ranks_sweep_as_one(void **state)
     fake_rank ranks[2] = {{.rank = 0}, {.rank = 1}};
     scrutin_sweep *swept[2] = {NULL, NULL};
     for (int k = 1; k >= 0; k--) { /* rank 1 first: rank 0 adds what it kept */
-        scrutin_reduce hooks = SCRUTIN_REDUCE_INIT;
-        hooks.data = &ranks[k];
-        hooks.block = fake_block;
-        hooks.agree = fake_agree;
-        hooks.sum = fake_sum;
-        hooks.root = k == 0;
+        scrutin_reduce hooks = fake_hooks(&ranks[k]);
         assert_int_equal(scrutin_sweep_new(&swept[k], "model.sd_list", 0.1, 0.5, STEPS, o.count,
                                            ctx),
                          SCRUTIN_OK);
@@ -100,8 +57,7 @@ static void test_two_ranks_sweep_as_one(void **state)
                      SCRUTIN_OK);
     assert_int_equal(scrutin_sweep_steps(s, SMALL, &o, &other, ctx), SCRUTIN_EINVAL);
     scrutin_sweep_free(s);
-    for (int k = 0; k < STEPS; k++)
-        free(ranks[1].kept[k]);
+    fake_ranks_free(ranks);
     scrutin_sweep_free(swept[0]);
     scrutin_sweep_free(swept[1]);
     scrutin_sweep_free(one);
