@@ -68,7 +68,7 @@ systems:
   - {id: sainte-lague, system: sainte-lague}
 EOF2
 "$scrutin" compare "$src/tests/data/systems/small-systems.yaml" "$work/other-systems.yaml" -n 200 \
-    --out "$work/both" >"$work/both.out" 2>"$work/both.err" || fail "compare several against several: exit $?, $(cat "$work/both.err")"
+    --plots --out "$work/both" >"$work/both.out" 2>"$work/both.err" || fail "compare several against several: exit $?, $(cat "$work/both.err")"
 if python3 - "$work/both/compare.csv" <<'PY'
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
@@ -87,6 +87,11 @@ PY
 then pass; else fail "several systems against several, by id"; fi
 grep -q "system block: only small-systems has it" "$work/both.out" && pass || fail "the unpaired system is not said: $(grep block "$work/both.out")"
 grep -q "system sainte-lague: only other-systems has it" "$work/both.out" && pass || fail "the what-if's unpaired system is not said"
+# Unpaired systems are drawn too: a curve of their own in the compare plot, never dropped.
+for curve in LEFT,small-systems,block LEFT,other-systems,sainte-lague LEFT,other-systems,dhondt; do
+    grep -q "^$curve,0," "$work/both/plots/compare_coalitions.csv" && pass ||
+        fail "no curve $curve in the plot of several systems against several"
+done
 
 # sweep over every system: a leading system column, every system at every step, a curve each.
 "$scrutin" sweep "$mali/whatif-pr-systems.yaml" --set model.sd_party --from 0.1 --to 0.3 --steps 2 \

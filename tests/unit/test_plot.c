@@ -400,6 +400,19 @@ static void test_sweep_writes_probabilities_and_their_errors(void **state)
     char *gp = read_text(plot_path(path, sizeof path, f->dir, "sweep_sd_party", "gp"));
     assert_non_null(strstr(gp, "set xlabel 'model.sd_party'"));
     assert_non_null(strstr(gp, "with filledcurves"));
+    /* A short title stays on one line. */
+    assert_non_null(strstr(gp, "set label 1 \"P(majority) as sd_party grows\" at screen"));
+    free(gp);
+    /* A long one (a long scenario name) is broken at a space, not clipped by gnuplot. */
+    assert_int_equal(curves_plot(f->dir, "sweep_sd_party",
+                                 "whatif-france-12-5-turnout-plus-10-and-a-longer-name-still: "
+                                 "P(majority) against model.runoff.sd_mobilisation, 20000 "
+                                 "simulations per step",
+                                 "model.sd_party", "P(majority), final (%)", 3, x, 2, curves,
+                                 f->ctx),
+                     0);
+    gp = read_text(plot_path(path, sizeof path, f->dir, "sweep_sd_party", "gp"));
+    assert_non_null(strstr(gp, "P(majority) against\\nmodel.runoff.sd_mobilisation"));
     free(gp);
 }
 
