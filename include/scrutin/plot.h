@@ -61,7 +61,13 @@ typedef struct scrutin_plot_options {
  *   them, by mean final seats; parties that never win a seat are left out);
  * - `district_outcomes`: for each district, in the scenario's order,
  *   P(decided in round 1) and P(the court's decisions after the vote change
- *   its winner).
+ *   its winner), the court's panel only where it changes some winner.
+ * With several electoral systems (counted in @p tally), each plot has the
+ * panels of every system, each titled with the system's id, and its CSV a
+ * leading `system` column. Where the scenario's election can be replayed
+ * (scrutin_replay_run_system()), the seat panels mark each group's observed
+ * final seats with a solid line. The CSVs are tidy: `coalition_seats` and
+ * `party_seats` have `[system,]group,stage,seats,probability`.
  * scrutin_run_plot_names() lists these names.
  *
  * @param out_dir  the run's output folder (`plots/` is created inside it)

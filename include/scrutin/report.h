@@ -180,9 +180,16 @@ SCRUTIN_API SCRUTIN_NODISCARD int scrutin_run_print(FILE *f, const scrutin_model
  * scrutin_run_print(), the plots of scrutin_run_plot() embedded as
  * SVG (those that were drawn: `plots/NAME.svg`; in place of one that was not,
  * a note says how to draw it), tables of the coalitions, the parties that
- * win seats and the districts, and links to the run's files. Call it after
- * drawing the plots. The page depends only on the summary, @p info (not its
- * execution fields) and the images, so two runs that agree write the same page.
+ * win seats and the districts, and links to the run's files. With several
+ * electoral systems, a section per system (its headline and tables; @p tally
+ * gives their counts). Where the scenario can be replayed (scrutin_replay_run_system()),
+ * the tables give each group's observed final seats. For a what-if
+ * (scrutin_model_base_path()), a section lists its changes in words and every
+ * parameter, party and coalition that differs from its base's, from what to what:
+ * the base is read and compiled again for it. Call it after drawing the plots.
+ * The page depends only on the summary, the tally, @p info (not its execution
+ * fields), the scenario's files and the images, so two runs that agree write the
+ * same page.
  *
  * @param out_dir  the run's output folder, created if missing
  * @param summary  scrutin_summary_compute() of the run's tally
