@@ -31,6 +31,26 @@ size_t court_reject_with(const scrutin_model *m, size_t d, gsl_rng *r, uint8_t *
                          const double *none);
 
 /*
+ * court_reject_with() where the first uniform of the district's stream, @p u,
+ * is already drawn (from the simulation's batch of draws): @p r is at the
+ * stream's next draw, and draws only if @p u rejects a list
+ * (!court_rejects_none()). For a court that is on, with @p none as above.
+ */
+size_t court_reject_from(const scrutin_model *m, size_t d, double u, gsl_rng *r,
+                         uint8_t *rejected, const double *none);
+
+/* Whether the first uniform @p u of district @p d's stream rejects none of its lists. */
+static inline int court_rejects_none(const scrutin_model *m, size_t d, double u,
+                                     const double *none)
+{
+    size_t end = m->district_first_list[d + 1];
+    return end == m->district_first_list[d] || u < none[end - 1];
+}
+
+/* The lists of district @p d the court actually rejected, into @p rejected; @return how many. */
+size_t court_reject_actual(const scrutin_model *m, size_t d, uint8_t *rejected);
+
+/*
  * Into @p none[l] for every list l, the probability that none of the lists of
  * its district from the first up to l is rejected, multiplied in list order
  * as court_reject() does.

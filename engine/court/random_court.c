@@ -19,40 +19,28 @@ size_t court_reject(const scrutin_model *m, size_t d, gsl_rng *r, uint8_t *rejec
     return court_reject_with(m, d, r, rejected, NULL);
 }
 
-size_t court_reject_with(const scrutin_model *m, size_t d, gsl_rng *r, uint8_t *rejected,
-                         const double *survival)
+size_t court_reject_actual(const scrutin_model *m, size_t d, uint8_t *rejected)
 {
     size_t first = m->district_first_list[d], n = m->district_first_list[d + 1] - first;
     size_t count = 0;
-    const model_params *p = &m->params;
     memcpy(rejected, m->list_rejected + first, n);
     for (size_t i = 0; i < n; i++)
         count += rejected[i];
-    if (!p->court_enabled)
-        return count;
-    /*
-     * Each list is rejected with the probability of its kind, independently of
-     * the others. Instead of one uniform per list, one uniform finds the first
-     * list rejected, by inversion: with S_i the probability that none of the
-     * lists from the start up to i is rejected, the first one rejected is the
-     * first i with u >= S_i (none if there is none). The search then starts
-     * again after it with the next uniform. A district thus draws one uniform
-     * plus one per list rejected, not one per list. Lists already rejected by
-     * the court's actual decision take part like the others, so that the
-     * draws do not depend on those decisions.
-     */
-    size_t i = 0;
-    if (survival && n > 0) {
-        /* S_i decreases with i: no list is rejected unless u >= S of the last one. */
-        double u = gsl_rng_uniform(r);
-        if (u < survival[first + n - 1])
-            return count;
-        while (!(u >= survival[first + i]))
-            i++;
-        count += !rejected[i];
-        rejected[i] = 1;
-        i++;
-    }
+    return count;
+}
+
+/*
+ * The random court's rejections of district @p d's lists from list @p i on,
+ * each with the probability of its kind, into @p rejected, which holds
+ * @p count rejected lists; @return how many it then holds. Lists already
+ * rejected take part like the others, so that the draws do not depend on the
+ * court's actual decisions.
+ */
+static size_t reject_from(const scrutin_model *m, size_t d, size_t i, gsl_rng *r,
+                          uint8_t *rejected, size_t count)
+{
+    size_t first = m->district_first_list[d], n = m->district_first_list[d + 1] - first;
+    const model_params *p = &m->params;
     while (i < n) {
         double u = gsl_rng_uniform(r), none = 1.0;
         for (; i < n; i++) {
@@ -67,6 +55,42 @@ size_t court_reject_with(const scrutin_model *m, size_t d, gsl_rng *r, uint8_t *
         i++;
     }
     return count;
+}
+
+size_t court_reject_with(const scrutin_model *m, size_t d, gsl_rng *r, uint8_t *rejected,
+                         const double *survival)
+{
+    size_t n = m->district_first_list[d + 1] - m->district_first_list[d];
+    if (!m->params.court_enabled)
+        return court_reject_actual(m, d, rejected);
+    /*
+     * Each list is rejected with the probability of its kind, independently of
+     * the others. Instead of one uniform per list, one uniform finds the first
+     * list rejected, by inversion: with S_i the probability that none of the
+     * lists from the start up to i is rejected, the first one rejected is the
+     * first i with u >= S_i (none if there is none). The search then starts
+     * again after it with the next uniform. A district thus draws one uniform
+     * plus one per list rejected, not one per list.
+     */
+    if (survival && n > 0)
+        return court_reject_from(m, d, gsl_rng_uniform(r), r, rejected, survival);
+    return reject_from(m, d, 0, r, rejected, court_reject_actual(m, d, rejected));
+}
+
+size_t court_reject_from(const scrutin_model *m, size_t d, double u, gsl_rng *r,
+                         uint8_t *rejected, const double *survival)
+{
+    size_t first = m->district_first_list[d];
+    size_t count = court_reject_actual(m, d, rejected);
+    if (court_rejects_none(m, d, u, survival))
+        return count;
+    /* S_i decreases with i: the first list rejected is the first with u >= S_i. */
+    size_t i = 0;
+    while (!(u >= survival[first + i]))
+        i++;
+    count += !rejected[i];
+    rejected[i] = 1;
+    return reject_from(m, d, i + 1, r, rejected, count);
 }
 
 court_ruling court_petition(const model_params *p, int round, const double *votes, size_t n,

@@ -20,6 +20,7 @@ void sim_batch_free(sim_batch *b)
     free(b->other);
     free(b->court_before);
     free(b->court_after);
+    free(b->court_u);
     free(b->utility);
     free(b->utility_exp);
     free(b->runoff_x);
@@ -105,13 +106,14 @@ int sim_batch_init(sim_batch *b, const scrutin_model *m)
     b->other = calloc(districts, sizeof *b->other);
     b->court_before = calloc(districts, sizeof *b->court_before);
     b->court_after = calloc(districts, sizeof *b->court_after);
+    b->court_u = calloc(b->court_blocks + 1, sizeof *b->court_u);
     b->utilities = draws_padded(m->n_lists + m->n_districts);
     b->utility = calloc(b->utilities + 1, sizeof *b->utility);
     b->utility_exp = calloc(b->utilities + 1, sizeof *b->utility_exp);
     b->runoff_exps = draws_padded((b->runoff_normals - 1) * m->n_districts);
     b->runoff_x = calloc(b->runoff_exps + 1, sizeof *b->runoff_x);
     b->runoff_exp = calloc(b->runoff_exps + 1, sizeof *b->runoff_exp);
-    if (!b->utility || !b->utility_exp || !b->runoff_x || !b->runoff_exp ||
+    if (!b->court_u || !b->utility || !b->utility_exp || !b->runoff_x || !b->runoff_exp ||
         !b->c2 || !b->c3 || !b->words[0] || !b->words[1] || !b->words[2] || !b->words[3] ||
         !b->z || !b->list || !b->runoff || !b->other || !b->court_before || !b->court_after) {
         sim_batch_free(b);

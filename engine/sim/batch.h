@@ -32,6 +32,8 @@ typedef struct sim_batch {
     /* The block of each district's court streams (court_before[d], court_after[d]), if the
        court is on. */
     size_t *court_before, *court_after;
+    double *court_u;        /* [court_blocks] the first uniform of each court stream, from its
+                               block (court_u[j - normal_blocks] for block j) */
     /*
      * The exponentials the districts take from the batch, made in one call
      * each for the whole simulation rather than one short call per district

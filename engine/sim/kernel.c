@@ -221,9 +221,15 @@ void sim_one(const scrutin_model *m, sim_workspace *w, uint64_t seed, uint64_t i
         w->n_held[s] = 0;
     unsigned moved[SCRUTIN_MAX_SYSTEMS] = {0};
     for (size_t d = 0; d < m->n_districts; d++) {
-        if (m->params.court_enabled)
-            sim_court_stream(w, index, STREAM_COURT_BEFORE, d);
-        size_t rejections = court_reject_with(m, d, w->rng, w->rejected, w->court_none);
+        /* The court's stream is made ready only in the districts where its first draw rejects. */
+        size_t rejections;
+        double u = m->params.court_enabled ? sim_court_first(w, d) : 0.0;
+        if (m->params.court_enabled && !court_rejects_none(m, d, u, w->court_none)) {
+            sim_court_resume(w, index, d);
+            rejections = court_reject_from(m, d, u, w->rng, w->rejected, w->court_none);
+        } else {
+            rejections = court_reject_actual(m, d, w->rejected);
+        }
         sim_district_votes(m, w, d, stream_at(seed, index, STREAM_LIST, (uint32_t)d + 1),
                            w->batch.z + w->batch.list[d]);
         if (systems == 1) {

@@ -43,6 +43,8 @@ static inline void sim_draw_batch(sim_workspace *w, uint64_t index)
     sim_batch *b = &w->batch;
     w->vm->blocks(b->words, b->c2, b->c3, b->normal_blocks + b->court_blocks, &s);
     w->vm->box_muller(b->z, (const uint32_t *const *)b->words, b->normal_blocks, w->draw_scratch);
+    stream_first_uniforms(b->words[0] + b->normal_blocks, b->words[1] + b->normal_blocks,
+                          b->court_blocks, b->court_u);
 }
 
 /* Point w->rng at court stream @p component of district @p d, its first block from the batch. */
@@ -53,6 +55,26 @@ static inline void sim_court_stream(const sim_workspace *w, uint64_t index, uint
     size_t j = component == STREAM_COURT_BEFORE ? b->court_before[d] : b->court_after[d];
     uint32_t first[4] = {b->words[0][j], b->words[1][j], b->words[2][j], b->words[3][j]};
     stream_prime(w->rng, stream_at(w->seed, index, component, (uint32_t)d + 1), first);
+}
+
+/*
+ * The first uniform of district @p d's court stream before the vote, from the
+ * batch (sim_court_stream() would draw it first); sim_court_resume() then
+ * points w->rng at the draws after it.
+ */
+static inline double sim_court_first(const sim_workspace *w, size_t d)
+{
+    return w->batch.court_u[w->batch.court_before[d] - w->batch.normal_blocks];
+}
+
+/* sim_court_stream() for the stream before the vote, its first uniform taken (sim_court_first()). */
+static inline void sim_court_resume(const sim_workspace *w, uint64_t index, size_t d)
+{
+    const sim_batch *b = &w->batch;
+    size_t j = b->court_before[d];
+    uint32_t first[4] = {b->words[0][j], b->words[1][j], b->words[2][j], b->words[3][j]};
+    stream_resume(w->rng, stream_at(w->seed, index, STREAM_COURT_BEFORE, (uint32_t)d + 1), first,
+                  2);
 }
 
 /* The party, coalition, regional and turnout shocks of simulation @p index, from its batch. */

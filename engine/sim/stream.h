@@ -16,6 +16,7 @@
 #define SCRUTIN_STREAM_H
 
 #include <gsl/gsl_rng.h>
+#include <stddef.h>
 #include <stdint.h>
 
 typedef enum stream_component {
@@ -67,5 +68,12 @@ void stream_reset(gsl_rng *r, uint64_t seed, uint64_t sim, uint32_t component, u
 void stream_point(gsl_rng *r, stream_id s);
 /* Point @p r at the scalar half of stream @p s, whose first block @p first is already made. */
 void stream_prime(gsl_rng *r, stream_id s, const uint32_t first[4]);
+/* stream_prime() with the first @p taken 32-bit words of the block already drawn (2: a uniform). */
+void stream_resume(gsl_rng *r, stream_id s, const uint32_t first[4], unsigned taken);
+/*
+ * The first uniform a stream's scalar half draws, gsl_rng_uniform()'s, from
+ * the first two words (@p w0[i], @p w1[i]) of each of @p n first blocks, into @p u.
+ */
+void stream_first_uniforms(const uint32_t *w0, const uint32_t *w1, size_t n, double *u);
 
 #endif
