@@ -265,6 +265,59 @@ static void test_three_way_tie_gives_each_list_the_same_chance(void **state)
     assert_int_equal(count[3], 0);
 }
 
+/*
+ * The top two (the branchless pass) against their definition, on 20,000 small
+ * ballots of few distinct vote counts, so that ties and lists that do not run
+ * (-1) are common: the most votes first, the lower index first among equals;
+ * a tie exactly when more lists share the boundary value than places are left.
+ */
+static void test_top_two_are_the_lists_with_the_most_votes(void **state)
+{
+    (void)state;
+    gsl_rng *lot = stream_alloc(), *ballots = stream_alloc();
+    stream_reset(ballots, 11, 0, STREAM_LOT, 0);
+    int ties = 0;
+    for (int b = 0; b < 20000; b++) {
+        size_t n = gsl_rng_uniform_int(ballots, 9);
+        double votes[8];
+        size_t running = 0;
+        for (size_t i = 0; i < n; i++) {
+            votes[i] = (double)gsl_rng_uniform_int(ballots, 6) - 1.0;
+            running += votes[i] >= 0;
+        }
+        /* Definition: the first of the most votes, then the first of the most among the rest. */
+        size_t want[2] = {SIZE_MAX, SIZE_MAX};
+        for (int place = 0; place < 2; place++)
+            for (size_t i = 0; i < n; i++)
+                if (votes[i] >= 0 && i != want[0] &&
+                    (want[place] == SIZE_MAX || votes[i] > votes[want[place]]))
+                    want[place] = i;
+        size_t kept = running < 2 ? running : 2, above = 0, equal = 0;
+        double boundary = kept ? votes[want[kept - 1]] : 0.0;
+        for (size_t i = 0; i < n; i++) {
+            above += votes[i] >= 0 && votes[i] > boundary;
+            equal += votes[i] >= 0 && votes[i] == boundary;
+        }
+        int want_tie = kept > 0 && equal > kept - above;
+        size_t top[2];
+        int tie;
+        stream_reset(lot, 5, (uint64_t)b, STREAM_LOT, 0);
+        assert_int_equal(scrutin_rules_top(votes, n, 2, lot, top, &tie), kept);
+        assert_int_equal(tie, want_tie);
+        ties += tie;
+        for (size_t q = 0; q < kept; q++) {
+            if (!want_tie)
+                assert_int_equal(top[q], want[q]);
+            assert_true(votes[top[q]] >= boundary);
+        }
+        if (kept == 2)
+            assert_true(top[0] != top[1]);
+    }
+    assert_true(ties > 1000); /* the ties were exercised */
+    gsl_rng_free(lot);
+    gsl_rng_free(ballots);
+}
+
 int main(void)
 {
     const struct CMUnitTest published[] = {
@@ -281,6 +334,7 @@ int main(void)
         cmocka_unit_test(test_tie_for_second_place_is_drawn_by_lot),
         cmocka_unit_test(test_round2_tie_is_drawn_by_lot),
         cmocka_unit_test(test_three_way_tie_gives_each_list_the_same_chance),
+        cmocka_unit_test(test_top_two_are_the_lists_with_the_most_votes),
     };
     int failed = cmocka_run_group_tests_name("published 2007 cases", published, setup_published,
                                              teardown_published);
