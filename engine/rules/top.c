@@ -19,14 +19,19 @@ static size_t top_two(const double *votes, size_t n, size_t *top, double *left_o
         if (v < 0)
             continue;
         running++;
-        int above1 = v > v1, above2 = v > v2;
-        /* Left out now: the second (pushed down past the end) if v passes it, else v. */
-        double dropped = above2 ? v2 : v;
+        /*
+         * As selections that compile to min, max and masks (written with
+         * ternaries, gcc makes branches of them). v passes the first (above1)
+         * or only the second (above2): the second becomes the first or v.
+         * Left out now: the old second if v passes it, else v.
+         */
+        size_t above1 = (size_t)0 - (v > v1), above2 = ((size_t)0 - (v > v2)) & ~above1;
+        double low = v < v1 ? v : v1, dropped = v < v2 ? v : v2;
         out = dropped > out ? dropped : out;
-        second = above1 ? first : above2 ? i : second;
-        v2 = above1 ? v1 : above2 ? v : v2;
-        first = above1 ? i : first;
-        v1 = above1 ? v : v1;
+        second = (first & above1) | (i & above2) | (second & ~(above1 | above2));
+        first = (i & above1) | (first & ~above1);
+        v2 = low > v2 ? low : v2;
+        v1 = v > v1 ? v : v1;
     }
     top[0] = first;
     top[1] = second;

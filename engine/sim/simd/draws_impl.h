@@ -6,6 +6,7 @@
  */
 #include <math.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "../draws.h"
 
@@ -23,9 +24,19 @@
 /* 2 pi rounded to a double: the angle is one correctly rounded product, the same on every path. */
 #define TWO_PI 6.283185307179586
 
+/*
+ * Random123's u01fixedpt_open_open_64_double(): (0.5 + (i >> 12)) 2^-52, every
+ * step exact. k = i >> 12 < 2^52 becomes a double through its bits (those of
+ * 2^52 + k, less 2^52) instead of a conversion from a 64-bit integer, which
+ * AVX2 does not have for vectors: the loops below then vectorise on every
+ * path, and give the same bits as the conversion.
+ */
 static inline double draws_u01(uint32_t lo, uint32_t hi)
 {
-    return u01fixedpt_open_open_64_double((uint64_t)hi << 32 | lo);
+    uint64_t bits = 0x4330000000000000u | ((uint64_t)hi << 32 | lo) >> 12;
+    double two52_k;
+    memcpy(&two52_k, &bits, sizeof two52_k);
+    return (0.5 + (two52_k - 4503599627370496.0)) * 0x1p-52;
 }
 
 /*
