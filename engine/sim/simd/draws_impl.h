@@ -39,10 +39,43 @@ static inline double draws_u01(uint32_t lo, uint32_t hi)
     return (0.5 + (two52_k - 4503599627370496.0)) * 0x1p-52;
 }
 
+#ifdef DRAWS_PHILOX_LANES
+/*
+ * Philox4x32-10 on DRAWS_PHILOX_LANES blocks at once, one 32-bit lane each,
+ * through the path's integer vectors (draws_vi, DRAWS_VI_*) and its
+ * draws_mulhilo(): Random123's rounds (multipliers PHILOX_M4x32_0/1, key
+ * increments PHILOX_W32_0/1), integer arithmetic, so the same blocks bit for bit.
+ */
+static inline void draws_philox(uint32_t *w0, uint32_t *w1, uint32_t *w2, uint32_t *w3,
+                                const uint32_t *c2, const uint32_t *c3, uint32_t c0, uint32_t c1,
+                                uint32_t k0, uint32_t k1)
+{
+    draws_vi x0 = DRAWS_VI_SET1(c0), x1 = DRAWS_VI_SET1(c1);
+    draws_vi x2 = DRAWS_VI_LOAD(c2), x3 = DRAWS_VI_LOAD(c3);
+    const draws_vi m0 = DRAWS_VI_SET1(PHILOX_M4x32_0), m1 = DRAWS_VI_SET1(PHILOX_M4x32_1);
+    for (int r = 0; r < 10; r++) {
+        draws_vi lo0, hi0, lo1, hi1;
+        draws_mulhilo(x0, m0, &lo0, &hi0);
+        draws_mulhilo(x2, m1, &lo1, &hi1);
+        x0 = DRAWS_VI_XOR(DRAWS_VI_XOR(hi1, x1), DRAWS_VI_SET1(k0));
+        x1 = lo1;
+        x2 = DRAWS_VI_XOR(DRAWS_VI_XOR(hi0, x3), DRAWS_VI_SET1(k1));
+        x3 = lo0;
+        k0 += PHILOX_W32_0;
+        k1 += PHILOX_W32_1;
+    }
+    DRAWS_VI_STORE(w0, x0);
+    DRAWS_VI_STORE(w1, x1);
+    DRAWS_VI_STORE(w2, x2);
+    DRAWS_VI_STORE(w3, x3);
+}
+#endif
+
 /*
  * Four arrays of words, not an array of blocks, none overlapping another, the
  * key and the fixed counter words as plain values: a loop gcc vectorises
- * (with them read through pointers it does not).
+ * (with them read through pointers it does not). A path with its own vector
+ * Philox (draws_philox()) makes the whole vectors with it.
  */
 static void DRAWS_FN(philox_loop)(uint32_t *restrict w0, uint32_t *restrict w1,
                                   uint32_t *restrict w2, uint32_t *restrict w3,
@@ -50,7 +83,13 @@ static void DRAWS_FN(philox_loop)(uint32_t *restrict w0, uint32_t *restrict w1,
                                   size_t n, uint32_t c0, uint32_t c1, uint32_t k0, uint32_t k1)
 {
     philox4x32_key_t key = {{k0, k1}};
-    for (size_t j = 0; j < n; j++) {
+    size_t j = 0;
+#ifdef DRAWS_PHILOX_LANES
+    /* Whole vectors by the path's own Philox (draws_philox()), the rest one by one. */
+    for (; j + DRAWS_PHILOX_LANES <= n; j += DRAWS_PHILOX_LANES)
+        draws_philox(w0 + j, w1 + j, w2 + j, w3 + j, c2 + j, c3 + j, c0, c1, k0, k1);
+#endif
+    for (; j < n; j++) {
         philox4x32_ctr_t c = {{c0, c1, c2[j], c3[j]}};
         philox4x32_ctr_t o = philox4x32(c, key);
         w0[j] = o.v[0];
