@@ -7,51 +7,48 @@
 
 #include "../court/court.h"
 #include "../model/credit.h"
+#include "district_decision.h"
 #include "kernel.h"
 #include "outcomes.h"
 #include "shocks.h"
 #include "stream.h"
 
-/* What decided a district: the deciding round (0 if no list ran) and whether a lot was drawn. */
-typedef struct decision {
-    int round;
-    int tie;
-    size_t winner;        /* the list with the most seats */
-    scrutin_round1 r1;
-} decision;
+/* District @p d's count in the workspace: w->votes1 and w->votes2. */
+static district_count count_of(const scrutin_model *m, const sim_workspace *w, size_t d)
+{
+    size_t n = m->district_first_list[d + 1] - m->district_first_list[d];
+    district_count c = {{w->votes1, n, m->district_seats[d], m->registered[d], NULL, w->other1},
+                        w->votes1,
+                        w->votes2};
+    return c;
+}
+
+/*
+ * Round 2 of district @p d, which awaits it, into @p seats: its runoff shocks
+ * from stream @p component of the district (its runoff's, or a re-run's).
+ */
+static inline void runoff(const scrutin_model *m, const scrutin_rules *rules, sim_workspace *w,
+                          size_t d, uint64_t index, stream_component component,
+                          const district_count *c, unsigned *seats, district_decision *out)
+{
+    sim_runoff_votes(m, w, d, &out->r1, stream_at(w->seed, index, component, (uint32_t)d + 1),
+                     component == STREAM_RUNOFF ? w->batch.z + w->batch.runoff[d] : NULL);
+    (void)district_round2(rules, c, w->lot, seats, out);
+}
 
 /*
  * Rounds 1 and 2 from w->votes1 into @p seats, the runoff shocks from stream
- * @p component of the district (its runoff's, or a re-run's).
+ * @p component. A district where nobody ran, or that the rules refuse, keeps
+ * its seats vacant (out->round 0).
  */
 static void decide(const scrutin_model *m, const scrutin_rules *rules, sim_workspace *w, size_t d,
-                   uint64_t index, stream_component component, unsigned *seats, decision *out)
+                   uint64_t index, stream_component component, unsigned *seats,
+                   district_decision *out)
 {
-    size_t n = m->district_first_list[d + 1] - m->district_first_list[d];
-    scrutin_ballot b1 = {w->votes1, n, m->district_seats[d], m->registered[d], NULL, w->other1};
-    out->round = 0;
-    out->tie = 0;
-    if (scrutin_rules_round1(rules, &b1, w->lot, seats, &out->r1) != SCRUTIN_OK) {
-        memset(seats, 0, n * sizeof *seats); /* nobody ran: the seats stay vacant */
-        return;
-    }
-    out->tie = out->r1.tie;
-    out->winner = out->r1.qualified[0];
-    out->round = 1;
-    if (out->r1.decided)
-        return;
-    sim_runoff_votes(m, w, d, &out->r1, stream_at(w->seed, index, component, (uint32_t)d + 1),
-                     component == STREAM_RUNOFF ? w->batch.z + w->batch.runoff[d] : NULL);
-    scrutin_ballot b2 = {w->votes2, n, m->district_seats[d], m->registered[d], NULL, 0.0};
-    int tie = 0;
-    if (scrutin_rules_round2(rules, &b2, &out->r1, w->lot, seats, &out->winner, &tie) !=
-        SCRUTIN_OK) {
-        memset(seats, 0, n * sizeof *seats);
-        out->round = 0;
-        return;
-    }
-    out->tie |= tie;
-    out->round = 2;
+    district_count c = count_of(m, w, d);
+    (void)district_round1(rules, &c, w->lot, seats, out);
+    if (district_awaits_round2(out))
+        runoff(m, rules, w, d, index, component, &c, seats, out);
 }
 
 /*
@@ -61,7 +58,7 @@ static void decide(const scrutin_model *m, const scrutin_rules *rules, sim_works
  */
 static court_ruling apply_court(const scrutin_model *m, const scrutin_rules *rules,
                                 sim_workspace *w, size_t d, uint64_t index,
-                                const decision *provisional, int *tie)
+                                const district_decision *provisional, int *tie)
 {
     if (!m->params.court_enabled || provisional->round == 0)
         return COURT_NONE;
@@ -72,29 +69,22 @@ static court_ruling apply_court(const scrutin_model *m, const scrutin_rules *rul
     double struck = 0.0;
     court_ruling ruling = court_petition(&m->params, provisional->round, votes, n,
                                          provisional->winner, w->rng, &struck);
-    decision again;
     if (ruling == COURT_RERUN) {
         /* A new poll: fresh district shocks; the national and regional ones stay. */
         sim_other_shock(m, w, d, index, STREAM_OTHER_RERUN);
         sim_district_votes(m, w, d, stream_at(w->seed, index, STREAM_RERUN, (uint32_t)d + 1),
                            NULL);
+        district_decision again;
         decide(m, rules, w, d, index, STREAM_RERUN_RUNOFF, final, &again);
         *tie |= again.tie;
     } else if (ruling == COURT_STRIKE) {
-        court_strike(votes, provisional->winner, struck);
-        if (provisional->round == 2) {
-            memcpy(final, w->list_seats[SCRUTIN_STAGE_PROVISIONAL], n * sizeof *final);
-            scrutin_ballot b2 = {w->votes2, n, m->district_seats[d], m->registered[d], NULL, 0.0};
-            size_t winner;
-            int t2 = 0;
-            if (scrutin_rules_round2(rules, &b2, &provisional->r1, w->lot, final, &winner, &t2) ==
-                SCRUTIN_OK)
-                *tie |= t2;
-        } else {
-            /* Struck below a majority, the district goes to round 2. */
-            decide(m, rules, w, d, index, STREAM_RUNOFF, final, &again);
-            *tie |= again.tie;
-        }
+        district_count c = count_of(m, w, d);
+        district_decision after = *provisional;
+        (void)district_strike(rules, &c, w->lot, struck, final, &after);
+        /* Struck below a majority in round 1, the district goes to round 2 (runoff stream). */
+        if (district_awaits_round2(&after))
+            runoff(m, rules, w, d, index, STREAM_RUNOFF, &c, final, &after);
+        *tie |= after.tie;
     }
     return ruling;
 }
@@ -130,7 +120,7 @@ static size_t note_held(const scrutin_model *m, size_t d, size_t list, unsigned 
 
 /* Count the district's events and credit its seats to the parties, at both stages. */
 static unsigned count_district(const scrutin_model *m, sim_workspace *w, size_t system, size_t d,
-                               const decision *provisional, int tie, court_ruling ruling,
+                               const district_decision *provisional, int tie, court_ruling ruling,
                                size_t rejections)
 {
     size_t first = m->district_first_list[d], n = m->district_first_list[d + 1] - first;
@@ -190,7 +180,7 @@ static unsigned district_under(const scrutin_model *m, sim_workspace *w, size_t 
 {
     const scrutin_rules *rules = &m->systems[system];
     w->lot = w->lots[system];
-    decision provisional;
+    district_decision provisional;
     decide(m, rules, w, d, index, STREAM_RUNOFF, w->list_seats[SCRUTIN_STAGE_PROVISIONAL],
            &provisional);
     int tie = provisional.tie;

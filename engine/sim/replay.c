@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../court/strike.h"
 #include "../model/credit.h"
 #include "../model/model_types.h"
+#include "district_decision.h"
 #include "stream.h"
 
 const char *scrutin_replay_stage_name(scrutin_replay_stage stage)
@@ -122,7 +122,6 @@ typedef struct district_scratch {
     double *votes1, *votes2;
     unsigned *seats[2]; /* provisional and final seats of each list of the district */
     int partial;        /* a district in round 2 without a round-2 result is left unfilled */
-    int unknown;        /* this district was */
 } district_scratch;
 
 /* No list of district @p d has round-2 votes, and no winner_r2 is given. */
@@ -136,39 +135,39 @@ static int no_round2_result(const scrutin_model *m, size_t d)
     return 1;
 }
 
-/* Round 1, and round 2 if round 1 did not decide, from w->votes1 into @p seats. */
-static int decide(const scrutin_model *m, size_t d, gsl_rng *lot, district_scratch *w,
-                  unsigned *seats, scrutin_round1 *r1, size_t *winner, int *tie, scrutin_ctx *ctx)
+/* A district in round 2 without a round-2 result, in partial results: its seats stay unfilled. */
+#define ROUND2_UNKNOWN 1
+
+/*
+ * Round 2 of district @p d from its published result, if it awaits one after round 1 or a
+ * strike of status @p status. @return the status after it: ROUND2_UNKNOWN if the result is not
+ * published and @p w is partial.
+ */
+static int published_round2(int status, const scrutin_model *m, size_t d, gsl_rng *lot,
+                            const district_scratch *w, const district_count *c, unsigned *seats,
+                            district_decision *dec, scrutin_ctx *ctx)
 {
-    size_t first = m->district_first_list[d], n = m->district_first_list[d + 1] - first;
-    scrutin_ballot b1 = {w->votes1, n, m->district_seats[d], m->registered[d], NULL,
-                         m->other_votes[d]};
-    scrutin_ballot b2 = {w->votes2, n, m->district_seats[d], m->registered[d], NULL, 0.0};
-    int status = scrutin_rules_round1(w->rules, &b1, lot, seats, r1);
+    if (status != SCRUTIN_OK || !district_awaits_round2(dec))
+        return status;
+    if (w->partial && no_round2_result(m, d))
+        return district_vacant(ROUND2_UNKNOWN, c, seats, dec);
+    status = round2_votes(m, w->system, m->district_first_list[d], &dec->r1, c->votes2, ctx);
     if (status != SCRUTIN_OK)
         return status;
-    *tie |= r1->tie;
-    *winner = r1->qualified[0];
-    if (r1->decided && m->winner_r2[d] >= 0)
-        return scrutin_ctx_error(ctx, SCRUTIN_EINPUT, m->districts_path, m->district_line[d],
-                                 "winner_r2",
-                                 "district \"%s\" gives a round-2 winner, but its round-1 votes "
-                                 "elect list \"%s\" in round 1: check the votes, or leave "
-                                 "winner_r2 empty",
-                                 m->district_id[d], m->list_id[first + r1->qualified[0]]);
-    if (r1->decided)
-        return SCRUTIN_OK;
-    if (w->partial && no_round2_result(m, d)) {
-        w->unknown = 1;
-        memset(seats, 0, n * sizeof *seats);
-        return SCRUTIN_OK;
-    }
-    if ((status = round2_votes(m, w->system, first, r1, w->votes2, ctx)) != SCRUTIN_OK)
-        return status;
-    int tie2 = 0;
-    status = scrutin_rules_round2(w->rules, &b2, r1, lot, seats, winner, &tie2);
-    *tie |= tie2;
-    return status;
+    return district_round2(w->rules, c, lot, seats, dec);
+}
+
+/* Round 1 elected a list where the data give a round-2 winner: they contradict each other. */
+static int winner_r2_in_round1(const scrutin_model *m, size_t d, const district_decision *dec,
+                               scrutin_ctx *ctx)
+{
+    size_t winner = m->district_first_list[d] + dec->winner;
+    return scrutin_ctx_error(ctx, SCRUTIN_EINPUT, m->districts_path, m->district_line[d],
+                             "winner_r2",
+                             "district \"%s\" gives a round-2 winner, but its round-1 votes "
+                             "elect list \"%s\" in round 1: check the votes, or leave "
+                             "winner_r2 empty",
+                             m->district_id[d], m->list_id[winner]);
 }
 
 /*
@@ -184,23 +183,27 @@ static int replay_district(const scrutin_model *m, size_t d, gsl_rng *lot, distr
         w->votes1[i] = m->list_rejected[first + i] ? -1.0 : m->votes_r1[first + i];
         w->votes2[i] = -1.0;
     }
-    scrutin_round1 r1;
-    int tie = 0;
-    size_t winner = 0;
+    district_count count = {
+        {w->votes1, n, m->district_seats[d], m->registered[d], NULL, m->other_votes[d]},
+        w->votes1,
+        w->votes2};
     unsigned *prov = w->seats[0], *final = w->seats[1];
-    w->unknown = 0;
-    int status = decide(m, d, lot, w, prov, &r1, &winner, &tie, ctx);
-    if (status != SCRUTIN_OK)
-        return status;
-    if (w->unknown) {
+    district_decision dec;
+    int status = district_round1(w->rules, &count, lot, prov, &dec);
+    if (status == SCRUTIN_OK && dec.r1.decided && m->winner_r2[d] >= 0)
+        return winner_r2_in_round1(m, d, &dec, ctx);
+    status = published_round2(status, m, d, lot, w, &count, prov, &dec, ctx);
+    if (status == ROUND2_UNKNOWN) {
         /* Partial results: a round 2 whose result is not known; its seats stay unfilled. */
         out->winner_provisional[d] = out->winner_final[d] = -1;
         out->districts_unknown++;
-        out->ties += (size_t)tie;
+        out->ties += (size_t)dec.tie;
         return SCRUTIN_OK;
     }
-    out->decided_round1[d] = (unsigned char)r1.decided;
-    out->winner_provisional[d] = (long)(first + winner);
+    if (status != SCRUTIN_OK)
+        return status;
+    out->decided_round1[d] = (unsigned char)dec.r1.decided;
+    out->winner_provisional[d] = (long)(first + dec.winner);
     memcpy(final, prov, n * sizeof *final);
     int vacant = 0;
     for (size_t a = 0; a < m->n_annulments; a++) {
@@ -212,25 +215,18 @@ static int replay_district(const scrutin_model *m, size_t d, gsl_rng *lot, distr
             continue;
         }
         /* A decision about a round that did not decide this district changes nothing here. */
-        if ((ann->round == 1) != (r1.decided != 0))
+        if ((ann->round == 1) != (dec.r1.decided != 0))
             continue;
-        if (ann->round == 1) {
-            court_strike(w->votes1, winner, ann->struck_votes);
-            status = decide(m, d, lot, w, final, &r1, &winner, &tie, ctx);
-        } else {
-            court_strike(w->votes2, winner, ann->struck_votes);
-            scrutin_ballot b2 = {w->votes2, n, m->district_seats[d], m->registered[d], NULL, 0.0};
-            int tie2 = 0;
-            status = scrutin_rules_round2(w->rules, &b2, &r1, lot, final, &winner, &tie2);
-            tie |= tie2;
-        }
-        if (status != SCRUTIN_OK)
+        status = district_strike(w->rules, &count, lot, ann->struck_votes, final, &dec);
+        status = published_round2(status, m, d, lot, w, &count, final, &dec, ctx);
+        /* Struck in round 1 into a round 2 without a result (partial): its seats stay unfilled. */
+        if (status != SCRUTIN_OK && status != ROUND2_UNKNOWN)
             return status;
     }
     if (vacant)
         memset(final, 0, n * sizeof *final);
-    out->winner_final[d] = vacant ? -1 : (long)(first + winner);
-    out->ties += (size_t)tie;
+    out->winner_final[d] = vacant ? -1 : (long)(first + dec.winner);
+    out->ties += (size_t)dec.tie;
     int changed = 0;
     for (size_t i = 0; i < n; i++) {
         changed |= prov[i] != final[i];
@@ -283,8 +279,7 @@ static int replay_run(scrutin_replay **out, const scrutin_model *m, size_t syste
                           malloc(max_lists * sizeof(double)),
                           malloc(max_lists * sizeof(double)),
                           {malloc(max_lists * sizeof(unsigned)), malloc(max_lists * sizeof(unsigned))},
-                          partial,
-                          0};
+                          partial};
     gsl_rng *lot = stream_alloc();
     int status = (r && w.votes1 && w.votes2 && w.seats[0] && w.seats[1] && lot) ? SCRUTIN_OK
                                                                                : SCRUTIN_ENOMEM;
