@@ -405,6 +405,15 @@ int run_query_simulate(scrutin_tally *tally, const scrutin_model *m, const run_q
     if (dist_allreduce_counters(&done_here, 1) != SCRUTIN_OK && status == SCRUTIN_OK)
         status = SCRUTIN_EMPI;
     out->simulated = (uint64_t)done_here;
+    /* The simulations counted, over every rank: with none (none matched, or stopped before
+       the first), the run writes nothing, and neither does the database. */
+    int64_t counted = (int64_t)scrutin_tally_simulations(tally);
+    if (dist_allreduce_counters(&counted, 1) != SCRUTIN_OK && status == SCRUTIN_OK)
+        status = SCRUTIN_EMPI;
+    if (l.draws && counted == 0) {
+        scrutin_draws_abort(l.draws);
+        l.draws = NULL;
+    }
     if (l.draws) {
         int interrupted = status == SCRUTIN_EINTR;
         int written = status == SCRUTIN_OK || interrupted ? SCRUTIN_OK : status;
