@@ -157,23 +157,6 @@ static int write_plots(cli_job *job, const scrutin_model *model, const scrutin_t
     return status;
 }
 
-/* Before the headline (table and Markdown): the results given, and how many simulations match. */
-static void print_given(const scrutin_run_info *info, const scrutin_tally *tally, const run_args *a)
-{
-    if (!info->n_given || (a->common.format != SCRUTIN_FORMAT_TABLE &&
-                           a->common.format != SCRUTIN_FORMAT_MD))
-        return;
-    uint64_t matched = scrutin_tally_simulations(tally);
-    printf("Given");
-    for (size_t i = 0; i < info->n_given; i++)
-        printf(" %s%s", info->given[i], i + 1 < info->n_given ? "," : "");
-    printf(" (system %s): %llu of %llu simulations match (%.2f%%); every figure below is "
-           "conditional on them, its standard error from those %llu.\n\n",
-           info->given_system, (unsigned long long)matched, (unsigned long long)info->simulated,
-           info->simulated ? 100.0 * (double)matched / (double)info->simulated : 0.0,
-           (unsigned long long)matched);
-}
-
 /* Where the files are, after the headline table (table and Markdown formats only). */
 static void print_files(const cli_job *job, const run_args *a)
 {
@@ -217,8 +200,9 @@ static int write_results(cli_job *job, run_state *r, scrutin_ctx *ctx)
     if (status == SCRUTIN_OK && a->report)
         status = scrutin_report_html(job->out, r->model, r->tally, summary, &r->info, ctx);
     if (status == SCRUTIN_OK && !a->common.quiet) {
-        print_given(&r->info, r->tally, a);
-        status = scrutin_run_print(stdout, r->model, r->tally, summary, a->common.format, ctx);
+        /* With --given, it says how many simulations match, in every format. */
+        status = scrutin_run_print_info(stdout, r->model, r->tally, summary, &r->info,
+                                        a->common.format, ctx);
         if (status == SCRUTIN_OK)
             print_files(job, a);
     }

@@ -10,6 +10,9 @@
 #include <string.h>
 
 #include "../common/number_format.h"
+#include "../common/versioned.h"
+#include "json_doc.h"
+#include "run_json.h"
 #include "run_tables.h"
 #include "scrutin/report.h"
 
@@ -140,10 +143,27 @@ static int write_text_table(FILE *f, const run_data *d, int markdown)
     return report_headline_table.rows(d, &sink);
 }
 
+/* Before the title (table and Markdown): the results given, and how many simulations match. */
+static void write_given_line(FILE *f, const run_data *d, const scrutin_run_info *given)
+{
+    uint64_t matched = d->summary->simulations, simulated = given->simulated;
+    fputs("Given", f);
+    for (size_t i = 0; i < given->n_given; i++)
+        fprintf(f, " %s%s", given->given[i], i + 1 < given->n_given ? "," : "");
+    fprintf(f, " (system %s): %llu of %llu simulations match (%.2f%%); every figure below is "
+               "conditional on them, its standard error from those %llu.\n\n",
+            given->given_system ? given->given_system : scrutin_model_system_id(d->model, 0),
+            (unsigned long long)matched, (unsigned long long)simulated,
+            simulated ? 100.0 * (double)matched / (double)simulated : 0.0,
+            (unsigned long long)matched);
+}
+
 /* The title line, then a table per system, each under its id, when there are several. */
-static int write_text(FILE *f, const run_data *d, int markdown)
+static int write_text(FILE *f, const run_data *d, const scrutin_run_info *given, int markdown)
 {
     const scrutin_summary *s = d->summary;
+    if (given)
+        write_given_line(f, d, given);
     fprintf(f, "%s%s: %llu simulations; %u seats, a majority is %u, a supermajority %u\n\n",
             markdown ? "## " : "", scrutin_model_name(d->model),
             (unsigned long long)s->simulations, s->seats, s->majority, s->supermajority);
@@ -158,7 +178,7 @@ static int write_text(FILE *f, const run_data *d, int markdown)
     return status;
 }
 
-static int write_json(FILE *f, const run_data *d)
+static int write_json(FILE *f, const run_data *d, const scrutin_run_info *given)
 {
     json_t *rows = NULL;
     int status = table_json(&rows, &report_headline_table, d);
@@ -171,24 +191,42 @@ static int write_json(FILE *f, const run_data *d)
                              (int)d->summary->supermajority, "rows", rows);
     if (!root)
         return SCRUTIN_ENOMEM;
-    if (json_dumpf(root, f, JSON_INDENT(2) | JSON_SORT_KEYS | JSON_REAL_PRECISION(17)) != 0 ||
+    json_doc doc = {1};
+    if (given)
+        json_doc_put(&doc, root, "given", report_run_given(&doc, given, d->summary->simulations));
+    if (!doc.ok)
+        status = SCRUTIN_ENOMEM;
+    else if (json_dumpf(root, f, JSON_INDENT(2) | JSON_SORT_KEYS | JSON_REAL_PRECISION(17)) != 0 ||
         fputc('\n', f) == EOF)
         status = SCRUTIN_EIO;
     json_decref(root);
     return status;
 }
 
-static int write_headline(FILE *f, const run_data *d, scrutin_format format)
+/* With known results, every row says how many simulations it counts, of how many run. */
+static int write_csv(FILE *f, const run_data *d, const scrutin_run_info *given)
+{
+    if (!given)
+        return table_csv_write(f, &report_headline_table, d);
+    static const char *const columns[] = {"matched", "simulated"};
+    const cell counts[] = {cell_int((int64_t)d->summary->simulations),
+                           cell_int((int64_t)given->simulated)};
+    return table_csv_write_extra(f, &report_headline_table, d, columns, counts, 2);
+}
+
+/* @p given: the run's info if results were given (run --given), else NULL. */
+static int write_headline(FILE *f, const run_data *d, const scrutin_run_info *given,
+                          scrutin_format format)
 {
     report_locale c_numbers;
     int status = report_locale_enter(&c_numbers);
     if (status == SCRUTIN_OK) {
         switch (format) {
-        case SCRUTIN_FORMAT_CSV: status = table_csv_write(f, &report_headline_table, d); break;
-        case SCRUTIN_FORMAT_JSON: status = write_json(f, d); break;
-        case SCRUTIN_FORMAT_MD: status = write_text(f, d, 1); break;
+        case SCRUTIN_FORMAT_CSV: status = write_csv(f, d, given); break;
+        case SCRUTIN_FORMAT_JSON: status = write_json(f, d, given); break;
+        case SCRUTIN_FORMAT_MD: status = write_text(f, d, given, 1); break;
         case SCRUTIN_FORMAT_TABLE:
-        default: status = write_text(f, d, 0); break;
+        default: status = write_text(f, d, given, 0); break;
         }
     }
     report_locale_leave(&c_numbers);
@@ -199,9 +237,19 @@ int scrutin_run_print(FILE *f, const scrutin_model *model, const scrutin_tally *
                       const scrutin_summary *summary, scrutin_format format,
                       scrutin_ctx *ctx)
 {
+    return scrutin_run_print_info(f, model, tally, summary, NULL, format, ctx);
+}
+
+int scrutin_run_print_info(FILE *f, const scrutin_model *model, const scrutin_tally *tally,
+                           const scrutin_summary *summary, const scrutin_run_info *info,
+                           scrutin_format format, scrutin_ctx *ctx)
+{
     if (!f || !model || !tally || !summary)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
                                  "scrutin_run_print: an argument is NULL");
+    if (info && VERSIONED_CHECK(info, "scrutin_run_print_info", scrutin_run_info,
+                                SCRUTIN_RUN_INFO, ctx) != SCRUTIN_OK)
+        return SCRUTIN_EINVAL;
     int status = scrutin_tally_check(tally, model, "scrutin_run_print", ctx);
     if (status != SCRUTIN_OK)
         return status;
@@ -209,7 +257,8 @@ int scrutin_run_print(FILE *f, const scrutin_model *model, const scrutin_tally *
     status = run_systems_make(&rs, model, tally, summary, "scrutin_run_print", ctx);
     if (status != SCRUTIN_OK)
         return status;
-    status = write_headline(f, &rs.data, format);
+    const scrutin_run_info *given = info && info->n_given ? info : NULL;
+    status = write_headline(f, &rs.data, given, format);
     run_systems_free(&rs);
     if (status == SCRUTIN_OK && ferror(f))
         status = SCRUTIN_EIO;
@@ -226,7 +275,7 @@ int run_table_print(FILE *f, const scrutin_model *model, const scrutin_summary *
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
                                  "scrutin_run_print: an argument is NULL");
     run_data d = {model, NULL, summary, NULL, 0, NULL};
-    int status = write_headline(f, &d, format);
+    int status = write_headline(f, &d, NULL, format);
     if (status == SCRUTIN_OK && ferror(f))
         status = SCRUTIN_EIO;
     if (status != SCRUTIN_OK)

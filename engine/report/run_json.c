@@ -8,6 +8,19 @@
 #include "scrutin/error.h"
 #include "scrutin/version.h"
 
+json_t *report_run_given(json_doc *d, const scrutin_run_info *info, uint64_t matched)
+{
+    /* The tables are conditional on these: their standard errors follow from "matched". */
+    json_t *given = json_object(), *conditions = json_array();
+    for (size_t i = 0; i < info->n_given; i++)
+        json_doc_append(d, conditions, json_doc_string(info->given[i]));
+    json_doc_put(d, given, "conditions", conditions);
+    json_doc_put(d, given, "system", json_doc_string(info->given_system));
+    json_doc_put(d, given, "matched", json_doc_count(matched));
+    json_doc_put(d, given, "simulated", json_doc_count(info->simulated));
+    return given;
+}
+
 static json_t *execution(json_doc *d, const scrutin_run_info *info, double write_seconds)
 {
     json_t *e = json_object(), *timings = json_object();
@@ -54,17 +67,8 @@ static json_t *metadata(json_doc *d, const run_data *data, const scrutin_run_inf
     json_doc_put(d, root, "court_seats_moved", moved);
     /* Every parameter in effect, after inheritance and defaults: the run can be repeated. */
     json_doc_put(d, root, "parameters", report_model_parameters(d, data->model));
-    if (info->n_given) {
-        /* The tables are conditional on these: their standard errors follow from "matched". */
-        json_t *given = json_object(), *conditions = json_array();
-        for (size_t i = 0; i < info->n_given; i++)
-            json_doc_append(d, conditions, json_doc_string(info->given[i]));
-        json_doc_put(d, given, "conditions", conditions);
-        json_doc_put(d, given, "system", json_doc_string(info->given_system));
-        json_doc_put(d, given, "matched", json_doc_count(s->simulations));
-        json_doc_put(d, given, "simulated", json_doc_count(info->simulated));
-        json_doc_put(d, root, "given", given);
-    }
+    if (info->n_given)
+        json_doc_put(d, root, "given", report_run_given(d, info, s->simulations));
     if (info->target_se > 0.0 || info->min_matches > 0) {
         json_t *stopping = json_object();
         json_doc_put(d, stopping, "target_se",

@@ -19,6 +19,12 @@ struct json_doc;
 json_t *run_partial_json(struct json_doc *d, const run_data *data);
 
 /*
+ * run.json's "given" (and the JSON headline's): the results @p info gives, the system they
+ * are known under, the @p matched simulations the tables count, of info->simulated run.
+ */
+json_t *report_run_given(struct json_doc *d, const scrutin_run_info *info, uint64_t matched);
+
+/*
  * Make run.json's document, into @p *out (docs/cli.md, "run.json"). Everything that may
  * differ between two runs of the same tally (threads, ranks, timings, the
  * scenario's path) goes into the "execution" object, and nothing else does.

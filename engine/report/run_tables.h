@@ -116,6 +116,10 @@ int run_table_print(FILE *f, const scrutin_model *model, const scrutin_summary *
  * @return 0, SCRUTIN_EIO or what the table's rows returned
  */
 int table_csv_write(FILE *f, const run_table *table, const run_data *data);
+/* table_csv_write() with the @p n_extra columns @p extra_columns after the table's own, the
+   same @p extra cells on every row. */
+int table_csv_write_extra(FILE *f, const run_table *table, const run_data *data,
+                          const char *const *extra_columns, const cell *extra, size_t n_extra);
 
 /*
  * @p table as a JSON array of objects, one per row, keyed by column; empty

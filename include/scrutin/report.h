@@ -173,6 +173,23 @@ SCRUTIN_API SCRUTIN_NODISCARD int scrutin_run_print(FILE *f, const scrutin_model
                                   scrutin_format format, scrutin_ctx *ctx);
 
 /**
+ * scrutin_run_print() of a run made with known results (run --given): with
+ * @p info->n_given, the headline says which results and how many simulations
+ * matched of how many were run (info->simulated): a line `Given ...: K of N
+ * simulations match` before the table (table, Markdown), the columns
+ * `matched,simulated` after the others on every row (CSV), and a "given"
+ * object as run.json's (JSON). @p info NULL or without results given:
+ * scrutin_run_print().
+ * @return as scrutin_run_print(); SCRUTIN_EINVAL if @p info's version is not
+ *         SCRUTIN_RUN_INFO_VERSION
+ */
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_run_print_info(FILE *f, const scrutin_model *model,
+                                       const scrutin_tally *tally,
+                                       const scrutin_summary *summary,
+                                       const scrutin_run_info *info, scrutin_format format,
+                                       scrutin_ctx *ctx);
+
+/**
  * Write `@p out_dir/report.html`: one self-contained page about a run, that
  * a browser shows without scrutin and without any other file. It holds the
  * run's facts (simulations, seats and thresholds, seed, scenario hash), a

@@ -93,6 +93,33 @@ for f in ("seats_summary.csv", "district_lists.csv", "districts.csv"):
 EOF_PY
 then pass; else fail "draws and known results"; fi
 
+# The headline says how many simulations match, in every format: the same count as run.json's.
+for f in table md csv json; do
+    "$scrutin" run "$mali" -n 2000 --seed 3 --given Commune-I=ADEMA-CNID \
+        --given provisional:Kayes:RPM --format "$f" --no-progress --out "$work/head-$f" \
+        >"$work/head.$f" 2>"$work/err" || fail "run --format $f: exit $?"
+done
+if python3 - "$work" <<'EOF_PY'
+import csv, json, sys
+work = sys.argv[1]
+given = json.load(open(f"{work}/given/run.json"))["given"]
+k, n = given["matched"], given["simulated"]
+line = (f"Given Commune-I=ADEMA-CNID, provisional:Kayes:RPM (system two-round-list): {k} of {n} "
+        f"simulations match")
+for f in ("table", "md"):
+    assert open(f"{work}/head.{f}").read().startswith(line), f
+rows = list(csv.DictReader(open(f"{work}/head.csv")))
+assert rows and all((r["matched"], r["simulated"]) == (str(k), str(n)) for r in rows), rows[0]
+head = json.load(open(f"{work}/head.json"))
+assert head["given"] == given and head["simulations"] == k, head.get("given")
+EOF_PY
+then pass; else fail "the headline's count of matching simulations"; fi
+# Without known results the CSV headline keeps its columns.
+"$scrutin" run "$mali" -n 200 --seed 3 --format csv --no-progress --out "$work/head-plain" \
+    >"$work/plain.csv" 2>"$work/err"
+[ "$(head -1 "$work/plain.csv")" = "stage,group_kind,group,mean,p05,p95,p_majority,p_majority_se,p_largest" ] \
+    && pass || fail "the CSV headline without --given: $(head -1 "$work/plain.csv")"
+
 # --target-se: every reported standard error at most the target; the same files for 1 and 2
 # threads; --min-matches: at least K matching simulations.
 for t in 1 2; do
