@@ -2,7 +2,8 @@
 # CI: build the scrutin command with MPI and run the whole test suite on it: the MPI
 # build must pass every test the normal build passes, and tests/cli/test_mpi.sh (skipped
 # elsewhere) checks that runs on 1, 2 and 3 ranks give the single-process results byte for
-# byte. Environment: BUILD_DIR (default build-mpi), JOBS (default: the number of cores).
+# byte: run, compare and sweep's files, and run's --draws database (its SQL dump), --given,
+# --target-se and --min-matches. Environment: BUILD_DIR (default build-mpi), JOBS (default: the number of cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build-mpi}

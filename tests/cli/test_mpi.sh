@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Distributed runs: mpirun -np 1, 2 and 3 give CSV files byte-identical to a
 # single process with the same seed, and to each other, for run, compare and
-# sweep (their JSON files too, but for "execution"); an error on the ranks
-# stops them all with one message and exit status 2, without hanging.
+# sweep (their JSON files too, but for "execution"), and for run's --draws
+# database (its SQL dump), --given, --target-se and --min-matches; an error on
+# the ranks stops them all with one message and exit status 2, without hanging.
 # Skipped (77) unless this scrutin was built with -DSCRUTIN_WITH_MPI=ON.
 set -u
 scrutin=$1
@@ -79,6 +80,47 @@ for np in 1 2 3; do
         "$work/sweep-np$np/plots/sweep_majority.csv"
     check same_json "$work/sweep-single/sweep.json" "$work/sweep-np$np/sweep.json" $np
 done
+# run's queries: --draws (rank 0 writes the rows, gathered from every rank in index order),
+# --given, and the stopping rules (decided at fixed steps on the tallies summed over the
+# ranks): the same database, byte for byte in its SQL dump, and the same files for any
+# number of ranks. Each case: a name, then run's arguments (the database is NAME.db).
+dump() { python3 -c 'import sqlite3, sys; print("\n".join(sqlite3.connect(sys.argv[1]).iterdump()))' "$1"; }
+query_cases=(
+    "given|$mali/scenario.yaml -n 1500 --seed 9 --draws-districts --given Commune-I=ADEMA-CNID --given provisional:Kayes:RPM"
+    "target|$src/tests/data/systems/small-systems.yaml -n 1000 --seed 9 --target-se 0.005 --max-n 100000"
+    "matches|$small -n 700 --seed 9 --given D1=C --min-matches 1500 --max-n 50000"
+)
+for case in "${query_cases[@]}"; do
+    name=${case%%|*}
+    read -r -a args <<<"${case#*|}"
+    "$scrutin" run "${args[@]}" --threads 2 --draws "$work/$name-single.db" \
+        --out "$work/$name-single" -q
+    check test $? -eq 0
+    dump "$work/$name-single.db" >"$work/$name-single.sql"
+    check test -s "$work/$name-single.sql"
+    for np in 1 2 3; do
+        timeout 300 mpirun --oversubscribe -np $np "$scrutin" run "${args[@]}" --threads 1 \
+            --draws "$work/$name-np$np.db" --out "$work/$name-np$np" -q
+        check test $? -eq 0
+        dump "$work/$name-np$np.db" >"$work/$name-np$np.sql"
+        check cmp -s "$work/$name-single.sql" "$work/$name-np$np.sql"
+        for f in seats_distribution seats_summary districts district_lists; do
+            check cmp -s "$work/$name-single/$f.csv" "$work/$name-np$np/$f.csv"
+        done
+        check same_json "$work/$name-single/run.json" "$work/$name-np$np/run.json" $np
+    done
+done
+# The stopping rules were met before their caps, at a step boundary; the results matched.
+check python3 - "$work" <<'EOF'
+import json, sys
+t = json.load(open(f"{sys.argv[1]}/target-np3/run.json"))
+assert t["stopping"]["met"] and t["simulations"]["completed"] % 1000 == 0, t["stopping"]
+m = json.load(open(f"{sys.argv[1]}/matches-np3/run.json"))
+assert m["stopping"]["met"] and m["given"]["matched"] >= 1500, m["given"]
+g = json.load(open(f"{sys.argv[1]}/given-np3/run.json"))
+assert 0 < g["given"]["matched"] < g["given"]["simulated"] == 1500, g["given"]
+EOF
+
 # More ranks than simulations: the ranks without any still take part.
 "$scrutin" compare "$small" "$small" -n 2 --out "$work/tiny-single" -q
 timeout 120 mpirun --oversubscribe -np 3 "$scrutin" compare "$small" "$small" -n 2 --out "$work/tiny-np3" -q
