@@ -3,14 +3,15 @@
  *
  *   scrutin-bench [--quick] [--repeats R] [--threads T] [--simulations N]
  *                 [--scenario PATH] [--cli PATH] [--old-cli PATH] [--callgrind]
- *                 [--json FILE] [--md FILE]
+ *                 [--only SECTION,...] [--json FILE] [--md FILE]
  *   scrutin-bench --child-sim SCENARIO N [T] (N simulations on T threads, 1 by default;
  *                                             for callgrind, and as a quick timer)
  *
  * It measures, each several times with the median reported: simulations per
  * second on Mali 2007 for 1, 2, ... threads; the cost per simulation of
  * synthetic elections of 55, 550 and 5,500 districts with 5, 10 and 20 lists
- * each; the peak memory of `scrutin run` for N = 10^4, 10^5, 10^6; and, with
+ * each; the peak memory of `scrutin run` for N = 10^4, 10^5, 10^6; what the draws
+ * database (--draws) adds to `scrutin run` at 10^5 and 10^6 simulations; and, with
  * --callgrind, the kernel's instructions per simulation. It reports; it never
  * fails on a timing.
  */
@@ -150,16 +151,30 @@ static int remove_entry(const char *path, const struct stat *sb, int flag, struc
     return remove(path);
 }
 
+/* Whether section @p name is to be measured: all of them unless --only named some. */
+static int wanted(const char *only, const char *name)
+{
+    if (!only)
+        return 1;
+    size_t n = strlen(name);
+    for (const char *p = only; (p = strstr(p, name)) != NULL; p += n)
+        if ((p == only || p[-1] == ',') && (p[n] == ',' || p[n] == '\0'))
+            return 1;
+    return 0;
+}
+
 static void usage(FILE *f)
 {
     fprintf(f, "Usage: scrutin-bench [--quick] [--repeats R] [--threads T] [--simulations N]\n"
                "                     [--scenario PATH] [--cli PATH] [--callgrind]\n"
-               "                     [--json FILE] [--md FILE]\n"
+               "                     [--only SECTION,...] [--json FILE] [--md FILE]\n"
                "Measures throughput (Mali 2007, 1..T threads), the cost per simulation of\n"
                "synthetic elections (55, 550, 5,500 districts x 5, 10, 20 lists), the peak\n"
-               "memory of `scrutin run` (N = 10^4, 10^5, 10^6) and, with --callgrind, the\n"
-               "kernel's instructions per simulation. Medians of R runs (default 3).\n"
-               "--quick: the CI mode, under a minute. See docs/performance.md.\n");
+               "memory of `scrutin run` (N = 10^4, 10^5, 10^6), the CPU time the draws\n"
+               "database adds (`scrutin run --draws`, N = 10^5, 10^6) and, with --callgrind,\n"
+               "the kernel's instructions per simulation. Medians of R runs (default 3).\n"
+               "--quick: the CI mode, under a minute. --only: some of the sections memory,\n"
+               "kernel, throughput, versus, draws, scaling. See docs/performance.md.\n");
 }
 
 int main(int argc, char **argv)
@@ -170,7 +185,7 @@ int main(int argc, char **argv)
     bench_config c = {.repeats = 3, .max_threads = cores > 0 ? (int)cores : 1,
                       .scenario = SCRUTIN_BENCH_SOURCE_DIR "/scenarios/mali-2007/scenario.yaml",
                       .cli = SCRUTIN_BENCH_CLI, .self = "/proc/self/exe"};
-    const char *json_path = "bench-results.json", *md_path = "bench-results.md";
+    const char *json_path = "bench-results.json", *md_path = "bench-results.md", *only = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(a, "--quick") == 0)
@@ -192,6 +207,8 @@ int main(int argc, char **argv)
             c.cli = v;
         else if (v && strcmp(a, "--old-cli") == 0 && ++i)
             c.old_cli = v;
+        else if (v && strcmp(a, "--only") == 0 && ++i)
+            only = v;
         else if (v && strcmp(a, "--json") == 0 && ++i)
             json_path = v;
         else if (v && strcmp(a, "--md") == 0 && ++i)
@@ -229,14 +246,20 @@ int main(int argc, char **argv)
      * (Linux counts the forked image's peak in the child's ru_maxrss, even after exec), and
      * the scaling section below holds elections of 5,500 districts.
      */
-    json_t *memory = bench_memory(&c);
-    json_t *kernel = c.callgrind ? bench_kernel(&c) : NULL;
+    json_t *memory = wanted(only, "memory") ? bench_memory(&c) : NULL;
+    json_t *kernel = c.callgrind && wanted(only, "kernel") ? bench_kernel(&c) : NULL;
     if (kernel)
         json_object_set_new(results, "kernel", kernel);
-    json_object_set_new(results, "throughput", bench_throughput(&c));
-    json_object_set_new(results, "versus", bench_versus(&c));
-    json_object_set_new(results, "scaling", bench_scaling(&c));
-    json_object_set_new(results, "memory", memory);
+    if (wanted(only, "throughput"))
+        json_object_set_new(results, "throughput", bench_throughput(&c));
+    if (wanted(only, "versus"))
+        json_object_set_new(results, "versus", bench_versus(&c));
+    if (wanted(only, "draws"))
+        json_object_set_new(results, "draws", bench_draws(&c));
+    if (wanted(only, "scaling"))
+        json_object_set_new(results, "scaling", bench_scaling(&c));
+    if (memory)
+        json_object_set_new(results, "memory", memory);
     json_object_set_new(results, "targets", bench_targets(results));
     nftw(tmp, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 

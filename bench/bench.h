@@ -38,6 +38,8 @@ json_t *bench_memory(const bench_config *c);
 json_t *bench_kernel(const bench_config *c);
 /* The new kernel against the old (c->old_cli), and Student-t tails, end to end (versus.c). */
 json_t *bench_versus(const bench_config *c);
+/* What `scrutin run --draws` costs over the run without it, in CPU time (draws.c). */
+json_t *bench_draws(const bench_config *c);
 /*
  * Instructions per simulation inside sim_one() for @p n simulations of @p scenario on one
  * thread, counted by valgrind's callgrind; if @p calls is not NULL it receives the calls the

@@ -61,6 +61,8 @@ int bench_spawn(const char *const argv[], const char *log_path, bench_child *out
     if (wait4(pid, &wstatus, 0, &usage) != pid)
         return -1;
     out->seconds = bench_now() - start;
+    out->cpu_seconds = (double)usage.ru_utime.tv_sec + 1e-6 * (double)usage.ru_utime.tv_usec +
+                       (double)usage.ru_stime.tv_sec + 1e-6 * (double)usage.ru_stime.tv_usec;
     out->peak_kib = usage.ru_maxrss; /* kilobytes on Linux */
     out->status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
     return 0;

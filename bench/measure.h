@@ -13,11 +13,12 @@ double bench_cpu_now(void);
 /* The median of @p x[0..n) (the mean of the middle two when n is even); @p x is sorted. */
 double bench_median(double *x, size_t n);
 
-/* What a child process did: its exit status (-1 if it did not exit normally), wall time and
-   peak resident memory. */
+/* What a child process did: its exit status (-1 if it did not exit normally), wall time,
+   CPU time (user and system, all its threads) and peak resident memory. */
 typedef struct bench_child {
     int status;
     double seconds;
+    double cpu_seconds;
     long peak_kib;
 } bench_child;
 

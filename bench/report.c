@@ -89,6 +89,13 @@ json_t *bench_targets(json_t *results)
         out, target("peak memory, largest N over smallest N",
                     number(json_object_get(results, "memory"), "peak_ratio_largest_to_smallest"),
                     "ratio", 1.10, 1, "median peak resident set of scrutin run"));
+    json_t *draws = json_object_get(results, "draws");
+    if (json_object_get(draws, "seats_extra_over_plain_at_largest"))
+        json_array_append_new(
+            out, target("the draws database's seats table: its CPU time over the simulation's",
+                        number(draws, "seats_extra_over_plain_at_largest"), "ratio", 1.0, 1,
+                        "scrutin run --draws against the run without it, one thread, median "
+                        "CPU time, at the largest N"));
     json_t *same = json_object_get(throughput, "identical_across_threads");
     json_array_append_new(out, target("tallies identical for every thread count",
                                       json_is_boolean(same) ? (double)json_is_true(same) : NAN,
@@ -251,6 +258,31 @@ static void write_versus(FILE *f, json_t *vs)
                 number(vs, "tails_2_01_over_normal"), number(vs, "tails_2_00001_over_normal"));
 }
 
+static void write_draws(FILE *f, json_t *dr)
+{
+    if (json_object_get(dr, "error")) {
+        fprintf(f, "Error: %s\n", json_string_value(json_object_get(dr, "error")));
+        return;
+    }
+    fprintf(f, "`%s`, the variants in turn; median CPU time of the process (user and "
+               "system). Extra: the CPU time the database adds, over the run without it.\n\n"
+               "| N | variant | CPU (s) | wall (s) | database (MB) | extra |\n"
+               "|---:|---|---:|---:|---:|---:|\n",
+            json_string_value(json_object_get(dr, "command")));
+    size_t i;
+    json_t *row;
+    json_array_foreach(json_object_get(dr, "runs"), i, row) {
+        fprintf(f, "| %.0f | %s | %.2f | %.2f | %.1f |", number(row, "simulations"),
+                json_string_value(json_object_get(row, "variant")),
+                number(row, "median_cpu_seconds"), number(row, "median_wall_seconds"),
+                number(row, "database_bytes") / 1e6);
+        if (json_object_get(row, "extra_cpu_over_plain"))
+            fprintf(f, " %+.0f%% |\n", 100 * number(row, "extra_cpu_over_plain"));
+        else
+            fprintf(f, " |\n");
+    }
+}
+
 static void write_kernel(FILE *f, json_t *kernel)
 {
     fprintf(f, "\n## Kernel: instructions\n\n");
@@ -282,14 +314,22 @@ int bench_write_markdown(const char *path, json_t *results)
     write_machine(f, json_object_get(results, "machine"));
     fprintf(f, "\n## Targets of the issue\n\n");
     write_targets(f, json_object_get(results, "targets"));
-    fprintf(f, "\n## Throughput\n\n");
-    write_throughput(f, json_object_get(results, "throughput"));
-    fprintf(f, "\n## The new kernel against the old, and Student-t tails\n\n");
-    write_versus(f, json_object_get(results, "versus"));
-    fprintf(f, "\n## Cost per simulation as the election grows\n\n");
-    write_scaling(f, json_object_get(results, "scaling"));
-    fprintf(f, "\n## Peak memory\n\n");
-    write_memory(f, json_object_get(results, "memory"));
+    /* Every section measured (scrutin-bench --only may leave some out), in this order. */
+    static const struct {
+        const char *key, *title;
+        void (*write)(FILE *, json_t *);
+    } sections[] = {{"throughput", "Throughput", write_throughput},
+                    {"versus", "The new kernel against the old, and Student-t tails", write_versus},
+                    {"draws", "The draws database (`scrutin run --draws`)", write_draws},
+                    {"scaling", "Cost per simulation as the election grows", write_scaling},
+                    {"memory", "Peak memory", write_memory}};
+    for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++) {
+        json_t *section = json_object_get(results, sections[i].key);
+        if (!section)
+            continue;
+        fprintf(f, "\n## %s\n\n", sections[i].title);
+        sections[i].write(f, section);
+    }
     json_t *kernel = json_object_get(results, "kernel");
     if (kernel)
         write_kernel(f, kernel);
