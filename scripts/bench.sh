@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The benchmark in one command (docs/performance.md): build with the benchmark on, run it, and
 # write bench/results/latest.json and bench/results/latest.md.
-#   scripts/bench.sh            the full benchmark (5 to 10 minutes on 2 cores)
+#   scripts/bench.sh            the full benchmark (10 to 20 minutes on 2 cores; the draws
+#                               database's runs, at 10^6 simulations on one thread, are 3 of them)
 #   scripts/bench.sh --quick    the CI mode (under a minute)
-# Other options go to scrutin-bench (--repeats R, --threads T, --simulations N; --help).
+# Other options go to scrutin-bench (--repeats R, --threads T, --simulations N, --only
+# SECTION,...; --help).
 # BUILD_DIR (default build-bench) and CMAKE_ARGS are honoured. With valgrind installed the
 # kernel's instructions per simulation are counted too. The old kernel (OLD_KERNEL, default the
 # commit before the batched draws) is built from git into build-bench-old/ and timed in turn
