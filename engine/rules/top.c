@@ -1,44 +1,6 @@
 /* The lists with the most votes, with ties at the boundary drawn by lot. */
 #include "scrutin/rules.h"
 
-#include <math.h>
-
-/*
- * The insertion below for k = 2 (the two-round systems' round 2), without its
- * branches on the votes, which a random election mispredicts: the same pair
- * in the same order and the same `left_out`. Before two lists are kept, the
- * empty places hold -inf, below every vote, and what they push out is below
- * left_out's start. @return how many lists are kept (at most 2).
- */
-static size_t top_two(const double *votes, size_t n, size_t *top, double *left_out)
-{
-    size_t first = 0, second = 0, running = 0;
-    double v1 = -INFINITY, v2 = -INFINITY, out = *left_out;
-    for (size_t i = 0; i < n; i++) {
-        double v = votes[i];
-        if (v < 0)
-            continue;
-        running++;
-        /*
-         * As selections that compile to min, max and masks (written with
-         * ternaries, gcc makes branches of them). v passes the first (above1)
-         * or only the second (above2): the second becomes the first or v.
-         * Left out now: the old second if v passes it, else v.
-         */
-        size_t above1 = (size_t)0 - (v > v1), above2 = ((size_t)0 - (v > v2)) & ~above1;
-        double low = v < v1 ? v : v1, dropped = v < v2 ? v : v2;
-        out = dropped > out ? dropped : out;
-        second = (first & above1) | (i & above2) | (second & ~(above1 | above2));
-        first = (i & above1) | (first & ~above1);
-        v2 = low > v2 ? low : v2;
-        v1 = v > v1 ? v : v1;
-    }
-    top[0] = first;
-    top[1] = second;
-    *left_out = out;
-    return running < 2 ? running : 2;
-}
-
 size_t scrutin_rules_top(const double *votes, size_t n, size_t k, gsl_rng *lot, size_t *top,
                          int *tie)
 {
@@ -53,12 +15,7 @@ size_t scrutin_rules_top(const double *votes, size_t n, size_t k, gsl_rng *lot, 
      */
     size_t m = 0;
     double left_out = -1.0;
-    size_t pass = n;
-    if (k == 2) {
-        m = top_two(votes, n, top, &left_out);
-        pass = 0; /* done */
-    }
-    for (size_t i = 0; i < pass; i++) {
+    for (size_t i = 0; i < n; i++) {
         double v = votes[i];
         if (v < 0)
             continue;
