@@ -35,8 +35,8 @@ typedef struct sim_workspace {
     double *votes1, *votes2, *scratch; /* [max_lists padded to DRAWS_PAD] */
     unsigned *list_seats[SCRUTIN_STAGES]; /* [max_lists] seats of each list of the district */
     uint8_t *rejected;      /* [max_lists] rejected before the vote in this simulation */
-    double *transfer;       /* [2 n_coalitions]: scratch of round 2 (runoff.c: the round-1
-                               votes of eliminated lists by coalition, in two sums) */
+    double *transfer;       /* [n_coalitions * (1 + SCRUTIN_MAX_RUNOFF)]: scratch of round 2
+                               (the round-1 votes of eliminated lists, by coalition) */
     double *abstention_odds; /* [n_coalitions] exp(logit of each coalition's abstention), from
                                the model's parameters when the workspace is made */
     unsigned *seats[SCRUTIN_STAGES]; /* [systems][parties + coalitions]: system 0 first */

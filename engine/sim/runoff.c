@@ -69,27 +69,21 @@ void sim_runoff_votes(const scrutin_model *m, sim_workspace *w, size_t d, const 
 
     /*
      * Eliminated voters behave by coalition, so their round-1 votes are summed
-     * by coalition first, and each coalition's split is computed once, not once
-     * per list. The votes are whole numbers, so the sums are exact in any
-     * order: two sums, of the even and the odd lists, break the chain of
-     * additions through memory that lists of one coalition in a row make.
+     * by coalition first (whole numbers: the sums are exact), and each
+     * coalition's split is computed once, not once per list. The branches
+     * below depend on which coalitions a district's lists belong to, the same
+     * in every simulation, so they are well predicted: branchless versions
+     * (two sums of alternate lists, every coalition's split computed and
+     * added as 0) took 45 ns a district against 27 in a microbenchmark.
      */
-    double *eliminated = w->transfer, *odd = w->transfer + nc;
-    for (size_t k = 0; k < 2 * nc; k++)
-        eliminated[k] = 0.0;
-    const uint32_t *coalition = m->list_coalition + first;
-    const double *votes1 = w->votes1;
-    size_t i = 0;
-    for (; i + 1 < n; i += 2) {
-        eliminated[coalition[i]] += votes1[i] > 0.0 ? votes1[i] : 0.0;
-        odd[coalition[i + 1]] += votes1[i + 1] > 0.0 ? votes1[i + 1] : 0.0;
-    }
-    if (i < n)
-        eliminated[coalition[i]] += votes1[i] > 0.0 ? votes1[i] : 0.0;
+    double *eliminated = w->transfer;
     for (size_t k = 0; k < nc; k++)
-        eliminated[k] += odd[k];
-    for (i = 0; i < n; i++)
+        eliminated[k] = 0.0;
+    for (size_t i = 0; i < n; i++) {
         w->votes2[i] = -1.0;
+        if (w->votes1[i] > 0.0)
+            eliminated[m->list_coalition[first + i]] += w->votes1[i];
+    }
     double base[SCRUTIN_MAX_RUNOFF];
     uint32_t to[SCRUTIN_MAX_RUNOFF];
     double retention = p->retention[m->district_region[d]];
@@ -102,26 +96,18 @@ void sim_runoff_votes(const scrutin_model *m, sim_workspace *w, size_t d, const 
     /* The voters of lists not described behave as the coalition the scenario names for them. */
     if (w->other1 > 0.0 && m->other_coalition >= 0)
         eliminated[m->other_coalition] += w->other1;
-    /*
-     * Coalition k's voters who vote again, 1 - logistic(a_k + z) =
-     * 1 / (1 + exp(a_k) exp(z)), go to finalist q in proportion to
-     * affinity(k, q) appeal_q. A coalition with no voters or no weight adds
-     * nothing: its part is computed all the same and added as 0, without a
-     * branch, so that one coalition's divisions overlap the next one's
-     * instead of waiting for a branch to resolve. (base[q] is never -0, so
-     * adding +0 leaves it as it is.)
-     */
     for (size_t k = 0; k < nc; k++) {
+        if (!(eliminated[k] > 0.0))
+            continue;
+        /* Those who vote again: 1 - logistic(a_k + z) = 1 / (1 + exp(a_k) exp(z)). */
         double again = eliminated[k] / (1.0 + w->abstention_odds[k] * abstention_factor);
         const double *affinity = p->affinity + k * nc;
         double weight[SCRUTIN_MAX_RUNOFF], sum = 0.0;
         for (size_t q = 0; q < nq; q++)
             sum += weight[q] = affinity[to[q]] * appeal[q];
-        int counts = eliminated[k] > 0.0 && sum > 0.0;
-        for (size_t q = 0; q < nq; q++) {
-            double part = again * weight[q] / sum;
-            base[q] += counts ? part : 0.0;
-        }
+        if (sum > 0.0)
+            for (size_t q = 0; q < nq; q++)
+                base[q] += again * weight[q] / sum;
     }
     /* Or, without one, abstain as the default says and weigh every finalist alike. */
     if (w->other1 > 0.0 && m->other_coalition < 0) {

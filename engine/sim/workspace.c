@@ -63,7 +63,7 @@ int sim_workspace_new(sim_workspace **out, const scrutin_model *m, scrutin_tally
     w->seats[0] = calloc(m->n_systems * groups + 1, sizeof *w->seats[0]);
     w->seats[1] = calloc(m->n_systems * groups + 1, sizeof *w->seats[1]);
     w->votes1_kept = calloc(lists, sizeof *w->votes1_kept);
-    w->transfer = calloc(2 * m->n_coalitions + 1, sizeof *w->transfer);
+    w->transfer = calloc(m->n_coalitions * (1 + SCRUTIN_MAX_RUNOFF) + 1, sizeof *w->transfer);
     w->abstention_odds = calloc(m->n_coalitions + 1, sizeof *w->abstention_odds);
     w->held_cap = 2 * (size_t)m->seats;
     w->held = calloc(m->n_systems * w->held_cap + 1, sizeof *w->held);
