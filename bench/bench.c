@@ -11,7 +11,8 @@
  * second on Mali 2007 for 1, 2, ... threads; the cost per simulation of
  * synthetic elections of 55, 550 and 5,500 districts with 5, 10 and 20 lists
  * each; the peak memory of `scrutin run` for N = 10^4, 10^5, 10^6; what the draws
- * database (--draws) adds to `scrutin run` at 10^5 and 10^6 simulations; and, with
+ * database (--draws) adds to `scrutin run` at 10^5 and 10^6 simulations; in full
+ * mode, `scrutin run -n 1000000` for each vector path the CPU has; and, with
  * --callgrind, the kernel's instructions per simulation. It reports; it never
  * fails on a timing.
  */
@@ -173,8 +174,10 @@ static void usage(FILE *f)
                "memory of `scrutin run` (N = 10^4, 10^5, 10^6), the CPU time the draws\n"
                "database adds (`scrutin run --draws`, N = 10^5, 10^6) and, with --callgrind,\n"
                "the kernel's instructions per simulation. Medians of R runs (default 3).\n"
+               "Full mode also runs `scrutin run -n 1000000` on T threads for each vector\n"
+               "path the CPU has (SCRUTIN_SIMD=avx512, avx2; section million).\n"
                "--quick: the CI mode, under a minute. --only: some of the sections memory,\n"
-               "kernel, throughput, versus, draws, scaling. See docs/performance.md.\n");
+               "kernel, throughput, million, versus, draws, scaling. See docs/performance.md.\n");
 }
 
 int main(int argc, char **argv)
@@ -252,6 +255,8 @@ int main(int argc, char **argv)
         json_object_set_new(results, "kernel", kernel);
     if (wanted(only, "throughput"))
         json_object_set_new(results, "throughput", bench_throughput(&c));
+    if (!c.quick && wanted(only, "million"))
+        json_object_set_new(results, "million", bench_million(&c));
     if (wanted(only, "versus"))
         json_object_set_new(results, "versus", bench_versus(&c));
     if (wanted(only, "draws"))

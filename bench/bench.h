@@ -36,6 +36,8 @@ json_t *bench_throughput(const bench_config *c);
 json_t *bench_scaling(const bench_config *c);
 json_t *bench_memory(const bench_config *c);
 json_t *bench_kernel(const bench_config *c);
+/* 1,000,000 simulations end to end on every thread, for each vector path (million.c). */
+json_t *bench_million(const bench_config *c);
 /* The new kernel against the old (c->old_cli), and Student-t tails, end to end (versus.c). */
 json_t *bench_versus(const bench_config *c);
 /* What `scrutin run --draws` costs over the run without it, in CPU time (draws.c). */

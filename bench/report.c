@@ -52,6 +52,17 @@ json_t *bench_targets(json_t *results)
             million = number(row, "median_wall_seconds");
             how = "scrutin run -n 1000000 on every thread, wall time end to end (median)";
         }
+    /* The runs of every vector path (section million): the first is the best the CPU has. */
+    json_t *paths = json_object_get(json_object_get(results, "million"), "runs");
+    if (json_array_size(paths) > 0) {
+        million = number(json_array_get(paths, 0), "median_wall_seconds");
+        const char *best = json_string_value(json_object_get(json_array_get(paths, 0), "simd"));
+        how = best && strcmp(best, "avx512") == 0
+                  ? "SCRUTIN_SIMD=avx512 scrutin run -n 1000000 on every thread, wall time end "
+                    "to end (median)"
+                  : "SCRUTIN_SIMD=avx2 scrutin run -n 1000000 on every thread, wall time end to "
+                    "end (median)";
+    }
     json_array_foreach(runs, i, row) {
         if (isnan(million) && i + 1 == json_array_size(runs))
             million = 1e6 / number(row, "simulations_per_second");
@@ -235,6 +246,25 @@ static void write_memory(FILE *f, json_t *mem)
         fprintf(f, "\nError: %s\n", json_string_value(json_object_get(mem, "error")));
 }
 
+static void write_million(FILE *f, json_t *mi)
+{
+    fprintf(f, "`%s`, %.0f threads, the paths in turn: median wall time, and the CPU time of "
+               "the whole command per simulation (median).\n\n"
+               "| path | wall (s) | simulations/s | CPU us per simulation | runs (s) |\n"
+               "|---|---:|---:|---:|---|\n",
+            json_string_value(json_object_get(mi, "command")), number(mi, "threads"));
+    size_t i, j;
+    json_t *row, *s;
+    json_array_foreach(json_object_get(mi, "runs"), i, row) {
+        fprintf(f, "| %s | %.2f | %.0f | %.2f |", json_string_value(json_object_get(row, "simd")),
+                number(row, "median_wall_seconds"), number(row, "simulations_per_second"),
+                number(row, "cpu_microseconds_per_simulation"));
+        json_array_foreach(json_object_get(row, "wall_seconds"), j, s)
+            fprintf(f, " %.2f", json_number_value(s));
+        fprintf(f, " |\n");
+    }
+}
+
 static void write_versus(FILE *f, json_t *vs)
 {
     if (json_object_get(vs, "error")) {
@@ -318,7 +348,8 @@ int bench_write_markdown(const char *path, json_t *results)
     static const struct {
         const char *key, *title;
         void (*write)(FILE *, json_t *);
-    } sections[] = {{"throughput", "Throughput", write_throughput},
+    } sections[] = {{"million", "1,000,000 simulations, each vector path", write_million},
+                    {"throughput", "Throughput", write_throughput},
                     {"versus", "The new kernel against the old, and Student-t tails", write_versus},
                     {"draws", "The draws database (`scrutin run --draws`)", write_draws},
                     {"scaling", "Cost per simulation as the election grows", write_scaling},

@@ -4,6 +4,9 @@
 #   scripts/bench.sh            the full benchmark (10 to 20 minutes on 2 cores; the draws
 #                               database's runs, at 10^6 simulations on one thread, are 3 of them)
 #   scripts/bench.sh --quick    the CI mode (under a minute)
+#   scripts/bench.sh --million  only `scrutin run -n 1000000` on every core, for the AVX-512 and
+#                               AVX2 paths in turn, median of 3 (--repeats R): the issue's
+#                               headline (bench/results/million.json and million.md)
 # Other options go to scrutin-bench (--repeats R, --threads T, --simulations N, --only
 # SECTION,...; --help).
 # BUILD_DIR (default build-bench) and CMAKE_ARGS are honoured. With valgrind installed the
@@ -22,9 +25,19 @@ cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DSCRUTIN_BUILD_BENCH=ON $
 cmake --build "$BUILD_DIR" -j "$JOBS" --target scrutin_bench
 
 args=()
+name=latest
+if [ "${1:-}" = --million ]; then
+    # The headline alone: neither the old kernel nor valgrind, a report of its own.
+    shift
+    set -- --only million "$@"
+    name=million
+    OLD_KERNEL=none
+fi
 # The kernel before the batched draws (issue #15), for the comparison in one run.
 OLD_KERNEL=${OLD_KERNEL:-8a505aee60b9936a41b9c3ffa4f2cf52b2811a48}
-if [ "$OLD_KERNEL" != none ] && git cat-file -e "$OLD_KERNEL^{commit}" 2>/dev/null; then
+if [ "$OLD_KERNEL" = none ]; then
+    :
+elif git cat-file -e "$OLD_KERNEL^{commit}" 2>/dev/null; then
     old=build-bench-old
     if [ ! -x "$old/build/scrutin" ]; then
         rm -rf "$old" && mkdir -p "$old/src"
@@ -37,12 +50,14 @@ if [ "$OLD_KERNEL" != none ] && git cat-file -e "$OLD_KERNEL^{commit}" 2>/dev/nu
 else
     echo "scripts/bench.sh: no old kernel ($OLD_KERNEL): the new one alone" >&2
 fi
-if command -v valgrind >/dev/null 2>&1; then
+if [ "$name" = million ]; then
+    :
+elif command -v valgrind >/dev/null 2>&1; then
     args+=(--callgrind)
 else
     echo "scripts/bench.sh: valgrind not found: no instruction counts and no floor" >&2
 fi
 mkdir -p bench/results
-"$BUILD_DIR/scrutin-bench" "${args[@]}" --json bench/results/latest.json \
-    --md bench/results/latest.md "$@"
-cat bench/results/latest.md
+"$BUILD_DIR/scrutin-bench" "${args[@]}" --json "bench/results/$name.json" \
+    --md "bench/results/$name.md" "$@"
+cat "bench/results/$name.md"
