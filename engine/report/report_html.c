@@ -62,6 +62,7 @@ static const char style[] =
     "figure{margin:1.5em 0}figure img{max-width:100%;height:auto;border:1px solid #eee}\n"
     "figcaption{color:#444;font-size:.92em;margin-top:.4em}\n"
     ".missing{background:#fff6e0;border-left:4px solid #e0a800;padding:.6em 1em}\n"
+    ".given{background:#eef4ff;border-left:4px solid #3b6fd1;padding:.6em 1em}\n"
     "code{background:#f3f3f3;padding:0 .2em}\n"
     "ul.headline li{margin:.3em 0}\n";
 
@@ -121,6 +122,24 @@ static void write_head(FILE *f, const page *pg)
         fprintf(f, "<p class=\"missing\">This run was interrupted: %llu of the %llu simulations "
                    "asked for were completed, and everything below is about them.</p>\n",
                 (unsigned long long)pg->s->simulations, (unsigned long long)pg->info->requested);
+    if (pg->info->n_given) {
+        /* Election night: what the page is conditional on, and how many simulations that left. */
+        fputs("<p class=\"given\">Given the results", f);
+        for (size_t i = 0; i < pg->info->n_given; i++) {
+            fputs(i ? ", <code>" : " <code>", f);
+            html_escape(f, pg->info->given[i]);
+            fputs("</code>", f);
+        }
+        if (pg->info->given_system) {
+            fputs(" (system ", f);
+            html_escape(f, pg->info->given_system);
+            fputs(")", f);
+        }
+        fprintf(f, ": %llu of the %llu simulations match, and everything below is conditional on "
+                   "them, its standard errors from those %llu.</p>\n",
+                (unsigned long long)pg->s->simulations, (unsigned long long)pg->info->simulated,
+                (unsigned long long)pg->s->simulations);
+    }
 }
 
 /* The groups whose P(majority) or P(largest) is in doubt first, one sentence each. */

@@ -192,7 +192,8 @@ SCRUTIN_API SCRUTIN_NODISCARD int scrutin_run_print_info(FILE *f, const scrutin_
 /**
  * Write `@p out_dir/report.html`: one self-contained page about a run, that
  * a browser shows without scrutin and without any other file. It holds the
- * run's facts (simulations, seats and thresholds, seed, scenario hash), a
+ * run's facts (simulations, seats and thresholds, seed, scenario hash; with
+ * @p info->n_given, the results given and how many simulations match), a
  * sentence per coalition with its P(majority), the headline table of
  * scrutin_run_print(), the plots of scrutin_run_plot() embedded as
  * SVG (those that were drawn: `plots/NAME.svg`; in place of one that was not,

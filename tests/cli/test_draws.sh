@@ -114,6 +114,13 @@ head = json.load(open(f"{work}/head.json"))
 assert head["given"] == given and head["simulations"] == k, head.get("given")
 EOF_PY
 then pass; else fail "the headline's count of matching simulations"; fi
+# The report too.
+"$scrutin" run "$mali" -n 2000 --seed 3 --given Commune-I=ADEMA-CNID --report -q --no-progress \
+    --out "$work/head-report" 2>"$work/err"
+matched=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["given"]["matched"])' \
+    "$work/head-report/run.json")
+grep -q "Given the results <code>Commune-I=ADEMA-CNID</code> (system two-round-list): $matched of the 2000 simulations match" \
+    "$work/head-report/report.html" && pass || fail "report.html does not say how many simulations match"
 # Without known results the CSV headline keeps its columns.
 "$scrutin" run "$mali" -n 200 --seed 3 --format csv --no-progress --out "$work/head-plain" \
     >"$work/plain.csv" 2>"$work/err"
