@@ -260,9 +260,16 @@ void scrutin_model_free(scrutin_model *m)
     for (size_t k = 0; m->system_id && k < m->n_systems; k++)
         free(m->system_id[k]);
     free(m->system_id);
+    for (size_t k = 0; m->merges && k < m->n_merges; k++) {
+        for (size_t i = 0; i < m->merges[k].n_from; i++)
+            free(m->merges[k].from[i]);
+        free(m->merges[k].from);
+        free(m->merges[k].into);
+    }
+    free(m->merges);
     void *arrays[] = {m->name, m->party_coalition, m->district_region, m->district_seats,
                       m->district_first_list, m->registered, m->voters, m->invalid, m->voters_r2,
-                      m->invalid_r2, m->list_district, m->list_kind, m->list_rejected,
+                      m->invalid_r2, m->list_district, m->list_kind, m->list_rejected, m->list_out,
                       m->votes_r1, m->votes_r2, m->list_first_candidate, m->candidate_party,
                       m->list_first_weight, m->weight_party, m->weight_value, m->annulments, m->lists_path, m->list_line, m->districts_path, m->district_line,
                       m->params.retention, m->params.abstention_logit, m->params.affinity,

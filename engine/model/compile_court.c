@@ -31,6 +31,7 @@ static void compile_rejections(compiler *c, const scn_court *court)
             continue;
         }
         m->list_rejected[l] = 1;
+        m->list_out[l] = LIST_OUT_COURT;
     }
 }
 

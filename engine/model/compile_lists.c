@@ -189,6 +189,7 @@ int compile_lists(compiler *c)
     m->list_district = compile_alloc(c, kept, sizeof *m->list_district);
     m->list_kind = compile_alloc(c, kept, sizeof *m->list_kind);
     m->list_rejected = compile_alloc(c, kept, sizeof *m->list_rejected);
+    m->list_out = compile_alloc(c, kept, sizeof *m->list_out);
     m->votes_r1 = compile_alloc(c, kept, sizeof *m->votes_r1);
     m->votes_r2 = compile_alloc(c, kept, sizeof *m->votes_r2);
     m->list_id = compile_alloc(c, kept, sizeof *m->list_id);

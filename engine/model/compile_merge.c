@@ -175,6 +175,30 @@ static void make_joint(scrutin_model *m, joint *jt, const uint32_t *order, size_
     m->list_coalition[target] = best;
 }
 
+/*
+ * Keep in the model which lists of district @p d merge into @p id, by the ids they have now
+ * (the joint list takes its first member's place and id): the reports say it (run.json's
+ * `parameters.changes.lists_merged`). @return 0, or -1 out of memory
+ */
+static int record_merge(scrutin_model *m, size_t d, const uint8_t *in_set, const char *id,
+                        size_t members)
+{
+    model_merge *grown = realloc(m->merges, (m->n_merges + 1) * sizeof *grown);
+    if (!grown)
+        return -1;
+    m->merges = grown;
+    model_merge *g = &m->merges[m->n_merges++];
+    *g = (model_merge){.district = (uint32_t)d, .into = strdup(id),
+                       .from = calloc(members, sizeof *g->from)};
+    if (!g->into || !g->from)
+        return -1;
+    for (size_t l = m->district_first_list[d]; l < m->district_first_list[d + 1]; l++)
+        if (changes_list_runs(m, l) && made_of(m, l, in_set))
+            if (!(g->from[g->n_from++] = strdup(m->list_id[l])))
+                return -1;
+    return 0;
+}
+
 /* The joint list of district @p d, if two or more lists merge there. @return 1 if they did. */
 static int merge_district(compiler *c, const char *field, size_t d, const uint8_t *in_set,
                           const char *id, joint *jt, const uint32_t *order, size_t n,
@@ -198,6 +222,10 @@ static int merge_district(compiler *c, const char *field, size_t d, const uint8_
                        m->district_id[d], id);
             return 0;
         }
+    if (record_merge(m, d, in_set, id, members) != 0) {
+        c->status = SCRUTIN_ENOMEM, c->oom = true;
+        return 0;
+    }
     changes_district_shares(m, d, share);
     for (size_t i = 0; i < n; i++)
         votes[order[i]] = 0.0;
@@ -219,6 +247,7 @@ static int merge_district(compiler *c, const char *field, size_t d, const uint8_
             votes[m->independent_party] += share[l - first] * (1.0 - weights);
         if (l != target) {
             m->list_rejected[l] = 1;
+            m->list_out[l] = LIST_OUT_MERGED;
             m->log_baseline[l] = -INFINITY;
         }
     }

@@ -47,6 +47,7 @@ static int withdraw_one(scrutin_model *m, size_t l, double *share)
             m->log_baseline[k] = share[k - first] > 0.0 ? log(share[k - first]) : -INFINITY;
     m->log_baseline[l] = -INFINITY;
     m->list_rejected[l] = 1;
+    m->list_out[l] = LIST_OUT_WITHDRAWN;
     if (isfinite(m->turnout_logit[d])) {
         double turnout = changes_logistic(m->turnout_logit[d]) * remaining;
         m->turnout_logit[d] = turnout > 0.0 && turnout < 1.0 ? changes_logit(turnout) : NAN;

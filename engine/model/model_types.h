@@ -20,6 +20,26 @@
 
 typedef enum model_list_kind { LIST_PARTY, LIST_JOINT, LIST_INDEPENDENT } model_list_kind;
 
+/* Why a list does not run (list_out): the court, or a what-if that withdrew it or merged it. */
+typedef enum model_list_out {
+    LIST_RUNS,
+    LIST_OUT_COURT,     /* court.rejected_lists: the court's actual decision */
+    LIST_OUT_WITHDRAWN, /* a what-if's withdraw_lists */
+    LIST_OUT_MERGED     /* a what-if's merge_lists: it is in a joint list (model_merge) */
+} model_list_out;
+
+/*
+ * One joint list a what-if made (compile_merge.c), with the ids as they were then: a later
+ * change may rename its place or merge it again, and the joint list takes the place (and the
+ * index) of its first member, whose own id would otherwise be lost.
+ */
+typedef struct model_merge {
+    uint32_t district;
+    char *into;    /* the joint list's id */
+    char **from;   /* [n_from] its members' ids, in list order */
+    size_t n_from;
+} model_merge;
+
 typedef struct model_annulment {
     uint32_t district;
     unsigned round;     /* 1 or 2 */
@@ -69,7 +89,11 @@ struct scrutin_model {
 
     uint32_t *list_district;     /* [n_lists] */
     uint8_t *list_kind;
-    uint8_t *list_rejected;      /* rejected before the vote by the court's actual decision */
+    uint8_t *list_rejected;      /* does not run: rejected before the vote by the court's actual
+                                    decision, or withdrawn or merged away by a what-if */
+    uint8_t *list_out;           /* [n_lists] which of these (model_list_out), for the reports */
+    model_merge *merges;         /* [n_merges] the joint lists a what-if made, in order made */
+    size_t n_merges;
     double *votes_r1, *votes_r2; /* observed; NaN where absent */
     /* Parties of each list's first `seats` candidates, in list order. */
     uint32_t *list_first_candidate; /* [n_lists + 1] into candidate_party */

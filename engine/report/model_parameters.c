@@ -59,6 +59,39 @@ static json_t *model_json(json_doc *d, const scrutin_model *m)
     return o;
 }
 
+/* {district, list}: list @p l. */
+static json_t *list_ref(const scrutin_model *m, size_t l)
+{
+    return json_pack("{s:s, s:s}", "district", m->district_id[m->list_district[l]], "list",
+                     m->list_id[l]);
+}
+
+/*
+ * What a what-if's `changes` did to the lists (empty arrays if it did nothing to them): the
+ * lists it withdrew, and the joint lists it made, each with the ids of the lists merged into
+ * it (the first one's place now holds the joint list).
+ */
+static json_t *changes_json(json_doc *d, const scrutin_model *m)
+{
+    json_t *o = json_object(), *withdrawn = json_array(), *merged = json_array();
+    for (size_t l = 0; m->list_out && l < m->n_lists; l++)
+        if (m->list_out[l] == LIST_OUT_WITHDRAWN)
+            json_doc_append(d, withdrawn, list_ref(m, l));
+    for (size_t k = 0; k < m->n_merges; k++) {
+        const model_merge *g = &m->merges[k];
+        json_t *from = json_array();
+        for (size_t i = 0; i < g->n_from; i++)
+            json_doc_append(d, from, json_doc_string(g->from[i]));
+        json_t *e = json_pack("{s:s, s:s}", "district", m->district_id[g->district], "into",
+                              g->into);
+        json_doc_put(d, e, "from", from);
+        json_doc_append(d, merged, e);
+    }
+    json_doc_put(d, o, "lists_withdrawn", withdrawn);
+    json_doc_put(d, o, "lists_merged", merged);
+    return o;
+}
+
 static json_t *rate_json(json_doc *d, double base, double scale)
 {
     json_t *o = json_object();
@@ -84,11 +117,10 @@ static json_t *court_json(json_doc *d, const scrutin_model *m)
     json_doc_put(d, model, "rerun", json_doc_real(p->rerun));
     json_doc_put(d, o, "model", model);
     json_t *rejected = json_array(), *annulments = json_array();
-    for (size_t l = 0; m->list_rejected && l < m->n_lists; l++)
-        if (m->list_rejected[l])
-            json_doc_append(d, rejected,
-                            json_pack("{s:s, s:s}", "district",
-                                      m->district_id[m->list_district[l]], "list", m->list_id[l]));
+    /* Only the court's: a list a what-if withdrew or merged away is under `changes`. */
+    for (size_t l = 0; m->list_out && l < m->n_lists; l++)
+        if (m->list_out[l] == LIST_OUT_COURT)
+            json_doc_append(d, rejected, list_ref(m, l));
     for (size_t i = 0; i < m->n_annulments; i++) {
         const model_annulment *a = &m->annulments[i];
         json_t *e = json_pack("{s:s, s:i, s:s}", "district", m->district_id[a->district], "round",
@@ -115,5 +147,6 @@ json_t *report_model_parameters(json_doc *d, const scrutin_model *m)
     json_doc_put(d, o, "systems", systems);
     json_doc_put(d, o, "model", model_json(d, m));
     json_doc_put(d, o, "court", court_json(d, m));
+    json_doc_put(d, o, "changes", changes_json(d, m));
     return o;
 }

@@ -90,10 +90,6 @@ static void put_difference(FILE *f, const char *key, const json_t *before, const
         /* Lists of items (systems, rejected lists): what it adds and what it removes. */
         put_missing(f, "adds ", after, before);
         put_missing(f, json_array_size(after) > 0 ? " — removes " : "removes ", before, after);
-        /* The model keeps one mark for every list that does not run, whatever the reason. */
-        if (strcmp(key, "court.rejected_lists") == 0)
-            fputs(" (the lists that do not run: rejected by the court, or merged into a joint "
-                  "list or withdrawn by a change)", f);
     } else {
         put_value(f, before);
         fputs(" → ", f);

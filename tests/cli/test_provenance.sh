@@ -44,6 +44,24 @@ sys.exit(a != b)
 PY
 then pass; else fail "run.json differs outside execution when repeated"; fi
 
+# Why a list does not run, kept apart: court.rejected_lists holds only the court's rejections; the
+# lists a what-if merged into a joint list or withdrew are under changes (the base's court
+# rejected ind-d3 of D3; merge.yaml merges A and C of D2 into A-C; withdraw.yaml withdraws ind).
+"$scrutin" run "$src/tests/data/whatif/merge.yaml" -n 50 -q --out merged || fail "merge: exit $?"
+"$scrutin" run "$src/tests/data/whatif/withdraw.yaml" -n 50 -q --out withdrawn || fail "withdraw: exit $?"
+python3 -c "
+import json
+p = json.load(open('merged/run.json'))['parameters']
+court = [(r['district'], r['list']) for r in p['court']['rejected_lists']]
+assert court == [('D3', 'ind-d3')], court
+assert p['changes']['lists_merged'] == [{'district': 'D2', 'into': 'A-C', 'from': ['A', 'C']}], p['changes']
+assert p['changes']['lists_withdrawn'] == [], p['changes']
+p = json.load(open('withdrawn/run.json'))['parameters']
+court = [(r['district'], r['list']) for r in p['court']['rejected_lists']]
+assert court == [('D3', 'ind-d3')], court
+assert p['changes'] == {'lists_withdrawn': [{'district': 'D2', 'list': 'ind'}], 'lists_merged': []}, p['changes']
+" && pass || fail "merged and withdrawn lists apart from the court's rejections"
+
 # compare.json: each scenario's parameters; sweep.json: the scenario's, and what was set.
 "$scrutin" compare "$small" "$override" -n 100 -q --out cmp || fail "compare: exit $?"
 python3 -c "

@@ -147,6 +147,7 @@ static const char *model_diff(diff *d, const scrutin_model *a, const scrutin_mod
     SAME_ARRAY(d, a, b, list_district, a->n_lists);
     SAME_ARRAY(d, a, b, list_kind, a->n_lists);
     SAME_ARRAY(d, a, b, list_rejected, a->n_lists);
+    SAME_ARRAY(d, a, b, list_out, a->n_lists);
     SAME_ARRAY(d, a, b, votes_r1, a->n_lists);
     SAME_ARRAY(d, a, b, votes_r2, a->n_lists);
     SAME_ARRAY(d, a, b, list_first_candidate, a->n_lists + 1);
@@ -422,6 +423,15 @@ static void test_merge_of_lists_sums_their_baselines(void **state)
     /* C's list no longer runs; it keeps its place so that every list keeps its shocks. */
     assert_int_equal(whatif->list_rejected[c], 1);
     assert_true(whatif->log_baseline[c] == -INFINITY);
+    /* Kept as merged, not as the court's, with the ids the two lists had. */
+    assert_int_equal(whatif->list_out[c], LIST_OUT_MERGED);
+    assert_int_equal(whatif->list_out[a], LIST_RUNS);
+    assert_int_equal(whatif->n_merges, 1);
+    assert_string_equal(whatif->merges[0].into, "A-C");
+    assert_int_equal(whatif->merges[0].n_from, 2);
+    assert_string_equal(whatif->merges[0].from[0], "A");
+    assert_string_equal(whatif->merges[0].from[1], "C");
+    assert_int_equal(whatif->list_out[list_index(base, "D3", "ind-d3")], LIST_OUT_COURT);
     assert_int_equal(whatif->n_lists, base->n_lists);
     /* Two seats by largest remainder of 1800 and 1500 votes: one each, A first. */
     const uint32_t *cand = whatif->candidate_party + whatif->list_first_candidate[a];
@@ -442,10 +452,11 @@ static void test_withdrawn_list_sends_its_voters_by_affinity(void **state)
     scrutin_model *base = load(SMALL), *whatif = load(WHATIF("withdraw.yaml"));
     diff d;
     assert_string_equal(model_diff(&d, base, whatif),
-                        "name,list_rejected,log_baseline,turnout_logit");
+                        "name,list_rejected,list_out,log_baseline,turnout_logit");
     size_t ind = list_index(base, "D2", "ind"), a = list_index(base, "D2", "A");
     size_t c = list_index(base, "D2", "C"), d2 = base->list_district[ind];
     assert_int_equal(whatif->list_rejected[ind], 1);
+    assert_int_equal(whatif->list_out[ind], LIST_OUT_WITHDRAWN);
     double before[16], after[16];
     district_shares(base, d2, before);
     district_shares(whatif, d2, after);
