@@ -45,6 +45,11 @@ typedef struct page {
     const scrutin_summary *s;   /* the first system's */
     const scrutin_run_info *info;
     run_observed observed; /* the observed result of each system, where it can be replayed */
+    size_t n_systems;
+    /* Each system's summary: s for the first, computed from the tally for the others (own);
+       NULL where the page was given no tally to compute it from. */
+    const scrutin_summary *systems[REPORT_MAX_SYSTEMS];
+    scrutin_summary *own[REPORT_MAX_SYSTEMS];
 } page;
 
 /* In doubt: a probability neither below 1% nor above 99% (docs/cli.md, "report.html"). */
@@ -104,8 +109,9 @@ static void write_head(FILE *f, const page *pg)
             html_escape(f, scrutin_model_system_id(pg->model, k));
             fputs("</b>", f);
         }
-        fputs(". The headline and tables above the first of those sections are of the first "
-              "system; the plots show every system, a panel each.</p>\n", f);
+        fputs(". The headline gives each in turn, and the headline table holds every system's "
+              "rows; each system's own tables (its coalitions, parties and districts) are in its "
+              "section; the plots show every system, a panel each.</p>\n", f);
     }
     fprintf(f, "<p class=\"meta\">%u seats; a majority is %u seats, a supermajority %u. Seed %llu",
             pg->s->seats, pg->s->majority, pg->s->supermajority,
@@ -236,14 +242,22 @@ static void write_headline(FILE *f, const page *pg, const scrutin_summary *s)
 /* The headline table of standard output: coalitions and the largest parties, both stages. */
 typedef struct html_sink {
     FILE *f;
+    const char *system; /* the system column's cell; NULL: one system, no column */
 } html_sink;
 
 static int headline_row(void *self, const cell *c, size_t n)
 {
-    FILE *f = ((html_sink *)self)->f;
+    const html_sink *sink = self;
+    FILE *f = sink->f;
     if (n < 9)
         return SCRUTIN_EINTERNAL;
-    fprintf(f, "<tr%s><td class=\"id\">", strcmp(c[0].text, "final") == 0 ? " class=\"final\"" : "");
+    fprintf(f, "<tr%s>", strcmp(c[0].text, "final") == 0 ? " class=\"final\"" : "");
+    if (sink->system) {
+        fputs("<td class=\"id\">", f);
+        html_escape(f, sink->system);
+        fputs("</td>", f);
+    }
+    fputs("<td class=\"id\">", f);
     html_escape(f, c[2].text);
     fprintf(f, "</td><td class=\"id\">%s</td><td class=\"id\">%s</td><td>%.2f</td><td>%lld–%lld</td>"
                "<td>",
@@ -255,16 +269,23 @@ static int headline_row(void *self, const cell *c, size_t n)
     return ferror(f) ? SCRUTIN_EIO : SCRUTIN_OK;
 }
 
+/* With several systems, a leading system column and every system's rows, in turn. */
 static int write_headline_table(FILE *f, const page *pg)
 {
-    fputs("<table>\n<tr><th class=\"id\">group</th><th class=\"id\">kind</th>"
-          "<th class=\"id\">stage</th><th>mean seats</th><th>90% interval</th>"
-          "<th>P(majority)</th><th>P(largest)</th></tr>\n",
-          f);
-    run_data d = {pg->model, NULL, pg->s, NULL, 0, NULL};
-    html_sink sink = {f};
-    row_sink rows = {headline_row, &sink};
-    int status = report_headline_table.rows(&d, &rows);
+    int several = pg->n_systems > 1;
+    fprintf(f, "<table>\n<tr>%s<th class=\"id\">group</th><th class=\"id\">kind</th>"
+               "<th class=\"id\">stage</th><th>mean seats</th><th>90%% interval</th>"
+               "<th>P(majority)</th><th>P(largest)</th></tr>\n",
+            several ? "<th class=\"id\">system</th>" : "");
+    int status = SCRUTIN_OK;
+    for (size_t k = 0; k < pg->n_systems && status == SCRUTIN_OK; k++) {
+        if (!pg->systems[k])
+            continue;
+        run_data d = {pg->model, NULL, pg->systems[k], NULL, 0, NULL};
+        html_sink sink = {f, several ? scrutin_model_system_id(pg->model, k) : NULL};
+        row_sink rows = {headline_row, &sink};
+        status = report_headline_table.rows(&d, &rows);
+    }
     fputs("</table>\n", f);
     return status;
 }
@@ -343,14 +364,14 @@ static void write_groups_table(FILE *f, const page *pg, const scrutin_summary *s
     fputs("</table>\n", f);
 }
 
-static void write_districts_table(FILE *f, const page *pg)
+static void write_districts_table(FILE *f, const page *pg, const scrutin_summary *s)
 {
     fputs("<table>\n<tr><th class=\"id\">district</th><th class=\"id\">region</th><th>seats</th>"
           "<th>P(decided in round 1)</th><th>P(court changes the winner)</th><th>P(re-run)</th>"
           "<th>P(tie)</th></tr>\n",
           f);
-    for (size_t i = 0; i < pg->s->n_districts; i++) {
-        const scrutin_district_summary *d = &pg->s->districts[i];
+    for (size_t i = 0; i < s->n_districts; i++) {
+        const scrutin_district_summary *d = &s->districts[i];
         fputs("<tr><td class=\"id\">", f);
         html_named(f, pg->model, SCRUTIN_ENTITY_DISTRICT, i);
         fputs("</td><td class=\"id\">", f);
@@ -378,9 +399,8 @@ static void write_districts_table(FILE *f, const page *pg)
  * "district_leverage.csv") among those whose leverage is at least three
  * standard errors from zero.
  */
-static void write_pivotal_districts(FILE *f, const page *pg)
+static void write_pivotal_districts(FILE *f, const page *pg, const scrutin_summary *s)
 {
-    const scrutin_summary *s = pg->s;
     fputs("<h3>Districts that decide a majority</h3>\n", f);
     int any = 0;
     for (int k = SCRUTIN_GROUP_KINDS - 1; k >= 0; k--)
@@ -466,60 +486,84 @@ static void write_files(FILE *f)
                "(<code>.gp</code>) and images</li>\n</ul>\n", SCRUTIN_PLOT_DIR);
 }
 
-/*
- * With several electoral systems on the same votes: a section per system, each with its
- * headline and its tables, so that the page names and shows every one of them.
- */
-static int write_systems(FILE *f, const page *pg, scrutin_ctx *ctx)
+/* The tables of one system: its coalitions, parties and districts, and those that decide. */
+static void write_system_tables(FILE *f, const page *pg, const scrutin_summary *s, size_t k)
 {
-    size_t n = scrutin_model_systems(pg->model);
-    if (n < 2)
-        return SCRUTIN_OK;
-    int status = SCRUTIN_OK;
-    for (size_t k = 0; k < n && status == SCRUTIN_OK; k++) {
-        const scrutin_rules *rules = scrutin_model_system_rules(pg->model, k);
-        fputs("<h2>System ", f);
-        html_escape(f, scrutin_model_system_id(pg->model, k));
-        if (rules) {
-            fputs(" <span class=\"meta\">(", f);
-            html_escape(f, scrutin_system_name(rules->system));
-            fputs(")</span>", f);
-        }
-        fputs("</h2>\n", f);
-        scrutin_summary *own = NULL;
-        const scrutin_summary *s = pg->s;
-        if (k > 0 && pg->tally) {
-            status = scrutin_summary_compute(&own, pg->model, scrutin_tally_system(pg->tally, k),
-                                             ctx);
-            s = own;
-        } else if (k > 0) {
-            fputs("<p class=\"missing\">Its counts were not given to the page: see the run's "
-                  "tables, whose <code>system</code> column holds every system.</p>\n", f);
-            continue;
-        }
-        if (status != SCRUTIN_OK)
-            break;
-        write_headline(f, pg, s);
-        fputs("<h3>Coalitions, final</h3>\n", f);
-        write_groups_table(f, pg, s, k, SCRUTIN_GROUP_COALITION);
-        fputs("<h3>Parties that win seats, final</h3>\n", f);
-        write_groups_table(f, pg, s, k, SCRUTIN_GROUP_PARTY);
-        scrutin_summary_free(own);
-    }
-    return status;
+    fputs("<h3>Coalitions, final</h3>\n", f);
+    write_groups_table(f, pg, s, k, SCRUTIN_GROUP_COALITION);
+    fputs("<h3>Parties that win seats, final</h3>\n", f);
+    write_groups_table(f, pg, s, k, SCRUTIN_GROUP_PARTY);
+    fputs("<p>Court shift: the mean of final minus provisional seats.", f);
+    if (run_observed_any(&pg->observed))
+        fputs(" Observed: the final seats of the observed election, its votes and the "
+              "court's actual decisions counted under the system's rules (scrutin "
+              "replay); the plots mark them with a solid line.", f);
+    fputs("</p>\n<h3>Districts</h3>\n", f);
+    write_districts_table(f, pg, s);
+    write_pivotal_districts(f, pg, s);
 }
 
-static int write_page(FILE *f, const page *pg, scrutin_ctx *ctx)
+/* System @p k's heading, at @p level (2 or 3): its id and its kind. */
+static void write_system_heading(FILE *f, const page *pg, size_t k, int level)
+{
+    const scrutin_rules *rules = scrutin_model_system_rules(pg->model, k);
+    fprintf(f, "<h%d>System ", level);
+    html_escape(f, scrutin_model_system_id(pg->model, k));
+    if (rules) {
+        fputs(" <span class=\"meta\">(", f);
+        html_escape(f, scrutin_system_name(rules->system));
+        fputs(")</span>", f);
+    }
+    fprintf(f, "</h%d>\n", level);
+}
+
+static const char no_counts[] = "<p class=\"missing\">Its counts were not given to the page: see "
+                                "the run's tables, whose <code>system</code> column holds every "
+                                "system.</p>\n";
+
+/*
+ * The headline: with several electoral systems on the same votes, each system's in turn,
+ * then one table of them all, so that the page leads with every one of them.
+ */
+static int write_headlines(FILE *f, const page *pg)
+{
+    fputs("<h2>Headline</h2>\n", f);
+    for (size_t k = 0; k < pg->n_systems; k++) {
+        if (pg->n_systems > 1)
+            write_system_heading(f, pg, k, 3);
+        if (pg->systems[k])
+            write_headline(f, pg, pg->systems[k]);
+        else
+            fputs(no_counts, f);
+    }
+    return write_headline_table(f, pg);
+}
+
+/* With several systems, a section per system with its own tables; with one, its tables. */
+static void write_systems(FILE *f, const page *pg)
+{
+    if (pg->n_systems == 1) {
+        write_system_tables(f, pg, pg->s, 0);
+        return;
+    }
+    for (size_t k = 0; k < pg->n_systems; k++) {
+        write_system_heading(f, pg, k, 2);
+        if (pg->systems[k])
+            write_system_tables(f, pg, pg->systems[k], k);
+        else
+            fputs(no_counts, f);
+    }
+}
+
+static int write_page(FILE *f, const page *pg)
 {
     write_head(f, pg);
     int status = whatif_changes_html(f, pg->model);
     if (status != SCRUTIN_OK)
         return status;
-    fputs("<h2>Headline</h2>\n", f);
-    write_headline(f, pg, pg->s);
-    status = write_headline_table(f, pg);
+    status = write_headlines(f, pg);
     /* What the seat plots show besides the distributions: each system, the observed result. */
-    int several = scrutin_model_systems(pg->model) > 1, observed = run_observed_any(&pg->observed);
+    int several = pg->n_systems > 1, observed = run_observed_any(&pg->observed);
     char marks[400];
     snprintf(marks, sizeof marks, "%s%s",
              several ? " A panel per group under each system in turn, its id first in the "
@@ -539,20 +583,8 @@ static int write_page(FILE *f, const page *pg, scrutin_ctx *ctx)
                               "The distribution of the largest parties' seats, final and "
                               "provisional.", marks);
     if (status == SCRUTIN_OK) {
-        fputs("<h3>Coalitions, final</h3>\n", f);
-        write_groups_table(f, pg, pg->s, 0, SCRUTIN_GROUP_COALITION);
-        fputs("<h3>Parties that win seats, final</h3>\n", f);
-        write_groups_table(f, pg, pg->s, 0, SCRUTIN_GROUP_PARTY);
-        fputs("<p>Court shift: the mean of final minus provisional seats.", f);
-        if (run_observed_any(&pg->observed))
-            fputs(" Observed: the final seats of the observed election, its votes and the "
-                  "court's actual decisions counted under the system's rules (scrutin "
-                  "replay); the plots mark them with a solid line.", f);
-        fputs("</p>\n", f);
-        status = write_systems(f, pg, ctx);
-    }
-    if (status == SCRUTIN_OK) {
-        fputs("<h2>Districts</h2>\n", f);
+        write_systems(f, pg);
+        fputs(several ? "<h2>Districts, every system</h2>\n" : "<h2>Districts</h2>\n", f);
         status = write_figure(f, pg, "district_outcomes",
                               "Each district's probability of being decided in round 1, and of "
                               "the court's decisions after the vote changing its winner (a "
@@ -561,8 +593,6 @@ static int write_page(FILE *f, const page *pg, scrutin_ctx *ctx)
                                         "round 2)." : "");
     }
     if (status == SCRUTIN_OK) {
-        write_districts_table(f, pg);
-        write_pivotal_districts(f, pg);
         write_files(f);
         fputs("</body>\n</html>\n", f);
     }
@@ -597,16 +627,26 @@ int scrutin_report_html(const char *out_dir, const scrutin_model *model,
     status = atomic_file_open(&af, out_dir, "report.html", ctx);
     if (status != SCRUTIN_OK)
         return status;
-    page pg = {out_dir, model, tally, summary, info, {0, NULL}};
-    status = run_observed_make(&pg.observed, model);
+    page pg = {out_dir, model, tally, summary, info, {0, NULL}, scrutin_model_systems(model),
+               {summary}, {NULL}};
+    if (pg.n_systems > REPORT_MAX_SYSTEMS)
+        pg.n_systems = REPORT_MAX_SYSTEMS; /* a model has no more (SCRUTIN_MAX_SYSTEMS) */
+    for (size_t k = 1; tally && k < pg.n_systems && status == SCRUTIN_OK; k++) {
+        status = scrutin_summary_compute(&pg.own[k], model, scrutin_tally_system(tally, k), ctx);
+        pg.systems[k] = pg.own[k];
+    }
+    if (status == SCRUTIN_OK)
+        status = run_observed_make(&pg.observed, model);
     report_locale c_numbers;
     if (status == SCRUTIN_OK)
         status = report_locale_enter(&c_numbers);
     if (status == SCRUTIN_OK) {
-        status = write_page(af.f, &pg, ctx);
+        status = write_page(af.f, &pg);
         report_locale_leave(&c_numbers);
     }
     run_observed_free(&pg.observed);
+    for (size_t k = 0; k < REPORT_MAX_SYSTEMS; k++)
+        scrutin_summary_free(pg.own[k]);
     if (status != SCRUTIN_OK) {
         atomic_file_abort(&af);
         return scrutin_ctx_error(ctx, status, out_dir, 0, NULL, "report.html cannot be written: %s",

@@ -199,8 +199,9 @@ SCRUTIN_API SCRUTIN_NODISCARD int scrutin_run_print_info(FILE *f, const scrutin_
  * SVG (those that were drawn: `plots/NAME.svg`; in place of one that was not,
  * a note says how to draw it), tables of the coalitions, the parties that
  * win seats and the districts, and links to the run's files. With several
- * electoral systems, a section per system (its headline and tables; @p tally
- * gives their counts). Where the scenario can be replayed (scrutin_replay_run_system()),
+ * electoral systems, every system's headline, one headline table with a
+ * system column, and a section per system with its tables of coalitions,
+ * parties and districts (@p tally gives their counts). Where the scenario can be replayed (scrutin_replay_run_system()),
  * the tables give each group's observed final seats. For a what-if
  * (scrutin_model_base_path()), a section lists its changes in words and every
  * parameter, party and coalition that differs from its base's, from what to what:

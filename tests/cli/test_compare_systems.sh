@@ -124,8 +124,25 @@ import re, sys
 page = open(sys.argv[1], encoding="utf-8").read()
 sections = re.findall(r"<h2>System (\S+)", page)
 assert sections == ["two-round", "dhondt", "sainte-lague"], sections
-assert page.count("<ul class=\"headline\">") == 4, "a headline per system, and the page's"
 start = page.index("<h2>Headline</h2>")
+top = page[start:page.index("<h2>Seats</h2>")]
+assert page.count("<ul class=\"headline\">") == 3 == top.count("<ul class=\"headline\">"), \
+    "a headline per system, each in the page's headline"
+assert re.findall(r"<h3>System (\S+)", top) == ["two-round", "dhondt", "sainte-lague"], top[:300]
+# The headline table: a system column, and every system's rows.
+table = top[top.index("<table>"):top.index("</table>")]
+assert "<th class=\"id\">system</th>" in table
+assert {r for r in re.findall(r"<tr[^>]*><td class=\"id\">([^<]*)</td>", table)} == \
+    {"two-round", "dhondt", "sainte-lague"}, table[:400]
+# Each system's section has its own districts table, of every district, of its own results:
+# a proportional system decides every district in round 1, the two-round system does not.
+for system, one_round in (("two-round", False), ("dhondt", True), ("sainte-lague", True)):
+    at = page.index("<h2>System " + system)
+    section = page[at:page.index("<h2>", at + 4)]
+    districts = section[section.index("<h3>Districts</h3>"):section.index("</table>", section.index("<h3>Districts</h3>"))]
+    round1 = re.findall(r"</td><td>\d+</td><td>([0-9.]+)%", districts)
+    assert len(round1) == 55, (system, len(round1))
+    assert all(p == "100.0" for p in round1) == one_round, (system, round1[:5])
 headline = page[start:page.index("</ul>", start)]
 items = re.findall(r"<li[^>]*>(.*?)</li>", headline, re.S)
 assert re.match(r"<b>ADEMA\b.*?</b> \(party\) holds a majority", items[0]), items[0][:120]
