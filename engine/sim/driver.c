@@ -48,6 +48,20 @@ static int check_model(const scrutin_model *m, scrutin_ctx *ctx)
     return status;
 }
 
+/* What a thread of scrutin_sim_run simulates with. */
+typedef struct one_thread {
+    const scrutin_model *m;
+    sim_workspace *w;
+    uint64_t seed;
+} one_thread;
+
+/* A sim_one_fn: simulation @p index into the thread's tally. */
+static void simulate(void *data, uint64_t index)
+{
+    const one_thread *t = data;
+    sim_one(t->m, t->w, t->seed, index);
+}
+
 int scrutin_sim_run(scrutin_tally *tally, const scrutin_model *m, const scrutin_sim_options *o,
                     scrutin_ctx *ctx)
 {
@@ -60,63 +74,26 @@ int scrutin_sim_run(scrutin_tally *tally, const scrutin_model *m, const scrutin_
         return status;
     if (o->outcomes || o->n_given)
         return sim_run_recorded(tally, m, o, ctx);
-    uint64_t done = 0, next = 0;
-    int failed = 0, stopped = 0, unmerged = 0;
-    double last_report = sim_now_seconds();
+    sim_loop loop = sim_loop_start(o);
 
 #pragma omp parallel num_threads(sim_thread_count(o->threads)) default(none) \
-    shared(m, o, tally, done, next, failed, stopped, unmerged, last_report)
+    shared(m, o, tally, loop)
     {
         scrutin_tally *mine = NULL;
-        sim_workspace *w = NULL;
+        one_thread thread = {m, NULL, o->seed};
         int ok = scrutin_tally_new(&mine, m) == SCRUTIN_OK &&
-                 sim_workspace_new(&w, m, mine) == SCRUTIN_OK &&
-                 sim_workspace_simd(w, o->simd) == SCRUTIN_OK;
-        if (!ok) {
-#pragma omp atomic write
-            failed = 1;
-        }
+                 sim_workspace_new(&thread.w, m, mine) == SCRUTIN_OK &&
+                 sim_workspace_simd(thread.w, o->simd) == SCRUTIN_OK;
+        if (!ok)
+            sim_loop_fail(&loop);
         /* Each thread takes the next block until none is left (blocks.h says why not omp for). */
-        uint64_t begin, end;
-        while (ok && sim_block_take(&next, o->count, &failed, o->stop, &stopped, &begin, &end)) {
-            /*
-             * The stop flag is read before every simulation, not only between blocks: however
-             * large the scenario, no more than one simulation runs after a signal.
-             */
-            for (uint64_t i = begin; i < end; i++) {
-                if (o->stop && *o->stop) {
-#pragma omp atomic write
-                    stopped = 1;
-                    end = i;
-                    break;
-                }
-                sim_one(m, w, o->seed, o->first + i);
-            }
-            sim_block_done(&done, end - begin, o->count, &last_report, o);
-        }
-        if (ok) {
-            int merged;
-#pragma omp critical(scrutin_merge)
-            merged = scrutin_tally_merge(tally, mine);
-            /* Checked above, so never expected: but a count lost is never silent. */
-            if (merged != SCRUTIN_OK) {
-#pragma omp atomic write
-                unmerged = 1;
-            }
-        }
-        sim_workspace_free(w);
+        if (ok)
+            sim_loop_run(&loop, simulate, &thread);
+        if (ok)
+            sim_merge_tally(&loop.unmerged, tally, mine);
+        sim_workspace_free(thread.w);
         scrutin_tally_free(mine);
     }
-    if (failed)
-        return scrutin_ctx_error(ctx, SCRUTIN_ENOMEM, NULL, 0, NULL,
-                                 "out of memory for the simulation's workspaces");
-    if (unmerged)
-        return scrutin_ctx_error(ctx, SCRUTIN_EINTERNAL, NULL, 0, NULL,
-                                 "scrutin_sim_run: a thread's counts could not be added to the "
-                                 "tally");
-    if (o->progress)
-        o->progress(done, o->count, o->progress_data);
-    if (stopped)
-        return SCRUTIN_EINTR;
-    return SCRUTIN_OK;
+    status = sim_threads_failure(loop.failed, loop.unmerged, "simulation", ctx);
+    return status == SCRUTIN_OK ? sim_loop_end(&loop) : status;
 }

@@ -172,16 +172,8 @@ int sim_run_recorded(scrutin_tally *tally, const scrutin_model *m, const scrutin
             end_round(&r);
             /* the implicit barrier of single: every thread sees the next round */
         }
-        if (ok) {
-            int merged;
-#pragma omp critical(scrutin_merge)
-            merged = scrutin_tally_merge(tally, mine);
-            /* Checked before the run, so never expected: but a count lost is never silent. */
-            if (merged != SCRUTIN_OK) {
-#pragma omp atomic write
-                r.unmerged = 1;
-            }
-        }
+        if (ok)
+            sim_merge_tally(&r.unmerged, tally, mine);
         sim_workspace_free(w);
         scrutin_tally_free(scratch);
         scrutin_tally_free(mine);
@@ -189,12 +181,9 @@ int sim_run_recorded(scrutin_tally *tally, const scrutin_model *m, const scrutin
     int status = r.status, failed = r.failed, stopped = r.stopped, unmerged = r.unmerged;
     uint64_t done = r.done;
     state_free(&r);
-    if (failed)
-        return scrutin_ctx_error(ctx, SCRUTIN_ENOMEM, NULL, 0, NULL,
-                                 "out of memory for the simulation's workspaces");
-    if (unmerged)
-        return scrutin_ctx_error(ctx, SCRUTIN_EINTERNAL, NULL, 0, NULL,
-                                 "a thread's counts could not be merged into the run's tally");
+    int failure = sim_threads_failure(failed, unmerged, "simulation", ctx);
+    if (failure != SCRUTIN_OK)
+        return failure;
     if (status != SCRUTIN_OK)
         return status;
     if (o->progress)

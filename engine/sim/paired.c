@@ -59,14 +59,26 @@ static int thread_new(thread_state *ts, const scrutin_model *const *models, size
     return 1;
 }
 
-/* Simulation @p index of every model, and the paired sums of its groups. */
-static void simulate_pair(const scrutin_model *const *models, size_t n_models,
-                          const paired_plan *plan, const paired_districts *districts,
-                          thread_state *ts, uint64_t seed, uint64_t index)
+/* What a thread of the paired driver simulates with. */
+typedef struct pair_thread {
+    const scrutin_model *const *models;
+    size_t n_models;
+    const paired_plan *plan;
+    const paired_districts *districts;
+    thread_state *ts;
+    uint64_t seed;
+} pair_thread;
+
+/* A sim_one_fn: simulation @p index of every model, and the paired sums of its groups. */
+static void simulate_pair(void *data, uint64_t index)
 {
-    for (size_t k = 0; k < n_models; k++)
-        sim_one(models[k], ts->w[k], seed, index);
-    paired_districts_count(districts, models, ts->w, ts->marks, ts->touched,
+    const pair_thread *thread = data;
+    const scrutin_model *const *models = thread->models;
+    const paired_plan *plan = thread->plan;
+    thread_state *ts = thread->ts;
+    for (size_t k = 0; k < thread->n_models; k++)
+        sim_one(models[k], ts->w[k], thread->seed, index);
+    paired_districts_count(thread->districts, models, ts->w, ts->marks, ts->touched,
                            ts->sums + plan->n_pairs * PAIRED_STATS);
     for (size_t r = 0; r < plan->n_pairs; r++) {
         const paired_pair *p = &plan->pairs[r];
@@ -113,58 +125,31 @@ static int paired_run(scrutin_tally *const *tallies, int64_t *sums,
     int status = check_models(tallies, models, n_models, o, ctx);
     if (status != SCRUTIN_OK)
         return status;
-    uint64_t done = 0, next = 0, total = o->count;
     size_t n_sums = plan->n_pairs * PAIRED_STATS + districts->n_cells * PAIRED_DISTRICT_STATS;
-    int failed = 0, stopped = 0, unmerged = 0;
-    double last_report = sim_now_seconds();
+    sim_loop loop = sim_loop_start(o);
 
 #pragma omp parallel num_threads(sim_thread_count(o->threads)) default(none)                  \
-    shared(models, n_models, plan, districts, n_sums, o, tallies, sums, done, next, total,     \
-               failed, stopped, unmerged, last_report)
+    shared(models, n_models, plan, districts, n_sums, o, tallies, sums, loop)
     {
         thread_state ts = {NULL, NULL, NULL, NULL, NULL};
+        pair_thread thread = {models, n_models, plan, districts, &ts, o->seed};
         int ok = thread_new(&ts, models, n_models, n_sums, districts, o->simd);
-        if (!ok) {
-#pragma omp atomic write
-            failed = 1;
-        }
+        if (!ok)
+            sim_loop_fail(&loop);
         /* Each thread takes the next block until none is left (blocks.h says why not omp for). */
-        uint64_t begin, end;
-        while (ok && sim_block_take(&next, o->count, &failed, o->stop, &stopped, &begin, &end)) {
-            /* The stop flag before every simulation, as in driver.c: a prompt stop. */
-            for (uint64_t i = begin; i < end; i++) {
-                if (o->stop && *o->stop) {
-#pragma omp atomic write
-                    stopped = 1;
-                    end = i;
-                    break;
-                }
-                simulate_pair(models, n_models, plan, districts, &ts, o->seed, o->first + i);
-            }
-            sim_block_done(&done, end - begin, total, &last_report, o);
-        }
+        if (ok)
+            sim_loop_run(&loop, simulate_pair, &thread);
+        for (size_t k = 0; ok && k < n_models; k++)
+            sim_merge_tally(&loop.unmerged, tallies[k], ts.t[k]);
         if (ok) {
 #pragma omp critical(scrutin_paired_merge)
-            {
-                for (size_t k = 0; k < n_models; k++)
-                    if (scrutin_tally_merge(tallies[k], ts.t[k]) != SCRUTIN_OK)
-                        unmerged = 1; /* checked before: never expected, never silent */
-                for (size_t i = 0; i < n_sums; i++)
-                    sums[i] += ts.sums[i];
-            }
+            for (size_t i = 0; i < n_sums; i++)
+                sums[i] += ts.sums[i];
         }
         thread_free(&ts, n_models);
     }
-    if (failed)
-        return scrutin_ctx_error(ctx, SCRUTIN_ENOMEM, NULL, 0, NULL,
-                                 "out of memory for the comparison's workspaces");
-    if (unmerged)
-        return scrutin_ctx_error(ctx, SCRUTIN_EINTERNAL, NULL, 0, NULL,
-                                 "a thread's counts could not be added to the comparison's "
-                                 "tallies");
-    if (o->progress)
-        o->progress(done, total, o->progress_data);
-    return stopped ? SCRUTIN_EINTR : SCRUTIN_OK;
+    status = sim_threads_failure(loop.failed, loop.unmerged, "comparison", ctx);
+    return status == SCRUTIN_OK ? sim_loop_end(&loop) : status;
 }
 
 /* ------------------------------------------------------------------------ */
