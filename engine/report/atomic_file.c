@@ -9,7 +9,7 @@
 #include "output_files.h"
 #include "output_session.h"
 
-static char *join(const char *dir, const char *name)
+char *report_path_join(const char *dir, const char *name)
 {
     size_t n = strlen(dir) + strlen(name) + 2;
     char *out = malloc(n);
@@ -30,7 +30,7 @@ int atomic_file_open(atomic_file *af, const char *dir, const char *name, scrutin
 {
     af->f = NULL;
     af->tmp = NULL;
-    af->path = join(dir, name);
+    af->path = report_path_join(dir, name);
     if (!af->path)
         return SCRUTIN_ENOMEM;
     /*
@@ -43,7 +43,7 @@ int atomic_file_open(atomic_file *af, const char *dir, const char *name, scrutin
         char tmp_name[256];
         snprintf(tmp_name, sizeof tmp_name, ".%s.%ld.%u.tmp", name, (long)getpid(), attempt);
         free(af->tmp);
-        af->tmp = join(dir, tmp_name);
+        af->tmp = report_path_join(dir, tmp_name);
         if (!af->tmp) {
             release(af);
             return SCRUTIN_ENOMEM;

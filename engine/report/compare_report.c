@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "../common/versioned.h"
+#include "execution_json.h"
 #include "json_doc.h"
 #include "model_parameters.h"
 #include "../common/number_format.h"
@@ -157,19 +158,10 @@ static json_t *compare_json(json_doc *d, const compare_data *data,
     *status = table_json(&rows, table_of(data->compare), &data->base);
     if (*status == SCRUTIN_OK)
         json_doc_put(d, root, "rows", rows);
-    json_t *e = json_object(), *timings = json_object(), *paths = json_array();
-    json_doc_put(d, timings, "load_seconds", json_doc_real(info->load_seconds));
-    json_doc_put(d, timings, "simulate_seconds", json_doc_real(info->simulate_seconds));
-    json_doc_put(d, timings, "write_seconds", json_doc_real(write_seconds));
-    json_doc_put(d, e, "timings", timings);
-    json_doc_put(d, e, "threads", json_integer(info->threads));
-    json_doc_put(d, e, "ranks", json_integer(info->ranks));
-    for (size_t k = 0; k < c->n_models; k++)
-        json_doc_append(d, paths, json_doc_string(info->paths ? info->paths[k] : NULL));
-    json_doc_put(d, e, "scenario_paths", paths);
-    json_doc_put(d, e, "command_line", json_doc_string(info->command_line));
-    json_doc_put(d, e, "simd", json_doc_string(info->simd));
-    json_doc_put(d, root, "execution", e);
+    const report_execution x = {info->load_seconds, info->simulate_seconds, write_seconds,
+                                info->threads, info->ranks, NULL, info->paths, c->n_models,
+                                info->command_line, info->simd};
+    json_doc_put(d, root, "execution", report_execution_json(d, &x));
     return root;
 }
 

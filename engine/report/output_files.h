@@ -18,6 +18,9 @@
  */
 int report_make_folder(const char *dir, scrutin_ctx *ctx);
 
+/* "DIR/NAME", malloc'd (the caller frees it); NULL out of memory. */
+char *report_path_join(const char *dir, const char *name);
+
 /* A file being written: its stream, its final path and its temporary one. */
 typedef struct atomic_file {
     FILE *f;

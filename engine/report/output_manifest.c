@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <xxhash.h>
 
+#include "output_files.h"
 #include "run_tables.h"
 #include "scrutin/plot.h"
 
@@ -134,19 +135,10 @@ int manifest_name_ok(const char *name)
            plain_name(slash + 1, strlen(slash + 1)) && !strchr(slash + 1, '/');
 }
 
-static char *join(const char *dir, const char *name)
-{
-    size_t n = strlen(dir) + strlen(name) + 2;
-    char *out = malloc(n);
-    if (out)
-        snprintf(out, n, "%s/%s", dir, name);
-    return out;
-}
-
 /* @return 1 if @p name is a regular file of @p dir, 0 if not, ENOMEM (never "not there") */
 static int exists(const char *dir, const char *name)
 {
-    char *path = join(dir, name);
+    char *path = report_path_join(dir, name);
     if (!path)
         return ENOMEM;
     struct stat st;
@@ -161,7 +153,7 @@ static const char *const index_names[] = {"run.json", "compare.json", "sweep.jso
 /* The files of an index's manifest into @p old. @return 0, ENOMEM, or -1 if it has no manifest. */
 static int read_manifest(manifest *old, const char *dir, const char *index)
 {
-    char *path = join(dir, index);
+    char *path = report_path_join(dir, index);
     if (!path)
         return ENOMEM;
     json_t *root = json_load_file(path, 0, NULL);
@@ -195,7 +187,7 @@ static int add_legacy(manifest *old, const char *dir)
         int there = exists(dir, name);
         err = there == ENOMEM ? ENOMEM : there ? manifest_put(old, name, 0, NULL) : 0;
     }
-    char *plots = join(dir, SCRUTIN_PLOT_DIR);
+    char *plots = report_path_join(dir, SCRUTIN_PLOT_DIR);
     if (!plots && !err)
         err = ENOMEM;
     DIR *d = plots ? opendir(plots) : NULL;
@@ -281,7 +273,7 @@ static int remove_temporaries_in(const char *dir)
     while (d && (ent = readdir(d)) != NULL) {
         if (!is_temporary(ent->d_name))
             continue;
-        char *path = join(dir, ent->d_name);
+        char *path = report_path_join(dir, ent->d_name);
         struct stat st;
         if (!path)
             status = -1;
@@ -297,7 +289,7 @@ static int remove_temporaries_in(const char *dir)
 int manifest_remove_temporaries(const char *dir)
 {
     int status = remove_temporaries_in(dir);
-    char *plots = join(dir, SCRUTIN_PLOT_DIR);
+    char *plots = report_path_join(dir, SCRUTIN_PLOT_DIR);
     if (!plots || remove_temporaries_in(plots) != 0)
         status = -1;
     free(plots);
@@ -312,7 +304,7 @@ void manifest_remove_stale(const char *dir, const manifest *old, const manifest 
         const char *name = old->entries[i].name;
         if (manifest_has(now, name) || (keep && strcmp(name, keep) == 0) || !manifest_name_ok(name))
             continue;
-        char *path = join(dir, name);
+        char *path = report_path_join(dir, name);
         struct stat st;
         /* Files only: a folder or a link of that name is not what scrutin wrote. */
         if (path && lstat(path, &st) == 0 && S_ISREG(st.st_mode) && unlink(path) == 0)
@@ -320,7 +312,7 @@ void manifest_remove_stale(const char *dir, const manifest *old, const manifest 
         free(path);
     }
     if (in_plots) {
-        char *plots = join(dir, SCRUTIN_PLOT_DIR);
+        char *plots = report_path_join(dir, SCRUTIN_PLOT_DIR);
         if (plots)
             rmdir(plots); /* only if it is now empty */
         free(plots);

@@ -3,6 +3,7 @@
 
 #include <jansson.h>
 
+#include "execution_json.h"
 #include "json_doc.h"
 #include "model_parameters.h"
 #include "scrutin/error.h"
@@ -23,17 +24,10 @@ json_t *report_run_given(json_doc *d, const scrutin_run_info *info, uint64_t mat
 
 static json_t *execution(json_doc *d, const scrutin_run_info *info, double write_seconds)
 {
-    json_t *e = json_object(), *timings = json_object();
-    json_doc_put(d, timings, "load_seconds", json_doc_real(info->load_seconds));
-    json_doc_put(d, timings, "simulate_seconds", json_doc_real(info->simulate_seconds));
-    json_doc_put(d, timings, "write_seconds", json_doc_real(write_seconds));
-    json_doc_put(d, e, "timings", timings);
-    json_doc_put(d, e, "threads", json_integer(info->threads));
-    json_doc_put(d, e, "ranks", json_integer(info->ranks));
-    json_doc_put(d, e, "scenario_path", json_doc_string(info->scenario_path));
-    json_doc_put(d, e, "command_line", json_doc_string(info->command_line));
-    json_doc_put(d, e, "simd", json_doc_string(info->simd));
-    return e;
+    const report_execution x = {info->load_seconds, info->simulate_seconds, write_seconds,
+                                info->threads, info->ranks, info->scenario_path, NULL, 0,
+                                info->command_line, info->simd};
+    return report_execution_json(d, &x);
 }
 
 static json_t *metadata(json_doc *d, const run_data *data, const scrutin_run_info *info)

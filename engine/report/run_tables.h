@@ -121,6 +121,10 @@ int table_csv_write(FILE *f, const run_table *table, const run_data *data);
 int table_csv_write_extra(FILE *f, const run_table *table, const run_data *data,
                           const char *const *extra_columns, const cell *extra, size_t n_extra);
 
+/* One CSV field: @p text as it is, or in double quotes (doubled inside) when it holds a comma,
+   a quote or a line end (RFC 4180). For every CSV the library writes. */
+void table_csv_text(FILE *f, const char *text);
+
 /*
  * @p table as a JSON array of objects, one per row, keyed by column; empty
  * cells and non-finite numbers are null (JSON has no NaN).

@@ -114,21 +114,6 @@ static int each_row(const scrutin_model *m, show_sink sink, void *self)
 
 /* ---- CSV: one table, a row per entity ---- */
 
-static void csv_text(FILE *f, const char *text)
-{
-    if (!strpbrk(text, ",\"\r\n")) {
-        fputs(text, f);
-        return;
-    }
-    fputc('"', f);
-    for (const char *c = text; *c; c++) {
-        if (*c == '"')
-            fputc('"', f);
-        fputc(*c, f);
-    }
-    fputc('"', f);
-}
-
 static int csv_row(void *self, int s, const cell row[SHOW_FIELDS])
 {
     (void)s;
@@ -137,7 +122,7 @@ static int csv_row(void *self, int s, const cell row[SHOW_FIELDS])
         if (k)
             fputc(',', f);
         if (row[k].kind == CELL_TEXT)
-            csv_text(f, row[k].text);
+            table_csv_text(f, row[k].text);
         else if (row[k].kind == CELL_INT)
             fprintf(f, "%lld", (long long)row[k].i);
     }

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "../common/versioned.h"
+#include "execution_json.h"
 #include "json_doc.h"
 #include "model_parameters.h"
 #include "../common/number_format.h"
@@ -94,16 +95,10 @@ static json_t *sweep_json(json_doc *d, const sweep_data *data, const scrutin_swe
     *status = table_json(&rows, table_of(s), &data->base);
     if (*status == SCRUTIN_OK)
         json_doc_put(d, root, "rows", rows);
-    json_t *e = json_object(), *timings = json_object();
-    json_doc_put(d, timings, "simulate_seconds", json_doc_real(info->simulate_seconds));
-    json_doc_put(d, timings, "write_seconds", json_doc_real(write_seconds));
-    json_doc_put(d, e, "timings", timings);
-    json_doc_put(d, e, "threads", json_integer(info->threads));
-    json_doc_put(d, e, "ranks", json_integer(info->ranks));
-    json_doc_put(d, e, "scenario_path", json_doc_string(info->scenario_path));
-    json_doc_put(d, e, "command_line", json_doc_string(info->command_line));
-    json_doc_put(d, e, "simd", json_doc_string(info->simd));
-    json_doc_put(d, root, "execution", e);
+    const report_execution x = {NAN, info->simulate_seconds, write_seconds, info->threads,
+                                info->ranks, info->scenario_path, NULL, 0, info->command_line,
+                                info->simd};
+    json_doc_put(d, root, "execution", report_execution_json(d, &x));
     return root;
 }
 

@@ -13,7 +13,7 @@ typedef struct csv_sink {
     size_t n_extra;
 } csv_sink;
 
-static void put_text(FILE *f, const char *text)
+void table_csv_text(FILE *f, const char *text)
 {
     if (!strpbrk(text, ",\"\r\n")) {
         fputs(text, f);
@@ -33,7 +33,7 @@ static void put_cell(FILE *f, const cell *c)
     char number[REPORT_NUMBER_SIZE];
     switch (c->kind) {
     case CELL_EMPTY: break;
-    case CELL_TEXT: put_text(f, c->text); break;
+    case CELL_TEXT: table_csv_text(f, c->text); break;
     case CELL_INT: fprintf(f, "%" PRId64, c->i); break;
     case CELL_REAL:
         report_format_double(number, c->x);
