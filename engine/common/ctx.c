@@ -1,5 +1,6 @@
 /* The error context: a growable array of diagnostics owned by the caller. */
 #include "scrutin/error.h"
+#include "ctx_verror.h"
 
 #include <gsl/gsl_errno.h>
 #include <stdarg.h>
@@ -103,8 +104,8 @@ int scrutin_ctx_format(const scrutin_ctx *ctx, size_t i, char *buf, size_t size)
 
 static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
-int scrutin_ctx_error(scrutin_ctx *ctx, int status, const char *file, unsigned line,
-                      const char *field, const char *fmt, ...)
+int ctx_verror(scrutin_ctx *ctx, int status, const char *file, unsigned line, const char *field,
+               const char *fmt, va_list ap)
 {
     if (!ctx)
         return status;
@@ -117,16 +118,13 @@ int scrutin_ctx_error(scrutin_ctx *ctx, int status, const char *file, unsigned l
         ctx->capacity = cap;
     }
     /* The message whole, however long (a path, a cell of a megabyte): never cut. */
-    va_list ap;
-    va_start(ap, fmt);
-    int len = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
+    va_list measure;
+    va_copy(measure, ap);
+    int len = vsnprintf(NULL, 0, fmt, measure);
+    va_end(measure);
     char *msg = len >= 0 ? malloc((size_t)len + 1) : NULL;
-    if (msg) {
-        va_start(ap, fmt);
+    if (msg)
         vsnprintf(msg, (size_t)len + 1, fmt, ap);
-        va_end(ap);
-    }
     diag_store *d = &ctx->items[ctx->count];
     d->file = dup_or_null(file);
     d->field = dup_or_null(field);
@@ -140,4 +138,14 @@ int scrutin_ctx_error(scrutin_ctx *ctx, int status, const char *file, unsigned l
     d->pub = (scrutin_diag){status, d->file, line, d->field, d->message};
     ctx->count++;
     return status;
+}
+
+int scrutin_ctx_error(scrutin_ctx *ctx, int status, const char *file, unsigned line,
+                      const char *field, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int recorded = ctx_verror(ctx, status, file, line, field, fmt, ap);
+    va_end(ap);
+    return recorded;
 }

@@ -1,5 +1,6 @@
 /* Compiling the lists: grouped by district, candidates resolved to parties. */
 #include "compiler.h"
+#include "../common/ctx_verror.h"
 #include "id_hints.h"
 
 #include <math.h>
@@ -13,22 +14,14 @@ static int list_error(compiler *c, size_t row, const char *field, const char *fm
 
 static int list_error(compiler *c, size_t row, const char *field, const char *fmt, ...)
 {
-    /* Measured first: an id or a name may be long, and its message is never cut. */
+    /* An id or a name may be long: ctx_verror never cuts the message. */
     va_list ap;
     va_start(ap, fmt);
-    int len = vsnprintf(NULL, 0, fmt, ap);
+    c->status = ctx_verror(c->ctx, SCRUTIN_EINPUT, c->s->lists_path, c->s->lists[row].line, field,
+                           fmt, ap);
     va_end(ap);
-    char *msg = len >= 0 ? malloc((size_t)len + 1) : NULL;
-    if (!msg) {
+    if (c->status == SCRUTIN_ENOMEM)
         c->oom = true;
-        return c->status = SCRUTIN_ENOMEM;
-    }
-    va_start(ap, fmt);
-    vsnprintf(msg, (size_t)len + 1, fmt, ap);
-    va_end(ap);
-    c->status = scrutin_ctx_error(c->ctx, SCRUTIN_EINPUT, c->s->lists_path, c->s->lists[row].line,
-                                  field, "%s", msg);
-    free(msg);
     return c->status;
 }
 

@@ -2,6 +2,7 @@
  * The districts and lists tables: one row each, cells checked for type and
  * range as they are read (references between them are the compiler's job).
  */
+#include "../common/ctx_verror.h"
 #include "csv_table.h"
 #include "number_text.h"
 #include "scenario_types.h"
@@ -30,22 +31,11 @@ static void bad(cell_reader *r, const char *field, const char *fmt, ...)
 
 static void bad(cell_reader *r, const char *field, const char *fmt, ...)
 {
-    /* Measured first: a cell may be a megabyte long, and its message is never cut. */
+    /* A cell may be a megabyte long: ctx_verror never cuts the message. */
     va_list ap;
     va_start(ap, fmt);
-    int len = vsnprintf(NULL, 0, fmt, ap);
+    int status = ctx_verror(r->ctx, SCRUTIN_EINPUT, r->t->path, r->t->line[r->row], field, fmt, ap);
     va_end(ap);
-    char *msg = len >= 0 ? malloc((size_t)len + 1) : NULL;
-    if (!msg) {
-        r->status = SCRUTIN_ENOMEM;
-        return;
-    }
-    va_start(ap, fmt);
-    vsnprintf(msg, (size_t)len + 1, fmt, ap);
-    va_end(ap);
-    int status = scrutin_ctx_error(r->ctx, SCRUTIN_EINPUT, r->t->path, r->t->line[r->row], field,
-                                   "%s", msg);
-    free(msg);
     if (r->status != SCRUTIN_ENOMEM)
         r->status = status;
 }
