@@ -3,7 +3,6 @@
  * a multinomial logit of baseline shares plus shocks (docs/model.md, 2-3).
  */
 #include <math.h>
-#include <string.h>
 
 #include "kernel.h"
 #include "shocks.h"
@@ -16,10 +15,10 @@ static double logistic(double x) { return 1.0 / (1.0 + exp(-x)); }
  * support goes to the remaining lists in proportion to their affinity with
  * it and their size, or to abstention (docs/model.md, "Court").
  */
-static void redistribute_rejected(const scrutin_model *m, sim_workspace *w, size_t first, size_t n)
+static void redistribute_rejected(const scrutin_model *m, const sim_workspace *w, size_t first,
+                                  size_t n, double *share)
 {
     const model_params *p = &m->params;
-    double *share = w->scratch;
     for (size_t i = 0; i < n; i++) {
         if (!w->rejected[i] || share[i] <= 0.0)
             continue;
@@ -113,8 +112,9 @@ void sim_district_votes(const scrutin_model *m, sim_workspace *w, size_t d, stre
     double *e = w->scratch, total = 0.0;
     const double *utility;
     if (z) {
+        /* The batch's exponentials, worked on in place: each is read once a simulation. */
         utility = w->batch.utility + first + d;
-        memcpy(e, w->batch.utility_exp + first + d, (n + 1) * sizeof *e);
+        e = w->batch.utility_exp + first + d;
     } else {
         z = sim_normals(w, s, 1 + n);
         double *u = w->votes1;
@@ -157,7 +157,7 @@ void sim_district_votes(const scrutin_model *m, sim_workspace *w, size_t d, stre
     w->other1 = total > 0.0 ? whole(valid * other / total) : 0.0;
     for (size_t i = 0; i < n; i++)
         e[i] = total > 0.0 ? e[i] / total : 0.0;
-    redistribute_rejected(m, w, first, n);
+    redistribute_rejected(m, w, first, n, e);
     for (size_t i = 0; i < n; i++)
         w->votes1[i] = w->rejected[i] ? -1.0 : whole(valid * e[i]);
 }
