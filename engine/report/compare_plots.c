@@ -112,6 +112,36 @@ static void panel_title(char *title, const scrutin_compare *c, const char *id,
     }
 }
 
+/*
+ * 1 if system @p system of model @p k is paired with a system of the other side of the
+ * comparison, on this page (the base with a what-if of @p models[1..m-1]); else its curve
+ * stands alone, as compare.csv and the terminal say.
+ */
+static int curve_paired(const scrutin_compare *c, size_t k, size_t system, const size_t *models,
+                        size_t m)
+{
+    for (size_t r = 0; r < c->n_rows; r++) {
+        const scrutin_compare_row *x = &c->rows[r];
+        if (x->system_base < 0 || x->system_whatif < 0)
+            continue;
+        if (k > 0 && x->whatif == k && (size_t)x->system_whatif == system)
+            return 1;
+        for (size_t i = 1; k == 0 && i < m; i++)
+            if (x->whatif == models[i] && (size_t)x->system_base == system)
+                return 1;
+    }
+    return 0;
+}
+
+/* 1 if another scenario of @p models[0..m-1] than the @p i-th has its name. */
+static int name_repeated(const scrutin_compare *c, const size_t *models, size_t m, size_t i)
+{
+    for (size_t j = 0; j < m; j++)
+        if (j != i && strcmp(c->names[models[j]], c->names[models[i]]) == 0)
+            return 1;
+    return 0;
+}
+
 /* Room for one plot: titles, labels and distributions. */
 typedef struct plot_buffers {
     const char **ids;
@@ -147,6 +177,9 @@ static int plot_page(const char *out_dir, const scrutin_compare *c, size_t page,
     /* The CSV's cells of each curve: its scenario, and its system when there are several. */
     const char **curve_names = malloc((mc + 1) * sizeof *curve_names);
     const char **curve_systems = malloc((mc + 1) * sizeof *curve_systems);
+    /* And its side: base, or the what-if's place on the command line (whatif1, ...). */
+    char (*sides)[32] = malloc((mc + 1) * sizeof *sides);
+    const char **curve_sides = malloc((mc + 1) * sizeof *curve_sides);
     plot_buffers b = {malloc((c->n_rows + 1) * sizeof *b.ids), NULL, NULL, NULL, NULL, NULL, NULL};
     size_t n = b.ids ? plot_groups(c, models, m, b.ids) : 0;
     b.titles = malloc((n + 1) * sizeof *b.titles);
@@ -156,12 +189,15 @@ static int plot_page(const char *out_dir, const scrutin_compare *c, size_t page,
     b.values = calloc((n + 1) * mc * ((size_t)seats + 1), sizeof *b.values);
     b.curves = malloc((n + 1) * mc * sizeof *b.curves);
     if (!b.ids || !b.titles || !b.title_ptrs || !b.labels || !b.label_ptrs || !b.values ||
-        !b.curves || !curve_model || !curve_system || !curve_names || !curve_systems) {
+        !b.curves || !curve_model || !curve_system || !curve_names || !curve_systems || !sides ||
+        !curve_sides) {
         plot_buffers_free(&b);
         free(curve_model);
         free(curve_system);
         free(curve_names);
         free(curve_systems);
+        free(sides);
+        free(curve_sides);
         return SCRUTIN_ENOMEM;
     }
     mc = 0;
@@ -171,10 +207,22 @@ static int plot_page(const char *out_dir, const scrutin_compare *c, size_t page,
             curve_system[mc] = s;
             curve_names[mc] = c->names[models[i]];
             curve_systems[mc] = c->system_ids[models[i]][s];
-            /* "NAME/SYSTEM (base)" with several systems, as compare.csv's system column says. */
+            if (i == 0)
+                snprintf(sides[mc], sizeof sides[mc], "base");
+            else
+                snprintf(sides[mc], sizeof sides[mc], "whatif%zu", models[i]);
+            curve_sides[mc] = sides[mc];
+            /* "NAME/SYSTEM (base)" with several systems, as compare.csv's system column says;
+               a name given twice gets its side, a system paired with none says so. */
             const char *system = c->several_systems ? c->system_ids[models[i]][s] : NULL;
-            snprintf(b.labels[mc], PLOT_TITLE_SIZE, "%s%s%s%s", c->names[models[i]],
-                     system ? "/" : "", system ? system : "", i == 0 ? " (base)" : "");
+            char side[48] = "";
+            if (i == 0)
+                snprintf(side, sizeof side, " (base)");
+            else if (name_repeated(c, models, m, i))
+                snprintf(side, sizeof side, " (what-if %zu)", models[i]);
+            snprintf(b.labels[mc], PLOT_TITLE_SIZE, "%s%s%s%s%s", c->names[models[i]],
+                     system ? "/" : "", system ? system : "", side,
+                     curve_paired(c, models[i], s, models, m) ? "" : " (unpaired)");
             b.label_ptrs[mc] = b.labels[mc];
             mc++;
         }
@@ -233,11 +281,14 @@ static int plot_page(const char *out_dir, const scrutin_compare *c, size_t page,
         spec.group_ids = b.ids;
         spec.scenario_ids = curve_names;
         spec.scenario_systems = c->several_systems ? curve_systems : NULL;
+        spec.scenario_sides = curve_sides;
         status = scrutin_plot_panels(out_dir, &spec, ctx);
     }
     plot_buffers_free(&b);
     free(curve_names);
     free(curve_systems);
+    free(sides);
+    free(curve_sides);
     return status;
 }
 

@@ -7,17 +7,26 @@
 #include "plot_files.h"
 #include "scrutin/plot.h"
 
-/* "SCENARIO" or "SCENARIO,SYSTEM" in *out (malloc'd); a label's commas become spaces. */
-static int key_cells(char **out, const char *scenario, const char *system)
+/* "SCENARIO[,SIDE][,SYSTEM]" in *out (malloc'd), each cell given or NULL; a label's commas
+   become spaces. */
+static int key_cells(char **out, const char *scenario, const char *side, const char *system)
 {
-    size_t size = strlen(scenario) + (system ? strlen(system) + 1 : 0) + 1;
-    char *text = malloc(size);
+    const char *cells[] = {scenario, side, system};
+    size_t size = 1;
+    for (size_t i = 0; i < 3; i++)
+        size += cells[i] ? strlen(cells[i]) + 1 : 0;
+    char *text = malloc(size), *at = text;
     if (!text)
         return SCRUTIN_ENOMEM;
-    snprintf(text, size, system ? "%s,%s" : "%s", scenario, system);
-    for (char *c = text; *c; c++)
-        if (strchr("\"\r\n", *c) || (*c == ',' && c - text < (ptrdiff_t)strlen(scenario)))
-            *c = ' ';
+    for (size_t i = 0; i < 3; i++) {
+        if (!cells[i])
+            continue;
+        if (at > text)
+            *at++ = ',';
+        for (const char *c = cells[i]; *c; c++)
+            *at++ = strchr(",\"\r\n", *c) ? ' ' : *c;
+    }
+    *at = '\0';
     *out = text;
     return SCRUTIN_OK;
 }
@@ -66,20 +75,25 @@ int scrutin_plot_panels(const char *out_dir, const scrutin_panels_spec *spec, sc
     for (size_t i = 0; status == SCRUTIN_OK && i < n_groups; i++)
         status = key_cells(&groups[i], spec->group_ids && spec->group_ids[i] ? spec->group_ids[i]
                                                                             : group_labels[i],
-                           NULL);
+                           NULL, NULL);
     for (size_t i = 0; status == SCRUTIN_OK && i < n_scenarios; i++) {
         const char *scenario = spec->scenario_ids && spec->scenario_ids[i] ? spec->scenario_ids[i]
                                                                           : scenario_labels[i];
+        const char *side = spec->scenario_sides ? spec->scenario_sides[i] : NULL;
         const char *system = spec->scenario_systems ? spec->scenario_systems[i] : NULL;
-        status = key_cells(&curves[i], scenario, spec->scenario_systems ? (system ? system : "") : NULL);
+        status = key_cells(&curves[i], scenario, spec->scenario_sides ? (side ? side : "") : NULL,
+                           spec->scenario_systems ? (system ? system : "") : NULL);
     }
+    const char *columns = spec->scenario_sides
+                              ? (spec->scenario_systems ? "scenario,side,system" : "scenario,side")
+                              : (spec->scenario_systems ? "scenario,system" : "scenario");
     char *dir = NULL;
     if (status == SCRUTIN_OK)
         status = plot_folder(&dir, out_dir, ctx);
     if (status == SCRUTIN_OK) {
         seat_panels p = {name, "seat distributions compared, scenario by scenario", title, seats,
                          majority, 0, 1, n_groups, n_scenarios, group_labels, scenario_labels,
-                         "group", (const char *const *)groups, spec->scenario_systems ? "scenario,system" : "scenario",
+                         "group", (const char *const *)groups, columns,
                          (const char *const *)curves, probability, NULL, NULL};
         status = plot_seat_panels(dir, &p, ctx);
     }

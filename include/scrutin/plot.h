@@ -91,7 +91,7 @@ SCRUTIN_API SCRUTIN_NODISCARD int scrutin_run_plot(const char *out_dir, const sc
  */
 SCRUTIN_API const char *const *scrutin_run_plot_names(size_t *count);
 
-#define SCRUTIN_PANELS_SPEC_VERSION 2
+#define SCRUTIN_PANELS_SPEC_VERSION 3
 
 /**
  * A comparison of seat distributions, for `scrutin compare`, as scrutin_plot_panels()
@@ -123,15 +123,20 @@ typedef struct scrutin_panels_spec {
     /** [n_scenarios] each curve's electoral system, the CSV's `system` column; NULL: no such
         column (one system each) */
     const char *const *scenario_systems;
+    /** [n_scenarios] each curve's side of a comparison (`base`, `whatif1`, ...), the CSV's
+        `side` column after `scenario`, so that a scenario given twice is told apart; NULL: no
+        such column */
+    const char *const *scenario_sides;
 } scrutin_panels_spec;
 
 #define SCRUTIN_PANELS_SPEC_INIT                                                               \
-    {SCRUTIN_PANELS_SPEC_VERSION, NULL, NULL, 0, 0, 0, NULL, 0, NULL, NULL, NULL, NULL, NULL}
+    {SCRUTIN_PANELS_SPEC_VERSION, NULL, NULL, 0, 0, 0, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL}
 
 /**
  * Write the seat panels of @p spec to `@p out_dir/plots/NAME.{csv,gp}`. The CSV is tidy, a
- * row per group, curve and seat total: `group,scenario,seats,probability`, or
- * `group,scenario,system,seats,probability` with @c scenario_systems; titles and legends
+ * row per group, curve and seat total: `group,scenario,seats,probability`, with a `side`
+ * column after `scenario` given @c scenario_sides and a `system` column after those given
+ * @c scenario_systems (`group,scenario,side,system,seats,probability`); titles and legends
  * are in the script only. scrutin_compare_plot() draws a
  * comparison's pages with it.
  * @param out_dir  output folder (`plots/` is created inside it)

@@ -175,7 +175,8 @@ else fail "compare --plots without gnuplot"; sed 's/^/    /' "$work/err"; fi
 if python3 - "$work/plots-none/plots/compare_coalitions.csv" <<'EOF'
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
-assert list(rows[0]) == ["group", "scenario", "seats", "probability"], list(rows[0])
+assert list(rows[0]) == ["group", "scenario", "side", "seats", "probability"], list(rows[0])
+assert {(r["scenario"], r["side"]) for r in rows} == {("small", "base"), ("new-coalition", "whatif1")}
 groups = list(dict.fromkeys(r["group"] for r in rows))
 assert groups == ["LEFT", "RIGHT", "IND", "CENTRE"], groups
 assert list(dict.fromkeys(r["scenario"] for r in rows)) == ["small", "new-coalition"], rows[0]

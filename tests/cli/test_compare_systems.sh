@@ -45,9 +45,9 @@ assert {r['system'] for r in c['rows']} == {'two-round', 'dhondt', 'sainte-lague
     --out "$work/mali-plots" 2>/dev/null || fail "compare --plots: exit $?"
 # Tidy data: a row per group, curve and seat total, the scenario and the system in columns.
 data=$work/mali-plots/plots/compare_coalitions.csv
-[ "$(head -1 "$data")" = "group,scenario,system,seats,probability" ] && pass ||
+[ "$(head -1 "$data")" = "group,scenario,side,system,seats,probability" ] && pass ||
     fail "the compare plot's columns: $(head -1 "$data")"
-for curve in ADP,mali-2007,two-round-list ADP,whatif-pr-systems,dhondt ADP,whatif-pr-systems,sainte-lague; do
+for curve in ADP,mali-2007,base,two-round-list ADP,whatif-pr-systems,whatif1,dhondt ADP,whatif-pr-systems,whatif1,sainte-lague; do
     grep -q "^$curve,74," "$data" && pass || fail "no curve $curve in the compare plot"
 done
 grep -q 'multiplot title "whatif-pr-systems against mali-2007: .*\\n' "$work/mali-plots/plots/compare_coalitions.gp" \
@@ -88,10 +88,32 @@ then pass; else fail "several systems against several, by id"; fi
 grep -q "system block: only small-systems has it" "$work/both.out" && pass || fail "the unpaired system is not said: $(grep block "$work/both.out")"
 grep -q "system sainte-lague: only other-systems has it" "$work/both.out" && pass || fail "the what-if's unpaired system is not said"
 # Unpaired systems are drawn too: a curve of their own in the compare plot, never dropped.
-for curve in LEFT,small-systems,block LEFT,other-systems,sainte-lague LEFT,other-systems,dhondt; do
+for curve in LEFT,small-systems,base,block LEFT,other-systems,whatif1,sainte-lague LEFT,other-systems,whatif1,dhondt; do
     grep -q "^$curve,0," "$work/both/plots/compare_coalitions.csv" && pass ||
         fail "no curve $curve in the plot of several systems against several"
 done
+# ...and marked as unpaired in the legend, as compare.csv and the terminal say; paired ones not.
+gp=$work/both/plots/compare_coalitions.gp
+grep -q "'small-systems/block (base) (unpaired)'" "$gp" && grep -q "'other-systems/sainte-lague (unpaired)'" "$gp" &&
+    grep -q "'other-systems/dhondt'" "$gp" && [ "$(grep -c "(unpaired)'" "$gp")" -eq 2 ] && pass ||
+    fail "the unpaired curves are not marked in the legend: $(grep "curve\[" "$gp")"
+
+# A scenario given twice: its curves told apart, in the data (side) and in the legend.
+"$scrutin" compare "$mali/whatif-pr-systems.yaml" "$mali/whatif-pr-systems.yaml" -n 50 -q --plots \
+    --out "$work/twice" 2>/dev/null || fail "compare a scenario with itself: exit $?"
+if python3 - "$work/twice/plots/compare_coalitions.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+curves = {(r["scenario"], r["side"], r["system"]) for r in rows if r["group"] == "ADP"}
+want = {("whatif-pr-systems", side, system) for side in ("base", "whatif1")
+        for system in ("two-round", "dhondt", "sainte-lague")}
+assert curves == want, curves
+key = [(r["group"], r["scenario"], r["side"], r["system"], r["seats"]) for r in rows]
+assert len(key) == len(set(key)), "a row key given twice"
+gp = open(sys.argv[1][:-4] + ".gp").read()
+assert "'whatif-pr-systems/dhondt (base)'" in gp and "'whatif-pr-systems/dhondt (what-if 1)'" in gp, gp
+PY
+then pass; else fail "a scenario given twice in the compare plot"; fi
 
 # sweep over every system: a leading system column, every system at every step, a curve each.
 "$scrutin" sweep "$mali/whatif-pr-systems.yaml" --set model.sd_party --from 0.1 --to 0.3 --steps 2 \

@@ -369,7 +369,7 @@ static void test_compare_and_sweep_refuse_bad_names_and_shapes(void **state)
     curves.version = SCRUTIN_CURVES_SPEC_VERSION;
     assert_int_equal(scrutin_plot_curves(f->dir, &curves, f->ctx), SCRUTIN_OK);
     scrutin_panels_spec panel = {SCRUTIN_PANELS_SPEC_VERSION + 1, "ok", NULL, 2, 2, 1, groups, 1,
-                                 scenarios, probability, NULL, NULL, NULL};
+                                 scenarios, probability, NULL, NULL, NULL, NULL};
     assert_int_equal(scrutin_plot_panels(f->dir, &panel, f->ctx), SCRUTIN_EINVAL);
     panel.version = SCRUTIN_PANELS_SPEC_VERSION;
     assert_int_equal(scrutin_plot_panels(f->dir, &panel, f->ctx), SCRUTIN_OK);

@@ -967,12 +967,16 @@ static void test_compare_plots_four_whatifs_a_page_and_refuses_another_info_vers
         assert_non_null(f);
         char line[8192];
         assert_non_null(fgets(line, sizeof line, f));
-        assert_string_equal(line, "group,scenario,seats,probability\n");
-        size_t rows = 0;
-        while (fgets(line, sizeof line, f))
+        assert_string_equal(line, "group,scenario,side,seats,probability\n");
+        size_t rows = 0, fifth = 0;
+        while (fgets(line, sizeof line, f)) {
             rows++;
+            fifth += strstr(line, ",whatif5,") != NULL;
+        }
         fclose(f);
         assert_int_equal(rows, curves[page] * (c->seats[0] + 1));
+        /* Each curve's side says which what-if it is: the fifth is on page 2 alone. */
+        assert_int_equal(fifth, page == 1 ? 4 * (c->seats[0] + 1) : 0);
         assert_int_equal(remove(path), 0);
         snprintf(path, sizeof path, "%s/plots/%s.gp", dir, files[page]);
         assert_int_equal(remove(path), 0);
