@@ -233,6 +233,17 @@ static int write_headline(FILE *f, const run_data *d, const scrutin_run_info *gi
     return status;
 }
 
+/* After the headline: a write error of @p f, or @p status, said. @return 0 or the failure */
+static int headline_written(FILE *f, int status, scrutin_ctx *ctx)
+{
+    if (status == SCRUTIN_OK && ferror(f))
+        status = SCRUTIN_EIO;
+    if (status != SCRUTIN_OK)
+        return scrutin_ctx_error(ctx, status, NULL, 0, NULL, "cannot write the run's table: %s",
+                                 scrutin_strerror(status));
+    return SCRUTIN_OK;
+}
+
 int scrutin_run_print(FILE *f, const scrutin_model *model, const scrutin_tally *tally,
                       const scrutin_summary *summary, scrutin_format format,
                       scrutin_ctx *ctx)
@@ -260,12 +271,7 @@ int scrutin_run_print_info(FILE *f, const scrutin_model *model, const scrutin_ta
     const scrutin_run_info *given = info && info->n_given ? info : NULL;
     status = write_headline(f, &rs.data, given, format);
     run_systems_free(&rs);
-    if (status == SCRUTIN_OK && ferror(f))
-        status = SCRUTIN_EIO;
-    if (status != SCRUTIN_OK)
-        return scrutin_ctx_error(ctx, status, NULL, 0, NULL, "cannot write the run's table: %s",
-                                 scrutin_strerror(status));
-    return SCRUTIN_OK;
+    return headline_written(f, status, ctx);
 }
 
 int run_table_print(FILE *f, const scrutin_model *model, const scrutin_summary *summary,
@@ -276,10 +282,5 @@ int run_table_print(FILE *f, const scrutin_model *model, const scrutin_summary *
                                  "scrutin_run_print: an argument is NULL");
     run_data d = {model, NULL, summary, NULL, 0, NULL};
     int status = write_headline(f, &d, NULL, format);
-    if (status == SCRUTIN_OK && ferror(f))
-        status = SCRUTIN_EIO;
-    if (status != SCRUTIN_OK)
-        return scrutin_ctx_error(ctx, status, NULL, 0, NULL, "cannot write the run's table: %s",
-                                 scrutin_strerror(status));
-    return SCRUTIN_OK;
+    return headline_written(f, status, ctx);
 }

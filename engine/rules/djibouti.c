@@ -18,11 +18,8 @@ int djibouti_round1(const scrutin_rules *rules, const scrutin_ballot *ballot, gs
 {
     const double *votes = ballot->votes;
     size_t n = ballot->n;
-    memset(out, 0, sizeof *out);
-    memset(seats_out, 0, n * sizeof *seats_out);
     double valid;
-    apportion_valid(votes, n, &valid);
-    valid += ballot_other(ballot);
+    round1_start(ballot, seats_out, out, &valid);
     size_t leader = apportion_leader(votes, n, NULL, lot, &out->tie);
     if (leader == APPORTION_NONE)
         return SCRUTIN_EINVAL;

@@ -21,12 +21,9 @@ static int proportional_round1(const scrutin_rules *rules, const scrutin_ballot 
 {
     const double *votes = ballot->votes;
     size_t n = ballot->n;
-    memset(out, 0, sizeof *out);
-    memset(seats_out, 0, n * sizeof *seats_out);
     double valid;
-    if (apportion_valid(votes, n, &valid) == 0)
+    if (round1_start(ballot, seats_out, out, &valid) == 0)
         return SCRUTIN_EINVAL;
-    valid += ballot_other(ballot);
     apportion_pool pool;
     if (apportion_pool_init(&pool, votes, n, rules->threshold * valid, APPORTION_NONE) == 0)
         apportion_pool_init(&pool, votes, n, 0.0, APPORTION_NONE);

@@ -2,11 +2,28 @@
 #ifndef SCRUTIN_RULES_SYSTEM_H
 #define SCRUTIN_RULES_SYSTEM_H
 
+#include <string.h>
+
+#include "apportion.h"
 #include "scrutin/error.h"
 #include "scrutin/rules.h"
 
 /* Valid votes of lists the ballot does not hold (other_votes), never negative. */
 static inline double ballot_other(const scrutin_ballot *b) { return b->other > 0 ? b->other : 0.0; }
+
+/*
+ * The opening of a round 1: @p out and the seats cleared, *valid the ballot's valid votes
+ * (its running lists', in order, then other_votes). @return how many lists run (votes >= 0)
+ */
+static inline size_t round1_start(const scrutin_ballot *ballot, unsigned *seats_out,
+                                  scrutin_round1 *out, double *valid)
+{
+    memset(out, 0, sizeof *out);
+    memset(seats_out, 0, ballot->n * sizeof *seats_out);
+    size_t running = apportion_valid(ballot->votes, ballot->n, valid);
+    *valid += ballot_other(ballot);
+    return running;
+}
 
 typedef int (*rules_round1_fn)(const scrutin_rules *rules, const scrutin_ballot *ballot,
                                gsl_rng *lot, unsigned *seats_out, scrutin_round1 *out);

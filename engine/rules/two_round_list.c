@@ -14,18 +14,10 @@ int two_round_list_round1(const scrutin_rules *rules, const scrutin_ballot *ball
 {
     const double *votes = ballot->votes;
     size_t n = ballot->n;
-    memset(out, 0, sizeof *out);
-    memset(seats_out, 0, n * sizeof *seats_out);
-    double valid = 0.0;
-    size_t running = 0;
-    for (size_t i = 0; i < n; i++)
-        if (votes[i] >= 0) {
-            valid += votes[i];
-            running++;
-        }
+    double valid;
+    size_t running = round1_start(ballot, seats_out, out, &valid);
     if (running == 0)
         return SCRUTIN_EINVAL;
-    valid += ballot_other(ballot);
     size_t k = rules->round2_lists < running ? rules->round2_lists : running;
     out->n_qualified = scrutin_rules_top(votes, n, k, lot, out->qualified, &out->tie);
     size_t first = out->qualified[0];
