@@ -174,12 +174,8 @@ static void check_list(imp_scenario *s, size_t row)
                   "for every seat, or the party alone)");
     char buf[1024];
     snprintf(buf, sizeof buf, "%s", v);
-    for (char *save = NULL, *p = strtok_r(buf, ";+", &save); p; p = strtok_r(NULL, ";+", &save)) {
-        while (*p == ' ')
-            p++;
-        size_t len = strlen(p);
-        while (len && p[len - 1] == ' ')
-            p[--len] = 0;
+    char *save = NULL;
+    for (char *p = imp_next_party(buf, &save); p; p = imp_next_party(NULL, &save)) {
         check_id(s, row, IMP_CANDIDATES, p, "party");
         size_t i = add_name(&s->parties, &s->n_parties, p);
         if (i == (size_t)-1) {

@@ -7,6 +7,7 @@
 #define SCRUTIN_IMPORT_TYPES_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "scrutin/error.h"
 
@@ -34,6 +35,24 @@ void imp_table_free(imp_table *t);
 static inline const char *imp_cell(const imp_table *t, size_t row, imp_column c)
 {
     return t->cells[row * IMP_COLUMNS + c];
+}
+
+/*
+ * The next party id of a candidates cell copied into @p buf (between ';' or '+', the
+ * spaces around it trimmed): strtok_r over @p buf (NULL after the first call) with @p save.
+ * @return the id, in @p buf, or NULL after the last
+ */
+static inline char *imp_next_party(char *buf, char **save)
+{
+    char *p = strtok_r(buf, ";+", save);
+    if (!p)
+        return NULL;
+    while (*p == ' ')
+        p++;
+    size_t len = strlen(p);
+    while (len && p[len - 1] == ' ')
+        p[--len] = 0;
+    return p;
 }
 
 #endif

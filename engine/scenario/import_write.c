@@ -86,12 +86,8 @@ static void candidates(FILE *f, const char *v)
     char buf[1024], out[1024] = "";
     snprintf(buf, sizeof buf, "%s", v);
     size_t used = 0;
-    for (char *save = NULL, *p = strtok_r(buf, ";+", &save); p; p = strtok_r(NULL, ";+", &save)) {
-        while (*p == ' ')
-            p++;
-        size_t len = strlen(p);
-        while (len && p[len - 1] == ' ')
-            p[--len] = 0;
+    char *save = NULL;
+    for (char *p = imp_next_party(buf, &save); p; p = imp_next_party(NULL, &save)) {
         int k = snprintf(out + used, sizeof out - used, "%s%s", used ? ";" : "", p);
         used += k > 0 ? (size_t)k : 0;
         if (used >= sizeof out)
