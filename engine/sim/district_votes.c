@@ -8,8 +8,6 @@
 #include "shocks.h"
 #include "stream.h"
 
-static double logistic(double x) { return 1.0 / (1.0 + exp(-x)); }
-
 /*
  * A list the court rejected in this simulation does not run: its baseline
  * support goes to the remaining lists in proportion to their affinity with
@@ -24,7 +22,7 @@ static void redistribute_rejected(const scrutin_model *m, const sim_workspace *w
             continue;
         size_t from = m->list_coalition[first + i];
         const double *affinity = p->affinity + from * m->n_coalitions;
-        double kept = 1.0 - logistic(p->abstention_logit[from]);
+        double kept = w->turning_out[from];
         double denominator = 0.0;
         for (size_t k = 0; k < n; k++)
             if (!w->rejected[k])
@@ -128,7 +126,7 @@ void sim_district_votes(const scrutin_model *m, sim_workspace *w, size_t d, stre
     /* The district's turnout shock is its stream's first normal. */
     double x = m->turnout_logit[d] + w->region_turnout[m->district_region[d]] +
                p->sd_turnout_district * z[0];
-    double valid = m->registered[d] * logistic(x) * (1.0 - m->invalid_share[d]);
+    double valid = m->registered[d] * sim_logistic(x) * (1.0 - m->invalid_share[d]);
     int any_rejected = 0;
     for (size_t i = 0; i < n; i++)
         any_rejected |= w->rejected[i] && !m->list_rejected[first + i];

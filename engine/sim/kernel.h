@@ -37,6 +37,9 @@ typedef struct sim_workspace {
     uint8_t *rejected;      /* [max_lists] rejected before the vote in this simulation */
     double *transfer;       /* [n_coalitions * (1 + SCRUTIN_MAX_RUNOFF)]: scratch of round 2
                                (the round-1 votes of eliminated lists, by coalition) */
+    double *turning_out;    /* [n_coalitions] 1 - logistic(logit of each coalition's abstention):
+                               the share of a rejected list's voters who vote (district_votes.c),
+                               fixed for the run */
     double *abstention_odds; /* [n_coalitions] exp(logit of each coalition's abstention), from
                                the model's parameters when the workspace is made */
     unsigned *seats[SCRUTIN_STAGES]; /* [systems][parties + coalitions]: system 0 first */

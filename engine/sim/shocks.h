@@ -15,6 +15,9 @@
  */
 static inline double whole(double x) { return (double)llrint(x); }
 
+/* The logistic function, 1 / (1 + e^-x), with glibc's exp(). */
+static inline double sim_logistic(double x) { return 1.0 / (1.0 + exp(-x)); }
+
 /*
  * @p n standard normals of stream @p s drawn alone (those not in the
  * simulation's batch: a re-run's, a round 2 with more finalists than the
