@@ -204,9 +204,10 @@ void sim_one(const scrutin_model *m, sim_workspace *w, uint64_t seed, uint64_t i
     sim_round1_utilities(m, w, index);
     sim_runoff_exponents(m, w);
     size_t groups = m->n_parties + m->n_coalitions, systems = m->n_systems;
-    /* System s draws its lots from the stream (LOT, s): the first system's are a lone system's. */
+    /* Every system draws its lots from the start of the one stream LOT, a lone system's: its
+       lots do not depend on its place in `systems:` nor on the systems beside it. */
     for (size_t s = 0; s < systems; s++)
-        stream_reset(w->lots[s], seed, index, STREAM_LOT, (uint32_t)s);
+        stream_reset(w->lots[s], seed, index, STREAM_LOT, 0);
     for (int s = 0; s < SCRUTIN_STAGES; s++)
         memset(w->seats[s], 0, systems * groups * sizeof *w->seats[s]);
     for (size_t s = 0; s < systems; s++)

@@ -286,9 +286,9 @@ static int replay_run(scrutin_replay **out, const scrutin_model *m, size_t syste
     if (r)
         r->system = system;
     for (size_t d = 0; status == SCRUTIN_OK && d < m->n_districts; d++) {
-        /* Each district draws its lots from its own stream (per system): one tie cannot shift
-           another. */
-        stream_reset(lot, seed, system, STREAM_LOT, (uint32_t)d + 1);
+        /* Each district draws its lots from its own stream, the same for every system (as in
+           the simulation, a lone system's): one tie cannot shift another. */
+        stream_reset(lot, seed, 0, STREAM_LOT, (uint32_t)d + 1);
         status = replay_district(m, d, lot, &w, r, ctx);
         unsigned seats = m->district_seats[d];
         if (status == SCRUTIN_OK && r->winner_provisional[d] < 0) {

@@ -115,6 +115,34 @@ assert "'whatif-pr-systems/dhondt (base)'" in gp and "'whatif-pr-systems/dhondt 
 PY
 then pass; else fail "a scenario given twice in the compare plot"; fi
 
+# A system draws the same lots wherever it stands in `systems:` (every system's from one stream): the
+# same scenario with its systems reordered gives exactly zero differences, though every
+# simulation draws lots (tests/data/lots: ties at zero spread; the seats would be integers else).
+"$scrutin" compare "$src/tests/data/lots/scenario.yaml" "$src/tests/data/lots/reordered.yaml" \
+    -n 400 -q --out "$work/lots" 2>/dev/null || fail "compare of reordered systems: exit $?"
+if python3 - "$work/lots/compare.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+assert {r["system"] for r in rows} == {"dhondt", "sainte-lague", "two-round"}, rows[:1]
+for r in rows:
+    assert r["in_base"] == r["in_whatif"] == "1", r
+    for k in ("mean_diff", "mean_diff_se", "p_majority_diff", "p_majority_diff_se"):
+        assert float(r[k]) == 0.0, (r["system"], r["stage"], r["group"], k, r[k])
+    assert r["mean_base"] == r["mean_whatif"], r
+drawn = [r for r in rows if r["stage"] == "final" and r["group"] == "A"]
+assert all(float(r["mean_base"]) % 1 != 0 for r in drawn), "no lot drawn: " + str(drawn)
+PY
+then pass; else fail "reordered systems draw other lots"; fi
+# ...and whichever systems stand beside it: D'Hondt alone against D'Hondt third of three.
+"$scrutin" compare "$src/tests/data/lots/dhondt.yaml" "$src/tests/data/lots/reordered.yaml" \
+    -n 400 -q --out "$work/lots1" 2>/dev/null || fail "compare of a lone system: exit $?"
+python3 -c "
+import csv, sys
+rows = [r for r in csv.DictReader(open('$work/lots1/compare.csv')) if r['system'] == 'dhondt']
+assert rows and all(float(r['mean_diff']) == 0 == float(r['mean_diff_se']) for r in rows), rows
+assert any(float(r['mean_base']) % 1 != 0 for r in rows), 'no lot drawn'" && pass ||
+    fail "a lone system and the same system among others draw other lots"
+
 # sweep over every system: a leading system column, every system at every step, a curve each.
 "$scrutin" sweep "$mali/whatif-pr-systems.yaml" --set model.sd_party --from 0.1 --to 0.3 --steps 2 \
     -n 100 -q --plots --out "$work/sweep" 2>/dev/null || fail "sweep of three systems: exit $?"
