@@ -355,10 +355,5 @@ int scrutin_compare_print(FILE *f, const scrutin_compare *c, scrutin_format form
     }
     free(picks);
     report_locale_leave(&c_numbers);
-    if (status == SCRUTIN_OK && ferror(f))
-        status = SCRUTIN_EIO;
-    if (status != SCRUTIN_OK)
-        return scrutin_ctx_error(ctx, status, NULL, 0, NULL, "cannot write the comparison: %s",
-                                 scrutin_strerror(status));
-    return SCRUTIN_OK;
+    return report_printed(f, status, "the comparison", ctx);
 }

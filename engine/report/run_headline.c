@@ -233,13 +233,12 @@ static int write_headline(FILE *f, const run_data *d, const scrutin_run_info *gi
     return status;
 }
 
-/* After the headline: a write error of @p f, or @p status, said. @return 0 or the failure */
-static int headline_written(FILE *f, int status, scrutin_ctx *ctx)
+int report_printed(FILE *f, int status, const char *what, scrutin_ctx *ctx)
 {
     if (status == SCRUTIN_OK && ferror(f))
         status = SCRUTIN_EIO;
     if (status != SCRUTIN_OK)
-        return scrutin_ctx_error(ctx, status, NULL, 0, NULL, "cannot write the run's table: %s",
+        return scrutin_ctx_error(ctx, status, NULL, 0, NULL, "cannot write %s: %s", what,
                                  scrutin_strerror(status));
     return SCRUTIN_OK;
 }
@@ -271,7 +270,7 @@ int scrutin_run_print_info(FILE *f, const scrutin_model *model, const scrutin_ta
     const scrutin_run_info *given = info && info->n_given ? info : NULL;
     status = write_headline(f, &rs.data, given, format);
     run_systems_free(&rs);
-    return headline_written(f, status, ctx);
+    return report_printed(f, status, "the run's table", ctx);
 }
 
 int run_table_print(FILE *f, const scrutin_model *model, const scrutin_summary *summary,
@@ -282,5 +281,5 @@ int run_table_print(FILE *f, const scrutin_model *model, const scrutin_summary *
                                  "scrutin_run_print: an argument is NULL");
     run_data d = {model, NULL, summary, NULL, 0, NULL};
     int status = write_headline(f, &d, NULL, format);
-    return headline_written(f, status, ctx);
+    return report_printed(f, status, "the run's table", ctx);
 }

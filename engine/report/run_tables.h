@@ -116,6 +116,12 @@ int run_table_print(FILE *f, const scrutin_model *model, const scrutin_summary *
  * @return 0, SCRUTIN_EIO or what the table's rows returned
  */
 int table_csv_write(FILE *f, const run_table *table, const run_data *data);
+
+/*
+ * The end of a headline printed on @p f (run, compare, sweep): a write error
+ * of @p f, or @p status, said as "cannot write @p what". @return 0 or the failure
+ */
+int report_printed(FILE *f, int status, const char *what, scrutin_ctx *ctx);
 /* table_csv_write() with the @p n_extra columns @p extra_columns after the table's own, the
    same @p extra cells on every row. */
 int table_csv_write_extra(FILE *f, const run_table *table, const run_data *data,

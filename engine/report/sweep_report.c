@@ -289,10 +289,5 @@ int scrutin_sweep_print(FILE *f, const scrutin_sweep *s, scrutin_format format, 
         }
     }
     report_locale_leave(&c_numbers);
-    if (status == SCRUTIN_OK && ferror(f))
-        status = SCRUTIN_EIO;
-    if (status != SCRUTIN_OK)
-        return scrutin_ctx_error(ctx, status, NULL, 0, NULL, "cannot write the sweep: %s",
-                                 scrutin_strerror(status));
-    return SCRUTIN_OK;
+    return report_printed(f, status, "the sweep", ctx);
 }
