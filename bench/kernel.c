@@ -19,7 +19,7 @@
 static const char *const primitives[][2] = {
     {"gsl_rng_uniform", "uniform_draws"}, {"gsl_ran_beta", "beta_draws"},
     {"gsl_rng_uniform_int", "lot_draws"}, {"exp", "libm_exp_calls"},
-    {"stream_prime", "court_streams"},
+    {"stream_resume", "court_streams"},
 };
 enum { N_PRIMITIVES = sizeof primitives / sizeof primitives[0], MAX_IDS = 1 << 17 };
 

@@ -70,4 +70,15 @@ typedef enum court_ruling { COURT_NONE, COURT_STRIKE, COURT_RERUN } court_ruling
 court_ruling court_petition(const model_params *p, int round, const double *votes, size_t n,
                             size_t winner, gsl_rng *r, double *struck);
 
+/*
+ * court_petition() in two halves, for a first uniform @p u already drawn
+ * (from the simulation's batch): whether the petition is upheld, and then, for
+ * an upheld one only, its ruling from @p r at the stream's draw after @p u.
+ * The same draws, in the same order, as court_petition().
+ */
+int court_petition_upheld(const model_params *p, int round, double u, const double *votes,
+                          size_t n, size_t winner);
+court_ruling court_petition_ruling(const model_params *p, const double *votes, size_t winner,
+                                   gsl_rng *r, double *struck);
+
 #endif

@@ -96,15 +96,22 @@ size_t court_reject_from(const scrutin_model *m, size_t d, double u, gsl_rng *r,
 court_ruling court_petition(const model_params *p, int round, const double *votes, size_t n,
                             size_t winner, gsl_rng *r, double *struck)
 {
+    if (!court_petition_upheld(p, round, gsl_rng_uniform(r), votes, n, winner))
+        return COURT_NONE;
+    return court_petition_ruling(p, votes, winner, r, struck);
+}
+
+int court_petition_upheld(const model_params *p, int round, double u, const double *votes,
+                          size_t n, size_t winner)
+{
     /*
      * The petition is upheld if u < base * exp(-margin / scale). The winner
      * has the most votes, so margin >= 0 and that bound is at most base: a
      * draw at or above base rejects the petition without the margin or exp().
      */
     double base = p->annul_base[round - 1];
-    double u = gsl_rng_uniform(r);
     if (u >= base)
-        return COURT_NONE;
+        return 0;
     double valid = 0.0, runner_up = 0.0;
     for (size_t i = 0; i < n; i++) {
         if (votes[i] < 0.0)
@@ -114,8 +121,12 @@ court_ruling court_petition(const model_params *p, int round, const double *vote
             runner_up = votes[i];
     }
     double margin = valid > 0.0 ? (votes[winner] - runner_up) / valid : 0.0;
-    if (u >= base * exp(-margin / p->annul_scale[round - 1]))
-        return COURT_NONE;
+    return u < base * exp(-margin / p->annul_scale[round - 1]);
+}
+
+court_ruling court_petition_ruling(const model_params *p, const double *votes, size_t winner,
+                                   gsl_rng *r, double *struck)
+{
     if (gsl_rng_uniform(r) < p->rerun)
         return COURT_RERUN;
     *struck = gsl_ran_beta(r, p->strike_a, p->strike_b) * votes[winner];

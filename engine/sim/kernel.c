@@ -66,11 +66,16 @@ static court_ruling apply_court(const scrutin_model *m, const scrutin_rules *rul
         return COURT_NONE;
     size_t n = m->district_first_list[d + 1] - m->district_first_list[d];
     unsigned *final = w->list_seats[SCRUTIN_STAGE_FINAL];
-    sim_court_stream(w, index, STREAM_COURT_AFTER, d);
     double *votes = provisional->round == 1 ? w->votes1 : w->votes2;
     double struck = 0.0;
-    court_ruling ruling = court_petition(&m->params, provisional->round, votes, n,
-                                         provisional->winner, w->rng, &struck);
+    /* The stream's first uniform from the batch; the stream itself only for a petition upheld. */
+    if (!court_petition_upheld(&m->params, provisional->round,
+                               sim_court_first(w, STREAM_COURT_AFTER, d), votes, n,
+                               provisional->winner))
+        return COURT_NONE;
+    sim_court_resume(w, index, STREAM_COURT_AFTER, d);
+    court_ruling ruling = court_petition_ruling(&m->params, votes, provisional->winner, w->rng,
+                                                &struck);
     if (ruling == COURT_RERUN) {
         /* A new poll: fresh district shocks; the national and regional ones stay. */
         sim_other_shock(m, w, d, index, STREAM_OTHER_RERUN);
@@ -216,9 +221,9 @@ void sim_one(const scrutin_model *m, sim_workspace *w, uint64_t seed, uint64_t i
     for (size_t d = 0; d < m->n_districts; d++) {
         /* The court's stream is made ready only in the districts where its first draw rejects. */
         size_t rejections;
-        double u = m->params.court_enabled ? sim_court_first(w, d) : 0.0;
+        double u = m->params.court_enabled ? sim_court_first(w, STREAM_COURT_BEFORE, d) : 0.0;
         if (m->params.court_enabled && !court_rejects_none(m, d, u, w->court_none)) {
-            sim_court_resume(w, index, d);
+            sim_court_resume(w, index, STREAM_COURT_BEFORE, d);
             rejections = court_reject_from(m, d, u, w->rng, w->rejected, w->court_none);
         } else {
             rejections = court_reject_actual(m, d, w->rejected);

@@ -50,34 +50,27 @@ static inline void sim_draw_batch(sim_workspace *w, uint64_t index)
                           b->court_blocks, b->court_u);
 }
 
-/* Point w->rng at court stream @p component of district @p d, its first block from the batch. */
-static inline void sim_court_stream(const sim_workspace *w, uint64_t index, uint32_t component,
+/*
+ * The first uniform of district @p d's court stream @p component
+ * (STREAM_COURT_BEFORE or STREAM_COURT_AFTER), from the batch: most districts
+ * need no other draw of it. sim_court_resume() then points w->rng at the
+ * draws after it, for those that do.
+ */
+static inline double sim_court_first(const sim_workspace *w, uint32_t component, size_t d)
+{
+    const sim_batch *b = &w->batch;
+    size_t j = component == STREAM_COURT_BEFORE ? b->court_before[d] : b->court_after[d];
+    return b->court_u[j - b->normal_blocks];
+}
+
+/* Point w->rng at court stream @p component of district @p d after its first uniform. */
+static inline void sim_court_resume(const sim_workspace *w, uint64_t index, uint32_t component,
                                     size_t d)
 {
     const sim_batch *b = &w->batch;
     size_t j = component == STREAM_COURT_BEFORE ? b->court_before[d] : b->court_after[d];
     uint32_t first[4] = {b->words[0][j], b->words[1][j], b->words[2][j], b->words[3][j]};
-    stream_prime(w->rng, stream_at(w->seed, index, component, (uint32_t)d + 1), first);
-}
-
-/*
- * The first uniform of district @p d's court stream before the vote, from the
- * batch (sim_court_stream() would draw it first); sim_court_resume() then
- * points w->rng at the draws after it.
- */
-static inline double sim_court_first(const sim_workspace *w, size_t d)
-{
-    return w->batch.court_u[w->batch.court_before[d] - w->batch.normal_blocks];
-}
-
-/* sim_court_stream() for the stream before the vote, its first uniform taken (sim_court_first()). */
-static inline void sim_court_resume(const sim_workspace *w, uint64_t index, size_t d)
-{
-    const sim_batch *b = &w->batch;
-    size_t j = b->court_before[d];
-    uint32_t first[4] = {b->words[0][j], b->words[1][j], b->words[2][j], b->words[3][j]};
-    stream_resume(w->rng, stream_at(w->seed, index, STREAM_COURT_BEFORE, (uint32_t)d + 1), first,
-                  2);
+    stream_resume(w->rng, stream_at(w->seed, index, component, (uint32_t)d + 1), first, 2);
 }
 
 /* The party, coalition, regional and turnout shocks of simulation @p index, from its batch. */

@@ -76,11 +76,6 @@ void stream_reset(gsl_rng *r, uint64_t seed, uint64_t sim, uint32_t component, u
 
 void stream_point(gsl_rng *r, stream_id s) { point(r->state, s); }
 
-void stream_prime(gsl_rng *r, stream_id s, const uint32_t first[4])
-{
-    stream_resume(r, s, first, 0);
-}
-
 void stream_resume(gsl_rng *r, stream_id s, const uint32_t first[4], unsigned taken)
 {
     scalar_state *st = r->state;

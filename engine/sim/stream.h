@@ -66,9 +66,10 @@ gsl_rng *stream_alloc(void);
 void stream_reset(gsl_rng *r, uint64_t seed, uint64_t sim, uint32_t component, uint32_t district);
 /* Point @p r at the scalar half of stream @p s. */
 void stream_point(gsl_rng *r, stream_id s);
-/* Point @p r at the scalar half of stream @p s, whose first block @p first is already made. */
-void stream_prime(gsl_rng *r, stream_id s, const uint32_t first[4]);
-/* stream_prime() with the first @p taken 32-bit words of the block already drawn (2: a uniform). */
+/*
+ * Point @p r at the scalar half of stream @p s, whose first block @p first is
+ * already made and the first @p taken of its 32-bit words drawn (2: a uniform).
+ */
 void stream_resume(gsl_rng *r, stream_id s, const uint32_t first[4], unsigned taken);
 /*
  * The first uniform a stream's scalar half draws, gsl_rng_uniform()'s, from
