@@ -16,8 +16,7 @@
 #include <unistd.h>
 
 #include "distributed.h"
-#include "progress.h"
-#include "stop_signal.h"
+#include "job.h"
 
 int run_query_option(int c, const char *arg, run_query_args *q)
 {
@@ -342,29 +341,25 @@ int run_query_simulate(scrutin_tally *tally, const scrutin_model *m, const run_q
     uint64_t step = adaptive ? c->simulations : total;
     uint64_t chunk = q->draws ? DRAWS_CHUNK : step;
     scrutin_sim_options opt = SCRUTIN_SIM_OPTIONS_INIT;
-    opt.seed = c->seed;
-    opt.threads = c->threads;
-    opt.stop = cli_stop_flag();
+    /* The job's options, progress bar and signals (job.h), the bar counting over every step. */
+    cli_job_sim sim;
+    cli_job_sim_begin(&sim, c, &opt);
+    if (opt.progress) {
+        l.bar = &sim.bar;
+        l.progress_total = total;
+        opt.progress = progress;
+        opt.progress_data = &l;
+    }
     opt.given = q->n_given ? items : NULL;
     opt.n_given = q->n_given;
     if (q->draws || q->n_given) {
         opt.outcomes = on_block;
         opt.outcomes_data = &l;
     }
-    cli_progress bar;
-    if (c->progress && !c->quiet && dist_is_root() && isatty(STDERR_FILENO)) {
-        cli_progress_start(&bar, stderr);
-        l.bar = &bar;
-        l.progress_total = total;
-        opt.progress = progress;
-        opt.progress_data = &l;
-    }
     size_t n_counts = decision_size(m, l.groups);
     int64_t *counts = malloc(n_counts * sizeof *counts);
     if (!counts)
         status = SCRUTIN_ENOMEM;
-    cli_stop_saved saved;
-    cli_stop_catch(&saved);
     uint64_t at = 0;
     int64_t done_here = 0;
     while (status == SCRUTIN_OK && at < total) {
@@ -397,9 +392,7 @@ int run_query_simulate(scrutin_tally *tally, const scrutin_model *m, const run_q
             break;
         }
     }
-    cli_stop_release(&saved);
-    if (l.bar)
-        cli_progress_clear(&bar);
+    cli_job_sim_end(&sim);
     free(counts);
     /* The simulations run, over every rank. */
     if (dist_allreduce_counters(&done_here, 1) != SCRUTIN_OK && status == SCRUTIN_OK)
