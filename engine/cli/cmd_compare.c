@@ -41,14 +41,17 @@ static const char compare_help[] =
     CLI_JOB_HELP_QUIET
     "\n"
     "Files written into DIR (docs/cli.md describes every column):\n"
-    "  compare.csv   whatif,stage,group_kind,group,in_base,in_whatif,mean_base,\n"
+    "  compare.csv   whatif,side,stage,group_kind,group,in_base,in_whatif,mean_base,\n"
     "                mean_whatif,mean_diff,mean_diff_se,p_majority_base,\n"
     "                p_majority_whatif,p_majority_diff,p_majority_diff_se,\n"
     "                p05_base,p50_base,p95_base,p05_whatif,p50_whatif,p95_whatif,\n"
-    "                p05_diff,p25_diff,p50_diff,p75_diff,p95_diff\n"
-    "  compare_districts.csv  whatif,system,district,group_kind,group,p_seat_base,\n"
-    "                p_seat_whatif,p_seat_diff,p_seat_diff_se: P(the party or coalition\n"
-    "                wins a seat in the district), final, and its paired difference\n"
+    "                p05_diff,p25_diff,p50_diff,p75_diff,p95_diff; side is whatif1,\n"
+    "                whatif2... by the what-ifs' order, so that a what-if given twice\n"
+    "                is told apart (with several systems, a leading system column)\n"
+    "  compare_districts.csv  whatif,side,system,district,group_kind,group,\n"
+    "                p_seat_base,p_seat_whatif,p_seat_diff,p_seat_diff_se: P(the party\n"
+    "                or coalition wins a seat in the district), final, and its paired\n"
+    "                difference\n"
     "  compare.json  the rows of compare.csv, the scenarios' names and content hashes,\n"
     "                seed, simulations; threads, ranks, paths and timings under\n"
     "                \"execution\"\n"
@@ -141,19 +144,6 @@ static int load_all(loaded *l, const compare_args *a, scrutin_ctx *ctx)
         if (one != EXIT_OK && rc != EXIT_BAD_INPUT)
             rc = one;
     }
-    /* compare.csv tells the what-ifs apart by name: two of one name would mix their rows. The
-       base may share a what-if's name (a scenario against itself: every difference zero). */
-    for (size_t i = 1; rc == EXIT_OK && i < a->n; i++)
-        for (size_t j = i + 1; j < a->n; j++) {
-            const char *name = scrutin_model_name(l->models[i]);
-            if (strcmp(name, scrutin_model_name(l->models[j])) != 0)
-                continue;
-            fprintf(stderr,
-                    "scrutin compare: the what-ifs %s and %s are both named \"%s\": their rows "
-                    "could not be told apart; give each a name of its own (name: in the file)\n",
-                    a->scenarios[i], a->scenarios[j], name);
-            rc = EXIT_BAD_INPUT;
-        }
     return rc;
 }
 

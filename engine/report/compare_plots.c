@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compare_side.h"
 #include "scrutin/compare.h"
 #include "scrutin/plot.h"
 
@@ -178,7 +179,7 @@ static int plot_page(const char *out_dir, const scrutin_compare *c, size_t page,
     const char **curve_names = malloc((mc + 1) * sizeof *curve_names);
     const char **curve_systems = malloc((mc + 1) * sizeof *curve_systems);
     /* And its side: base, or the what-if's place on the command line (whatif1, ...). */
-    char (*sides)[32] = malloc((mc + 1) * sizeof *sides);
+    char (*sides)[COMPARE_SIDE_SIZE] = malloc((mc + 1) * sizeof *sides);
     const char **curve_sides = malloc((mc + 1) * sizeof *curve_sides);
     plot_buffers b = {malloc((c->n_rows + 1) * sizeof *b.ids), NULL, NULL, NULL, NULL, NULL, NULL};
     size_t n = b.ids ? plot_groups(c, models, m, b.ids) : 0;
@@ -207,10 +208,7 @@ static int plot_page(const char *out_dir, const scrutin_compare *c, size_t page,
             curve_system[mc] = s;
             curve_names[mc] = c->names[models[i]];
             curve_systems[mc] = c->system_ids[models[i]][s];
-            if (i == 0)
-                snprintf(sides[mc], sizeof sides[mc], "base");
-            else
-                snprintf(sides[mc], sizeof sides[mc], "whatif%zu", models[i]);
+            compare_side(sides[mc], i == 0 ? 0 : models[i]);
             curve_sides[mc] = sides[mc];
             /* "NAME/SYSTEM (base)" with several systems, as compare.csv's system column says;
                a name given twice gets its side, a system paired with none says so. */

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "../common/versioned.h"
+#include "compare_side.h"
 #include "execution_json.h"
 #include "json_doc.h"
 #include "model_parameters.h"
@@ -35,9 +36,10 @@ typedef struct compare_data {
     const scrutin_compare *compare;
 } compare_data;
 
-/* With several electoral systems, a leading `system` column (docs/cli.md); else from "whatif". */
+/* With several electoral systems, a leading `system` column (docs/cli.md); else from "whatif".
+   `side` beside `whatif` tells apart a what-if given twice, whose names are the same. */
 static const char *const compare_columns[] = {
-    "system", "whatif", "stage", "group_kind", "group", "in_base", "in_whatif",
+    "system", "whatif", "side", "stage", "group_kind", "group", "in_base", "in_whatif",
     "mean_base", "mean_whatif", "mean_diff", "mean_diff_se",
     "p_majority_base", "p_majority_whatif", "p_majority_diff", "p_majority_diff_se",
     "p05_base", "p50_base", "p95_base", "p05_whatif", "p50_whatif", "p95_whatif",
@@ -48,8 +50,11 @@ static int compare_rows(const run_data *d, const row_sink *sink)
     const scrutin_compare *c = ((const compare_data *)d)->compare;
     for (size_t r = 0; r < c->n_rows; r++) {
         const scrutin_compare_row *x = &c->rows[r];
+        char side[COMPARE_SIDE_SIZE];
+        compare_side(side, x->whatif);
         cell row[] = {cell_text(x->system),
                       cell_text(c->names[x->whatif]),
+                      cell_text(side),
                       cell_text(scrutin_stage_name(x->stage)),
                       cell_text(scrutin_group_kind_name(x->kind)),
                       cell_text(x->group),
@@ -95,18 +100,25 @@ static const run_table *table_of(const scrutin_compare *c)
 
 /* compare_districts.csv: P(a group wins a seat in a district), base and what-if, paired. */
 static const char *const district_columns[] = {
-    "whatif", "system", "district", "group_kind", "group", "p_seat_base", "p_seat_whatif",
-    "p_seat_diff", "p_seat_diff_se"};
+    "whatif", "side", "system", "district", "group_kind", "group", "p_seat_base",
+    "p_seat_whatif", "p_seat_diff", "p_seat_diff_se"};
 
 static int district_rows(const run_data *d, const row_sink *sink)
 {
     const scrutin_compare *c = ((const compare_data *)d)->compare;
     for (size_t r = 0; r < c->n_district_rows; r++) {
         const scrutin_compare_district_row *x = &c->district_rows[r];
-        cell row[] = {cell_text(c->names[x->whatif]), cell_text(x->system),
-                      cell_text(x->district),         cell_text(scrutin_group_kind_name(x->kind)),
-                      cell_text(x->group),            cell_real(x->p_base),
-                      cell_real(x->p_whatif),         cell_real(x->p_diff),
+        char side[COMPARE_SIDE_SIZE];
+        compare_side(side, x->whatif);
+        cell row[] = {cell_text(c->names[x->whatif]),
+                      cell_text(side),
+                      cell_text(x->system),
+                      cell_text(x->district),
+                      cell_text(scrutin_group_kind_name(x->kind)),
+                      cell_text(x->group),
+                      cell_real(x->p_base),
+                      cell_real(x->p_whatif),
+                      cell_real(x->p_diff),
                       cell_real(x->p_diff_se)};
         int status = sink->row(sink->self, row, sizeof row / sizeof row[0]);
         if (status != SCRUTIN_OK)
@@ -126,7 +138,10 @@ static json_t *scenario_json(json_doc *d, const scrutin_compare *c,
                              const scrutin_compare_info *info, size_t k)
 {
     json_t *s = json_object();
+    char side[COMPARE_SIDE_SIZE];
+    compare_side(side, k);
     json_doc_put(d, s, "name", json_doc_string(c->names[k]));
+    json_doc_put(d, s, "side", json_doc_string(side));
     json_doc_put(d, s, "hash", json_doc_string(info->hashes ? info->hashes[k] : NULL));
     json_doc_put(d, s, "seats", json_integer(c->seats[k]));
     json_doc_put(d, s, "majority", json_integer(c->majority[k]));
@@ -259,16 +274,34 @@ static void system_words(const scrutin_compare *c, const scrutin_compare_row *x,
         snprintf(buf, size, ", system %s", x->system);
 }
 
+/*
+ * What-if @p k's name in @p buf; with " (what-if K)" after it when another scenario of the
+ * comparison has the same name (one given twice), as the plot's key says it.
+ */
+static const char *whatif_title(char *buf, size_t size, const scrutin_compare *c, size_t k)
+{
+    int repeated = 0;
+    for (size_t j = 0; j < c->n_models && !repeated; j++)
+        repeated = j != k && strcmp(c->names[j], c->names[k]) == 0;
+    if (repeated)
+        snprintf(buf, size, "%s (what-if %zu)", c->names[k], k);
+    else
+        snprintf(buf, size, "%s", c->names[k]);
+    return buf;
+}
+
 /* A system that one side has and the other cannot pair: said in one line, never dropped. */
 static void print_unpaired(FILE *f, const scrutin_compare *c, size_t k,
                            const scrutin_compare_row *x, int markdown)
 {
-    const char *has = x->system_base >= 0 ? c->names[0] : c->names[k];
-    const char *lacks = x->system_base >= 0 ? c->names[k] : c->names[0];
+    char name[320];
+    whatif_title(name, sizeof name, c, k);
+    const char *has = x->system_base >= 0 ? c->names[0] : name;
+    const char *lacks = x->system_base >= 0 ? name : c->names[0];
     fprintf(f, "\n%s%s against %s, system %s: only %s has it (%s has several systems and none of "
                "this id), so it is not compared; its seats are in compare.csv, with empty "
                "differences\n",
-            markdown ? "## " : "", c->names[k], c->names[0], x->system, has, lacks);
+            markdown ? "## " : "", name, c->names[0], x->system, has, lacks);
 }
 
 static void print_text(FILE *f, const scrutin_compare *c, int markdown, size_t *picks)
@@ -285,14 +318,15 @@ static void print_text(FILE *f, const scrutin_compare *c, int markdown, size_t *
             continue;
         }
         size_t n = pick_rows(c, k, like, picks);
-        char sys[160];
+        char sys[160], name[320];
         system_words(c, like, sys, sizeof sys);
+        whatif_title(name, sizeof name, c, k);
         if (markdown) {
             fprintf(f, "%s## %s against %s%s\n\n%llu simulations of each, paired (same seed and "
                        "index); final seats. Differences are what-if minus base, with their "
                        "paired Monte Carlo standard errors (quantile differences, in "
                        "compare.csv, have none).\n\n",
-                    first ? "" : "\n", c->names[k], c->names[0], sys,
+                    first ? "" : "\n", name, c->names[0], sys,
                     (unsigned long long)c->simulations);
             fputs("| group | kind | mean seats, base | what-if | difference ± se | P(majority), "
                   "base | what-if | difference ± se | median, base → what-if |\n"
@@ -300,7 +334,7 @@ static void print_text(FILE *f, const scrutin_compare *c, int markdown, size_t *
                   f);
         } else {
             fprintf(f, "%s%s against %s%s: %llu simulations of each, paired; final seats\n\n",
-                    first ? "" : "\n", c->names[k], c->names[0], sys,
+                    first ? "" : "\n", name, c->names[0], sys,
                     (unsigned long long)c->simulations);
             fprintf(f, "%-9s  %-12s  %9s  %9s  %10s  %6s  %11s  %9s  %10s  %6s\n", "kind", "group",
                     "mean base", "what-if", "difference", "se", "P(maj) base", "what-if",

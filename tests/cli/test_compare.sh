@@ -34,8 +34,8 @@ else fail "compare_districts.csv differs between 1 and 2 threads"; fi
 if python3 - "$work/t1/compare_districts.csv" <<'EOF'
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
-assert list(rows[0]) == ["whatif", "system", "district", "group_kind", "group", "p_seat_base",
-                         "p_seat_whatif", "p_seat_diff", "p_seat_diff_se"], list(rows[0])
+assert list(rows[0]) == ["whatif", "side", "system", "district", "group_kind", "group",
+                         "p_seat_base", "p_seat_whatif", "p_seat_diff", "p_seat_diff_se"], list(rows[0])
 shift = [r for r in rows if r["whatif"] == "shift"]
 for r in shift:
     diff, se = float(r["p_seat_diff"]), float(r["p_seat_diff_se"])
@@ -61,7 +61,7 @@ assert a["simulations"] == {"requested": 2000, "completed": 2000} and a["partial
 EOF
 then pass; else fail "compare.json"; fi
 
-header='whatif,stage,group_kind,group,in_base,in_whatif,mean_base,mean_whatif,mean_diff,mean_diff_se,p_majority_base,p_majority_whatif,p_majority_diff,p_majority_diff_se,p05_base,p50_base,p95_base,p05_whatif,p50_whatif,p95_whatif,p05_diff,p25_diff,p50_diff,p75_diff,p95_diff'
+header='whatif,side,stage,group_kind,group,in_base,in_whatif,mean_base,mean_whatif,mean_diff,mean_diff_se,p_majority_base,p_majority_whatif,p_majority_diff,p_majority_diff_se,p05_base,p50_base,p95_base,p05_whatif,p50_whatif,p95_whatif,p05_diff,p25_diff,p50_diff,p75_diff,p95_diff'
 if [ "$(head -1 "$work/t1/compare.csv")" = "$header" ]; then pass
 else fail "compare.csv header: $(head -1 "$work/t1/compare.csv")"; fi
 # Two what-ifs x two stages x (four parties + three coalitions).
@@ -304,15 +304,43 @@ for cmd in "compare $mali/scenario.yaml $mali/whatif-no-court.yaml" \
     then pass; else fail "${cmd%% *} into a file: exit $got, $(cat "$work/refused.err")"; fi
 done
 
-# Two what-ifs of one name (the same file twice, or the base given again as a what-if beside
-# another) are refused: compare.csv could not tell their rows apart.
-for twice in "$mali/whatif-no-court.yaml $mali/whatif-no-court.yaml" \
-             "$mali/scenario.yaml $mali/whatif-no-court.yaml $mali/scenario.yaml"; do
+# A what-if given twice (compare A B B), or the base given again twice beside another what-if:
+# the two of one name are told apart by their side (whatif1, whatif2...) in compare.csv,
+# compare_districts.csv and compare.json, every row's key distinct; being the same scenario on
+# the same random numbers, their rows are the same, side apart. Standard output adds
+# "(what-if N)" to the name, as the plot's key does.
+for twice in "$mali/whatif-no-court.yaml $mali/whatif-no-court.yaml|whatif-no-court (what-if 2)" \
+             "$mali/whatif-no-court.yaml $mali/scenario.yaml $mali/scenario.yaml|mali-2007 (what-if 3)"; do
+    rm -rf "$work/same"
     # shellcheck disable=SC2086
-    "$scrutin" compare "$mali/scenario.yaml" $twice -n 10 --out "$work/same" -q 2>"$work/same.err"
+    "$scrutin" compare "$mali/scenario.yaml" ${twice%|*} -n 200 --out "$work/same" --no-progress \
+        >"$work/same.out" 2>"$work/same.err"
     got=$?
-    if [ "$got" -eq 2 ] && grep -q 'are both named' "$work/same.err" && [ ! -e "$work/same" ]
-    then pass; else fail "compare with two what-ifs of one name: exit $got"; fi
+    if [ "$got" -eq 0 ] && python3 - "$work/same" <<'EOF'
+import csv, json, sys
+out = sys.argv[1]
+def check(rows, key):
+    keys = [tuple(r[k] for k in key) for r in rows]
+    assert len(keys) == len(set(keys)), [k for k in keys if keys.count(k) > 1][:3]
+    name = {r["side"]: r["whatif"] for r in rows}
+    assert sorted(name) == [f"whatif{i}" for i in range(1, len(name) + 1)], sorted(name)
+    twice = [s for s in name if list(name.values()).count(name[s]) == 2]
+    assert len(twice) == 2, name
+    def rest(side):
+        return sorted(tuple(v for k, v in r.items() if k != "side") for r in rows if r["side"] == side)
+    assert rest(twice[0]) and rest(twice[0]) == rest(twice[1]), twice
+    return len(name)
+n = check(list(csv.DictReader(open(f"{out}/compare.csv"))), ("side", "stage", "group_kind", "group"))
+check(list(csv.DictReader(open(f"{out}/compare_districts.csv"))),
+      ("side", "system", "district", "group_kind", "group"))
+doc = json.load(open(f"{out}/compare.json"))
+check([{k: str(v) for k, v in r.items()} for r in doc["rows"]], ("side", "stage", "group_kind", "group"))
+assert doc["base"]["side"] == "base", doc["base"]
+assert [w["side"] for w in doc["whatifs"]] == [f"whatif{i}" for i in range(1, n + 1)], doc["whatifs"]
+EOF
+    then pass; else fail "compare with two what-ifs of one name (${twice%|*}): exit $got, $(cat "$work/same.err")"; fi
+    grep -qF "${twice#*|} against mali-2007:" "$work/same.out" && pass ||
+        fail "standard output does not tell two what-ifs of one name apart: $(grep against "$work/same.out")"
 done
 
 echo "$passed passed, $failures failed"

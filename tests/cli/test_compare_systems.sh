@@ -56,7 +56,7 @@ grep -q 'multiplot title "whatif-pr-systems against mali-2007: .*\\n' "$work/mal
 # One system on each side: no system column, as before.
 "$scrutin" compare "$mali/scenario.yaml" "$mali/whatif-no-court.yaml" -n 100 -q --out "$work/one" \
     || fail "compare one system: exit $?"
-head -1 "$work/one/compare.csv" | grep -q '^whatif,stage,' && pass || fail "a system column with one system each: $(head -1 "$work/one/compare.csv")"
+head -1 "$work/one/compare.csv" | grep -q '^whatif,side,stage,' && pass || fail "a system column with one system each: $(head -1 "$work/one/compare.csv")"
 
 # Several on both sides: paired by id; those without a partner kept, with empty differences.
 cat >"$work/other-systems.yaml" <<EOF2
