@@ -30,6 +30,15 @@ void html_percent(FILE *f, double p)
     fprintf(f, "%.1f%%", 100.0 * p);
 }
 
+void html_percent_cells(FILE *f, const double *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            fputs("</td><td>", f);
+        html_percent(f, p[i]);
+    }
+}
+
 const char report_no_counts[] = "<p class=\"missing\">Its counts were not given to the page: see "
                                 "the run's tables, whose <code>system</code> column holds every "
                                 "system.</p>\n";

@@ -39,6 +39,9 @@ extern const char report_no_counts[];
 void html_named(FILE *f, const scrutin_model *m, scrutin_entity kind, size_t i);
 /* @p p as a percentage with one decimal. */
 void html_percent(FILE *f, double p);
+/* The @p n percentages @p p as the contents of as many cells of a row, the first cell's opening
+   tag and the last's closing one left to the caller. */
+void html_percent_cells(FILE *f, const double *p, size_t n);
 
 /* The page's head and its opening paragraphs: title, description, systems, seats, seed. */
 void page_write_head(FILE *f, const page *pg);

@@ -54,11 +54,8 @@ void page_write_pivotal_districts(FILE *f, const page *pg, const scrutin_summary
                 fputs("</td><td class=\"id\">", f);
                 html_named(f, pg->model, SCRUTIN_ENTITY_DISTRICT, pick[i]);
                 fputs("</td><td>", f);
-                html_percent(f, x->seat.p);
-                fputs("</td><td>", f);
-                html_percent(f, x->majority_if_seat.p);
-                fputs("</td><td>", f);
-                html_percent(f, x->majority_if_no_seat.p);
+                html_percent_cells(f, (const double[]){x->seat.p, x->majority_if_seat.p,
+                                                       x->majority_if_no_seat.p}, 3);
                 fprintf(f, "</td><td>%.3f &plusmn; %.3f</td></tr>\n", x->leverage.p,
                         x->leverage.se);
             }

@@ -30,11 +30,8 @@ static void write_groups_table(FILE *f, const page *pg, const scrutin_summary *s
                 x->sd, x->p05, x->p50, x->p95);
         if (observed)
             fprintf(f, "%ld</td><td>", run_observed_seats(&pg->observed, system, kind, g));
-        html_percent(f, x->majority.p);
-        fputs("</td><td>", f);
-        html_percent(f, x->supermajority.p);
-        fputs("</td><td>", f);
-        html_percent(f, x->largest.p);
+        html_percent_cells(f, (const double[]){x->majority.p, x->supermajority.p, x->largest.p},
+                           3);
         fprintf(f, "</td><td>%+.2f</td></tr>\n", s->court[kind][g].shift_mean);
     }
     fputs("</table>\n", f);
@@ -54,13 +51,8 @@ static void write_districts_table(FILE *f, const page *pg, const scrutin_summary
         html_named(f, pg->model, SCRUTIN_ENTITY_REGION,
                    scrutin_model_district_region(pg->model, i));
         fprintf(f, "</td><td>%u</td><td>", scrutin_model_district_seats(pg->model, i));
-        html_percent(f, d->round1.p);
-        fputs("</td><td>", f);
-        html_percent(f, d->court_flip.p);
-        fputs("</td><td>", f);
-        html_percent(f, d->rerun.p);
-        fputs("</td><td>", f);
-        html_percent(f, d->tie.p);
+        html_percent_cells(f, (const double[]){d->round1.p, d->court_flip.p, d->rerun.p, d->tie.p},
+                           4);
         fputs("</td></tr>\n", f);
     }
     fputs("</table>\n", f);
