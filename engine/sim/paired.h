@@ -44,23 +44,44 @@ typedef struct paired_plan {
     const unsigned *majority; /* [n_models] */
 } paired_plan;
 
+/* A system of the base and the one of a what-if it is compared with, either -1 when it has no
+   partner; its id borrowed from the model that names it. */
+typedef struct paired_system {
+    long base, whatif;
+    const char *id;
+} paired_system;
+
+/*
+ * The systems of @p base and of @p whatif, paired (docs/whatifs.md, "Several electoral
+ * systems"): a side with one system is paired with each of the other's; two sides with several
+ * are paired by id, the base's in its order, then the what-if's others, and a system of either
+ * without a partner of its id is kept alone. The rule of compare.csv and compare_districts.csv
+ * alike. Defined in paired_systems.c. @return how many, into @p out (at least the two models'
+ * systems added together).
+ */
+size_t paired_systems(const scrutin_model *base, const scrutin_model *whatif, paired_system *out);
+
 /* The district cells (paired_districts.c): per cell, simulations in which the group held
    some of the district's final seats in the base, in the what-if, and in both. */
 enum { PAIRED_HELD_BASE, PAIRED_HELD_WHATIF, PAIRED_HELD_BOTH, PAIRED_DISTRICT_STATS };
 
-/* One district and group in one what-if under one system; -1 where a model lacks it. */
+/* One district and group in one what-if under one pair of systems (paired_systems); -1 where a
+   model lacks it, the system included (a system without a partner: its side's only). */
 typedef struct paired_district_cell {
-    size_t whatif, sys_base, sys_whatif;
+    size_t whatif;
+    long sys_base, sys_whatif;
+    const char *system; /* the pair's id, borrowed from the model that names it */
     long d_base, d_whatif;
     scrutin_group_kind kind;
     long g_base, g_whatif; /* the group's index among its kind */
 } paired_district_cell;
 
-/* The cells of one what-if under one system, and where each model's held entries go. */
+/* The cells of one what-if under one pair of systems, and where each model's held entries go. */
 typedef struct paired_district_block {
-    size_t whatif, sys_base, sys_whatif;
-    long *map_base;   /* [base districts * base groups] cell, or -1 */
-    long *map_whatif; /* [what-if districts * what-if groups] */
+    size_t whatif;
+    long sys_base, sys_whatif; /* -1: the side has no system of the pair, and no map */
+    long *map_base;   /* [base districts * base groups] cell, or -1; NULL without a system */
+    long *map_whatif; /* [what-if districts * what-if groups]; likewise */
 } paired_district_block;
 
 typedef struct paired_districts {

@@ -1,6 +1,7 @@
 /*
  * The district cells of a comparison (compare_districts.csv): for every
- * what-if, electoral system (matched by id), district (matched by id) and
+ * what-if, pair of electoral systems (paired_systems, as compare.csv's), district
+ * (matched by id) and
  * party or coalition (matched by kind and id), how often the group wins at
  * least one of the district's final seats in the base, in the what-if, and
  * in both, in the same simulations. The kernel already lists, per
@@ -8,7 +9,9 @@
  * (the workspace's `held`, for district_leverage.csv): counting a cell is a
  * lookup per entry, with nothing allocated. A list that a what-if merges or
  * withdraws needs no mapping: its seats count for its candidates' parties
- * and their coalitions, which both models share.
+ * and their coalitions, which both models share. A system without a partner
+ * has its cells too, counted on its own side only (the rows' other side is
+ * empty), so that it is shown, never dropped.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -23,14 +26,6 @@ static long find_id(const scrutin_model *m, scrutin_entity e, const char *id)
     for (size_t i = 0; i < scrutin_model_count(m, e); i++)
         if (strcmp(scrutin_model_id(m, e, i), id) == 0)
             return (long)i;
-    return -1;
-}
-
-static long find_system(const scrutin_model *m, const char *id)
-{
-    for (size_t s = 0; s < scrutin_model_systems(m); s++)
-        if (strcmp(scrutin_model_system_id(m, s), id) == 0)
-            return (long)s;
     return -1;
 }
 
@@ -59,23 +54,36 @@ void paired_districts_free(paired_districts *p)
     memset(p, 0, sizeof *p);
 }
 
-/* The cells of what-if @p k under the base's system @p sb and its own @p sw. */
-static int add_block(paired_districts *p, const scrutin_model *const *models, size_t k, size_t sb,
-                     size_t sw, size_t *cap)
+/* A map of @p n cells, none yet; NULL for a side without a system (@p system < 0), or when out
+   of memory (@p status). */
+static long *new_map(long system, size_t n, int *status)
+{
+    if (system < 0)
+        return NULL;
+    long *map = malloc((n + 1) * sizeof *map);
+    if (!map) {
+        *status = SCRUTIN_ENOMEM;
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        map[i] = -1;
+    return map;
+}
+
+/* The cells of what-if @p k under the pair of systems @p sp. */
+static int add_block(paired_districts *p, const scrutin_model *const *models, size_t k,
+                     const paired_system *sp, size_t *cap)
 {
     const scrutin_model *b = models[0], *w = models[k];
     size_t db = scrutin_model_count(b, SCRUTIN_ENTITY_DISTRICT);
     size_t dw = scrutin_model_count(w, SCRUTIN_ENTITY_DISTRICT);
     paired_district_block *blk = &p->blocks[p->n_blocks++];
-    *blk = (paired_district_block){k, sb, sw, NULL, NULL};
-    blk->map_base = malloc((db * groups_of(b) + 1) * sizeof *blk->map_base);
-    blk->map_whatif = malloc((dw * groups_of(w) + 1) * sizeof *blk->map_whatif);
-    if (!blk->map_base || !blk->map_whatif)
-        return SCRUTIN_ENOMEM;
-    for (size_t i = 0; i < db * groups_of(b); i++)
-        blk->map_base[i] = -1;
-    for (size_t i = 0; i < dw * groups_of(w); i++)
-        blk->map_whatif[i] = -1;
+    *blk = (paired_district_block){k, sp->base, sp->whatif, NULL, NULL};
+    int status = SCRUTIN_OK;
+    blk->map_base = new_map(sp->base, db * groups_of(b), &status);
+    blk->map_whatif = new_map(sp->whatif, dw * groups_of(w), &status);
+    if (status != SCRUTIN_OK)
+        return status;
     /* Districts: the base's in its order, then the what-if's others; groups likewise. */
     for (size_t pass = 0; pass < 2; pass++) {
         size_t nd = pass == 0 ? db : dw;
@@ -104,11 +112,12 @@ static int add_block(paired_districts *p, const scrutin_model *const *models, si
                         }
                         long cell = (long)p->n_cells;
                         p->cells[p->n_cells++] = (paired_district_cell){
-                            k, sb, sw, d0, d1, (scrutin_group_kind)kind, g0, g1};
+                            k, sp->base, sp->whatif, sp->id, d0, d1, (scrutin_group_kind)kind,
+                            g0, g1};
                         long s0 = seat_of(b, kind, g0), s1 = seat_of(w, kind, g1);
-                        if (d0 >= 0 && s0 >= 0)
+                        if (blk->map_base && d0 >= 0 && s0 >= 0)
                             blk->map_base[(size_t)d0 * groups_of(b) + (size_t)s0] = cell;
-                        if (d1 >= 0 && s1 >= 0)
+                        if (blk->map_whatif && d1 >= 0 && s1 >= 0)
                             blk->map_whatif[(size_t)d1 * groups_of(w) + (size_t)s1] = cell;
                     }
                 }
@@ -120,21 +129,23 @@ static int add_block(paired_districts *p, const scrutin_model *const *models, si
 int paired_districts_new(paired_districts *p, const scrutin_model *const *models, size_t n_models)
 {
     memset(p, 0, sizeof *p);
-    size_t most = 0, cap = 0;
-    for (size_t k = 1; k < n_models; k++)
-        most += scrutin_model_systems(models[0]);
+    size_t most = 0, most_systems = 0, cap = 0;
+    for (size_t k = 1; k < n_models; k++) {
+        size_t systems = scrutin_model_systems(models[0]) + scrutin_model_systems(models[k]);
+        most += systems;
+        most_systems = systems > most_systems ? systems : most_systems;
+    }
     p->blocks = calloc(most + 1, sizeof *p->blocks);
-    if (!p->blocks)
-        return SCRUTIN_ENOMEM;
-    for (size_t k = 1; k < n_models; k++)
-        for (size_t sb = 0; sb < scrutin_model_systems(models[0]); sb++) {
-            long sw = find_system(models[k], scrutin_model_system_id(models[0], sb));
-            if (sw < 0)
-                continue; /* a system the what-if does not apply: nothing to compare */
-            int status = add_block(p, models, k, sb, (size_t)sw, &cap);
-            if (status != SCRUTIN_OK)
-                return status;
-        }
+    paired_system *systems = calloc(most_systems + 1, sizeof *systems);
+    int status = p->blocks && systems ? SCRUTIN_OK : SCRUTIN_ENOMEM;
+    for (size_t k = 1; status == SCRUTIN_OK && k < n_models; k++) {
+        size_t n_systems = paired_systems(models[0], models[k], systems);
+        for (size_t sp = 0; status == SCRUTIN_OK && sp < n_systems; sp++)
+            status = add_block(p, models, k, &systems[sp], &cap);
+    }
+    free(systems);
+    if (status != SCRUTIN_OK)
+        return status;
     for (size_t k = 0; k < n_models; k++) {
         size_t held = 2 * (size_t)scrutin_model_seats(models[k]);
         p->touched_cap = held > p->touched_cap ? held : p->touched_cap;
@@ -166,11 +177,17 @@ void paired_districts_count(const paired_districts *p, const scrutin_model *cons
     for (size_t b = 0; b < p->n_blocks; b++) {
         const paired_district_block *blk = &p->blocks[b];
         const sim_workspace *wb = w[0], *ww = w[blk->whatif];
-        size_t nt = mark(blk->map_base, groups_of(models[0]), wb->held + blk->sys_base * wb->held_cap,
-                         wb->n_held[blk->sys_base], 1, marks, touched, 0);
-        nt = mark(blk->map_whatif, groups_of(models[blk->whatif]),
-                  ww->held + blk->sys_whatif * ww->held_cap, ww->n_held[blk->sys_whatif], 2,
-                  marks, touched, nt);
+        size_t nt = 0;
+        if (blk->sys_base >= 0) {
+            size_t sb = (size_t)blk->sys_base;
+            nt = mark(blk->map_base, groups_of(models[0]), wb->held + sb * wb->held_cap,
+                      wb->n_held[sb], 1, marks, touched, nt);
+        }
+        if (blk->sys_whatif >= 0) {
+            size_t sw = (size_t)blk->sys_whatif;
+            nt = mark(blk->map_whatif, groups_of(models[blk->whatif]), ww->held + sw * ww->held_cap,
+                      ww->n_held[sw], 2, marks, touched, nt);
+        }
         for (size_t i = 0; i < nt; i++) {
             size_t cell = touched[i];
             int64_t *s = sums + cell * PAIRED_DISTRICT_STATS;

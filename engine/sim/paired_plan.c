@@ -30,51 +30,6 @@ static long seat_index(const scrutin_model *m, scrutin_group_kind kind, long g)
     return kind == SCRUTIN_GROUP_PARTY ? g : (long)scrutin_model_count(m, SCRUTIN_ENTITY_PARTY) + g;
 }
 
-/* A pair of systems of the base and of one what-if, either -1 when it has no partner. */
-typedef struct system_pair {
-    long base, whatif;
-    const char *id;
-} system_pair;
-
-/*
- * The systems of the base and of what-if @p k, paired (docs/whatifs.md): a side with one
- * system is paired with each of the other's; two sides with several are paired by id, and
- * a system of either without a partner of its id is kept alone. @return how many, into @p out
- * (at least nb + nk entries).
- */
-static size_t pair_systems(const scrutin_model *base, const scrutin_model *whatif,
-                           system_pair *out)
-{
-    size_t nb = scrutin_model_systems(base), nk = scrutin_model_systems(whatif), n = 0;
-    if (nb == 1) {
-        for (size_t j = 0; j < nk; j++)
-            out[n++] = (system_pair){0, (long)j, scrutin_model_system_id(whatif, j)};
-        return n;
-    }
-    if (nk == 1) {
-        for (size_t i = 0; i < nb; i++)
-            out[n++] = (system_pair){(long)i, 0, scrutin_model_system_id(base, i)};
-        return n;
-    }
-    for (size_t i = 0; i < nb; i++) {
-        const char *id = scrutin_model_system_id(base, i);
-        long match = -1;
-        for (size_t j = 0; j < nk && match < 0; j++)
-            if (strcmp(scrutin_model_system_id(whatif, j), id) == 0)
-                match = (long)j;
-        out[n++] = (system_pair){(long)i, match, id};
-    }
-    for (size_t j = 0; j < nk; j++) {
-        const char *id = scrutin_model_system_id(whatif, j);
-        int found = 0;
-        for (size_t i = 0; i < nb && !found; i++)
-            found = strcmp(scrutin_model_system_id(base, i), id) == 0;
-        if (!found)
-            out[n++] = (system_pair){-1, (long)j, id};
-    }
-    return n;
-}
-
 /* A group's index into a workspace's seats under system @p system; -1 if either is absent. */
 static long system_seat(const scrutin_model *m, long system, long seat)
 {
@@ -85,7 +40,7 @@ static long system_seat(const scrutin_model *m, long system, long seat)
     return system * (long)groups + seat;
 }
 
-static void add_pair(paired_plan *plan, size_t whatif, int stage, const system_pair *sp,
+static void add_pair(paired_plan *plan, size_t whatif, int stage, const paired_system *sp,
                      scrutin_group_kind kind, const char *id, long base_index, long whatif_index,
                      const scrutin_model *const *models)
 {
@@ -117,13 +72,13 @@ int paired_plan_new(paired_plan *plan, const scrutin_model *const *models, size_
     most *= SCRUTIN_STAGES;
     plan->n_pairs = 0;
     plan->pairs = calloc(most + 1, sizeof *plan->pairs);
-    system_pair *systems = calloc(most_systems + 1, sizeof *systems);
+    paired_system *systems = calloc(most_systems + 1, sizeof *systems);
     if (!plan->pairs || !systems) {
         free(systems);
         return SCRUTIN_ENOMEM;
     }
     for (size_t k = 1; k < n_models; k++) {
-        size_t n_systems = pair_systems(models[0], models[k], systems);
+        size_t n_systems = paired_systems(models[0], models[k], systems);
         for (size_t sp = 0; sp < n_systems; sp++)
             for (int st = 0; st < SCRUTIN_STAGES; st++)
                 for (int kind = 0; kind < SCRUTIN_GROUP_KINDS; kind++) {

@@ -185,7 +185,7 @@ static int district_rows(scrutin_compare *c, const scrutin_compare_tally *t, con
         scrutin_compare_district_row *row = &c->district_rows[c->n_district_rows++];
         row->whatif = cell->whatif;
         row->kind = cell->kind;
-        row->system = strdup(scrutin_model_system_id(b, cell->sys_base));
+        row->system = strdup(cell->system);
         row->district = strdup(district);
         row->group = strdup(group);
         if (!row->system || !row->district || !row->group)
@@ -196,6 +196,13 @@ static int district_rows(scrutin_compare *c, const scrutin_compare_tally *t, con
         int64_t sum = s[PAIRED_HELD_WHATIF] - s[PAIRED_HELD_BASE];
         int64_t squares = s[PAIRED_HELD_WHATIF] + s[PAIRED_HELD_BASE] - 2 * s[PAIRED_HELD_BOTH];
         paired_mean(sum, squares, n, &row->p_diff, &row->p_diff_se);
+        /* A system without a partner is shown, not compared: the side it lacks is empty. */
+        if (cell->sys_base < 0)
+            row->p_base = NAN;
+        if (cell->sys_whatif < 0)
+            row->p_whatif = NAN;
+        if (cell->sys_base < 0 || cell->sys_whatif < 0)
+            row->p_diff = row->p_diff_se = NAN;
     }
     return SCRUTIN_OK;
 }

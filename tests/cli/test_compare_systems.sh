@@ -2,7 +2,7 @@
 # compare over every electoral system (docs/whatifs.md, "Several electoral systems"): a leading
 # `system` column when a scenario has several, absent when each has one; a single system paired
 # with each of the other side's; several on both sides paired by id; a system without a partner
-# shown as such (empty differences), never dropped.
+# shown as such (empty differences), never dropped; compare_districts.csv pairs them alike.
 set -u
 scrutin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 src=$(cd "$2" && pwd)
@@ -39,6 +39,23 @@ python3 -c "
 import json; c = json.load(open('$work/mali/compare.json'))
 assert {r['system'] for r in c['rows']} == {'two-round', 'dhondt', 'sainte-lague'}" \
     && pass || fail "compare.json's rows have no system"
+# compare_districts.csv pairs the systems as compare.csv does (issue #17): rows under each of the
+# three, the proportional ones moving seats district by district, the two-round one not at all.
+if python3 - "$work/mali/compare_districts.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+by = {}
+for r in rows:
+    by.setdefault(r["system"], []).append(r)
+assert set(by) == {"two-round", "dhondt", "sainte-lague"}, set(by)
+for s in ("dhondt", "sainte-lague"):
+    moved = [r for r in by[s] if abs(float(r["p_seat_diff"])) > 5 * float(r["p_seat_diff_se"]) > 0]
+    assert len(moved) >= 20, (s, len(moved))
+assert all(float(r["p_seat_diff"]) == 0 == float(r["p_seat_diff_se"]) for r in by["two-round"])
+# ...with the base's districts under each: Commune I's ADEMA.
+assert all(any(r["district"] == "Commune-I" and r["group"] == "ADEMA" for r in by[s]) for s in by)
+PY
+then pass; else fail "compare_districts.csv of Mali's proportional systems"; fi
 
 # The plot: a curve per scenario and system; its long title broken into lines, not clipped.
 "$scrutin" compare "$mali/scenario.yaml" "$mali/whatif-pr-systems.yaml" -n 100 -q --plots \
@@ -85,6 +102,22 @@ for s, side in (("block", "in_whatif"), ("sainte-lague", "in_base")):
     assert all(r[side] == "0" and r["mean_diff"] == "" and r["mean_diff_se"] == "" for r in by[s]), s
 PY
 then pass; else fail "several systems against several, by id"; fi
+# compare_districts.csv likewise: the unpaired systems' rows with their own side only.
+if python3 - "$work/both/compare_districts.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+by = {}
+for r in rows:
+    by.setdefault(r["system"], []).append(r)
+assert list(by) == ["two-round", "dhondt", "block", "sainte-lague"], list(by)
+for s in ("two-round", "dhondt"):
+    assert all(r["p_seat_base"] != "" != r["p_seat_whatif"] and r["p_seat_diff"] != "" for r in by[s]), s
+for s, has, lacks in (("block", "p_seat_base", "p_seat_whatif"),
+                      ("sainte-lague", "p_seat_whatif", "p_seat_base")):
+    assert any(float(r[has]) > 0 for r in by[s]), s
+    assert all(r[has] != "" and r[lacks] == r["p_seat_diff"] == r["p_seat_diff_se"] == "" for r in by[s]), s
+PY
+then pass; else fail "compare_districts.csv of several systems against several"; fi
 grep -q "system block: only small-systems has it" "$work/both.out" && pass || fail "the unpaired system is not said: $(grep block "$work/both.out")"
 grep -q "system sainte-lague: only other-systems has it" "$work/both.out" && pass || fail "the what-if's unpaired system is not said"
 # Unpaired systems are drawn too: a curve of their own in the compare plot, never dropped.
