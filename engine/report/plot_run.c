@@ -28,7 +28,6 @@ static const char *const curve_keys[2] = {"final", "provisional"};
 
 /* The largest parties of every system's panels: those of the first system, so that they compare. */
 #define MAX_PARTIES 64
-#define KEY_SIZE 160
 
 /* What the panels of a run's plot are drawn from: a summary and a tally per system. */
 typedef struct run_views {
@@ -80,8 +79,9 @@ static int views_make(run_views *v, const scrutin_model *model, const scrutin_ta
 typedef struct panel_buffers {
     char (*titles)[TITLE_SIZE];
     const char **title_ptrs;
-    char (*keys)[KEY_SIZE];
+    char **keys; /* [n] malloc'd: ids have no bound on their length, and a key is never cut */
     const char **key_ptrs;
+    size_t n;
     double *values;        /* [n * 2][seats + 1] */
     const double **curves; /* [n * 2] */
     long *observed;        /* [n] */
@@ -91,6 +91,8 @@ static void buffers_free(panel_buffers *b)
 {
     free(b->titles);
     free(b->title_ptrs);
+    for (size_t i = 0; b->keys && i < b->n; i++)
+        free(b->keys[i]);
     free(b->keys);
     free(b->key_ptrs);
     free(b->values);
@@ -101,9 +103,10 @@ static void buffers_free(panel_buffers *b)
 static int buffers_alloc(panel_buffers *b, size_t n, unsigned seats)
 {
     size_t m = n ? n : 1;
+    b->n = n;
     b->titles = malloc(m * sizeof *b->titles);
     b->title_ptrs = malloc(m * sizeof *b->title_ptrs);
-    b->keys = malloc(m * sizeof *b->keys);
+    b->keys = calloc(m, sizeof *b->keys);
     b->key_ptrs = malloc(m * sizeof *b->key_ptrs);
     b->values = malloc(m * 2 * ((size_t)seats + 1) * sizeof *b->values);
     b->curves = malloc(m * 2 * sizeof *b->curves);
@@ -160,10 +163,12 @@ static unsigned fill_panel(panel_buffers *b, size_t i, const run_views *v, size_
         snprintf(b->titles[i], TITLE_SIZE, "%s%s: mean %.1f seats%s, P(majority) %.1f%%", system,
                  label, f->mean, seen, 100.0 * f->majority.p);
     b->title_ptrs[i] = b->titles[i];
-    if (v->n_systems > 1)
-        snprintf(b->keys[i], KEY_SIZE, "%s,%s", scrutin_model_system_id(v->model, k), id);
-    else
-        snprintf(b->keys[i], KEY_SIZE, "%s", id);
+    /* The CSV's key: "SYSTEM,ID" with several systems, else "ID" (NULL out of memory). */
+    const char *sys = v->n_systems > 1 ? scrutin_model_system_id(v->model, k) : NULL;
+    size_t size = strlen(id) + (sys ? strlen(sys) + 1 : 0) + 1;
+    b->keys[i] = malloc(size);
+    if (b->keys[i])
+        snprintf(b->keys[i], size, "%s%s%s", sys ? sys : "", sys ? "," : "", id);
     b->key_ptrs[i] = b->keys[i];
     return top;
 }
@@ -196,11 +201,17 @@ static int plot_groups(const char *dir, const run_views *v, scrutin_group_kind k
     if (buffers_alloc(&b, n * v->n_systems, s->seats) != SCRUTIN_OK)
         return SCRUTIN_ENOMEM;
     unsigned top = 0;
+    int keyed = 1;
     for (size_t k = 0; k < v->n_systems; k++)
         for (size_t i = 0; i < n; i++) {
             unsigned t = fill_panel(&b, k * n + i, v, k, kind, groups[i]);
             top = t > top ? t : top;
+            keyed &= b.key_ptrs[k * n + i] != NULL;
         }
+    if (!keyed) {
+        buffers_free(&b);
+        return SCRUTIN_ENOMEM;
+    }
     unsigned end = 0;
     if (party_axis) {
         /* A common axis up to a little past the largest seat count any of them ever took. */

@@ -561,6 +561,39 @@ static char *plots_and_report(const char *dir, const char *path, scrutin_ctx *ct
     return html;
 }
 
+/* An id as long as a scenario makes it, whole in the plot's CSV: a key cut short is another group. */
+static void test_coalition_seats_keep_a_long_id_whole(void **state)
+{
+    fixture *f = *state;
+    char id[301];
+    memset(id, 'R', sizeof id - 1);
+    id[sizeof id - 1] = '\0';
+    char path[512];
+    snprintf(path, sizeof path, "%s/long-id.yaml", f->dir);
+    FILE *y = fopen(path, "w");
+    assert_non_null(y);
+    fprintf(y,
+            "format: 1\nname: long-id\nseats: 6\n"
+            "coalitions:\n  - {id: LEFT}\n  - {id: %s}\n  - {id: IND}\n"
+            "parties:\n  - {id: A, coalition: LEFT}\n  - {id: B, coalition: LEFT}\n"
+            "  - {id: C, coalition: %s}\n  - {id: IND, coalition: IND, independent: true}\n"
+            "regions:\n  - {id: North}\n  - {id: South}\n"
+            "districts: %s\nlists: %s\n"
+            "rules:\n  system: two-round-list\n  round1_majority: 0.5\n  round2_lists: 2\n"
+            "court:\n  rejected_lists:\n    - {district: D3, list: ind-d3, source: test}\n",
+            id, id, SOURCE_PATH("tests/data/small/districts.csv"),
+            SOURCE_PATH("tests/data/small/lists.csv"));
+    assert_int_equal(fclose(y), 0);
+    char *gp = NULL;
+    free(plots_and_report(f->dir, path, f->ctx, &gp));
+    free(gp);
+    char *text = read_text(plot_path(path, sizeof path, f->dir, "coalition_seats", "csv"));
+    char key[sizeof id + 16];
+    snprintf(key, sizeof key, "\n%s,final,0,", id);
+    assert_non_null(strstr(text, key));
+    free(text);
+}
+
 static void test_observed_result_marked_where_the_scenario_replays(void **state)
 {
     fixture *f = *state;
@@ -641,6 +674,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_report_without_plots_says_how_to_get_them, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_report_embeds_the_drawn_plots, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_coalition_seats_keep_a_long_id_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(test_observed_result_marked_where_the_scenario_replays,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_observed_mark_where_the_scenario_cannot_be_replayed,
