@@ -264,7 +264,8 @@ static int compare(const void *args, scrutin_ctx *ctx)
     uint64_t completed = t ? scrutin_compare_tally_simulations(t) : 0;
     /* Rank 0 holds the sum of every rank's counters: it alone writes, and says why not. */
     if (cli_job_write(&job, completed > 0, write_compare, &(compare_state){a, t, &info}, ctx))
-        cli_job_say_partial(&job, completed, "comparison is", "compare.json");
+        cli_job_say_partial(&job, completed, job.common->simulations, "comparison is",
+                            "compare.json");
     rc = cli_job_finish(&job, ctx);
     scrutin_compare_tally_free(t);
     loaded_free(&l);

@@ -345,7 +345,10 @@ static int run(const void *args, scrutin_ctx *ctx)
         job.doing = "writing the results";
     /* Rank 0 holds the sum of every rank's tally: it alone writes. */
     if (cli_job_write(&job, completed > 0, write_run, &r, ctx))
-        cli_job_say_partial(&job, completed, "results are", "run.json");
+        /* As run.json says them: with known results, the simulations run, matching or not;
+           under a stopping rule, of --max-n. */
+        cli_job_say_partial(&job, r.info.n_given ? r.info.simulated : completed,
+                            r.info.requested, "results are", "run.json");
     rc = cli_job_finish(&job, ctx);
     scrutin_tally_free(tally);
     scrutin_model_free(model);

@@ -102,13 +102,13 @@ int cli_job_write(cli_job *job, int any_completed, cli_job_write_fn write, void 
     return job->status == SCRUTIN_OK && job->interrupted;
 }
 
-void cli_job_say_partial(const cli_job *job, uint64_t completed, const char *what,
-                         const char *file)
+void cli_job_say_partial(const cli_job *job, uint64_t completed, uint64_t requested,
+                         const char *what, const char *file)
 {
     fprintf(stderr, "scrutin %s: interrupted after %llu of %llu simulations; their %s in %s/ "
                     "(%s: \"partial\": true)\n",
-            job->command, (unsigned long long)completed,
-            (unsigned long long)job->common->simulations, what, job->out, file);
+            job->command, (unsigned long long)completed, (unsigned long long)requested, what,
+            job->out, file);
 }
 
 int cli_job_draw(cli_job *job, const char *const *names, size_t n, scrutin_ctx *ctx)

@@ -123,8 +123,8 @@ int cli_job_write(cli_job *job, int any_completed, cli_job_write_fn write, void 
  * "scrutin COMMAND: interrupted after C of N simulations; their WHAT in OUT/
  * (FILE: "partial": true)", on standard error.
  */
-void cli_job_say_partial(const cli_job *job, uint64_t completed, const char *what,
-                         const char *file);
+void cli_job_say_partial(const cli_job *job, uint64_t completed, uint64_t requested,
+                         const char *what, const char *file);
 
 /*
  * With --plots: draw the plots @p names the library wrote (cli_render_plots())

@@ -74,7 +74,8 @@ void page_write_head(FILE *f, const page *pg)
     if (pg->info->partial)
         fprintf(f, "<p class=\"missing\">This run was interrupted: %llu of the %llu simulations "
                    "asked for were completed, and everything below is about them.</p>\n",
-                (unsigned long long)pg->s->simulations, (unsigned long long)pg->info->requested);
+                (unsigned long long)(pg->info->n_given ? pg->info->simulated : pg->s->simulations),
+                (unsigned long long)pg->info->requested);
     if (pg->info->n_given) {
         /* Election night: what the page is conditional on, and how many simulations that left. */
         fputs("<p class=\"given\">Given the results", f);

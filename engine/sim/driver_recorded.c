@@ -90,10 +90,15 @@ static void end_round(round_state *r)
             o->progress(r->done, o->count, o->progress_data);
         }
     }
-    if (r->failed || r->end >= o->count)
+    /* The stop is looked at after every round, the last one too: a call whose simulations fit
+       in one round (the short steps of --min-matches and --target-se) would otherwise never
+       see it, and its caller would go on to the next step. */
+    if (r->failed)
         r->finished = 1;
     else if (o->stop && *o->stop)
         r->finished = r->stopped = 1;
+    else if (r->end >= o->count)
+        r->finished = 1;
     r->first = r->end;
     uint64_t left = o->count - r->first, room = r->round_blocks * SIM_BLOCK;
     r->end = r->first + (left < room ? left : room);

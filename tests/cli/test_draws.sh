@@ -192,5 +192,36 @@ check_bad "nothing matches" 'none of the 50 simulations' "$small" -n 50 --given 
     --draws "$work/none.db"
 [ ! -e "$work/none.db" ] && pass || fail "no simulation matches, yet a draws database is written"
 
+# Interrupted with known results and a stopping rule: the run stops (its steps are shorter than
+# a round of the recording driver), and stderr, run.json and report.html say the simulations
+# run (matching or not) of --max-n's, and the matches apart.
+set -m
+"$scrutin" run "$mali" -n 1000 --seed 3 -t 2 --given Commune-I=ADEMA-CNID \
+    --min-matches 2000000000 --max-n 4000000000 --report -q --no-progress \
+    --out "$work/stopped" 2>"$work/stopped.err" &
+pid=$!
+set +m
+sleep 2
+kill -TERM "$pid"
+# A run that does not stop fails here, not at ctest's timeout.
+for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+kill -0 "$pid" 2>/dev/null && { kill -KILL "$pid"; echo "the run went on after SIGTERM" >>"$work/stopped.err"; }
+wait "$pid"
+got=$?
+if [ "$got" -eq 143 ] && python3 - "$work/stopped" "$work/stopped.err" <<'EOF_PY'
+import json, re, sys
+out, err = sys.argv[1], open(sys.argv[2]).read()
+r = json.load(open(f"{out}/run.json"))
+run, asked = r["simulations"]["completed"], r["simulations"]["requested"]
+matched = r["given"]["matched"]
+assert r["partial"] is True and asked == 4000000000, r["simulations"]
+m = re.search(r"interrupted after (\d+) of (\d+) simulations", err)
+assert m and (int(m.group(1)), int(m.group(2))) == (run, asked), (err, run, asked)
+page = open(f"{out}/report.html").read()
+assert f"{run} of the {asked} simulations" in page, "report.html's interrupted line"
+assert 0 < matched < run == r["given"]["simulated"], (matched, run)
+EOF_PY
+then pass; else fail "interrupted run --given: exit $got (wanted 143), stderr:"; cat "$work/stopped.err"; fi
+
 echo "test_draws: $passed passed, $failures failed"
 [ "$failures" -eq 0 ]
