@@ -205,7 +205,7 @@ static int replay_district(const scrutin_model *m, size_t d, gsl_rng *lot, distr
     out->decided_round1[d] = (unsigned char)dec.r1.decided;
     out->winner_provisional[d] = (long)(first + dec.winner);
     memcpy(final, prov, n * sizeof *final);
-    int vacant = 0;
+    int vacant = 0, unknown = 0;
     for (size_t a = 0; a < m->n_annulments; a++) {
         const model_annulment *ann = &m->annulments[a];
         if (ann->district != d)
@@ -219,13 +219,22 @@ static int replay_district(const scrutin_model *m, size_t d, gsl_rng *lot, distr
             continue;
         status = district_strike(w->rules, &count, lot, ann->struck_votes, final, &dec);
         status = published_round2(status, m, d, lot, w, &count, final, &dec, ctx);
-        /* Struck in round 1 into a round 2 without a result (partial): its seats stay unfilled. */
-        if (status != SCRUTIN_OK && status != ROUND2_UNKNOWN)
+        /* Struck in round 1 into a round 2 without a result (partial): its final result is
+           not known, as a district's that reaches round 2 without one. */
+        if (status == ROUND2_UNKNOWN) {
+            unknown = 1;
+            continue;
+        }
+        if (status != SCRUTIN_OK)
             return status;
     }
-    if (vacant)
+    if (unknown) {
+        out->districts_unknown++;
+        out->seats_unknown += m->district_seats[d];
+    }
+    if (vacant || unknown)
         memset(final, 0, n * sizeof *final);
-    out->winner_final[d] = vacant ? -1 : (long)(first + dec.winner);
+    out->winner_final[d] = vacant || unknown ? -1 : (long)(first + dec.winner);
     out->ties += (size_t)dec.tie;
     int changed = 0;
     for (size_t i = 0; i < n; i++) {

@@ -43,7 +43,8 @@ typedef struct scrutin_replay {
     size_t ties;                    /**< districts where a tie was drawn by lot */
     size_t system;                  /**< the electoral system replayed (scrutin_model_system_id()) */
     /** scrutin_replay_run_partial(): districts that reach round 2 without a round-2 result
-        (winner_provisional and winner_final -1, seats unfilled), and their seats */
+        (winner_final -1, final seats unfilled; winner_provisional -1 too, unless a court's
+        strike of round-1 votes sent the district there), and their seats */
     size_t districts_unknown;
     unsigned seats_unknown;
 } scrutin_replay;
