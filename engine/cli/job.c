@@ -86,7 +86,10 @@ int cli_job_write(cli_job *job, int any_completed, cli_job_write_fn write, void 
                   scrutin_ctx *ctx)
 {
     if (job->interrupted && !any_completed) {
-        cli_say_nothing_written(job->command);
+        /* Rank 0 alone speaks for the job: another rank's own count says nothing of the
+           results rank 0 writes. */
+        if (dist_is_root())
+            cli_say_nothing_written(job->command);
         return 0;
     }
     if ((job->status != SCRUTIN_OK && !job->interrupted) || !dist_is_root())
