@@ -192,13 +192,16 @@ int whatif_changes_html(FILE *f, const scrutin_model *model)
     if (oom)
         return SCRUTIN_ENOMEM;
     if (!base) {
-        fputs(" It could not be read again to say what differs from it (scrutin validate says "
-              "why); the changes below are the what-if's own.</p>\n", f);
+        /* The merged changes begin with the base's own if it is a what-if, and only the base
+           says how many: listing them all would give the base's as this what-if's. */
+        fputs(" It could not be read again (scrutin validate says why), so what this what-if "
+              "changes cannot be told apart from what its base changes: none is listed.</p>\n",
+              f);
     } else
         fputs("</p>\n", f);
     /* The base's changes come first in the merged scenario; the rest are the what-if's. */
     size_t first = base ? scrutin_model_changes(base) : 0, n = scrutin_model_changes(model);
-    if (n > first) {
+    if (base && n > first) {
         fputs("<h3>Changes</h3>\n<ol class=\"changes\">\n", f);
         for (size_t i = first; i < n; i++) {
             fputs("<li>", f);

@@ -531,15 +531,12 @@ static void test_report_is_the_same_for_the_same_run(void **state)
 
 /* ---- the observed result and a what-if's changes ----------------------------- */
 
-/* The run of @p path (1000 simulations, seed 7), its plots and its report into @p dir. */
-static char *plots_and_report(const char *dir, const char *path, scrutin_ctx *ctx, char **gp)
+/* The run of model @p m (1000 simulations, seed 7), its plots and its report into @p dir. */
+static char *model_plots_and_report(const char *dir, const scrutin_model *m, scrutin_ctx *ctx,
+                                    char **gp)
 {
-    scrutin_model *m = NULL;
-    scrutin_scenario *sc = NULL;
     scrutin_tally *t = NULL;
     scrutin_summary *s = NULL;
-    assert_int_equal(scrutin_scenario_load(&sc, path, ctx), 0);
-    assert_int_equal(scrutin_model_compile(&m, sc, ctx), 0);
     assert_int_equal(scrutin_tally_new(&t, m), 0);
     scrutin_sim_options options = SCRUTIN_SIM_OPTIONS_INIT;
     options.seed = 7;
@@ -556,6 +553,17 @@ static char *plots_and_report(const char *dir, const char *path, scrutin_ctx *ct
     char *html = read_text(file);
     scrutin_summary_free(s);
     scrutin_tally_free(t);
+    return html;
+}
+
+/* The same for the scenario @p path. */
+static char *plots_and_report(const char *dir, const char *path, scrutin_ctx *ctx, char **gp)
+{
+    scrutin_model *m = NULL;
+    scrutin_scenario *sc = NULL;
+    assert_int_equal(scrutin_scenario_load(&sc, path, ctx), 0);
+    assert_int_equal(scrutin_model_compile(&m, sc, ctx), 0);
+    char *html = model_plots_and_report(dir, m, ctx, gp);
     scrutin_model_free(m);
     scrutin_scenario_free(sc);
     return html;
@@ -650,6 +658,44 @@ static void test_whatif_report_lists_its_changes(void **state)
     free(html);
 }
 
+/* A what-if over a what-if whose file is gone by the report: the base's own change (the shift)
+   is not listed as this what-if's, and the page says that the base could not be read. */
+static void test_whatif_report_without_its_base(void **state)
+{
+    fixture *f = *state;
+    char base[512], path[512];
+    snprintf(base, sizeof base, "%s/base.yaml", f->dir);
+    snprintf(path, sizeof path, "%s/whatif.yaml", f->dir);
+    FILE *y = fopen(base, "w");
+    assert_non_null(y);
+    fprintf(y, "base: %s\nchanges:\n  - shift: {party: C, points: -5, regions: [North]}\n",
+            SOURCE_PATH("tests/data/small/scenario.yaml"));
+    assert_int_equal(fclose(y), 0);
+    y = fopen(path, "w");
+    assert_non_null(y);
+    fputs("base: base.yaml\nchanges:\n  - withdraw_lists: {district: D2, list: ind}\n", y);
+    assert_int_equal(fclose(y), 0);
+    scrutin_model *m = NULL;
+    scrutin_scenario *sc = NULL;
+    assert_int_equal(scrutin_scenario_load(&sc, path, f->ctx), 0);
+    assert_int_equal(scrutin_model_compile(&m, sc, f->ctx), 0);
+    assert_int_equal(remove(base), 0);
+    char *gp = NULL;
+    char *html = model_plots_and_report(f->dir, m, f->ctx, &gp);
+    const char *section = strstr(html, "<h2>What this what-if changes</h2>");
+    assert_non_null(section);
+    const char *end = strstr(section, "<h2>Headline</h2>");
+    assert_non_null(end);
+    assert_non_null(strstr(section, "could not be read again"));
+    const char *shift = strstr(section, "shifted by -5 percentage points");
+    assert_true(shift == NULL || shift > end);
+    assert_null(strstr(section, "the changes below are the what-if's own"));
+    free(gp);
+    free(html);
+    scrutin_model_free(m);
+    scrutin_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -680,6 +726,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_no_observed_mark_where_the_scenario_cannot_be_replayed,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_whatif_report_lists_its_changes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_whatif_report_without_its_base, setup, teardown),
         cmocka_unit_test_setup_teardown(test_report_is_the_same_for_the_same_run, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
