@@ -101,11 +101,12 @@ void compile_words(compiler *c)
             c->status = SCRUTIN_ENOMEM, c->oom = true;
             return;
         }
+        /* Counted from the open: the stream's buffer is ours to free even if fclose fails. */
+        m->n_change_words = i + 1;
         put_change(f, &doc->changes[i]);
         if (fclose(f) != 0) {
             c->status = SCRUTIN_ENOMEM, c->oom = true;
             return;
         }
-        m->n_change_words = i + 1;
     }
 }
