@@ -292,16 +292,16 @@ static const char *whatif_title(char *buf, size_t size, const scrutin_compare *c
 
 /* A system that one side has and the other cannot pair: said in one line, never dropped. */
 static void print_unpaired(FILE *f, const scrutin_compare *c, size_t k,
-                           const scrutin_compare_row *x, int markdown)
+                           const scrutin_compare_row *x, int markdown, int first)
 {
     char name[320];
     whatif_title(name, sizeof name, c, k);
     const char *has = x->system_base >= 0 ? c->names[0] : name;
     const char *lacks = x->system_base >= 0 ? name : c->names[0];
-    fprintf(f, "\n%s%s against %s, system %s: only %s has it (%s has several systems and none of "
+    fprintf(f, "%s%s%s against %s, system %s: only %s has it (%s has several systems and none of "
                "this id), so it is not compared; its seats are in compare.csv, with empty "
                "differences\n",
-            markdown ? "## " : "", name, c->names[0], x->system, has, lacks);
+            first ? "" : "\n", markdown ? "## " : "", name, c->names[0], x->system, has, lacks);
 }
 
 static void print_text(FILE *f, const scrutin_compare *c, int markdown, size_t *picks)
@@ -314,7 +314,8 @@ static void print_text(FILE *f, const scrutin_compare *c, int markdown, size_t *
         if (r0 > 0 && same_part(&c->rows[r0 - 1], k, like))
             continue;
         if (like->system_base < 0 || like->system_whatif < 0) {
-            print_unpaired(f, c, k, like, markdown);
+            print_unpaired(f, c, k, like, markdown, first);
+            first = 0;
             continue;
         }
         size_t n = pick_rows(c, k, like, picks);

@@ -120,6 +120,20 @@ PY
 then pass; else fail "compare_districts.csv of several systems against several"; fi
 grep -q "system block: only small-systems has it" "$work/both.out" && pass || fail "the unpaired system is not said: $(grep block "$work/both.out")"
 grep -q "system sainte-lague: only other-systems has it" "$work/both.out" && pass || fail "the what-if's unpaired system is not said"
+# An unpaired system first: the terminal starts with its line, then a blank line, then a table.
+cat >"$work/first-unpaired.yaml" <<EOF2
+base: $src/tests/data/small/scenario.yaml
+name: first-unpaired
+systems:
+  - {id: dhondt, system: dhondt}
+  - {id: block, system: plurality-block}
+EOF2
+"$scrutin" compare "$src/tests/data/systems/small-systems.yaml" "$work/first-unpaired.yaml" -n 100 \
+    --out "$work/first" >"$work/first.out" 2>"$work/first.err" ||
+    fail "compare with an unpaired system first: exit $?, $(cat "$work/first.err")"
+{ head -1 "$work/first.out" | grep -q "system two-round: only small-systems has it" &&
+    [ -z "$(sed -n 2p "$work/first.out")" ] && sed -n 3p "$work/first.out" | grep -q "system dhondt"; } &&
+    pass || fail "an unpaired system's line first: $(head -3 "$work/first.out")"
 # Unpaired systems are drawn too: a curve of their own in the compare plot, never dropped.
 for curve in LEFT,small-systems,base,block LEFT,other-systems,whatif1,sainte-lague LEFT,other-systems,whatif1,dhondt; do
     grep -q "^$curve,0," "$work/both/plots/compare_coalitions.csv" && pass ||
