@@ -42,7 +42,7 @@ static void say_unknown(const scrutin_model *model, const scrutin_replay *r)
                     "result, left unfilled:",
             r->districts_unknown, r->districts_unknown == 1 ? "" : "s", r->seats_unknown);
     for (size_t d = 0, k = 0; d < r->n_districts; d++)
-        if (r->winner_provisional[d] < 0)
+        if (r->unknown[d])
             fprintf(stderr, "%s %s", k++ ? "," : "",
                     scrutin_model_id(model, SCRUTIN_ENTITY_DISTRICT, d));
     fputc('\n', stderr);

@@ -31,6 +31,7 @@ void scrutin_replay_free(scrutin_replay *r)
     free(r->decided_round1);
     free(r->winner_provisional);
     free(r->winner_final);
+    free(r->unknown);
     free(r);
 }
 
@@ -50,6 +51,7 @@ static scrutin_replay *replay_alloc(const scrutin_model *m)
     ok &= (r->decided_round1 = calloc(m->n_districts + 1, 1)) != NULL;
     ok &= (r->winner_provisional = calloc(m->n_districts + 1, sizeof(long))) != NULL;
     ok &= (r->winner_final = calloc(m->n_districts + 1, sizeof(long))) != NULL;
+    ok &= (r->unknown = calloc(m->n_districts + 1, 1)) != NULL;
     if (!ok) {
         scrutin_replay_free(r);
         return NULL;
@@ -196,6 +198,7 @@ static int replay_district(const scrutin_model *m, size_t d, gsl_rng *lot, distr
     if (status == ROUND2_UNKNOWN) {
         /* Partial results: a round 2 whose result is not known; its seats stay unfilled. */
         out->winner_provisional[d] = out->winner_final[d] = -1;
+        out->unknown[d] = 1;
         out->districts_unknown++;
         out->ties += (size_t)dec.tie;
         return SCRUTIN_OK;
@@ -229,6 +232,7 @@ static int replay_district(const scrutin_model *m, size_t d, gsl_rng *lot, distr
             return status;
     }
     if (unknown) {
+        out->unknown[d] = 1;
         out->districts_unknown++;
         out->seats_unknown += m->district_seats[d];
     }

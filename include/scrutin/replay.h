@@ -47,6 +47,7 @@ typedef struct scrutin_replay {
         strike of round-1 votes sent the district there), and their seats */
     size_t districts_unknown;
     unsigned seats_unknown;
+    unsigned char *unknown; /**< [district] 1 if counted in districts_unknown */
 } scrutin_replay;
 
 /**

@@ -25,6 +25,14 @@ check "the published winners take P1 (A) and P4 (C)" \
     grep -qx 'provisional,party,C,1' "$work/replay.csv"
 check "the lists not described take no seat" grep -qx 'final,party,O,0' "$work/replay.csv"
 
+# A strike of round-1 votes that sends P5 to a round 2 without a result: P5 is named as unknown.
+"$scrutin" replay "$data/scenario-struck.yaml" --partial --format csv >"$work/struck.csv" \
+    2>"$work/struck.err"
+check "replay --partial of a strike into an unknown round 2 exits 0" [ $? -eq 0 ]
+check "the struck district is named as left unfilled" \
+    grep -q '1 district (1 seats) reach round 2 without a round-2 result, left unfilled: P5$' \
+    "$work/struck.err"
+
 # The control: the same district without other_votes (and its valid votes without them) is
 # decided in round 1, so the test above can fail.
 mkdir -p "$work/control" && cp "$data"/{scenario.yaml,lists.csv} "$work/control/"

@@ -32,6 +32,8 @@ static void test_struck_into_unknown_round2(void **state)
     /* P5 alone: every other district has its result. */
     assert_int_equal(replay->districts_unknown, 1);
     assert_int_equal(replay->seats_unknown, 1);
+    for (size_t e = 0; e < scrutin_model_count(model, SCRUTIN_ENTITY_DISTRICT); e++)
+        assert_int_equal(replay->unknown[e], e == d);
 }
 
 /* A's seat in P5 is provisional only: the final table has no seat for it. */
