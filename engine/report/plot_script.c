@@ -91,7 +91,9 @@ void plot_remove(const char *dir, const char *name)
 
 size_t gp_title(FILE *f, const char *text, size_t width)
 {
-    /* Double quotes: gnuplot reads "\n" in them as a line break; '\' and '"' escaped. */
+    /* Double quotes: gnuplot reads "\n" in them as a line break; '\' and '"' escaped, and '`'
+       written as its octal escape, since gnuplot runs `...` inside double quotes as a shell
+       command: a name is text, never a command. */
     if (f)
         fputc('"', f);
     size_t column = 0, lines = 1;
@@ -114,6 +116,8 @@ size_t gp_title(FILE *f, const char *text, size_t width)
             fputc(' ', f);
         else if (*c == '"' || *c == '\\')
             fprintf(f, "\\%c", *c);
+        else if (*c == '`')
+            fputs("\\140", f);
         else
             fputc(*c, f);
     }

@@ -116,5 +116,20 @@ PATH=$work/bin-nognuplot run csv --plots --format csv
 [ "$(head -1 "$work/csv.out")" = "stage,group_kind,group,mean,p05,p95,p_majority,p_majority_se,p_largest" ] &&
     ! grep -q "Plots\|Files" "$work/csv.out" && pass || fail "--format csv --plots: not CSV only"
 
+# 7. A name is text to gnuplot, never a command: a backquote in a coalition's name (gnuplot runs
+# `...` inside double quotes) is drawn as it is, and runs nothing.
+if [ $have_gnuplot -eq 1 ]; then
+    mkdir -p "$work/bq"
+    cp "$src/tests/data/small/districts.csv" "$src/tests/data/small/lists.csv" "$work/bq/"
+    sed 's|name: Left bloc|name: "Left `touch '"$work"'/ran` bloc"|' "$src/tests/data/small/scenario.yaml" \
+        >"$work/bq/scenario.yaml"
+    "$scrutin" run "$work/bq/scenario.yaml" -n 200 -q --plots --out "$work/bq-out" 2>"$work/bq.err"
+    status=$?
+    [ $status -eq 0 ] && pass || fail "a backquote in a name: exit $status: $(cat "$work/bq.err")"
+    [ ! -e "$work/ran" ] && pass || fail "a backquote in a coalition's name ran a command in gnuplot"
+    grep -q 'Left `touch' "$work/bq-out/plots/coalition_seats.svg" && pass ||
+        fail "a backquote in a name is not drawn as it is"
+fi
+
 echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]
