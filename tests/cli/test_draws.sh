@@ -183,6 +183,9 @@ check_bad "unknown list" 'its lists: A-B, C' "$small" --given D1=X
 check_bad "unknown party" 'no party or coalition "Z"' "$small" --given D1:Z
 check_bad "no separator" 'DISTRICT=LIST' "$small" --given D1
 check_bad "unknown system" 'no electoral system "pr"' "$small" --given D1=C --given-system pr
+# A district has one winner a stage: two of them can never match, and more simulations would not help.
+check_bad "two winners of a district" '"D1=A-B" and "D1=C": a district has one winner' "$small" \
+    --given D1=A-B --given D1=C --min-matches 5 --max-n 1000000
 check_bad "max-n alone" 'goes with --target-se' "$small" --max-n 100
 check_bad "target without max-n" 'needs --max-n' "$small" --target-se 0.01
 check_bad "min-matches without given" 'needs --given' "$small" --min-matches 5 --max-n 10
