@@ -275,7 +275,14 @@ static int text_row(void *self, int s, const cell row[SHOW_FIELDS])
     for (size_t k = 0; k < sec->n_fields; k++) {
         const char *text = cell_string(&row[sec->fields[k]], number, sizeof number);
         if (t->markdown) {
-            fprintf(t->f, " %s |", text);
+            /* A '|' of a name would end its cell, and a line break its row. */
+            fputc(' ', t->f);
+            for (const char *c = text; *c; c++)
+                if (*c == '|')
+                    fputs("\\|", t->f);
+                else
+                    fputc(*c == '\n' || *c == '\r' ? ' ' : *c, t->f);
+            fputs(" |", t->f);
             continue;
         }
         fprintf(t->f, "%s%s", k ? "  " : "", text);

@@ -68,6 +68,15 @@ for r in csv.DictReader(open(f"{work}/run/district_lists.csv")):
 EOF_PY
 then pass; else fail "show's tables"; fi
 
+# A '|' in a name is a character of its cell in Markdown, not a new column: every row of the
+# coalitions' table has as many cells as its header.
+mkdir -p "$work/pipe"
+cp "$src/tests/data/small/districts.csv" "$src/tests/data/small/lists.csv" "$work/pipe/"
+sed 's/name: Left bloc/name: "Left | bloc"/' "$src/tests/data/small/scenario.yaml" >"$work/pipe/scenario.yaml"
+"$scrutin" show "$work/pipe/scenario.yaml" --format md >"$work/pipe.md" || fail "show --format md: exit $?"
+if grep -qF '| LEFT | Left \| bloc |' "$work/pipe.md"; then pass
+else fail "a '|' in a name breaks the Markdown table: $(grep LEFT "$work/pipe.md")"; fi
+
 # Bad input: exit status 2, a message, nothing on standard output.
 check_bad() {
     local what=$1; shift
