@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "../model/model_types.h"
@@ -89,6 +90,18 @@ static int create_schema(scrutin_draws *d, int districts)
     static const char *const kinds[2] = {"party", "coalition"};
     char **ids[2] = {m->party_id, m->coalition_id};
     size_t counts[2] = {m->n_parties, m->n_coalitions};
+    /* SQLite's column names ignore ASCII case, and ids are ASCII: two ids of one kind that
+       differ only by case would be one column, refused by SQLite in its own words. */
+    for (int k = 0; k < 2; k++)
+        for (size_t g = 0; g < counts[k]; g++)
+            for (size_t h = g + 1; h < counts[k]; h++)
+                if (strcasecmp(ids[k][g], ids[k][h]) == 0)
+                    return scrutin_ctx_error(d->ctx, SCRUTIN_EINPUT, d->path, 0, NULL,
+                                             "draws database: the %s ids \"%s\" and \"%s\" "
+                                             "would be one column (SQLite's column names "
+                                             "ignore case): rename one of them in the "
+                                             "scenario to write --draws",
+                                             kinds[k], ids[k][g], ids[k][h]);
     /* Room for every column's name and its placeholder. */
     size_t size = 256;
     for (int k = 0; k < 2; k++)

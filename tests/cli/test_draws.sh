@@ -169,6 +169,19 @@ run "$systems" -n 100 --draws "$work/sys1.db" --out "$work/x"
     && pass || fail "an earlier draws database is not replaced"
 [ -z "$(find "$work" -maxdepth 1 -name '*.tmp')" ] && pass || fail "temporary files left"
 
+# Two party ids that differ only by case are one column to SQLite: refused, naming both.
+mkdir -p "$work/case"
+cp "$src/tests/data/small/districts.csv" "$work/case/"
+sed 's/^  - {id: B, name: Party B, coalition: LEFT}$/&\n  - {id: a, name: Party small a, coalition: LEFT}/' \
+    "$src/tests/data/small/scenario.yaml" >"$work/case/scenario.yaml"
+sed 's/^D1,C,Party C,party,C;C;C,2300,,test,$/D1,C,Party C,party,C;C;C,1800,,test,\nD1,la,Party a,party,a;a;a,500,,test,/' \
+    "$src/tests/data/small/lists.csv" >"$work/case/lists.csv"
+"$scrutin" run "$work/case/scenario.yaml" -n 50 -q --no-progress --draws "$work/case.db" \
+    --out "$work/case-out" 2>"$work/err"
+rc=$?
+[ "$rc" -eq 2 ] && grep -q 'party ids "A" and "a" would be one column' "$work/err" && [ ! -e "$work/case.db" ] \
+    && pass || { fail "ids differing by case in --draws: exit $rc"; cat "$work/err"; }
+
 # Bad options and known results: exit 2, a message, no output folder.
 check_bad() {
     local what=$1 pattern=$2; shift 2
