@@ -31,6 +31,15 @@
 /* Path of a file in the source tree. */
 #define SOURCE_PATH(rel) SCRUTIN_SOURCE_DIR "/" rel
 
+/* Every message of @p ctx on stderr: why a test's set-up failed. */
+static inline void test_print_ctx(const scrutin_ctx *ctx)
+{
+    char buf[1024];
+    for (size_t i = 0; i < scrutin_ctx_count(ctx); i++)
+        if (scrutin_ctx_format(ctx, i, buf, sizeof buf) >= 0)
+            fprintf(stderr, "%s\n", buf);
+}
+
 /* The model of the scenario at @p path, which must load and compile. */
 static inline scrutin_model *test_load_model(const char *path, scrutin_ctx *ctx)
 {

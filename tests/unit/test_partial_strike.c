@@ -59,10 +59,7 @@ int main(void)
                               ctx) ||
         scrutin_model_compile(&model, scenario, ctx) ||
         scrutin_replay_run_partial(&replay, model, 0, 1, ctx)) {
-        char buf[1024];
-        for (size_t i = 0; i < scrutin_ctx_count(ctx); i++)
-            if (scrutin_ctx_format(ctx, i, buf, sizeof buf) >= 0)
-                fprintf(stderr, "%s\n", buf);
+        test_print_ctx(ctx);
         fprintf(stderr, "cannot replay tests/data/partial/scenario-struck.yaml\n");
         return 1;
     }
