@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "../court/court.h"
-#include "../model/credit.h"
 #include "district_decision.h"
 #include "kernel.h"
 #include "outcomes.h"
@@ -55,13 +54,17 @@ static void decide(const scrutin_model *m, const scrutin_rules *rules, sim_works
 
 /*
  * The court after the vote: the final seats of district @p d, from its
- * provisional ones. @return the ruling; when it is COURT_NONE the final seats
- * are the provisional ones and w->list_seats[SCRUTIN_STAGE_FINAL] is not written.
+ * provisional ones, and the round and winner that decided them. @return the
+ * ruling; when it is COURT_NONE the final seats are the provisional ones and
+ * w->list_seats[SCRUTIN_STAGE_FINAL] is not written.
  */
 static court_ruling apply_court(const scrutin_model *m, const scrutin_rules *rules,
                                 sim_workspace *w, size_t d, uint64_t index,
-                                const district_decision *provisional, int *tie)
+                                const district_decision *provisional, int *tie, int *final_round,
+                                size_t *final_winner)
 {
+    *final_round = provisional->round;
+    *final_winner = provisional->winner;
     if (!m->params.court_enabled || provisional->round == 0)
         return COURT_NONE;
     size_t n = m->district_first_list[d + 1] - m->district_first_list[d];
@@ -84,6 +87,8 @@ static court_ruling apply_court(const scrutin_model *m, const scrutin_rules *rul
         district_decision again;
         decide(m, rules, w, d, index, STREAM_RERUN_RUNOFF, final, &again);
         *tie |= again.tie;
+        *final_round = again.round;
+        *final_winner = again.winner;
     } else if (ruling == COURT_STRIKE) {
         district_count c = count_of(m, w, d);
         district_decision after = *provisional;
@@ -92,43 +97,77 @@ static court_ruling apply_court(const scrutin_model *m, const scrutin_rules *rul
         if (district_awaits_round2(&after))
             runoff(m, rules, w, d, index, STREAM_RUNOFF, &c, final, &after);
         *tie |= after.tie;
+        *final_round = after.round;
+        *final_winner = after.winner;
     }
     return ruling;
 }
 
+/* Add the seats of list @p list, @p seats of them, to its parties and their coalitions. */
+static void credit_seats(const count_plan *p, size_t list, unsigned seats, unsigned *group_seats)
+{
+    uint32_t i, end = count_plan_credits(p, list, seats, &i);
+    for (; i < end; i++)
+        group_seats[p->credit[i].group] += p->credit[i].seats;
+}
+
 /*
- * Note that the groups of the first @p seats candidates of list @p list (its
- * parties and their coalitions) hold final seats of district @p d: entries
+ * Note that the groups of list @p list's @p seats seats (its parties and
+ * their coalitions) hold final seats of district @p d: entries
  * d << 32 | group of @p held, from @p first on (this district's), once each.
+ * @return the entries then
  */
-static size_t note_held(const scrutin_model *m, size_t d, size_t list, unsigned seats,
+static size_t note_held(const count_plan *p, size_t d, size_t list, unsigned seats,
                         uint64_t *held, size_t first, size_t n)
 {
-    const uint32_t *party = m->candidate_party + m->list_first_candidate[list];
-    unsigned candidates = m->list_first_candidate[list + 1] - m->list_first_candidate[list];
-    /* A party's or the independents' list has one party's candidates (the loader checks). */
-    if (m->list_kind[list] != LIST_JOINT)
-        seats = 1;
-    for (unsigned c = 0; c < seats && c < candidates; c++) {
-        if (c > 0 && party[c] == party[c - 1])
-            continue;
-        uint64_t cells[2] = {(uint64_t)d << 32 | party[c],
-                             (uint64_t)d << 32 | (m->n_parties + m->party_coalition[party[c]])};
-        for (int k = 0; k < 2; k++) {
-            size_t i = first;
-            while (i < n && held[i] != cells[k])
-                i++;
-            if (i == n)
-                held[n++] = cells[k];
-        }
+    size_t before = n; /* a row names each group once: search only the district's other lists' */
+    uint32_t i, end = count_plan_credits(p, list, seats, &i);
+    for (; i < end; i++) {
+        uint64_t cell = (uint64_t)d << 32 | p->credit[i].group;
+        size_t at = first;
+        while (at < before && held[at] != cell)
+            at++;
+        if (at == before)
+            held[n++] = cell;
     }
     return n;
 }
 
-/* Count the district's events and credit its seats to the parties, at both stages. */
+/*
+ * The one list that holds every seat of a stage decided in @p round by
+ * @p winner, @p n when no list holds any (no round decided, or no seat), or SIZE_MAX when
+ * several may. The rules give a district's lists its seats and no more, so a
+ * winner with all of them leaves none to the others (every winner-takes-all
+ * system, and most districts of the others).
+ */
+static size_t sole_holder(const unsigned *seats, size_t n, int round, size_t winner,
+                          unsigned district_seats)
+{
+    if (round == 0 || district_seats == 0)
+        return n;
+    return seats[winner] == district_seats ? winner : SIZE_MAX;
+}
+
+/* Count list @p i's final seats (@p final of them, @p prov provisional). @return the seats it gained. */
+static unsigned count_final(const scrutin_model *m, sim_workspace *w, size_t system, size_t d,
+                            size_t i, unsigned prov, unsigned final, int64_t *win_final,
+                            unsigned *seats_final, uint64_t *held, size_t held_first)
+{
+    size_t list = m->district_first_list[d] + i;
+    win_final[i]++;
+    credit_seats(&w->count, list, final, seats_final);
+    w->n_held[system] = note_held(&w->count, d, list, final, held, held_first, w->n_held[system]);
+    return final > prov ? final - prov : 0;
+}
+
+/*
+ * Count the district's events and credit its seats to the parties and
+ * coalitions, at both stages: the provisional ones decided in
+ * provisional->round, the final ones in @p final_round by @p final_winner.
+ */
 static unsigned count_district(const scrutin_model *m, sim_workspace *w, size_t system, size_t d,
                                const district_decision *provisional, int tie, court_ruling ruling,
-                               size_t rejections)
+                               int final_round, size_t final_winner, size_t rejections)
 {
     size_t first = m->district_first_list[d], n = m->district_first_list[d + 1] - first;
     scrutin_tally *t = tally_system(w->tally, system);
@@ -149,20 +188,42 @@ static unsigned count_district(const scrutin_model *m, sim_workspace *w, size_t 
     int64_t *round2 = tally_list(t, SCRUTIN_LIST_ROUND2) + first;
     int64_t *win_prov = tally_list(t, SCRUTIN_LIST_WIN_PROVISIONAL) + first;
     int64_t *win_final = tally_list(t, SCRUTIN_LIST_WIN_FINAL) + first;
-    for (size_t i = 0; i < n; i++) {
-        if (!(prov[i] | final[i]))
-            continue;
-        if (prov[i]) {
-            win_prov[i]++;
-            model_credit_seats(m, first + i, prov[i], seats_prov);
+    unsigned seats = m->district_seats[d];
+    size_t sole_prov = sole_holder(prov, n, provisional->round, provisional->winner, seats);
+    size_t sole_final = ruling == COURT_NONE ? sole_prov
+                                             : sole_holder(final, n, final_round, final_winner, seats);
+    if (sole_prov == sole_final && sole_prov < n && prov[sole_prov] == final[sole_prov]) {
+        /* The usual district: one list holds every seat at both stages, counted in one pass. */
+        win_prov[sole_prov]++;
+        win_final[sole_prov]++;
+        uint32_t i, end = count_plan_credits(&w->count, first + sole_prov, prov[sole_prov], &i);
+        size_t h = held_first;
+        for (; i < end; i++) {
+            uint32_t group = w->count.credit[i].group, add = w->count.credit[i].seats;
+            seats_prov[group] += add;
+            seats_final[group] += add;
+            held[h++] = (uint64_t)d << 32 | group;
         }
-        if (final[i]) {
-            win_final[i]++;
-            model_credit_seats(m, first + i, final[i], seats_final);
-            w->n_held[system] = note_held(m, d, first + i, final[i], held, held_first,
-                                          w->n_held[system]);
+        w->n_held[system] = h;
+    } else if (sole_prov != SIZE_MAX && sole_final != SIZE_MAX) {
+        /* One list at most holds the seats of each stage: count them alone. */
+        if (sole_prov < n) {
+            win_prov[sole_prov]++;
+            credit_seats(&w->count, first + sole_prov, prov[sole_prov], seats_prov);
         }
-        moved += final[i] > prov[i] ? final[i] - prov[i] : 0;
+        if (sole_final < n)
+            moved = count_final(m, w, system, d, sole_final, prov[sole_final], final[sole_final],
+                                win_final, seats_final, held, held_first);
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            if (prov[i]) {
+                win_prov[i]++;
+                credit_seats(&w->count, first + i, prov[i], seats_prov);
+            }
+            if (final[i])
+                moved += count_final(m, w, system, d, i, prov[i], final[i], win_final,
+                                     seats_final, held, held_first);
+        }
     }
     if (provisional->round == 2) {
         for (size_t q = 0; q < provisional->r1.n_qualified; q++)
@@ -170,10 +231,15 @@ static unsigned count_district(const scrutin_model *m, sim_workspace *w, size_t 
         tally_add_runoff(t, d, provisional->r1.qualified, provisional->r1.n_qualified,
                          provisional->winner);
     }
-    tally_district(t, SCRUTIN_DISTRICT_ROUND1)[d] += provisional->round == 1;
-    tally_district(t, SCRUTIN_DISTRICT_TIE)[d] += tie != 0;
-    tally_district(t, SCRUTIN_DISTRICT_COURT_FLIP)[d] += moved > 0;
-    tally_district(t, SCRUTIN_DISTRICT_RERUN)[d] += ruling == COURT_RERUN;
+    /* Most districts have none of these events but round 1's: a branch each, not a write. */
+    if (provisional->round == 1)
+        tally_district(t, SCRUTIN_DISTRICT_ROUND1)[d]++;
+    if (tie)
+        tally_district(t, SCRUTIN_DISTRICT_TIE)[d]++;
+    if (moved)
+        tally_district(t, SCRUTIN_DISTRICT_COURT_FLIP)[d]++;
+    if (ruling == COURT_RERUN)
+        tally_district(t, SCRUTIN_DISTRICT_RERUN)[d]++;
     return moved;
 }
 
@@ -190,15 +256,18 @@ static unsigned district_under(const scrutin_model *m, sim_workspace *w, size_t 
     district_decision provisional;
     decide(m, rules, w, d, index, STREAM_RUNOFF, w->list_seats[SCRUTIN_STAGE_PROVISIONAL],
            &provisional);
-    int tie = provisional.tie;
-    court_ruling ruling = apply_court(m, rules, w, d, index, &provisional, &tie);
+    int tie = provisional.tie, final_round;
+    size_t final_winner;
+    court_ruling ruling =
+        apply_court(m, rules, w, d, index, &provisional, &tie, &final_round, &final_winner);
     if (w->outcome) {
         const unsigned *prov = w->list_seats[SCRUTIN_STAGE_PROVISIONAL];
         sim_outcome_district(w->outcome, w->outcome_layout, m, system, d, prov,
                              ruling == COURT_NONE ? prov : w->list_seats[SCRUTIN_STAGE_FINAL],
                              provisional.round);
     }
-    return count_district(m, w, system, d, &provisional, tie, ruling, rejections);
+    return count_district(m, w, system, d, &provisional, tie, ruling, final_round, final_winner,
+                          rejections);
 }
 
 void sim_one(const scrutin_model *m, sim_workspace *w, uint64_t seed, uint64_t index)
@@ -226,12 +295,16 @@ void sim_one(const scrutin_model *m, sim_workspace *w, uint64_t seed, uint64_t i
             sim_court_resume(w, index, STREAM_COURT_BEFORE, d);
             rejections = court_reject_from(m, d, u, w->rng, w->rejected, w->court_none);
         } else {
-            rejections = court_reject_actual(m, d, w->rejected);
+            /* w->rejected is all 0 between districts: most have no list to copy. */
+            rejections = w->count.actual_rejections[d] ? court_reject_actual(m, d, w->rejected) : 0;
         }
         sim_district_votes(m, w, d, stream_at(seed, index, STREAM_LIST, (uint32_t)d + 1),
                            w->batch.z + w->batch.list[d]);
+        size_t n = m->district_first_list[d + 1] - m->district_first_list[d];
         if (systems == 1) {
             moved[0] += district_under(m, w, 0, d, index, rejections);
+            if (rejections)
+                memset(w->rejected, 0, n * sizeof *w->rejected);
             continue;
         }
         /*
@@ -240,7 +313,6 @@ void sim_one(const scrutin_model *m, sim_workspace *w, uint64_t seed, uint64_t i
          * cast; each resets the runoff and court streams of the district, so
          * the systems share those draws too.
          */
-        size_t n = m->district_first_list[d + 1] - m->district_first_list[d];
         memcpy(w->votes1_kept, w->votes1, n * sizeof *w->votes1);
         w->other1_kept = w->other1;
         for (size_t s = 0; s < systems; s++) {
@@ -250,15 +322,12 @@ void sim_one(const scrutin_model *m, sim_workspace *w, uint64_t seed, uint64_t i
             }
             moved[s] += district_under(m, w, s, d, index, rejections);
         }
+        if (rejections)
+            memset(w->rejected, 0, n * sizeof *w->rejected);
     }
     for (size_t s = 0; s < systems; s++) {
         unsigned *prov = w->seats[SCRUTIN_STAGE_PROVISIONAL] + s * groups;
         unsigned *final = w->seats[SCRUTIN_STAGE_FINAL] + s * groups;
-        /* Parties roll up to coalitions. */
-        for (size_t p = 0; p < m->n_parties; p++) {
-            prov[m->n_parties + m->party_coalition[p]] += prov[p];
-            final[m->n_parties + m->party_coalition[p]] += final[p];
-        }
         const unsigned *const seats[SCRUTIN_STAGES] = {prov, final};
         scrutin_tally *t = tally_system(w->tally, s);
         tally_add_seats(t, seats, moved[s]);

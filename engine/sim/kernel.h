@@ -12,6 +12,7 @@
 #include "../model/model_types.h"
 #include "../tally/tally_types.h"
 #include "batch.h"
+#include "count_plan.h"
 #include "scrutin/sim.h"
 
 struct sim_vmath;
@@ -51,6 +52,7 @@ typedef struct sim_workspace {
                                holds final seats of a district in this simulation */
     size_t held_cap;        /* 2 x the assembly's seats: a seat credits a party and a coalition */
     size_t n_held[SCRUTIN_MAX_SYSTEMS];
+    count_plan count;       /* the counts' plan of the run (count_plan.h) */
     scrutin_tally *tally;   /* where the simulations of this workspace are counted */
     /* If not NULL, the slot this simulation's outcome is recorded in (outcomes.h). */
     unsigned char *outcome;

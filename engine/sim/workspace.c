@@ -15,6 +15,7 @@ void sim_workspace_free(sim_workspace *w)
     gsl_rng_free(w->rng);
     gsl_rng_free(w->tails);
     sim_batch_free(&w->batch);
+    count_plan_free(&w->count);
     for (size_t s = 0; s < SCRUTIN_MAX_SYSTEMS; s++)
         gsl_rng_free(w->lots[s]);
     void *arrays[] = {w->court_none, w->normal, w->draw_scratch, w->coalition_shock, w->party_effect, w->pair_shock, w->region_turnout, w->votes1, w->votes2,
@@ -41,6 +42,7 @@ int sim_workspace_new(sim_workspace **out, const scrutin_model *m, scrutin_tally
     w->tally = tally;
     w->vm = sim_vmath_for(scrutin_simd_best());
     int batch_ok = sim_batch_init(&w->batch, m) == SCRUTIN_OK;
+    int plan_ok = count_plan_init(&w->count, m) == SCRUTIN_OK;
     size_t scratch = 2 * w->batch.normal_blocks > batch ? 2 * w->batch.normal_blocks : batch;
     w->normal = malloc((batch + 1) * sizeof *w->normal);
     w->draw_scratch = malloc(draws_scratch_size(scratch) * sizeof *w->draw_scratch);
@@ -69,7 +71,7 @@ int sim_workspace_new(sim_workspace **out, const scrutin_model *m, scrutin_tally
     w->turning_out = calloc(m->n_coalitions + 1, sizeof *w->turning_out);
     w->held_cap = 2 * (size_t)m->seats;
     w->held = calloc(m->n_systems * w->held_cap + 1, sizeof *w->held);
-    if (!batch_ok || !w->court_none || !w->vm || !w->normal || !w->draw_scratch || !w->coalition_shock || !w->tails ||
+    if (!batch_ok || !plan_ok || !w->court_none || !w->vm || !w->normal || !w->draw_scratch || !w->coalition_shock || !w->tails ||
         !w->rng || !lots_ok || !w->party_effect || !w->pair_shock || !w->region_turnout ||
         !w->votes1 || !w->votes2 || !w->scratch || !w->list_seats[0] || !w->list_seats[1] || !w->rejected ||
         !w->seats[0] || !w->seats[1] || !w->transfer || !w->abstention_odds || !w->turning_out || !w->votes1_kept ||
