@@ -242,16 +242,10 @@ static int resolve_given(const scrutin_model *m, const run_query_args *q,
         if (one != SCRUTIN_OK)
             status = one;
     }
-    /* Two winners of one district at one stage can never both hold: said now, instead of
-       "none matches, simulate more" after every simulation --max-n allows. */
-    for (size_t i = 0; status == SCRUTIN_OK && i < q->n_given; i++)
-        for (size_t j = i + 1; j < q->n_given; j++)
-            if (!items[i].holds && !items[j].holds && items[i].district == items[j].district &&
-                items[i].stage == items[j].stage && items[i].what != items[j].what)
-                return scrutin_ctx_error(ctx, SCRUTIN_EINPUT, "--given", 0, NULL,
-                                         "\"%s\" and \"%s\": a district has one winner at a "
-                                         "stage, so no simulation can match both: keep one",
-                                         items[i].text, items[j].text);
+    /* Results that cannot hold together are said now, instead of "none matches, simulate
+       more" after every simulation --max-n allows. */
+    if (status == SCRUTIN_OK)
+        status = scrutin_given_check(items, q->n_given, m, ctx);
     return status;
 }
 

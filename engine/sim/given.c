@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "given_possible.h"
 #include "outcomes.h"
 
 static const char provisional_prefix[] = "provisional:";
@@ -68,13 +69,24 @@ int scrutin_given_parse(scrutin_given_item *out, const scrutin_model *m, const c
         out->what = find_id(m, SCRUTIN_ENTITY_LIST, id, id_len, m->district_first_list[d],
                             m->district_first_list[d + 1]);
         if (out->what == SIZE_MAX) {
+            /* "D1=A" for party A's seat is an easy slip: say how to write that. */
+            char hint[300] = "";
+            if (find_id(m, SCRUTIN_ENTITY_PARTY, id, id_len, 0, m->n_parties) != SIZE_MAX ||
+                find_id(m, SCRUTIN_ENTITY_COALITION, id, id_len, 0, m->n_coalitions) != SIZE_MAX)
+                snprintf(hint, sizeof hint, " (for a seat won by the party or coalition, write "
+                                            "%.*s:%s)",
+                         (int)(id - 1 - text), text, id);
+            int elsewhere = given_list_elsewhere(out, m, id, hint, ctx);
+            if (elsewhere != SCRUTIN_OK)
+                return elsewhere;
             char lists[512];
             list_ids(m, d, lists, sizeof lists);
             return scrutin_ctx_error(ctx, SCRUTIN_EINPUT, "--given", 0, text,
-                                     "\"%s\": district \"%s\" has no list \"%s\"; its lists: %s",
-                                     text, m->district_id[d], id, lists);
+                                     "\"%s\": district \"%s\" has no list \"%s\"; its lists: "
+                                     "%s%s",
+                                     text, m->district_id[d], id, lists, hint);
         }
-        return SCRUTIN_OK;
+        return given_possible(out, m, ctx);
     }
     out->kind = SCRUTIN_GROUP_PARTY;
     out->what = find_id(m, SCRUTIN_ENTITY_PARTY, id, id_len, 0, m->n_parties);
@@ -87,7 +99,7 @@ int scrutin_given_parse(scrutin_given_item *out, const scrutin_model *m, const c
                                  "\"%s\": no party or coalition \"%s\" (scrutin show SCENARIO "
                                  "lists their ids)",
                                  text, id);
-    return SCRUTIN_OK;
+    return given_possible(out, m, ctx);
 }
 
 int scrutin_given_match(const scrutin_given_item *items, size_t n, const scrutin_outcomes *b,

@@ -99,10 +99,25 @@ typedef struct scrutin_given_item {
  * @param text     borrowed: @p out->text points into it
  * @param system   the electoral system it is known under (an index of the model)
  * @return 0, or SCRUTIN_EINPUT with a diagnostic naming @p text and the id
- *         that is unknown, with the ids it could have meant
+ *         that is unknown, with the ids it could have meant (a list of another
+ *         district names its district), or saying why no simulation can meet
+ *         it, with what it could be instead: a list that does not run (rejected
+ *         by the court before the vote, withdrawn or merged by a what-if), a
+ *         party or coalition without a candidate who can be elected on a list
+ *         that runs in the district
  */
 SCRUTIN_API SCRUTIN_NODISCARD int scrutin_given_parse(scrutin_given_item *out, const scrutin_model *model,
                                     const char *text, size_t system, scrutin_ctx *ctx);
+
+/**
+ * Check that some simulation could meet the @p n results together (each read
+ * by scrutin_given_parse()): two winners of one district under one system
+ * cannot both hold at one stage, nor at different stages without the random
+ * court (the final winner is then the provisional one).
+ * @return 0, or SCRUTIN_EINPUT with a diagnostic naming both results
+ */
+SCRUTIN_API SCRUTIN_NODISCARD int scrutin_given_check(const scrutin_given_item *items, size_t n,
+                                                      const scrutin_model *model, scrutin_ctx *ctx);
 
 /** @return 1 if outcome @p k of @p block meets every one of the @p n items. */
 SCRUTIN_API int scrutin_given_match(const scrutin_given_item *items, size_t n,

@@ -173,12 +173,33 @@ static void test_given_text_is_checked(void **state)
     assert_string_equal(scrutin_model_id(m, SCRUTIN_ENTITY_LIST, g.what), "C");
     assert_int_equal(scrutin_given_parse(&g, m, "D1:LEFT", 0, ctx), SCRUTIN_OK);
     assert_int_equal(g.kind, SCRUTIN_GROUP_COALITION);
-    const char *bad[] = {"D1", "D9=A", "D1=X", "D1:NOPE", "=A", "D1=", "provisional:"};
+    /* Unknown ids, and results no simulation can meet: a list the court rejected before the
+       vote, a party without a list in the district, a list of another district. */
+    const char *bad[] = {"D1", "D9=A", "D1=X", "D1:NOPE", "=A", "D1=", "provisional:",
+                         "D3=ind-d3", "D3:A", "D1=B"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         scrutin_ctx_clear(ctx);
         assert_int_equal(scrutin_given_parse(&g, m, bad[i], 0, ctx), SCRUTIN_EINPUT);
         assert_int_equal(scrutin_ctx_count(ctx), 1);
     }
+    scrutin_ctx_clear(ctx);
+    scrutin_model_free(m);
+}
+
+static void test_given_check_refuses_two_winners_of_a_district(void **state)
+{
+    (void)state;
+    scrutin_model *m = test_load_model(SOURCE_PATH("tests/data/small/scenario.yaml"), ctx);
+    scrutin_given_item g[3];
+    assert_int_equal(scrutin_given_parse(&g[0], m, "D1=A-B", 0, ctx), SCRUTIN_OK);
+    assert_int_equal(scrutin_given_parse(&g[1], m, "D2=A", 0, ctx), SCRUTIN_OK);
+    assert_int_equal(scrutin_given_check(g, 2, m, ctx), SCRUTIN_OK);
+    /* One stage; and, small having no random court, two stages too. */
+    assert_int_equal(scrutin_given_parse(&g[2], m, "D1=C", 0, ctx), SCRUTIN_OK);
+    assert_int_equal(scrutin_given_check(g, 3, m, ctx), SCRUTIN_EINPUT);
+    assert_int_equal(scrutin_given_parse(&g[2], m, "provisional:D1=C", 0, ctx), SCRUTIN_OK);
+    assert_int_equal(scrutin_given_check(g, 3, m, ctx), SCRUTIN_EINPUT);
+    assert_int_equal(scrutin_ctx_count(ctx), 2);
     scrutin_ctx_clear(ctx);
     scrutin_model_free(m);
 }
@@ -191,6 +212,7 @@ int main(void)
         cmocka_unit_test(test_every_simulation_in_order_for_any_thread_count),
         cmocka_unit_test(test_given_counts_exactly_the_matching_simulations),
         cmocka_unit_test(test_given_text_is_checked),
+        cmocka_unit_test(test_given_check_refuses_two_winners_of_a_district),
     };
     int failed = cmocka_run_group_tests_name("outcomes", tests, NULL, NULL);
     scrutin_ctx_free(ctx);
