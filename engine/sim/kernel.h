@@ -13,6 +13,7 @@
 #include "../tally/tally_types.h"
 #include "batch.h"
 #include "count_plan.h"
+#include "runoff_plan.h"
 #include "scrutin/sim.h"
 
 struct sim_vmath;
@@ -38,6 +39,7 @@ typedef struct sim_workspace {
     uint8_t *rejected;      /* [max_lists] rejected before the vote in this simulation */
     double *transfer;       /* [n_coalitions * (1 + SCRUTIN_MAX_RUNOFF)]: scratch of round 2
                                (the round-1 votes of eliminated lists, by coalition) */
+    runoff_plan runoff;     /* each district's lists by coalition, for round 2 (runoff_plan.h) */
     double *turning_out;    /* [n_coalitions] 1 - logistic(logit of each coalition's abstention):
                                the share of a rejected list's voters who vote (district_votes.c),
                                fixed for the run */

@@ -16,6 +16,7 @@ void sim_workspace_free(sim_workspace *w)
     gsl_rng_free(w->tails);
     sim_batch_free(&w->batch);
     count_plan_free(&w->count);
+    runoff_plan_free(&w->runoff);
     for (size_t s = 0; s < SCRUTIN_MAX_SYSTEMS; s++)
         gsl_rng_free(w->lots[s]);
     void *arrays[] = {w->court_none, w->normal, w->draw_scratch, w->coalition_shock, w->party_effect, w->pair_shock, w->region_turnout, w->votes1, w->votes2,
@@ -43,6 +44,7 @@ int sim_workspace_new(sim_workspace **out, const scrutin_model *m, scrutin_tally
     w->vm = sim_vmath_for(scrutin_simd_best());
     int batch_ok = sim_batch_init(&w->batch, m) == SCRUTIN_OK;
     int plan_ok = count_plan_init(&w->count, m) == SCRUTIN_OK;
+    plan_ok &= runoff_plan_init(&w->runoff, m) == SCRUTIN_OK;
     size_t scratch = 2 * w->batch.normal_blocks > batch ? 2 * w->batch.normal_blocks : batch;
     w->normal = malloc((batch + 1) * sizeof *w->normal);
     w->draw_scratch = malloc(draws_scratch_size(scratch) * sizeof *w->draw_scratch);
