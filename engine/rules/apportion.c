@@ -39,13 +39,16 @@ static double score(const scoring *s, double votes, unsigned won)
 
 size_t apportion_valid(const double *votes, size_t n, double *valid)
 {
+    /* Summed in a local: through *valid, which may alias votes, every addition
+       waited on the store of the one before. */
     size_t running = 0;
-    *valid = 0.0;
+    double sum = 0.0;
     for (size_t i = 0; i < n; i++)
         if (votes[i] >= 0) {
-            *valid += votes[i];
+            sum += votes[i];
             running++;
         }
+    *valid = sum;
     return running;
 }
 

@@ -318,6 +318,104 @@ static void test_top_two_are_the_lists_with_the_most_votes(void **state)
     gsl_rng_free(ballots);
 }
 
+/*
+ * Round 1 and round 2 of the two-round list system against their definition
+ * (the valid votes, scrutin_rules_top for the finalists, a majority of the
+ * valid votes; the most votes of the two finalists), on 20,000 small ballots
+ * where ties, lists that did not run, NaN votes and other votes are common:
+ * the same outcome, the same seats, and the lot left at the same draw (the
+ * same lots drawn in the same number).
+ */
+static void test_two_round_list_rounds_follow_their_definition(void **state)
+{
+    (void)state;
+    gsl_rng *lot = stream_alloc(), *want_lot = stream_alloc(), *ballots = stream_alloc();
+    stream_reset(ballots, 13, 0, STREAM_LOT, 0);
+    int ties = 0, decided = 0, runoffs = 0;
+    for (int b = 0; b < 20000; b++) {
+        size_t n = gsl_rng_uniform_int(ballots, 9);
+        double votes[8], votes2[8];
+        for (size_t i = 0; i < n; i++) {
+            votes[i] = (double)gsl_rng_uniform_int(ballots, 7) - 1.0;
+            if (votes[i] == 5.0)
+                votes[i] = 12.0; /* a list with a majority now and then */
+            if (gsl_rng_uniform_int(ballots, 200) == 0)
+                votes[i] = NAN;
+            votes2[i] = (double)gsl_rng_uniform_int(ballots, 4);
+        }
+        double other = gsl_rng_uniform_int(ballots, 4) == 0 ? 3.0 : 0.0;
+        scrutin_ballot ballot = {votes, n, 3, NAN, NULL, other};
+        stream_reset(lot, 17, (uint64_t)b, STREAM_LOT, 0);
+        stream_reset(want_lot, 17, (uint64_t)b, STREAM_LOT, 0);
+
+        /* The definition. */
+        double valid = 0.0;
+        size_t running = 0;
+        for (size_t i = 0; i < n; i++)
+            if (votes[i] >= 0) {
+                valid += votes[i];
+                running++;
+            }
+        valid += other;
+        scrutin_round1 want = {0};
+        unsigned want_seats[8] = {0};
+        int want_status = running == 0 ? SCRUTIN_EINVAL : 0;
+        if (running > 0) {
+            want.n_qualified = scrutin_rules_top(votes, n, running < 2 ? running : 2, want_lot,
+                                                 want.qualified, &want.tie);
+            if (running == 1 || votes[want.qualified[0]] > 0.5 * valid) {
+                want.decided = 1;
+                want.tie = 0;
+                want.n_qualified = 1;
+                want_seats[want.qualified[0]] = 3;
+            }
+        }
+
+        scrutin_round1 r1;
+        unsigned seats[8];
+        assert_int_equal(scrutin_rules_round1(&mali, &ballot, lot, seats, &r1), want_status);
+        if (n == 0)
+            continue; /* refused before the system is called: nothing written */
+        assert_int_equal(r1.decided, want.decided);
+        assert_int_equal(r1.n_qualified, want.n_qualified);
+        assert_int_equal(r1.tie, want.tie);
+        for (size_t q = 0; q < SCRUTIN_MAX_RUNOFF; q++)
+            assert_int_equal(r1.qualified[q], want.qualified[q]);
+        assert_memory_equal(seats, want_seats, n * sizeof *seats);
+        assert_int_equal(gsl_rng_get(lot), gsl_rng_get(want_lot));
+        ties += r1.tie;
+        decided += r1.decided;
+        if (want_status != 0 || r1.decided)
+            continue;
+
+        /* Round 2 between the two finalists: the most votes, a tie drawn by lot. */
+        runoffs++;
+        size_t a = r1.qualified[0], c = r1.qualified[1], want_winner = a;
+        int want_tie = votes2[a] == votes2[c];
+        if (want_tie)
+            want_winner = gsl_rng_uniform_int(want_lot, 2) == 0 ? a : c;
+        else if (votes2[c] > votes2[a])
+            want_winner = c;
+        ballot.votes = votes2;
+        ballot.other = 0.0;
+        size_t winner;
+        int tie;
+        assert_int_equal(scrutin_rules_round2(&mali, &ballot, &r1, lot, seats, &winner, &tie), 0);
+        assert_int_equal(winner, want_winner);
+        assert_int_equal(tie, want_tie);
+        for (size_t i = 0; i < n; i++)
+            assert_int_equal(seats[i], i == winner ? 3u : 0u);
+        assert_int_equal(gsl_rng_get(lot), gsl_rng_get(want_lot));
+    }
+    /* Each case was exercised. */
+    assert_true(ties > 1000);
+    assert_true(decided > 1000);
+    assert_true(runoffs > 1000);
+    gsl_rng_free(lot);
+    gsl_rng_free(want_lot);
+    gsl_rng_free(ballots);
+}
+
 int main(void)
 {
     const struct CMUnitTest published[] = {
@@ -335,6 +433,7 @@ int main(void)
         cmocka_unit_test(test_round2_tie_is_drawn_by_lot),
         cmocka_unit_test(test_three_way_tie_gives_each_list_the_same_chance),
         cmocka_unit_test(test_top_two_are_the_lists_with_the_most_votes),
+        cmocka_unit_test(test_two_round_list_rounds_follow_their_definition),
     };
     int failed = cmocka_run_group_tests_name("published 2007 cases", published, setup_published,
                                              teardown_published);
