@@ -7,6 +7,7 @@
 #include "kernel.h"
 #include "shocks.h"
 #include "stream.h"
+#include "votes_plan.h"
 
 /*
  * A list the court rejected in this simulation does not run: its baseline
@@ -56,6 +57,7 @@ static double shift_utilities(double *e, const double *utility, size_t n)
  * list without a baseline), and u[n] for its lists not described, from
  * @p other_shock. Every list draws its shock, even one that does not run, so
  * that the draws of the others do not move when a what-if adds or removes a list.
+ * A re-run's, drawn anew; the batch's go through the plan (planned_utilities()).
  */
 static void utilities(const scrutin_model *m, sim_workspace *w, size_t d, stream_id s,
                       const double *z, double other_shock, double *u)
@@ -81,17 +83,81 @@ static void utilities(const scrutin_model *m, sim_workspace *w, size_t d, stream
                                               : -INFINITY;
 }
 
+/* The shock of list @p q: its spread times its normal, or its Student-t shock drawn before. */
+static inline double list_shock(const votes_list *q, const double *z, const double *t, int tails)
+{
+    return tails ? t[q->at] : q->sd * z[q->z];
+}
+
+/*
+ * The utilities of the lists with a baseline into @p u, group by group
+ * (votes_plan.h), each with the operations of utilities() in its order:
+ * log b_l, plus each weight times its shock in turn, plus eps_l. With
+ * @p tails, eps_l is plan->eps, drawn before; otherwise sd_l z_l.
+ */
+static inline void planned_utilities(const votes_plan *plan, const double *pair_shock,
+                                     const double *z, double *u, int tails)
+{
+    const votes_list *q = plan->lists;
+    const uint32_t *pair = plan->pair;
+    const double *weight = plan->weight, *t = plan->eps;
+    const uint32_t *more = plan->more;
+    size_t j = 0;
+    for (; j < plan->group_end[VOTES_NO_WEIGHT]; j++)
+        u[q[j].at] = q[j].log_baseline + list_shock(&q[j], z, t, tails);
+    for (; j < plan->group_end[VOTES_UNIT]; j++, pair++, weight++)
+        u[q[j].at] = (q[j].log_baseline + pair_shock[*pair]) + list_shock(&q[j], z, t, tails);
+    for (; j < plan->group_end[VOTES_ONE]; j++, pair++, weight++)
+        u[q[j].at] = (q[j].log_baseline + weight[0] * pair_shock[pair[0]]) +
+                     list_shock(&q[j], z, t, tails);
+    for (; j < plan->group_end[VOTES_TWO]; j++, pair += 2, weight += 2) {
+        double ui = q[j].log_baseline + weight[0] * pair_shock[pair[0]];
+        ui += weight[1] * pair_shock[pair[1]];
+        u[q[j].at] = ui + list_shock(&q[j], z, t, tails);
+    }
+    for (; j < plan->group_end[VOTES_MORE]; j++, more++) {
+        double ui = q[j].log_baseline;
+        for (uint32_t k = 0; k < *more; k++, pair++, weight++)
+            ui += *weight * pair_shock[*pair];
+        u[q[j].at] = ui + list_shock(&q[j], z, t, tails);
+    }
+}
+
+/*
+ * Student-t shocks (tails_df > 0) into plan->eps, district by district from
+ * its stream, every list's in order, those without a baseline too (utilities()).
+ */
+static void draw_tails(const scrutin_model *m, sim_workspace *w, uint64_t index)
+{
+    const model_params *p = &m->params;
+    const sim_batch *b = &w->batch;
+    const double sd_by_kind[3] = {p->sd_list, p->sd_list, p->sd_independent};
+    for (size_t d = 0; d < m->n_districts; d++) {
+        size_t first = m->district_first_list[d], n = m->district_first_list[d + 1] - first;
+        const double *z = b->z + b->list[d];
+        stream_point(w->tails, stream_at(w->seed, index, STREAM_LIST, (uint32_t)d + 1));
+        for (size_t i = 0; i < n; i++)
+            w->votes->eps[first + d + i] =
+                sim_shock_t(w->tails, z[1 + i], sd_by_kind[m->list_kind[first + i]], p->tails_df);
+    }
+}
+
 void sim_round1_utilities(const scrutin_model *m, sim_workspace *w, uint64_t index)
 {
     sim_batch *b = &w->batch;
-    size_t used = m->n_lists + m->n_districts;
-    for (size_t d = 0; d < m->n_districts; d++) {
-        sim_other_shock(m, w, d, index, STREAM_OTHER);
-        utilities(m, w, d, stream_at(w->seed, index, STREAM_LIST, (uint32_t)d + 1),
-                  b->z + b->list[d], w->other_shock, b->utility + m->district_first_list[d] + d);
+    const votes_plan *plan = w->votes;
+    /* Lists without a baseline, and the padding, stay at the -inf the plan wrote. */
+    if (m->params.tails_df > 0.0) {
+        draw_tails(m, w, index);
+        planned_utilities(plan, w->pair_shock, b->z, b->utility, 1);
+    } else {
+        planned_utilities(plan, w->pair_shock, b->z, b->utility, 0);
     }
-    for (size_t i = used; i < b->utilities; i++)
-        b->utility[i] = -INFINITY;
+    for (size_t j = 0; j < plan->n_other; j++) {
+        size_t d = plan->other[j];
+        sim_other_shock(m, w, d, index, STREAM_OTHER);
+        b->utility[m->district_first_list[d + 1] + d] = m->other_log_baseline[d] + w->other_shock;
+    }
     w->vm->exp(b->utility_exp, b->utility, b->utilities);
 }
 

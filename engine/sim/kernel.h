@@ -17,6 +17,7 @@
 #include "scrutin/sim.h"
 
 struct sim_vmath;
+struct votes_plan;
 
 typedef struct sim_workspace {
     const struct sim_vmath *vm; /* the vector path of the draws and exp() (draws.h) */
@@ -26,6 +27,7 @@ typedef struct sim_workspace {
     double *draw_scratch;   /* the batches' scratch (draws_scratch_size()) */
     sim_batch batch;        /* the simulation's batch of draws */
     double *court_none;     /* [n_lists] court_reject_survival(), fixed for the run */
+    struct votes_plan *votes; /* the round-1 utilities' plan (votes_plan.h), fixed for the run */
     gsl_rng *lot;           /* the stream of lots of the system being decided */
     gsl_rng *lots[SCRUTIN_MAX_SYSTEMS]; /* one per system, so that one system's ties
                                            never move another's lots */

@@ -7,6 +7,7 @@
 #include "kernel.h"
 #include "shocks.h"
 #include "stream.h"
+#include "votes_plan.h"
 
 void sim_workspace_free(sim_workspace *w)
 {
@@ -17,6 +18,7 @@ void sim_workspace_free(sim_workspace *w)
     sim_batch_free(&w->batch);
     count_plan_free(&w->count);
     runoff_plan_free(&w->runoff);
+    votes_plan_free(w->votes);
     for (size_t s = 0; s < SCRUTIN_MAX_SYSTEMS; s++)
         gsl_rng_free(w->lots[s]);
     void *arrays[] = {w->court_none, w->normal, w->draw_scratch, w->coalition_shock, w->party_effect, w->pair_shock, w->region_turnout, w->votes1, w->votes2,
@@ -42,7 +44,8 @@ int sim_workspace_new(sim_workspace **out, const scrutin_model *m, scrutin_tally
         batch = sizes[i] > batch ? sizes[i] : batch;
     w->tally = tally;
     w->vm = sim_vmath_for(scrutin_simd_best());
-    int batch_ok = sim_batch_init(&w->batch, m) == SCRUTIN_OK;
+    int batch_ok = sim_batch_init(&w->batch, m) == SCRUTIN_OK &&
+                   votes_plan_new(&w->votes, m, &w->batch) == SCRUTIN_OK;
     int plan_ok = count_plan_init(&w->count, m) == SCRUTIN_OK;
     plan_ok &= runoff_plan_init(&w->runoff, m) == SCRUTIN_OK;
     size_t scratch = 2 * w->batch.normal_blocks > batch ? 2 * w->batch.normal_blocks : batch;
