@@ -175,6 +175,17 @@ static int base_unreadable(scrutin_ctx *ctx, int status, const char *file, yaml_
     const char *verb = status == SCRUTIN_ENOENT ? "cannot be opened"
                        : status == SCRUTIN_EIO  ? "cannot be read"
                                                 : "is refused";
+    if (p->folder && p->folder_has_scenario)
+        return scrutin_ctx_error(ctx, status, file, line_of(base), "base",
+                                 "the base scenario \"%s\" %s (%s): %s: write base: "
+                                 "%s%sscenario.yaml, the scenario file in it",
+                                 name, verb, next, p->why, name,
+                                 scn_ends_with_slash(name) ? "" : "/");
+    if (p->folder)
+        return scrutin_ctx_error(ctx, status, file, line_of(base), "base",
+                                 "the base scenario \"%s\" %s (%s): %s, and it holds no "
+                                 "scenario.yaml: write the path of the base's YAML file",
+                                 name, verb, next, p->why);
     return scrutin_ctx_error(ctx, status, file, line_of(base), "base",
                              "the base scenario \"%s\" %s (%s): %s", name, verb, next, p->why);
 }

@@ -117,6 +117,10 @@ int input_file_read(const char *path, input_bytes *out, input_problem *p)
     }
     if (S_ISDIR(st.st_mode)) {
         snprintf(p->why, sizeof p->why, "it is a folder, not a file");
+        struct stat inside;
+        p->folder = true;
+        p->folder_has_scenario = fstatat(fd, "scenario.yaml", &inside, 0) == 0 &&
+                                 S_ISREG(inside.st_mode);
         close(fd);
         return SCRUTIN_ENOENT;
     }

@@ -36,6 +36,9 @@ typedef struct input_bytes {
 typedef struct input_problem {
     char why[160];  /* "No such file or directory", "it is a folder, not a file", ... */
     unsigned line;  /* for a line too long: its number (1-based); else 0 */
+    /* A folder was given: whether it holds a scenario.yaml, the file meant, most likely (the
+       caller says so, with the path, which `why` could not hold whole). */
+    bool folder, folder_has_scenario;
 } input_problem;
 
 /*

@@ -237,10 +237,13 @@ int scn_yaml_syntax_error(const char *path, const char *text, size_t len,
                           const yaml_parser_t *parser, scrutin_ctx *ctx);
 /*
  * Report why the file at @p path could not be read (input_file_read's @p status and @p p),
- * @p what being "the scenario file" or the like. @return the status
+ * @p what being "the scenario file" or the like; a folder is told to give its scenario.yaml,
+ * if it holds one. @return the status
  */
 int scn_input_error(scrutin_ctx *ctx, int status, const char *path, const char *what,
                     const input_problem *p);
+/* @return 1 if @p path ends with '/' (a folder's scenario.yaml is then joined without one). */
+int scn_ends_with_slash(const char *path);
 /* The scenario's content hash from the digests of its files (scenario_hash.c). */
 int scn_hash_compute(scrutin_scenario *s);
 void scn_yaml_lines_free(scrutin_scenario *s);

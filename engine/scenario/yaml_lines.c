@@ -38,6 +38,12 @@ int scn_yaml_lines_load(scrutin_scenario *s, scrutin_ctx *ctx)
     return status;
 }
 
+int scn_ends_with_slash(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 0 && path[n - 1] == '/';
+}
+
 int scn_input_error(scrutin_ctx *ctx, int status, const char *path, const char *what,
                     const input_problem *p)
 {
@@ -45,6 +51,16 @@ int scn_input_error(scrutin_ctx *ctx, int status, const char *path, const char *
     case SCRUTIN_ENOMEM:
         return status;
     case SCRUTIN_ENOENT:
+        if (p->folder && p->folder_has_scenario)
+            return scrutin_ctx_error(ctx, status, path, 0, NULL,
+                                     "cannot open %s: %s: give the scenario file in it, %s%s"
+                                     "scenario.yaml",
+                                     what, p->why, path, scn_ends_with_slash(path) ? "" : "/");
+        if (p->folder)
+            return scrutin_ctx_error(ctx, status, path, 0, NULL,
+                                     "cannot open %s: %s, and it holds no scenario.yaml: give "
+                                     "the path of the scenario's YAML file",
+                                     what, p->why);
         return scrutin_ctx_error(ctx, status, path, 0, NULL, "cannot open %s: %s", what, p->why);
     case SCRUTIN_EIO:
         return scrutin_ctx_error(ctx, status, path, 0, NULL, "cannot read %s: %s", what, p->why);

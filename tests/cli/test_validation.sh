@@ -312,7 +312,11 @@ sed -i 's#^base: .*#base: ../nowhere/scenario.yaml#' "$work/ref-base/scenario.ya
 bad ref-base 'scenario.yaml:1: base' 'the base scenario "../nowhere/scenario.yaml" cannot be opened'
 whatif base-folder 'name: x'
 sed -i 's#^base: .*#base: ../small-base#' "$work/base-folder/scenario.yaml"
-bad base-folder 'scenario.yaml:1: base' 'the base scenario "\.\./small-base" cannot be opened \(.*\): it is a folder'
+bad base-folder 'scenario.yaml:1: base' 'the base scenario "\.\./small-base" cannot be opened \(.*\): it is a folder, not a file: write base: \.\./small-base/scenario\.yaml, the scenario file in it'
+whatif base-empty-folder 'name: x'
+mkdir -p "$work/empty-folder"
+sed -i 's#^base: .*#base: ../empty-folder/#' "$work/base-empty-folder/scenario.yaml"
+bad base-empty-folder 'scenario.yaml:1: base' 'the base scenario "\.\./empty-folder/" cannot be opened \(.*\): it is a folder, not a file, and it holds no scenario\.yaml: write the path of the base.s YAML file'
 whatif base-cycle 'name: x'
 sed -i 's#^base: .*#base: scenario.yaml#' "$work/base-cycle/scenario.yaml"
 bad base-cycle 'scenario.yaml:1: base' 'the bases form a cycle'
@@ -339,7 +343,30 @@ variant open-districts; edit open-districts scenario.yaml "s#^districts: distric
 bad open-districts 'scenario.yaml:18: districts' 'the districts table ".*" cannot be opened \(.*\): it is a folder'
 said open-districts 1 'cannot'
 variant open-scenario; rm "$work/open-scenario/scenario.yaml"; mkdir "$work/open-scenario/scenario.yaml"
-bad open-scenario 'scenario.yaml' 'cannot open the scenario file: it is a folder'
+bad open-scenario 'scenario.yaml' 'cannot open the scenario file: it is a folder, not a file, and it holds no scenario\.yaml: give the path of the scenario.s YAML file'
+# A scenario's folder given for its scenario file, to every command that takes a scenario (a
+# what-if of compare too): it is a folder, and its scenario.yaml is the file meant. Exit 2.
+small=$src/tests/data/small
+folder_given() { # NAME FOLDER -- COMMAND...
+    local name=$1 folder=$2
+    shift 3
+    "$@" >"$work/out" 2>"$work/err"
+    local got=$?
+    if [ "$got" -eq 2 ] && grep -Eq -- "^scrutin: $(ere "$folder"): cannot open the scenario file: it is a folder, not a file: give the scenario file in it, $(ere "${folder%/}")/scenario\.yaml$" "$work/err"
+    then passed=$((passed + 1))
+    else fail "$name: exit $got (wanted 2), stderr:"; sed 's/^/    /' "$work/err"; fi
+}
+for cmd in validate show replay; do
+    folder_given "folder-$cmd" "$small" -- "$scrutin" "$cmd" "$small"
+done
+folder_given folder-run "$small/" -- "$scrutin" run "$small/" -n 10 -q --no-progress --out "$work/folder-out"
+folder_given folder-compare-base "$small" -- "$scrutin" compare "$small" "$src/tests/data/whatif/merge.yaml" \
+    -n 10 -q --no-progress --out "$work/folder-out"
+folder_given folder-compare-whatif "$work/base-folder" -- "$scrutin" compare "$small/scenario.yaml" \
+    "$work/base-folder" -n 10 -q --no-progress --out "$work/folder-out"
+folder_given folder-sweep "$small" -- "$scrutin" sweep "$small" --set model.sd_list --from 0.1 --to 0.2 \
+    --steps 2 -n 10 -q --no-progress --out "$work/folder-out"
+[ ! -e "$work/folder-out" ] && passed=$((passed + 1)) || fail "a folder given as the scenario: output written"
 variant open-nothing;  rm "$work/open-nothing/scenario.yaml"
 bad open-nothing 'scenario.yaml' 'cannot open the scenario file: No such file or directory'
 
