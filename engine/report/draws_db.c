@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../model/model_types.h"
@@ -212,6 +213,16 @@ int scrutin_draws_open(scrutin_draws **out, const char *path, const scrutin_mode
     if (!path || !path[0] || !m)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, NULL, 0, NULL,
                                  "scrutin_draws_open: no path or no model");
+    /* Where the database goes is checked before any simulation: only --out makes folders. */
+    int where = report_check_folder_of(path, "--draws", ctx);
+    if (where != SCRUTIN_OK)
+        return where;
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, path, 0, NULL,
+                                 "it is a folder: give --draws the name of a file, such as "
+                                 "%s%sdraws.db",
+                                 path, path[strlen(path) - 1] == '/' ? "" : "/");
     if (is_draws_file(path) == 0)
         return scrutin_ctx_error(ctx, SCRUTIN_EINVAL, path, 0, NULL,
                                  "a file that is not a draws database of scrutin is already "

@@ -18,6 +18,14 @@
  */
 int report_make_folder(const char *dir, scrutin_ctx *ctx);
 
+/*
+ * Check that the folder file @p path is to be written in exists (output_parent.c), @p option
+ * ("--draws") being how the user gave the path. @return 0, or SCRUTIN_EINVAL with a diagnostic
+ * naming the folder missing (and the first part of it that is, with how to create it) or the
+ * part of the path that is a file; SCRUTIN_ENOMEM
+ */
+int report_check_folder_of(const char *path, const char *option, scrutin_ctx *ctx);
+
 /* "DIR/NAME", malloc'd (the caller frees it); NULL out of memory. */
 char *report_path_join(const char *dir, const char *name);
 

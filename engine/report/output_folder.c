@@ -43,22 +43,41 @@ int report_make_folder(const char *dir, scrutin_ctx *ctx)
     if (!path)
         return SCRUTIN_ENOMEM;
     int err = 0;
-    /* Each parent in turn, from the top: "a/b/c" makes "a", then "a/b", then "a/b/c". */
+    /* Each parent in turn, from the top: "a/b/c" makes "a", then "a/b", then "a/b/c"; on a
+       failure, path is cut where it failed, to say which part of the path is in the way. */
     for (char *p = path + 1; *p && !err; p++) {
         if (*p != '/' || p[-1] == '/')
             continue;
         *p = '\0';
         err = make_one(path);
-        *p = '/';
+        if (!err)
+            *p = '/';
     }
     if (!err)
         err = make_one(path);
     int status = SCRUTIN_OK;
     if (err) {
         char text[128];
-        status = scrutin_ctx_error(ctx, SCRUTIN_EINVAL, dir, 0, NULL,
-                                   "the output folder cannot be created: %s",
-                                   report_errno_text(err, text, sizeof text));
+        const char *why = report_errno_text(err, text, sizeof text);
+        int part = strcmp(path, dir) != 0;
+        if (err == ENOTDIR && part)
+            status = scrutin_ctx_error(ctx, SCRUTIN_EINVAL, dir, 0, NULL,
+                                       "the output folder cannot be created: %s (\"%s\" is a "
+                                       "file, not a folder): give --out a path in a folder, or "
+                                       "move the file",
+                                       why, path);
+        else if (err == ENOTDIR)
+            status = scrutin_ctx_error(ctx, SCRUTIN_EINVAL, dir, 0, NULL,
+                                       "the output folder cannot be created: %s (it is a file): "
+                                       "give --out the path of a folder",
+                                       why);
+        else if (part)
+            status = scrutin_ctx_error(ctx, SCRUTIN_EINVAL, dir, 0, NULL,
+                                       "the output folder cannot be created: %s (at \"%s\")",
+                                       why, path);
+        else
+            status = scrutin_ctx_error(ctx, SCRUTIN_EINVAL, dir, 0, NULL,
+                                       "the output folder cannot be created: %s", why);
     }
     free(path);
     return status;

@@ -403,8 +403,25 @@ option seed-fraction '"1.5" is not a seed' -- --seed 1.5 --out "$work/opt-out"
 option seed-overflow '"18446744073709551616" is not a seed' -- --seed 18446744073709551616 --out "$work/opt-out"
 option threads-many '"100000" is not a number of threads' -- --threads 100000 --out "$work/opt-out"
 touch "$work/plain-file"
-option out-under-file "$(ere "$work/plain-file/sub"): the output folder cannot be created: Not a directory" \
+option out-under-file "$(ere "$work/plain-file/sub"): the output folder cannot be created: Not a directory \($(ere "\"$work/plain-file\"") is a file, not a folder\): give --out a path in a folder" \
     -- -n 10 --out "$work/plain-file/sub"
+option out-deep-under-file "$(ere "\"$work/plain-file\"") is a file, not a folder" \
+    -- -n 10 --out "$work/plain-file/a/b"
+# --draws FILE: its folder is not made (only --out's is), so a missing one is named, with the
+# command that makes it; a file in the way, or a folder given as FILE, too. Nothing written.
+option draws-no-folder "$(ere "$work/nowhere/x.db"): the folder $(ere "\"$work/nowhere\"") of --draws does not exist: create it first \(mkdir -p $(ere "$work/nowhere")\), or give --draws a path in a folder that exists" \
+    -- -n 10 --draws "$work/nowhere/x.db" --out "$work/opt-out"
+option draws-no-folders "the folder $(ere "\"$work/nowhere/deeper\"") of --draws does not exist \(from $(ere "\"$work/nowhere\"") on\): create it first \(mkdir -p $(ere "$work/nowhere/deeper")\)" \
+    -- -n 10 --draws "$work/nowhere/deeper/x.db" --out "$work/opt-out"
+mkdir -p "$work/a folder"
+option draws-quoted "\(mkdir -p '$(ere "$work/a folder/new")'\)" \
+    -- -n 10 --draws "$work/a folder/new/x.db" --out "$work/opt-out"
+option draws-under-file "$(ere "\"$work/plain-file\"") is a file, not a folder, so nothing can be written under it: give --draws a path in a folder" \
+    -- -n 10 --draws "$work/plain-file/x.db" --out "$work/opt-out"
+option draws-folder "$(ere "$work/a folder"): it is a folder: give --draws the name of a file, such as $(ere "$work/a folder/draws.db")" \
+    -- -n 10 --draws "$work/a folder" --out "$work/opt-out"
+[ ! -e "$work/nowhere" ] && [ -z "$(ls -A "$work/a folder")" ] && passed=$((passed + 1)) \
+    || fail "a refused --draws made a folder or left a file"
 option out-is-file "$(ere "$work/plain-file"): the output folder cannot be written: Not a directory" \
     -- -n 10 --out "$work/plain-file"
 # /proc/1 is a folder in which nobody, root included, can create a file.
