@@ -76,8 +76,21 @@ court_ruling court_petition(const model_params *p, int round, const double *vote
  * an upheld one only, its ruling from @p r at the stream's draw after @p u.
  * The same draws, in the same order, as court_petition().
  */
-int court_petition_upheld(const model_params *p, int round, double u, const double *votes,
-                          size_t n, size_t winner);
+int court_petition_upheld_below_base(const model_params *p, int round, double u,
+                                     const double *votes, size_t n, size_t winner);
+static inline int court_petition_upheld(const model_params *p, int round, double u,
+                                        const double *votes, size_t n, size_t winner)
+{
+    /*
+     * The petition is upheld if u < base * exp(-margin / scale). The winner
+     * has the most votes, so margin >= 0 and that bound is at most base: a
+     * draw at or above base rejects the petition without the margin or exp().
+     * Inline, since most draws do (a call a district cost more than the test).
+     */
+    if (u >= p->annul_base[round - 1])
+        return 0;
+    return court_petition_upheld_below_base(p, round, u, votes, n, winner);
+}
 court_ruling court_petition_ruling(const model_params *p, const double *votes, size_t winner,
                                    gsl_rng *r, double *struck);
 

@@ -101,17 +101,25 @@ court_ruling court_petition(const model_params *p, int round, const double *vote
     return court_petition_ruling(p, votes, winner, r, struck);
 }
 
-int court_petition_upheld(const model_params *p, int round, double u, const double *votes,
-                          size_t n, size_t winner)
+/*
+ * Whether e^-t <= 1 / (1 + t + t^2/2 + ... + t^6/720) proves that base * exp(-t) <= u, so that
+ * the petition is not upheld without exp(). For t >= 0 the sum is at most e^t, and the factor
+ * 1 + 1e-12 is far above the rounding of the sum, of glibc's exp() (within 1 ulp) and of
+ * base * exp(-t): where it decides, exp() would decide the same. NaN or t < 0 decide nothing.
+ */
+static int surely_above(double u, double base, double t)
 {
-    /*
-     * The petition is upheld if u < base * exp(-margin / scale). The winner
-     * has the most votes, so margin >= 0 and that bound is at most base: a
-     * draw at or above base rejects the petition without the margin or exp().
-     */
-    double base = p->annul_base[round - 1];
-    if (u >= base)
+    if (!(t >= 0.0))
         return 0;
+    double sum = 1.0 + t * (1.0 + t * (1.0 / 2 + t * (1.0 / 6 + t * (1.0 / 24 + t * (1.0 / 120 +
+                                                                           t * (1.0 / 720))))));
+    return u * sum >= base * (1.0 + 1e-12);
+}
+
+int court_petition_upheld_below_base(const model_params *p, int round, double u,
+                                     const double *votes, size_t n, size_t winner)
+{
+    double base = p->annul_base[round - 1];
     double valid = 0.0, runner_up = 0.0;
     for (size_t i = 0; i < n; i++) {
         if (votes[i] < 0.0)
@@ -121,7 +129,10 @@ int court_petition_upheld(const model_params *p, int round, double u, const doub
             runner_up = votes[i];
     }
     double margin = valid > 0.0 ? (votes[winner] - runner_up) / valid : 0.0;
-    return u < base * exp(-margin / p->annul_scale[round - 1]);
+    double t = margin / p->annul_scale[round - 1];
+    if (surely_above(u, base, t))
+        return 0;
+    return u < base * exp(-t);
 }
 
 court_ruling court_petition_ruling(const model_params *p, const double *votes, size_t winner,

@@ -6,6 +6,9 @@
  */
 #include "test_support.h"
 
+#include <math.h>
+
+#include "court/court.h"
 #include "model/model_types.h"
 #include "scrutin.h"
 
@@ -41,6 +44,37 @@ static size_t list_of(const scrutin_model *m, const char *district, const char *
             return l;
     fail_msg("no list %s in %s", list, district);
     return 0;
+}
+
+/*
+ * A petition is upheld when u < base * exp(-margin / scale), exactly: the
+ * test that spares exp() for most draws decides as the formula does, at and
+ * on either side of the bound, for margins from none to wide.
+ */
+static void test_a_petition_is_upheld_exactly_below_its_bound(void **state)
+{
+    (void)state;
+    model_params p = {0};
+    p.annul_base[0] = 0.005, p.annul_scale[0] = 0.02;
+    p.annul_base[1] = 0.7, p.annul_scale[1] = 0.03;
+    int upheld = 0, cases = 0;
+    for (int round = 1; round <= 2; round++)
+        for (int k = 0; k <= 400; k++) {
+            /* The winner's lead over the runner-up from 0 to 40% of the valid votes. */
+            double votes[4] = {1000.0 + 4.0 * k, 1000.0, -1.0, 500.0};
+            double valid = votes[0] + votes[1] + votes[3];
+            double margin = (votes[0] - votes[1]) / valid;
+            double bound = p.annul_base[round - 1] * exp(-margin / p.annul_scale[round - 1]);
+            double us[] = {0.0, nextafter(bound, 0.0), bound, nextafter(bound, 1.0),
+                           bound * 1.5, bound * 3.0, p.annul_base[round - 1] * 0.999};
+            for (size_t i = 0; i < sizeof us / sizeof us[0]; i++) {
+                int expected = us[i] < bound && us[i] < p.annul_base[round - 1];
+                assert_int_equal(court_petition_upheld(&p, round, us[i], votes, 4, 0), expected);
+                upheld += expected;
+                cases++;
+            }
+        }
+    assert_true(upheld > 0 && upheld < cases);
 }
 
 /* Every petition upheld and (nearly) the whole winner's vote struck: the runner-up always wins. */
@@ -147,6 +181,7 @@ int main(void)
         cmocka_unit_test(test_no_annulment_leaves_provisional_equal_to_final),
         cmocka_unit_test(test_close_races_are_reversed_far_more_often),
         cmocka_unit_test(test_a_rejected_lists_support_goes_to_its_allies),
+        cmocka_unit_test(test_a_petition_is_upheld_exactly_below_its_bound),
     };
     int failed = cmocka_run_group_tests_name("court", tests, NULL, NULL);
     scrutin_ctx_free(ctx);
