@@ -12,6 +12,14 @@
 #include "shocks.h"
 #include "stream.h"
 
+/* Stream @p component of district @p d in this simulation: stream_at(seed, index, component, d + 1). */
+static inline stream_id district_stream(const sim_workspace *w, uint32_t component, size_t d)
+{
+    stream_id s = w->stream;
+    s.ctr[2] = component | ((uint32_t)d + 1) << 8;
+    return s;
+}
+
 /* District @p d's count in the workspace: w->votes1 and w->votes2. */
 static district_count count_of(const scrutin_model *m, const sim_workspace *w, size_t d)
 {
@@ -29,10 +37,10 @@ static district_count count_of(const scrutin_model *m, const sim_workspace *w, s
  * kernel 0.5% more instructions a simulation of Mali 2007.
  */
 static inline void runoff(const scrutin_model *m, const scrutin_rules *rules, sim_workspace *w,
-                          size_t d, uint64_t index, stream_component component,
+                          size_t d, stream_component component,
                           const district_count *c, unsigned *seats, district_decision *out)
 {
-    sim_runoff_votes(m, w, d, &out->r1, stream_at(w->seed, index, component, (uint32_t)d + 1),
+    sim_runoff_votes(m, w, d, &out->r1, district_stream(w, component, d),
                      component == STREAM_RUNOFF ? w->batch.z + w->batch.runoff[d] : NULL);
     (void)district_round2(rules, c, w->lot, seats, out);
 }
@@ -43,13 +51,13 @@ static inline void runoff(const scrutin_model *m, const scrutin_rules *rules, si
  * its seats vacant (out->round 0).
  */
 static void decide(const scrutin_model *m, const scrutin_rules *rules, sim_workspace *w, size_t d,
-                   uint64_t index, stream_component component, unsigned *seats,
+                   stream_component component, unsigned *seats,
                    district_decision *out)
 {
     district_count c = count_of(m, w, d);
     (void)district_round1(rules, &c, w->lot, seats, out);
     if (district_awaits_round2(out))
-        runoff(m, rules, w, d, index, component, &c, seats, out);
+        runoff(m, rules, w, d, component, &c, seats, out);
 }
 
 /*
@@ -82,10 +90,10 @@ static court_ruling apply_court(const scrutin_model *m, const scrutin_rules *rul
     if (ruling == COURT_RERUN) {
         /* A new poll: fresh district shocks; the national and regional ones stay. */
         sim_other_shock(m, w, d, index, STREAM_OTHER_RERUN);
-        sim_district_votes(m, w, d, stream_at(w->seed, index, STREAM_RERUN, (uint32_t)d + 1),
+        sim_district_votes(m, w, d, district_stream(w, STREAM_RERUN, d),
                            NULL);
         district_decision again;
-        decide(m, rules, w, d, index, STREAM_RERUN_RUNOFF, final, &again);
+        decide(m, rules, w, d, STREAM_RERUN_RUNOFF, final, &again);
         *tie |= again.tie;
         *final_round = again.round;
         *final_winner = again.winner;
@@ -95,7 +103,7 @@ static court_ruling apply_court(const scrutin_model *m, const scrutin_rules *rul
         (void)district_strike(rules, &c, w->lot, struck, final, &after);
         /* Struck below a majority in round 1, the district goes to round 2 (runoff stream). */
         if (district_awaits_round2(&after))
-            runoff(m, rules, w, d, index, STREAM_RUNOFF, &c, final, &after);
+            runoff(m, rules, w, d, STREAM_RUNOFF, &c, final, &after);
         *tie |= after.tie;
         *final_round = after.round;
         *final_winner = after.winner;
@@ -254,7 +262,7 @@ static unsigned district_under(const scrutin_model *m, sim_workspace *w, size_t 
     const scrutin_rules *rules = &m->systems[system];
     w->lot = w->lots[system];
     district_decision provisional;
-    decide(m, rules, w, d, index, STREAM_RUNOFF, w->list_seats[SCRUTIN_STAGE_PROVISIONAL],
+    decide(m, rules, w, d, STREAM_RUNOFF, w->list_seats[SCRUTIN_STAGE_PROVISIONAL],
            &provisional);
     int tie = provisional.tie, final_round;
     size_t final_winner;
@@ -273,6 +281,7 @@ static unsigned district_under(const scrutin_model *m, sim_workspace *w, size_t 
 void sim_one(const scrutin_model *m, sim_workspace *w, uint64_t seed, uint64_t index)
 {
     w->seed = seed;
+    w->stream = stream_at(seed, index, 0, 0);
     sim_draw_batch(w, index);
     sim_draw_shared_shocks(m, w, index);
     sim_round1_utilities(m, w, index);
@@ -298,7 +307,7 @@ void sim_one(const scrutin_model *m, sim_workspace *w, uint64_t seed, uint64_t i
             /* w->rejected is all 0 between districts: most have no list to copy. */
             rejections = w->count.actual_rejections[d] ? court_reject_actual(m, d, w->rejected) : 0;
         }
-        sim_district_votes(m, w, d, stream_at(seed, index, STREAM_LIST, (uint32_t)d + 1),
+        sim_district_votes(m, w, d, district_stream(w, STREAM_LIST, d),
                            w->batch.z + w->batch.list[d]);
         size_t n = m->district_first_list[d + 1] - m->district_first_list[d];
         if (systems == 1) {

@@ -14,6 +14,7 @@
 #include "batch.h"
 #include "count_plan.h"
 #include "runoff_plan.h"
+#include "stream.h"
 #include "scrutin/sim.h"
 
 struct sim_vmath;
@@ -32,6 +33,10 @@ typedef struct sim_workspace {
     gsl_rng *lots[SCRUTIN_MAX_SYSTEMS]; /* one per system, so that one system's ties
                                            never move another's lots */
     uint64_t seed;
+    /* The simulation's streams (seed, index; component and district 0), set once a simulation:
+       the kernel's streams copied from it (kernel.c) are not written just before they are read
+       (a stream built on the stack before a call cost a store-forwarding stall each). */
+    stream_id stream;
     double *party_effect;   /* [n_parties] eta_p + gamma_c(p) */
     double *coalition_shock; /* [n_coalitions] gamma_c */
     double *pair_shock;     /* [n_pairs] party effect + regional shock of each (region, party) */
