@@ -19,7 +19,8 @@
  * `left_out` is the most votes of a running list not kept, -1 if none: a tie
  * at the boundary is possible only if it reaches the last kept. A NaN vote,
  * which the two would treat differently, makes the pass report it, and the
- * caller falls back on them.
+ * caller falls back on them. The pass also clears the seats: a memset of its
+ * own was a call into libc for a few dozen bytes.
  */
 typedef struct first_two {
     size_t top[2];
@@ -30,13 +31,14 @@ typedef struct first_two {
     int nan;
 } first_two;
 
-static inline void first_two_of(const double *votes, size_t n, first_two *f)
+static inline void first_two_of(const double *votes, size_t n, unsigned *seats_out, first_two *f)
 {
     double v1 = -1.0, v2 = -1.0, left_out = -1.0, valid = 0.0;
     size_t i1 = 0, i2 = 0, running = 0;
     int nan = 0;
     for (size_t i = 0; i < n; i++) {
         double v = votes[i];
+        seats_out[i] = 0;
         if (!(v >= 0)) {
             nan |= v != v;
             continue;
@@ -101,7 +103,7 @@ int two_round_list_round1(const scrutin_rules *rules, const scrutin_ballot *ball
         return round1_any(rules, ballot, lot, seats_out, out);
     const double *votes = ballot->votes;
     first_two f;
-    first_two_of(votes, ballot->n, &f);
+    first_two_of(votes, ballot->n, seats_out, &f);
     if (f.nan || (f.kept > 0 && f.left_out >= votes[f.top[f.kept - 1]]))
         return round1_any(rules, ballot, lot, seats_out, out);
     /* The fields one by one: a memset of the struct was a `rep stos`, slow to start. */
@@ -112,7 +114,6 @@ int two_round_list_round1(const scrutin_rules *rules, const scrutin_ballot *ball
     out->qualified[1] = f.kept > 1 ? f.top[1] : 0;
     for (size_t q = 2; q < SCRUTIN_MAX_RUNOFF; q++)
         out->qualified[q] = 0;
-    memset(seats_out, 0, ballot->n * sizeof *seats_out);
     if (f.running == 0)
         return SCRUTIN_EINVAL;
     double valid = f.valid + ballot_other(ballot);
