@@ -4,6 +4,7 @@
  */
 #include <math.h>
 
+#include "../court/court.h"
 #include "kernel.h"
 #include "shocks.h"
 #include "stream.h"
@@ -142,6 +143,21 @@ static void draw_tails(const scrutin_model *m, sim_workspace *w, uint64_t index)
     }
 }
 
+/* e[i] = 0 where u[i] is -inf (or NaN): a list that does not run. Element by element. */
+static void drop_not_running(double *e, const double *u, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        e[i] = u[i] > -INFINITY ? e[i] : 0.0;
+}
+
+/* District @p d's valid votes of round 1, from its turnout shock's normal @p z0. */
+static double valid_votes(const scrutin_model *m, const sim_workspace *w, size_t d, double z0)
+{
+    double x = m->turnout_logit[d] + w->region_turnout[m->district_region[d]] +
+               m->params.sd_turnout_district * z0;
+    return m->registered[d] * sim_logistic(x) * (1.0 - m->invalid_share[d]);
+}
+
 void sim_round1_utilities(const scrutin_model *m, sim_workspace *w, uint64_t index)
 {
     sim_batch *b = &w->batch;
@@ -159,26 +175,76 @@ void sim_round1_utilities(const scrutin_model *m, sim_workspace *w, uint64_t ind
         b->utility[m->district_first_list[d + 1] + d] = m->other_log_baseline[d] + w->other_shock;
     }
     w->vm->exp(b->utility_exp, b->utility, b->utilities);
+    /*
+     * 0 for the lists that do not run. With normal shocks every other utility is finite (a
+     * finite baseline, spreads at most 5, shocks bounded: model/compile_params.c), so only
+     * the entries the plan left at -inf need it, whatever exp(-inf) gives; a Student-t
+     * shock is unbounded, so with fat tails every entry is tested.
+     */
+    if (m->params.tails_df > 0.0)
+        drop_not_running(b->utility_exp, b->utility, b->utilities);
+    else
+        for (size_t j = 0; j < plan->n_minus_inf; j++)
+            b->utility_exp[plan->minus_inf[j]] = 0.0;
+    /* Each district's turnout too, its stream's first normal: glibc's exp() off the districts'
+       own chains of operations. */
+    for (size_t d = 0; d < m->n_districts; d++)
+        w->votes->valid[d] = valid_votes(m, w, d, b->z[b->list[d]]);
+}
+
+/*
+ * Votes rounded to whole numbers, votes[i] = whole(scale e[i]) for the e[i] >= 0 of a
+ * district whose sum (of them and of others >= 0) @p valid / @p scale was. Where valid < 2^51
+ * each product is below 2^52 (e[i] is at most the sum, and the division and product each
+ * round up by at most half an ulp), and there (x + 2^52) - 2^52 rounds x to nearest with ties
+ * to even exactly as llrint() does, in a loop gcc vectorises; llrint() otherwise.
+ */
+static void whole_votes(double *votes, const double *e, double scale, double valid, size_t n)
+{
+    if (valid >= 0.0 && valid < 0x1p51 && scale < INFINITY) {
+        for (size_t i = 0; i < n; i++)
+            votes[i] = (scale * e[i] + 0x1p52) - 0x1p52;
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        votes[i] = whole(scale * e[i]);
+}
+
+/*
+ * Whether the court rejected in this simulation a list of district @p d that its actual
+ * decisions did not. sim_one() draws the court's rejections only where the district's first
+ * uniform rejects some list (court_rejects_none()); elsewhere w->rejected is the actual one.
+ */
+static int court_rejected_more(const scrutin_model *m, const sim_workspace *w, size_t d)
+{
+    if (!m->params.court_enabled ||
+        court_rejects_none(m, d, sim_court_first(w, STREAM_COURT_BEFORE, d), w->court_none))
+        return 0;
+    size_t first = m->district_first_list[d], n = m->district_first_list[d + 1] - first;
+    int more = 0;
+    for (size_t i = 0; i < n; i++)
+        more |= w->rejected[i] && !m->list_rejected[first + i];
+    return more;
 }
 
 void sim_district_votes(const scrutin_model *m, sim_workspace *w, size_t d, stream_id s,
                         const double *z)
 {
-    const model_params *p = &m->params;
     size_t first = m->district_first_list[d], n = m->district_first_list[d + 1] - first;
     /*
-     * The utilities and their exponentials: from the batch's (sim_round1_utilities()),
-     * or, drawn anew, from the shocks of stream s (a re-run's), exp() over the padded
-     * array. log b_l <= 0 and the shocks are small, so exp(u_l) neither overflows nor
-     * underflows; if it ever did (absurd spreads), the shares are computed again from
-     * the utilities, shifted by their maximum.
+     * The utilities and their exponentials, 0 for a list that does not run: from the
+     * batch's (sim_round1_utilities()), or, drawn anew, from the shocks of stream s (a
+     * re-run's), exp() over the padded array. log b_l <= 0 and the shocks are small, so
+     * exp(u_l) neither overflows nor underflows; if it ever did (absurd spreads), the shares
+     * are computed again from the utilities, shifted by their maximum.
      */
-    double *e = w->scratch, total = 0.0;
+    double *e = w->scratch, total = 0.0, valid;
     const double *utility;
     if (z) {
         /* The batch's exponentials, worked on in place: each is read once a simulation. */
         utility = w->batch.utility + first + d;
         e = w->batch.utility_exp + first + d;
+        valid = w->votes->valid[d];
     } else {
         z = sim_normals(w, s, 1 + n);
         double *u = w->votes1;
@@ -187,21 +253,14 @@ void sim_district_votes(const scrutin_model *m, sim_workspace *w, size_t d, stre
         for (size_t i = n + 1; i < padded; i++)
             u[i] = -INFINITY;
         w->vm->exp(e, u, padded);
+        drop_not_running(e, u, n + 1);
+        valid = valid_votes(m, w, d, z[0]);
         utility = u;
     }
-    /* The district's turnout shock is its stream's first normal. */
-    double x = m->turnout_logit[d] + w->region_turnout[m->district_region[d]] +
-               p->sd_turnout_district * z[0];
-    double valid = m->registered[d] * sim_logistic(x) * (1.0 - m->invalid_share[d]);
-    int any_rejected = 0;
     for (size_t i = 0; i < n; i++)
-        any_rejected |= w->rejected[i] && !m->list_rejected[first + i];
-    for (size_t i = 0; i < n; i++) {
-        e[i] = utility[i] > -INFINITY ? e[i] : 0.0;
         total += e[i];
-    }
     /* The lists not described: a share of the valid votes with a shock of its own (entry n). */
-    double other = utility[n] > -INFINITY ? e[n] : 0.0;
+    double other = e[n];
     total += other;
     if (!(total > 0.0 && total < INFINITY)) {
         total = shift_utilities(e, utility, n);
@@ -211,10 +270,13 @@ void sim_district_votes(const scrutin_model *m, sim_workspace *w, size_t d, stre
      * Votes are whole numbers, so that exact ties can happen, and are drawn by
      * lot. whole() rounds as nearbyint() does, to nearest with ties to even.
      */
-    if (!any_rejected) {
+    if (!court_rejected_more(m, w, d)) {
         double scale = total > 0.0 ? valid / total : 0.0;
-        for (size_t i = 0; i < n; i++)
-            w->votes1[i] = w->rejected[i] ? -1.0 : whole(scale * e[i]);
+        whole_votes(w->votes1, e, scale, valid, n);
+        /* The lists rejected here are those the court actually rejected (if any). */
+        if (w->count.actual_rejections[d])
+            for (size_t i = 0; i < n; i++)
+                w->votes1[i] = w->rejected[i] ? -1.0 : w->votes1[i];
         w->other1 = whole(scale * other);
         return;
     }

@@ -15,7 +15,9 @@ void votes_plan_free(votes_plan *plan)
     free(plan->weight);
     free(plan->more);
     free(plan->other);
+    free(plan->minus_inf);
     free(plan->eps);
+    free(plan->valid);
     free(plan);
 }
 
@@ -43,8 +45,10 @@ int votes_plan_new(votes_plan **out, const scrutin_model *m, sim_batch *b)
     plan->more = calloc(m->n_lists + 1, sizeof *plan->more);
     plan->other = calloc(m->n_districts + 1, sizeof *plan->other);
     plan->eps = calloc(b->utilities + 1, sizeof *plan->eps);
+    plan->valid = calloc(m->n_districts + 1, sizeof *plan->valid);
+    plan->minus_inf = calloc(m->n_lists + m->n_districts + 1, sizeof *plan->minus_inf);
     if (!plan->lists || !plan->pair || !plan->weight || !plan->more || !plan->other ||
-        !plan->eps) {
+        !plan->eps || !plan->valid || !plan->minus_inf) {
         votes_plan_free(plan);
         return SCRUTIN_ENOMEM;
     }
@@ -73,9 +77,16 @@ int votes_plan_new(votes_plan **out, const scrutin_model *m, sim_batch *b)
         }
         plan->group_end[g] = j;
     }
-    for (size_t d = 0; d < m->n_districts; d++)
+    for (size_t d = 0; d < m->n_districts; d++) {
+        size_t first = m->district_first_list[d], end = m->district_first_list[d + 1];
+        for (size_t l = first; l < end; l++)
+            if (!isfinite(m->log_baseline[l]))
+                plan->minus_inf[plan->n_minus_inf++] = (uint32_t)(l + d);
         if (isfinite(m->other_log_baseline[d]))
             plan->other[plan->n_other++] = (uint32_t)d;
+        else
+            plan->minus_inf[plan->n_minus_inf++] = (uint32_t)(end + d);
+    }
     *out = plan;
     return SCRUTIN_OK;
 }

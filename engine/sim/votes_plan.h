@@ -40,10 +40,14 @@ typedef struct votes_plan {
     uint32_t *pair;
     double *weight;
     uint32_t *more;               /* [lists of VOTES_MORE] how many weights each has */
+    uint32_t *minus_inf;          /* the utilities the districts read that stay -inf: lists
+                                     without a baseline, lists not described without one */
+    size_t n_minus_inf;
     uint32_t *other;              /* the districts whose lists not described have a baseline */
     size_t n_other;
     double *eps;                  /* [batch.utilities] a simulation's Student-t shocks, by the
                                      utility's index (tails_df > 0 only) */
+    double *valid;                /* [n_districts] a simulation's valid votes of round 1 */
 } votes_plan;
 
 /*
