@@ -3,7 +3,8 @@
 # single process with the same seed, and to each other, for run, compare and
 # sweep (their JSON files too, but for "execution"), and for run's --draws
 # database (its SQL dump), --given, --target-se and --min-matches; an error on
-# the ranks stops them all with one message and exit status 2, without hanging.
+# the ranks stops them all with one message and exit status 2, without hanging; interrupted,
+# only rank 0 says what was written (or that nothing was).
 # Skipped (77) unless this scrutin was built with -DSCRUTIN_WITH_MPI=ON.
 set -u
 scrutin=$1
@@ -144,6 +145,40 @@ timeout 120 mpirun --oversubscribe -np 3 "$scrutin" sweep "$small" --set model.s
     --to 0.5 --steps 3 -n 10 -q --out "$work/sweep-bad" 2>"$work/err"
 check test $? -eq 2
 check grep -q 'model\.sd_list=-0\.1: model\.sd_list: -0\.1 is not' "$work/err"
+
+# Interrupted under MPI, only rank 0 speaks for the run (docs/distributed.md). Each run below is
+# stopped by SIGTERM to mpirun, which forwards it to every rank, once the run holds its output
+# folder (its lock file is there: the ranks are then past loading) and a moment more.
+interrupt_after_start() { # OUT ERR ARGS...: run mpirun ARGS in the background, stop it, wait
+    local out=$1 err=$2
+    shift 2
+    "$@" 2>"$err" &
+    local pid=$! waited=0
+    while [ ! -e "$out/.scrutin.lock" ] && [ "$waited" -lt 600 ] && kill -0 "$pid" 2>/dev/null; do
+        sleep 0.1; waited=$((waited + 1))
+    done
+    sleep 2
+    kill -TERM "$pid" 2>/dev/null
+    wait "$pid"
+}
+# With three ranks and steps of two simulations, rank 2 never has one of its own, while rank 0
+# holds the matches of all: rank 0 writes the partial results, and no rank says "nothing written".
+interrupt_after_start "$work/own-none" "$work/own-none.err" timeout 300 mpirun --oversubscribe -np 3 \
+    "$scrutin" run "$small" -n 2 --given D1=C --min-matches 1000000000 --max-n 1000000000000 \
+    --out "$work/own-none" -q --no-progress
+check grep -q 'interrupted after .* simulations; their results are in' "$work/own-none.err"
+check test "$(grep -c 'nothing written' "$work/own-none.err")" -eq 0
+check python3 -c 'import json, sys; r = json.load(open(sys.argv[1])); assert r["partial"] and r["given"]["matched"] > 0, r["given"]' \
+    "$work/own-none/run.json"
+# No simulation matches before the signal (four results of about 1% each, together far rarer):
+# nothing is written, and it is said once, by rank 0, not once per rank.
+interrupt_after_start "$work/none-yet" "$work/none-yet.err" timeout 300 mpirun --oversubscribe -np 3 \
+    "$scrutin" run "$mali/scenario.yaml" -n 500 --given Kenieba=CNID --given Nioro=SADI \
+    --given Mopti=CNID --given Kidal=BDIA --min-matches 1 --max-n 1000000000000 \
+    --out "$work/none-yet" -q --no-progress
+check test "$(grep -c '^scrutin run: interrupted before any simulation was completed; nothing written$' "$work/none-yet.err")" -eq 1
+check test "$(grep -c 'nothing written' "$work/none-yet.err")" -eq 1
+check test ! -e "$work/none-yet"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
