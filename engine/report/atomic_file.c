@@ -74,8 +74,9 @@ int atomic_file_commit(atomic_file *af, scrutin_ctx *ctx)
 {
     int err = 0;
     /* Everything on disk before the rename, so that the new name never points at missing data. */
+    /* A write that failed unnoticed: flushing again says why (EFBIG, ENOSPC), else EIO. */
     if (ferror(af->f))
-        err = EIO;
+        err = fflush(af->f) != 0 && errno ? errno : EIO;
     if (fflush(af->f) != 0 && !err)
         err = errno;
     if (fsync(fileno(af->f)) != 0 && !err && errno != EINVAL)
@@ -106,4 +107,16 @@ void atomic_file_abort(atomic_file *af)
     if (af->tmp)
         unlink(af->tmp);
     release(af);
+}
+
+int atomic_file_fail(atomic_file *af, int status, int err, const char *dir, const char *name,
+                     scrutin_ctx *ctx)
+{
+    atomic_file_abort(af);
+    char text[128];
+    /* With the write's own cause ("File too large", "No space left on device"), not the
+       status's "input/output error". */
+    const char *why = status == SCRUTIN_EIO && err ? report_errno_text(err, text, sizeof text)
+                                                   : scrutin_strerror(status);
+    return scrutin_ctx_error(ctx, status, dir, 0, NULL, "%s cannot be written: %s", name, why);
 }

@@ -31,8 +31,19 @@ struct scrutin_draws {
 /* Diagnostics name the file and what SQLite said. */
 static int db_error(scrutin_draws *d, const char *what)
 {
-    return scrutin_ctx_error(d->ctx, SCRUTIN_EIO, d->path, 0, NULL, "draws database: %s: %s",
-                             what, d->db ? sqlite3_errmsg(d->db) : "cannot open");
+    /* SQLite's "disk I/O error" hides the cause ("File too large", "No space left on
+       device"): the errno of the failing system call, which SQLite's own record
+       (sqlite3_system_errno) loses on a write, is said after it. */
+    int err = errno;
+    int code = d->db ? sqlite3_errcode(d->db) & 0xff : SQLITE_CANTOPEN;
+    if (d->db && sqlite3_system_errno(d->db))
+        err = sqlite3_system_errno(d->db);
+    if (code != SQLITE_IOERR && code != SQLITE_FULL && code != SQLITE_CANTOPEN)
+        err = 0;
+    char text[128];
+    return scrutin_ctx_error(d->ctx, SCRUTIN_EIO, d->path, 0, NULL, "draws database: %s: %s%s%s",
+                             what, d->db ? sqlite3_errmsg(d->db) : "cannot open",
+                             err ? ": " : "", err ? report_errno_text(err, text, sizeof text) : "");
 }
 
 static int exec(scrutin_draws *d, const char *sql)

@@ -54,6 +54,14 @@ int atomic_file_commit(atomic_file *af, scrutin_ctx *ctx);
 /* Close and remove the temporary file, leaving the final name as it was. */
 void atomic_file_abort(atomic_file *af);
 
+/*
+ * A writer into @p af failed with @p status: abort the file and say so, naming @p name in
+ * @p dir, with the cause @p err (errno right after the writer, set to 0 before it) if the
+ * status is SCRUTIN_EIO. @return @p status
+ */
+int atomic_file_fail(atomic_file *af, int status, int err, const char *dir, const char *name,
+                     scrutin_ctx *ctx);
+
 /* The text of errno value @p err, thread-safely, into @p buf. */
 const char *report_errno_text(int err, char *buf, size_t size);
 

@@ -56,16 +56,15 @@ int plot_write_file(const char *dir, const char *name, const char *ext, plot_wri
         return status;
     report_locale c_numbers;
     status = report_locale_enter(&c_numbers);
+    errno = 0;
     if (status == SCRUTIN_OK)
         status = write(af.f, data);
+    int err = errno;
     report_locale_leave(&c_numbers);
     if (status == SCRUTIN_OK && ferror(af.f))
         status = SCRUTIN_EIO;
-    if (status != SCRUTIN_OK) {
-        atomic_file_abort(&af);
-        return scrutin_ctx_error(ctx, status, dir, 0, NULL, "%s cannot be written: %s", file,
-                                 scrutin_strerror(status));
-    }
+    if (status != SCRUTIN_OK)
+        return atomic_file_fail(&af, status, err, dir, file, ctx);
     return atomic_file_commit(&af, ctx);
 }
 

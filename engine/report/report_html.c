@@ -8,6 +8,7 @@
  * This file is the page's frame, its sections in their order and the list of the run's
  * files; each section is written by a report_*.c of its own (report_page.h).
  */
+#include <errno.h>
 #include <stdio.h>
 
 #include "../common/number_format.h"
@@ -123,17 +124,17 @@ int scrutin_report_html(const char *out_dir, const scrutin_model *model,
     report_locale c_numbers;
     if (status == SCRUTIN_OK)
         status = report_locale_enter(&c_numbers);
+    int err = 0;
     if (status == SCRUTIN_OK) {
+        errno = 0;
         status = write_page(af.f, &pg);
+        err = errno;
         report_locale_leave(&c_numbers);
     }
     run_observed_free(&pg.observed);
     for (size_t k = 0; k < REPORT_MAX_SYSTEMS; k++)
         scrutin_summary_free(pg.own[k]);
-    if (status != SCRUTIN_OK) {
-        atomic_file_abort(&af);
-        return scrutin_ctx_error(ctx, status, out_dir, 0, NULL, "report.html cannot be written: %s",
-                                 scrutin_strerror(status));
-    }
+    if (status != SCRUTIN_OK)
+        return atomic_file_fail(&af, status, err, out_dir, "report.html", ctx);
     return atomic_file_commit(&af, ctx);
 }

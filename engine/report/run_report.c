@@ -1,4 +1,5 @@
 /* scrutin_run_write: every output file of a run, each written whole or not at all. */
+#include <errno.h>
 #include <string.h>
 #include <time.h>
 
@@ -60,12 +61,10 @@ static int write_table(const char *out_dir, const run_table *table, const run_da
     int status = atomic_file_open(&af, out_dir, name, ctx);
     if (status != SCRUTIN_OK)
         return status;
+    errno = 0;
     status = table_csv_write(af.f, table, d);
-    if (status != SCRUTIN_OK) {
-        atomic_file_abort(&af);
-        return scrutin_ctx_error(ctx, status, out_dir, 0, NULL, "%s cannot be written: %s", name,
-                                 scrutin_strerror(status));
-    }
+    if (status != SCRUTIN_OK)
+        return atomic_file_fail(&af, status, errno, out_dir, name, ctx);
     return atomic_file_commit(&af, ctx);
 }
 

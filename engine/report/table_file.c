@@ -1,6 +1,7 @@
 /* Tables and JSON documents written whole into an output folder. */
 #include "table_file.h"
 
+#include <errno.h>
 #include <jansson.h>
 
 #include "output_files.h"
@@ -12,12 +13,10 @@ int report_table_file(const char *out_dir, const char *name, const run_table *ta
     int status = atomic_file_open(&af, out_dir, name, ctx);
     if (status != SCRUTIN_OK)
         return status;
+    errno = 0;
     status = table_csv_write(af.f, table, data);
-    if (status != SCRUTIN_OK) {
-        atomic_file_abort(&af);
-        return scrutin_ctx_error(ctx, status, out_dir, 0, NULL, "%s cannot be written: %s", name,
-                                 scrutin_strerror(status));
-    }
+    if (status != SCRUTIN_OK)
+        return atomic_file_fail(&af, status, errno, out_dir, name, ctx);
     return atomic_file_commit(&af, ctx);
 }
 
@@ -36,11 +35,9 @@ int report_json_file(const char *out_dir, const char *name, json_t *root, scruti
     int status = atomic_file_open(&af, out_dir, name, ctx);
     if (status != SCRUTIN_OK)
         return status;
+    errno = 0;
     status = report_json_stream(af.f, root);
-    if (status != SCRUTIN_OK) {
-        atomic_file_abort(&af);
-        return scrutin_ctx_error(ctx, status, out_dir, 0, NULL, "%s cannot be written: %s", name,
-                                 scrutin_strerror(status));
-    }
+    if (status != SCRUTIN_OK)
+        return atomic_file_fail(&af, status, errno, out_dir, name, ctx);
     return atomic_file_commit(&af, ctx);
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Faults and what is said about them (docs/testing.md, "Hostile input and faults"): errors keep
-# their cause (a full disk, a path that is not UTF-8, long messages never cut, strict numeric
-# options), and validate says, as a note, what replay would refuse.
+# their cause (a full disk, on standard output and under the output folder, a path that is not
+# UTF-8, long messages never cut, strict numeric options), and validate says, as a note, what
+# replay would refuse.
 set -u
 scrutin=$1
 src=$2
@@ -40,6 +41,55 @@ for format in csv json md; do
     if [ "$rc" -eq 1 ] && grep -q 'No space left on device' "$work/err"; then ok
     else fail "full-disk replay --format $format: exit $rc"; fi
 done
+
+# --- A full disk under the output folder says so, and leaves no folder presented as a result ---
+# A file-size limit (ulimit -f, in KiB) makes every write past it fail with EFBIG, as a full disk
+# fails with ENOSPC, without root; SIGXFSZ, which would kill the process first, is ignored (and
+# stays ignored across exec). Each case fails at a different file: a table, run.json, report.html,
+# the plots, compare.json, sweep.json, the draws database. A folder holds a result only when its
+# index is there and its lock file is not (docs/cli.md, "How to tell an interrupted run").
+capped() { # KIB INDEX NAME COMMAND...: exit 1, the cause said, the folder not a result, no .tmp
+    local kib=$1 index=$2 name=$3
+    shift 3
+    ( ulimit -f "$kib"; trap '' XFSZ; exec timeout 60 "$@" ) >/dev/null 2>"$work/err" </dev/null
+    local rc=$? problems=""
+    [ "$rc" -eq 1 ] || problems="$problems exit $rc (wanted 1);"
+    grep -q 'File too large' "$work/err" || problems="$problems the cause is not said;"
+    if [ -e "$work/capped/$index" ] && [ ! -e "$work/capped/.scrutin.lock" ]; then
+        problems="$problems $index without a lock file: presented as a whole run;"
+    fi
+    [ -z "$(find "$work" -name '*.tmp' 2>/dev/null)" ] || problems="$problems temporary files left;"
+    if [ -z "$problems" ]; then ok
+    else fail "file-size limit, $name:$problems stderr: $(head -3 "$work/err")"; fi
+}
+whatif=$src/tests/data/whatif/merge.yaml
+for kib in 1 4 16; do
+    rm -rf "$work/capped"
+    capped "$kib" run.json "run ${kib} KiB" "$scrutin" run scenario.yaml -n 300 -t 1 -q --no-progress \
+        -o "$work/capped"
+    rm -rf "$work/capped"
+    capped "$kib" run.json "run --report ${kib} KiB" "$scrutin" run scenario.yaml -n 300 -t 1 -q \
+        --no-progress --report -o "$work/capped"
+    rm -rf "$work/capped"
+    capped "$kib" compare.json "compare ${kib} KiB" "$scrutin" compare scenario.yaml "$whatif" -n 300 \
+        -t 1 -q --no-progress --plots -o "$work/capped"
+done
+rm -rf "$work/capped"
+capped 1 sweep.json "sweep 1 KiB" "$scrutin" sweep scenario.yaml --set model.sd_list --from 0.1 --to 0.3 \
+    --steps 3 -n 200 -t 1 -q --no-progress --plots -o "$work/capped"
+rm -rf "$work/capped"
+capped 4 run.json "run --draws 4 KiB" "$scrutin" run scenario.yaml -n 300 -t 1 -q --no-progress \
+    --draws "$work/capped.db" -o "$work/capped"
+[ ! -e "$work/capped.db" ] && ok || fail "file-size limit: a draws database left after failing"
+# Over an earlier complete run: its run.json stays, but the lock file says the folder is not it.
+rm -rf "$work/capped"
+timeout 60 "$scrutin" run scenario.yaml -n 300 -t 1 -q --no-progress -o "$work/capped" || fail "run: exit $?"
+capped 4 run.json "run over an earlier run 4 KiB" "$scrutin" run scenario.yaml -n 400 -t 1 -q \
+    --no-progress -o "$work/capped"
+# The next run into the folder, without the limit, cleans up and writes a whole run.
+if timeout 60 "$scrutin" run scenario.yaml -n 300 -t 1 -q --no-progress -o "$work/capped" 2>"$work/err" &&
+    [ -e "$work/capped/run.json" ] && [ ! -e "$work/capped/.scrutin.lock" ]; then ok
+else fail "a run after a capped one: $(head -3 "$work/err")"; fi
 
 # --- Paths that are not UTF-8 work, and JSON stays UTF-8 ------------------------------------------
 latin=$'sc\xe9nario'
