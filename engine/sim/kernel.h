@@ -50,8 +50,6 @@ typedef struct sim_workspace {
     double *turning_out;    /* [n_coalitions] 1 - logistic(logit of each coalition's abstention):
                                the share of a rejected list's voters who vote (district_votes.c),
                                fixed for the run */
-    double *abstention_odds; /* [n_coalitions] exp(logit of each coalition's abstention), from
-                               the model's parameters when the workspace is made */
     unsigned *seats[SCRUTIN_STAGES]; /* [systems][parties + coalitions]: system 0 first */
     double *votes1_kept;    /* [max_lists] round-1 votes, restored for each further system */
     /* Lists not described (other_votes, other_votes.c): their district shock, their round-1

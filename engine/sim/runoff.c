@@ -37,12 +37,46 @@ void sim_runoff_exponents(const scrutin_model *m, sim_workspace *w)
     w->vm->exp(b->runoff_exp, b->runoff_x, b->runoff_exps);
 }
 
+/* Finalist @p q's appeal: relative to the first finalist's, whose own is 1 (exponents()). */
+static inline double appeal(const double *ex, size_t q) { return q ? ex[q] : 1.0; }
+
+/*
+ * The round-1 votes of district @p d's eliminated lists by coalition, into
+ * @p eliminated[g] for each of its plan's coalitions g: each coalition's
+ * lists in their order (whole numbers, so the sums are exact; but a list
+ * the court struck has a fraction, and the order keeps its bits), less the
+ * finalists' in their order, plus the lists not described that follow it.
+ * Each sum is made in a register: in memory, consecutive lists of one
+ * coalition waited on the store of the one before.
+ */
+static void eliminated_votes(const runoff_plan *plan, const sim_workspace *w, size_t d,
+                             size_t first, const scrutin_round1 *r1, double *eliminated)
+{
+    const double *votes1 = w->votes1;
+    size_t slot0 = plan->slot_first[d], ns = plan->slot_first[d + 1] - slot0;
+    const uint32_t *member_first = plan->member_first + slot0;
+    for (size_t g = 0; g < ns; g++) {
+        double sum = 0.0;
+        const uint32_t *end = plan->member + member_first[g + 1];
+        for (const uint32_t *j = plan->member + member_first[g]; j < end; j++)
+            sum += votes1[*j] > 0.0 ? votes1[*j] : 0.0;
+        eliminated[g] = sum;
+    }
+    for (size_t q = 0; q < r1->n_qualified; q++) {
+        double v = votes1[r1->qualified[q]];
+        eliminated[plan->list_slot[first + r1->qualified[q]]] -= v > 0.0 ? v : 0.0;
+    }
+    /* The voters of lists not described behave as the coalition the scenario names for them. */
+    if (w->other1 > 0.0 && plan->other_slot[d] >= 0)
+        eliminated[plan->other_slot[d]] += w->other1;
+}
+
 void sim_runoff_votes(const scrutin_model *m, sim_workspace *w, size_t d, const scrutin_round1 *r1,
                       stream_id s, const double *z)
 {
     const model_params *p = &m->params;
     size_t first = m->district_first_list[d], n = m->district_first_list[d + 1] - first;
-    size_t nq = r1->n_qualified, nc = m->n_coalitions;
+    size_t nq = r1->n_qualified;
     /*
      * The exponentials of the district's shocks: the batch's when it has them for
      * this many finalists (sim_runoff_exponents()), else the 2 nq in one call.
@@ -61,98 +95,79 @@ void sim_runoff_votes(const scrutin_model *m, sim_workspace *w, size_t d, const 
         w->vm->exp(computed, x, nx);
         ex = computed;
     }
-    double abstention_factor = ex[0], appeal[SCRUTIN_MAX_RUNOFF];
+    double abstention_factor = ex[0];
     const double *mobilisation = ex + nq;
-    appeal[0] = 1.0;
-    for (size_t q = 1; q < nq; q++)
-        appeal[q] = ex[q];
 
     /*
      * Eliminated voters behave by coalition, so their round-1 votes are summed
      * by coalition first, and each coalition's split is computed once, not
-     * once per list. The plan has each coalition's lists side by side, so each
-     * sum is made in a register (in memory, consecutive lists of one coalition
-     * waited on the store of the one before), in the order of the lists, and
-     * only the district's own coalitions are scanned. The branches below
-     * depend on which coalitions a district's lists belong to, the same in
-     * every simulation, so they are well predicted: branchless versions (two
-     * sums of alternate lists, every coalition's split computed and added as
-     * 0) took 45 ns a district against 27 in a microbenchmark.
+     * once per list; only the district's own coalitions are scanned, in the
+     * order of their indexes. The branches below depend on which coalitions a
+     * district's lists belong to, mostly the same in every simulation, so they
+     * are well predicted: branchless versions (two sums of alternate lists,
+     * every coalition's split computed and added as 0) were slower.
      */
     const runoff_plan *plan = &w->runoff;
     size_t slot0 = plan->slot_first[d], ns = plan->slot_first[d + 1] - slot0;
-    const uint32_t *coalition = plan->slot_coalition + slot0;
-    const uint32_t *member_first = plan->member_first + slot0;
+    const double *odds = plan->slot_odds + slot0;
+    const size_t *row = plan->slot_affinity + slot0;
     double *eliminated = w->transfer;
-    for (size_t g = 0; g < ns; g++) {
-        double sum = 0.0;
-        for (uint32_t j = member_first[g]; j < member_first[g + 1]; j++) {
-            double v = w->votes1[plan->member[j]];
-            sum += v > 0.0 ? v : 0.0;
-        }
-        eliminated[g] = sum;
-    }
+    eliminated_votes(plan, w, d, first, r1, eliminated);
     for (size_t i = 0; i < n; i++)
         w->votes2[i] = -1.0;
     double base[SCRUTIN_MAX_RUNOFF];
     uint32_t to[SCRUTIN_MAX_RUNOFF];
     double retention = p->retention[m->district_region[d]];
     for (size_t q = 0; q < nq; q++) {
-        double v = w->votes1[r1->qualified[q]];
         to[q] = m->list_coalition[first + r1->qualified[q]];
-        eliminated[plan->list_slot[first + r1->qualified[q]]] -= v > 0.0 ? v : 0.0;
-        base[q] = retention * v;
+        base[q] = retention * w->votes1[r1->qualified[q]];
     }
-    /* The voters of lists not described behave as the coalition the scenario names for them. */
-    if (w->other1 > 0.0 && plan->other_slot[d] >= 0)
-        eliminated[plan->other_slot[d]] += w->other1;
-    /*
-     * Two finalists, the usual case, have every sum in a register (b0, b1):
-     * the loop over finalists, vectorised by gcc, stored the weights one by
-     * one and loaded them as a pair, which waited for the stores to retire (a
-     * load over two stores is not forwarded). The operations are those of the
-     * loop over finalists: appeal[0] is 1, and the sum of the weights is
-     * compared with 0 before it divides. b0 and b1 are computed again from the
-     * votes rather than loaded from base[], for the same reason.
-     */
-    const double *odds = w->abstention_odds;
-    int two = nq == 2;
-    double b0 = two ? retention * w->votes1[r1->qualified[0]] : 0.0;
-    double b1 = two ? retention * w->votes1[r1->qualified[1]] : 0.0;
-    for (size_t g = 0; g < ns; g++) {
-        if (!(eliminated[g] > 0.0))
-            continue;
-        /* Those who vote again: 1 - logistic(a_k + z) = 1 / (1 + exp(a_k) exp(z)). */
-        size_t k = coalition[g];
-        double again = eliminated[g] / (1.0 + odds[k] * abstention_factor);
-        const double *affinity = p->affinity + k * nc;
-        if (two) {
-            double w0 = affinity[to[0]], w1 = affinity[to[1]] * appeal[1], sum = w0 + w1;
+    if (nq == 2) {
+        /*
+         * Two finalists, the usual case, have every sum in a register (b0, b1):
+         * the loop over finalists, vectorised by gcc, stored the weights one by
+         * one and loaded them as a pair, which waited for the stores to retire
+         * (a load over two stores is not forwarded). b0 and b1 are computed
+         * again from the votes rather than loaded from base[], for the same
+         * reason. The operations are those of the loop below.
+         */
+        double b0 = retention * w->votes1[r1->qualified[0]];
+        double b1 = retention * w->votes1[r1->qualified[1]], a1 = appeal(ex, 1);
+        for (size_t g = 0; g < ns; g++) {
+            if (!(eliminated[g] > 0.0))
+                continue;
+            double again = eliminated[g] / (1.0 + odds[g] * abstention_factor);
+            const double *affinity = p->affinity + row[g];
+            double w0 = affinity[to[0]], w1 = affinity[to[1]] * a1, sum = w0 + w1;
             if (sum > 0.0) {
                 b0 += again * w0 / sum;
                 b1 += again * w1 / sum;
             }
-            continue;
         }
-        double weight[SCRUTIN_MAX_RUNOFF], sum = 0.0;
-        for (size_t q = 0; q < nq; q++)
-            sum += weight[q] = affinity[to[q]] * appeal[q];
-        if (sum > 0.0)
-            for (size_t q = 0; q < nq; q++)
-                base[q] += again * weight[q] / sum;
-    }
-    if (two) {
         base[0] = b0;
         base[1] = b1;
+    } else {
+        for (size_t g = 0; g < ns; g++) {
+            if (!(eliminated[g] > 0.0))
+                continue;
+            /* Those who vote again: 1 - logistic(a_k + z) = 1 / (1 + exp(a_k) exp(z)). */
+            double again = eliminated[g] / (1.0 + odds[g] * abstention_factor);
+            double weight[SCRUTIN_MAX_RUNOFF], sum = 0.0;
+            for (size_t q = 0; q < nq; q++)
+                sum += weight[q] = p->affinity[row[g] + to[q]] * appeal(ex, q);
+            if (sum > 0.0)
+                for (size_t q = 0; q < nq; q++)
+                    base[q] += again * weight[q] / sum;
+        }
     }
     /* Or, without one, abstain as the default says and weigh every finalist alike. */
     if (w->other1 > 0.0 && m->other_coalition < 0) {
         double other_again = w->other1 / (1.0 + m->other_abstention_odds * abstention_factor);
         double appeals = 0.0;
         for (size_t q = 0; q < nq; q++)
-            appeals += appeal[q];
+            appeals += appeal(ex, q);
         for (size_t q = 0; q < nq; q++)
-            base[q] += other_again * appeal[q] / appeals;
+            base[q] += other_again * appeal(ex, q) / appeals;
     }
     for (size_t q = 0; q < nq; q++)
         w->votes2[r1->qualified[q]] = whole(base[q] * mobilisation[q]);

@@ -8,7 +8,8 @@
 void runoff_plan_free(runoff_plan *plan)
 {
     free(plan->slot_first);
-    free(plan->slot_coalition);
+    free(plan->slot_odds);
+    free(plan->slot_affinity);
     free(plan->member_first);
     free(plan->member);
     free(plan->list_slot);
@@ -29,13 +30,14 @@ int runoff_plan_init(runoff_plan *plan, const scrutin_model *m)
     size_t cap = m->n_lists + nd;
     *plan = (runoff_plan){0};
     plan->slot_first = calloc(nd + 1, sizeof *plan->slot_first);
-    plan->slot_coalition = calloc(cap + 1, sizeof *plan->slot_coalition);
+    plan->slot_odds = calloc(cap + 1, sizeof *plan->slot_odds);
+    plan->slot_affinity = calloc(cap + 1, sizeof *plan->slot_affinity);
     plan->member_first = calloc(cap + 1, sizeof *plan->member_first);
     plan->member = calloc(m->n_lists + 1, sizeof *plan->member);
     plan->list_slot = calloc(m->n_lists + 1, sizeof *plan->list_slot);
     plan->other_slot = calloc(nd + 1, sizeof *plan->other_slot);
-    if (!plan->slot_first || !plan->slot_coalition || !plan->member_first || !plan->member ||
-        !plan->list_slot || !plan->other_slot) {
+    if (!plan->slot_first || !plan->slot_odds || !plan->slot_affinity || !plan->member_first ||
+        !plan->member || !plan->list_slot || !plan->other_slot) {
         runoff_plan_free(plan);
         return SCRUTIN_ENOMEM;
     }
@@ -52,7 +54,8 @@ int runoff_plan_init(runoff_plan *plan, const scrutin_model *m)
             if (!present)
                 continue;
             uint32_t s = slots++ - plan->slot_first[d];
-            plan->slot_coalition[plan->slot_first[d] + s] = (uint32_t)k;
+            plan->slot_odds[plan->slot_first[d] + s] = exp(m->params.abstention_logit[k]);
+            plan->slot_affinity[plan->slot_first[d] + s] = k * nc;
             plan->member_first[plan->slot_first[d] + s] = members;
             for (size_t i = 0; i < n; i++)
                 if (m->list_coalition[first + i] == k) {

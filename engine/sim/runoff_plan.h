@@ -14,9 +14,11 @@
 
 typedef struct runoff_plan {
     /* District d's coalitions are slots [slot_first[d], slot_first[d + 1]), ascending by
-       coalition: the order in which round 2 adds their transfers. */
+       coalition: the order in which round 2 adds their transfers. Of each, what its
+       eliminated voters do: */
     uint32_t *slot_first;     /* [n_districts + 1] */
-    uint32_t *slot_coalition; /* [slots] */
+    double *slot_odds;        /* [slots] exp(logit of the abstention of its eliminated voters) */
+    size_t *slot_affinity;    /* [slots] where its row of affinities starts (params.affinity) */
     /* Slot s's lists are member[member_first[s] .. member_first[s + 1]), as indexes within
        their district, ascending: the order in which their votes are summed. */
     uint32_t *member_first;   /* [slots + 1] */

@@ -23,7 +23,7 @@ void sim_workspace_free(sim_workspace *w)
         gsl_rng_free(w->lots[s]);
     void *arrays[] = {w->court_none, w->normal, w->draw_scratch, w->coalition_shock, w->party_effect, w->pair_shock, w->region_turnout, w->votes1, w->votes2,
                       w->scratch, w->list_seats[0], w->list_seats[1], w->rejected, w->seats[0],
-                      w->seats[1], w->transfer, w->abstention_odds, w->turning_out, w->votes1_kept, w->held};
+                      w->seats[1], w->transfer, w->turning_out, w->votes1_kept, w->held};
     for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++)
         free(arrays[i]);
     free(w);
@@ -72,22 +72,19 @@ int sim_workspace_new(sim_workspace **out, const scrutin_model *m, scrutin_tally
     w->seats[1] = calloc(m->n_systems * groups + 1, sizeof *w->seats[1]);
     w->votes1_kept = calloc(lists, sizeof *w->votes1_kept);
     w->transfer = calloc(m->n_coalitions * (1 + SCRUTIN_MAX_RUNOFF) + 1, sizeof *w->transfer);
-    w->abstention_odds = calloc(m->n_coalitions + 1, sizeof *w->abstention_odds);
     w->turning_out = calloc(m->n_coalitions + 1, sizeof *w->turning_out);
     w->held_cap = 2 * (size_t)m->seats;
     w->held = calloc(m->n_systems * w->held_cap + 1, sizeof *w->held);
     if (!batch_ok || !plan_ok || !w->court_none || !w->vm || !w->normal || !w->draw_scratch || !w->coalition_shock || !w->tails ||
         !w->rng || !lots_ok || !w->party_effect || !w->pair_shock || !w->region_turnout ||
         !w->votes1 || !w->votes2 || !w->scratch || !w->list_seats[0] || !w->list_seats[1] || !w->rejected ||
-        !w->seats[0] || !w->seats[1] || !w->transfer || !w->abstention_odds || !w->turning_out || !w->votes1_kept ||
+        !w->seats[0] || !w->seats[1] || !w->transfer || !w->turning_out || !w->votes1_kept ||
         !w->held) {
         sim_workspace_free(w);
         return SCRUTIN_ENOMEM;
     }
     /* The parameters are fixed for the run the workspace serves. */
     court_reject_survival(m, w->court_none);
-    for (size_t k = 0; k < m->n_coalitions; k++)
-        w->abstention_odds[k] = exp(m->params.abstention_logit[k]);
     for (size_t k = 0; k < m->n_coalitions; k++)
         w->turning_out[k] = 1.0 - sim_logistic(m->params.abstention_logit[k]);
     *out = w;
