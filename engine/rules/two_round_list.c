@@ -27,45 +27,48 @@ typedef struct first_two {
     size_t kept;     /* 0, 1 or 2 */
     size_t running;  /* lists with votes >= 0 */
     double valid;    /* their votes, summed in index order */
-    double left_out;
-    int nan;
+    int fall_back;   /* a NaN vote, or a lot may be drawn: round1_any decides */
 } first_two;
 
 static inline void first_two_of(const double *votes, size_t n, unsigned *seats_out, first_two *f)
 {
     double v1 = -1.0, v2 = -1.0, left_out = -1.0, valid = 0.0;
-    size_t i1 = 0, i2 = 0, running = 0;
+    size_t i1 = 0, i2 = 0, out = 0;
     int nan = 0;
     for (size_t i = 0; i < n; i++) {
         double v = votes[i];
         seats_out[i] = 0;
         if (!(v >= 0)) {
+            out++;
             nan |= v != v;
             continue;
         }
         valid += v;
-        running++;
+        /* The maxima as `left_out > x ? left_out : x`, an in-place maxsd (equal
+           values are the same number here: left_out is only compared). */
         if (v > v1) {
-            left_out = v2 > left_out ? v2 : left_out;
+            left_out = left_out > v2 ? left_out : v2;
             v2 = v1;
             i2 = i1;
             v1 = v;
             i1 = i;
         } else if (v > v2) {
-            left_out = v2 > left_out ? v2 : left_out;
+            left_out = left_out > v2 ? left_out : v2;
             v2 = v;
             i2 = i;
         } else {
-            left_out = v > left_out ? v : left_out;
+            left_out = left_out > v ? left_out : v;
         }
     }
+    size_t running = n - out;
     f->top[0] = i1;
     f->top[1] = i2;
     f->kept = running < 2 ? running : 2;
     f->running = running;
     f->valid = valid;
-    f->left_out = left_out;
-    f->nan = nan;
+    /* The last kept's votes are v1 or v2, in a register. */
+    double boundary = f->kept > 1 ? v2 : v1;
+    f->fall_back = nan || (f->kept > 0 && left_out >= boundary);
 }
 
 /* Round 1 with round2_lists lists going to round 2, any number of them. */
@@ -104,7 +107,7 @@ int two_round_list_round1(const scrutin_rules *rules, const scrutin_ballot *ball
     const double *votes = ballot->votes;
     first_two f;
     first_two_of(votes, ballot->n, seats_out, &f);
-    if (f.nan || (f.kept > 0 && f.left_out >= votes[f.top[f.kept - 1]]))
+    if (f.fall_back)
         return round1_any(rules, ballot, lot, seats_out, out);
     /* The fields one by one: a memset of the struct was a `rep stos`, slow to start. */
     out->decided = 0;
