@@ -111,6 +111,44 @@ static court_ruling apply_court(const scrutin_model *m, const scrutin_rules *rul
     return ruling;
 }
 
+/*
+ * Where one simulation counts the districts of one electoral system: the
+ * groups' seats, the held groups and the tally's counters, found once a
+ * simulation instead of in every district.
+ */
+typedef struct system_counts {
+    scrutin_tally *t;
+    unsigned *seats[SCRUTIN_STAGES]; /* [groups] seats of each group, at each stage */
+    uint64_t *held;                  /* entries district << 32 | group (kernel.h) */
+    size_t n_held;
+    int64_t *rejected, *round2, *win_prov, *win_final; /* [n_lists] the tally's list events */
+    int64_t *round1, *tie, *court_flip, *rerun;        /* [n_districts] its district events */
+    unsigned moved;                  /* seats the court moved */
+} system_counts;
+
+static void system_counts_init(system_counts *c, const scrutin_model *m, sim_workspace *w,
+                               size_t system)
+{
+    size_t groups = m->n_parties + m->n_coalitions;
+    scrutin_tally *t = tally_system(w->tally, system);
+    c->t = t;
+    for (int stage = 0; stage < SCRUTIN_STAGES; stage++) {
+        c->seats[stage] = w->seats[stage] + system * groups;
+        memset(c->seats[stage], 0, groups * sizeof *c->seats[stage]);
+    }
+    c->held = w->held + system * w->held_cap;
+    c->n_held = 0;
+    c->rejected = tally_list(t, SCRUTIN_LIST_REJECTED);
+    c->round2 = tally_list(t, SCRUTIN_LIST_ROUND2);
+    c->win_prov = tally_list(t, SCRUTIN_LIST_WIN_PROVISIONAL);
+    c->win_final = tally_list(t, SCRUTIN_LIST_WIN_FINAL);
+    c->round1 = tally_district(t, SCRUTIN_DISTRICT_ROUND1);
+    c->tie = tally_district(t, SCRUTIN_DISTRICT_TIE);
+    c->court_flip = tally_district(t, SCRUTIN_DISTRICT_COURT_FLIP);
+    c->rerun = tally_district(t, SCRUTIN_DISTRICT_RERUN);
+    c->moved = 0;
+}
+
 /* Add the seats of list @p list, @p seats of them, to its parties and their coalitions. */
 static void credit_seats(const count_plan *p, size_t list, unsigned seats, unsigned *group_seats)
 {
@@ -121,32 +159,31 @@ static void credit_seats(const count_plan *p, size_t list, unsigned seats, unsig
 
 /*
  * Note that the groups of list @p list's @p seats seats (its parties and
- * their coalitions) hold final seats of district @p d: entries
- * d << 32 | group of @p held, from @p first on (this district's), once each.
- * @return the entries then
+ * their coalitions) hold final seats of the district @p district (its
+ * entries' district << 32), in c->held once each: the district's entries are
+ * those from @p first on.
  */
-static size_t note_held(const count_plan *p, size_t d, size_t list, unsigned seats,
-                        uint64_t *held, size_t first, size_t n)
+static void note_held(const count_plan *p, system_counts *c, uint64_t district, size_t list,
+                      unsigned seats, size_t first)
 {
-    size_t before = n; /* a row names each group once: search only the district's other lists' */
+    size_t before = c->n_held; /* a row names each group once: search the district's others */
     uint32_t i, end = count_plan_credits(p, list, seats, &i);
     for (; i < end; i++) {
-        uint64_t cell = (uint64_t)d << 32 | p->credit[i].group;
+        uint64_t entry = district | p->credit[i].group;
         size_t at = first;
-        while (at < before && held[at] != cell)
+        while (at < before && c->held[at] != entry)
             at++;
         if (at == before)
-            held[n++] = cell;
+            c->held[c->n_held++] = entry;
     }
-    return n;
 }
 
 /*
  * The one list that holds every seat of a stage decided in @p round by
- * @p winner, @p n when no list holds any (no round decided, or no seat), or SIZE_MAX when
- * several may. The rules give a district's lists its seats and no more, so a
- * winner with all of them leaves none to the others (every winner-takes-all
- * system, and most districts of the others).
+ * @p winner, @p n when no list holds any (no round decided, or no seat), or
+ * SIZE_MAX when several may. The rules give a district's lists its seats and
+ * no more, so a winner with all of them leaves none to the others (every
+ * winner-takes-all system, and most districts of the others).
  */
 static size_t sole_holder(const unsigned *seats, size_t n, int round, size_t winner,
                           unsigned district_seats)
@@ -156,15 +193,13 @@ static size_t sole_holder(const unsigned *seats, size_t n, int round, size_t win
     return seats[winner] == district_seats ? winner : SIZE_MAX;
 }
 
-/* Count list @p i's final seats (@p final of them, @p prov provisional). @return the seats it gained. */
-static unsigned count_final(const scrutin_model *m, sim_workspace *w, size_t system, size_t d,
-                            size_t i, unsigned prov, unsigned final, int64_t *win_final,
-                            unsigned *seats_final, uint64_t *held, size_t held_first)
+/* Count list @p list's final seats (@p final of them, @p prov provisional). @return the seats it gained. */
+static unsigned count_final(const count_plan *p, system_counts *c, uint64_t district, size_t list,
+                            unsigned prov, unsigned final, size_t held_first)
 {
-    size_t list = m->district_first_list[d] + i;
-    win_final[i]++;
-    credit_seats(&w->count, list, final, seats_final);
-    w->n_held[system] = note_held(&w->count, d, list, final, held, held_first, w->n_held[system]);
+    c->win_final[list]++;
+    credit_seats(p, list, final, c->seats[SCRUTIN_STAGE_FINAL]);
+    note_held(p, c, district, list, final, held_first);
     return final > prov ? final - prov : 0;
 }
 
@@ -173,91 +208,85 @@ static unsigned count_final(const scrutin_model *m, sim_workspace *w, size_t sys
  * coalitions, at both stages: the provisional ones decided in
  * provisional->round, the final ones in @p final_round by @p final_winner.
  */
-static unsigned count_district(const scrutin_model *m, sim_workspace *w, size_t system, size_t d,
-                               const district_decision *provisional, int tie, court_ruling ruling,
-                               int final_round, size_t final_winner, size_t rejections)
+static void count_district(const scrutin_model *m, sim_workspace *w, system_counts *c, size_t d,
+                           const district_decision *provisional, int tie, court_ruling ruling,
+                           int final_round, size_t final_winner, size_t rejections)
 {
     size_t first = m->district_first_list[d], n = m->district_first_list[d + 1] - first;
-    scrutin_tally *t = tally_system(w->tally, system);
-    size_t groups = m->n_parties + m->n_coalitions;
-    unsigned *seats_prov = w->seats[SCRUTIN_STAGE_PROVISIONAL] + system * groups;
-    unsigned *seats_final = w->seats[SCRUTIN_STAGE_FINAL] + system * groups;
+    const count_plan *p = &w->count;
+    uint64_t district = (uint64_t)d << 32;
+    unsigned *seats_prov = c->seats[SCRUTIN_STAGE_PROVISIONAL];
+    unsigned *seats_final = c->seats[SCRUTIN_STAGE_FINAL];
     const unsigned *prov = w->list_seats[SCRUTIN_STAGE_PROVISIONAL];
     /* Without a ruling the final seats are the provisional ones. */
     const unsigned *final = ruling == COURT_NONE ? prov : w->list_seats[SCRUTIN_STAGE_FINAL];
     unsigned moved = 0;
-    uint64_t *held = w->held + system * w->held_cap;
-    size_t held_first = w->n_held[system];
+    size_t held_first = c->n_held;
     if (rejections) {
-        int64_t *rejected = tally_list(t, SCRUTIN_LIST_REJECTED) + first;
         for (size_t i = 0; i < n; i++)
-            rejected[i] += w->rejected[i];
+            c->rejected[first + i] += w->rejected[i];
     }
-    int64_t *round2 = tally_list(t, SCRUTIN_LIST_ROUND2) + first;
-    int64_t *win_prov = tally_list(t, SCRUTIN_LIST_WIN_PROVISIONAL) + first;
-    int64_t *win_final = tally_list(t, SCRUTIN_LIST_WIN_FINAL) + first;
     unsigned seats = m->district_seats[d];
     size_t sole_prov = sole_holder(prov, n, provisional->round, provisional->winner, seats);
     size_t sole_final = ruling == COURT_NONE ? sole_prov
                                              : sole_holder(final, n, final_round, final_winner, seats);
     if (sole_prov == sole_final && sole_prov < n && prov[sole_prov] == final[sole_prov]) {
         /* The usual district: one list holds every seat at both stages, counted in one pass. */
-        win_prov[sole_prov]++;
-        win_final[sole_prov]++;
-        uint32_t i, end = count_plan_credits(&w->count, first + sole_prov, prov[sole_prov], &i);
+        size_t list = first + sole_prov;
+        c->win_prov[list]++;
+        c->win_final[list]++;
+        uint32_t i, end = count_plan_credits(p, list, prov[sole_prov], &i);
         size_t h = held_first;
         for (; i < end; i++) {
-            uint32_t group = w->count.credit[i].group, add = w->count.credit[i].seats;
+            uint32_t group = p->credit[i].group, add = p->credit[i].seats;
             seats_prov[group] += add;
             seats_final[group] += add;
-            held[h++] = (uint64_t)d << 32 | group;
+            c->held[h++] = district | group;
         }
-        w->n_held[system] = h;
+        c->n_held = h;
     } else if (sole_prov != SIZE_MAX && sole_final != SIZE_MAX) {
         /* One list at most holds the seats of each stage: count them alone. */
         if (sole_prov < n) {
-            win_prov[sole_prov]++;
-            credit_seats(&w->count, first + sole_prov, prov[sole_prov], seats_prov);
+            c->win_prov[first + sole_prov]++;
+            credit_seats(p, first + sole_prov, prov[sole_prov], seats_prov);
         }
         if (sole_final < n)
-            moved = count_final(m, w, system, d, sole_final, prov[sole_final], final[sole_final],
-                                win_final, seats_final, held, held_first);
+            moved = count_final(p, c, district, first + sole_final, prov[sole_final],
+                                final[sole_final], held_first);
     } else {
         for (size_t i = 0; i < n; i++) {
             if (prov[i]) {
-                win_prov[i]++;
-                credit_seats(&w->count, first + i, prov[i], seats_prov);
+                c->win_prov[first + i]++;
+                credit_seats(p, first + i, prov[i], seats_prov);
             }
             if (final[i])
-                moved += count_final(m, w, system, d, i, prov[i], final[i], win_final,
-                                     seats_final, held, held_first);
+                moved += count_final(p, c, district, first + i, prov[i], final[i], held_first);
         }
     }
     if (provisional->round == 2) {
         for (size_t q = 0; q < provisional->r1.n_qualified; q++)
-            round2[provisional->r1.qualified[q]]++;
-        tally_add_runoff(t, d, provisional->r1.qualified, provisional->r1.n_qualified,
+            c->round2[first + provisional->r1.qualified[q]]++;
+        tally_add_runoff(c->t, d, provisional->r1.qualified, provisional->r1.n_qualified,
                          provisional->winner);
     }
     /* Most districts have none of these events but round 1's: a branch each, not a write. */
     if (provisional->round == 1)
-        tally_district(t, SCRUTIN_DISTRICT_ROUND1)[d]++;
+        c->round1[d]++;
     if (tie)
-        tally_district(t, SCRUTIN_DISTRICT_TIE)[d]++;
+        c->tie[d]++;
     if (moved)
-        tally_district(t, SCRUTIN_DISTRICT_COURT_FLIP)[d]++;
+        c->court_flip[d]++;
     if (ruling == COURT_RERUN)
-        tally_district(t, SCRUTIN_DISTRICT_RERUN)[d]++;
-    return moved;
+        c->rerun[d]++;
+    c->moved += moved;
 }
 
 /*
  * District @p d under electoral system @p system, from the round-1 votes in
- * w->votes1: the rounds, the court after the vote, the counts. @return the
- * seats the court moved.
+ * w->votes1: the rounds, the court after the vote, the counts into @p c.
  */
-static unsigned district_under(const scrutin_model *m, sim_workspace *w, size_t system, size_t d,
-                               uint64_t index, size_t rejections)
+static void district_under(const scrutin_model *m, sim_workspace *w, size_t system,
+                           system_counts *c, size_t d, uint64_t index, size_t rejections)
 {
     const scrutin_rules *rules = &m->systems[system];
     w->lot = w->lots[system];
@@ -274,8 +303,7 @@ static unsigned district_under(const scrutin_model *m, sim_workspace *w, size_t 
                              ruling == COURT_NONE ? prov : w->list_seats[SCRUTIN_STAGE_FINAL],
                              provisional.round);
     }
-    return count_district(m, w, system, d, &provisional, tie, ruling, final_round, final_winner,
-                          rejections);
+    count_district(m, w, c, d, &provisional, tie, ruling, final_round, final_winner, rejections);
 }
 
 void sim_one(const scrutin_model *m, sim_workspace *w, uint64_t seed, uint64_t index)
@@ -286,16 +314,14 @@ void sim_one(const scrutin_model *m, sim_workspace *w, uint64_t seed, uint64_t i
     sim_draw_shared_shocks(m, w, index);
     sim_round1_utilities(m, w, index);
     sim_runoff_exponents(m, w);
-    size_t groups = m->n_parties + m->n_coalitions, systems = m->n_systems;
+    size_t systems = m->n_systems;
     /* Every system draws its lots from the start of the one stream LOT, a lone system's: its
        lots do not depend on its place in `systems:` nor on the systems beside it. */
     for (size_t s = 0; s < systems; s++)
         stream_reset(w->lots[s], seed, index, STREAM_LOT, 0);
-    for (int s = 0; s < SCRUTIN_STAGES; s++)
-        memset(w->seats[s], 0, systems * groups * sizeof *w->seats[s]);
+    system_counts counts[SCRUTIN_MAX_SYSTEMS];
     for (size_t s = 0; s < systems; s++)
-        w->n_held[s] = 0;
-    unsigned moved[SCRUTIN_MAX_SYSTEMS] = {0};
+        system_counts_init(&counts[s], m, w, s);
     for (size_t d = 0; d < m->n_districts; d++) {
         /* The court's stream is made ready only in the districts where its first draw rejects. */
         size_t rejections;
@@ -311,7 +337,7 @@ void sim_one(const scrutin_model *m, sim_workspace *w, uint64_t seed, uint64_t i
                            w->batch.z + w->batch.list[d]);
         size_t n = m->district_first_list[d + 1] - m->district_first_list[d];
         if (systems == 1) {
-            moved[0] += district_under(m, w, 0, d, index, rejections);
+            district_under(m, w, 0, &counts[0], d, index, rejections);
             if (rejections)
                 memset(w->rejected, 0, n * sizeof *w->rejected);
             continue;
@@ -329,17 +355,17 @@ void sim_one(const scrutin_model *m, sim_workspace *w, uint64_t seed, uint64_t i
                 memcpy(w->votes1, w->votes1_kept, n * sizeof *w->votes1);
                 w->other1 = w->other1_kept;
             }
-            moved[s] += district_under(m, w, s, d, index, rejections);
+            district_under(m, w, s, &counts[s], d, index, rejections);
         }
         if (rejections)
             memset(w->rejected, 0, n * sizeof *w->rejected);
     }
     for (size_t s = 0; s < systems; s++) {
-        unsigned *prov = w->seats[SCRUTIN_STAGE_PROVISIONAL] + s * groups;
-        unsigned *final = w->seats[SCRUTIN_STAGE_FINAL] + s * groups;
-        const unsigned *const seats[SCRUTIN_STAGES] = {prov, final};
-        scrutin_tally *t = tally_system(w->tally, s);
-        tally_add_seats(t, seats, moved[s]);
-        tally_add_held(t, w->held + s * w->held_cap, w->n_held[s], final);
+        const unsigned *const seats[SCRUTIN_STAGES] = {counts[s].seats[SCRUTIN_STAGE_PROVISIONAL],
+                                                       counts[s].seats[SCRUTIN_STAGE_FINAL]};
+        tally_add_seats(counts[s].t, seats, counts[s].moved);
+        tally_add_held(counts[s].t, counts[s].held, counts[s].n_held,
+                       seats[SCRUTIN_STAGE_FINAL]);
+        w->n_held[s] = counts[s].n_held; /* compare reads them too (paired_districts.c) */
     }
 }

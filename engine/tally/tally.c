@@ -103,13 +103,6 @@ const scrutin_tally *scrutin_tally_system(const scrutin_tally *t, size_t system)
     return tally_system((scrutin_tally *)t, system);
 }
 
-scrutin_tally *tally_system(scrutin_tally *t, size_t system)
-{
-    if (system >= t->n_systems)
-        return NULL;
-    return t->views ? &t->views[system] : t;
-}
-
 void scrutin_tally_free(scrutin_tally *t)
 {
     if (!t)
@@ -202,8 +195,11 @@ void tally_add_seats(scrutin_tally *t, const unsigned *const seats[SCRUTIN_STAGE
                 t->c[t->largest + (size_t)s * t->n_groups + g] += seats[s][g] == best;
         }
     }
+    /* The court changes few groups' seats: the others add 0 to these three. */
     for (size_t g = 0; g < t->n_groups; g++) {
         unsigned p = seats[SCRUTIN_STAGE_PROVISIONAL][g], f = seats[SCRUTIN_STAGE_FINAL][g];
+        if (p == f)
+            continue;
         t->c[t->majority_changed + g] += (p >= t->majority) != (f >= t->majority);
         int64_t shift = (int64_t)f - (int64_t)p;
         t->c[t->shift_sum + g] += shift;

@@ -26,7 +26,12 @@ struct scrutin_tally {
 };
 
 /* The counters of electoral system @p system (the tally itself if it has one). */
-scrutin_tally *tally_system(scrutin_tally *t, size_t system);
+static inline scrutin_tally *tally_system(scrutin_tally *t, size_t system)
+{
+    if (system >= t->n_systems)
+        return NULL;
+    return t->views ? &t->views[system] : t;
+}
 
 /* Counter addresses, for the kernel's hot path. */
 static inline int64_t *tally_hist(scrutin_tally *t, int stage, size_t group)
