@@ -158,6 +158,29 @@ static double valid_votes(const scrutin_model *m, const sim_workspace *w, size_t
     return m->registered[d] * sim_logistic(x) * (1.0 - m->invalid_share[d]);
 }
 
+/*
+ * District @p d's round 1 from its exponentials @p e (its @p n lists', then its lists not
+ * described), 0 for those that do not run, and its utilities @p u, into @p v. Their sum, in
+ * list order, the lists not described last; with absurd spreads, where it overflows or
+ * underflows, the lists' shares again from their utilities shifted by their maximum, and
+ * none for the lists not described (the described lists keep every vote).
+ */
+static void district_round1(votes_district *v, double *e, const double *u, size_t n,
+                            double valid)
+{
+    double total = 0.0;
+    for (size_t i = 0; i <= n; i++)
+        total += e[i];
+    v->other = e[n];
+    if (!(total > 0.0 && total < INFINITY)) {
+        total = shift_utilities(e, u, n);
+        v->other = 0.0;
+    }
+    v->valid = valid;
+    v->total = total;
+    v->scale = total > 0.0 ? valid / total : 0.0;
+}
+
 void sim_round1_utilities(const scrutin_model *m, sim_workspace *w, uint64_t index)
 {
     sim_batch *b = &w->batch;
@@ -186,10 +209,16 @@ void sim_round1_utilities(const scrutin_model *m, sim_workspace *w, uint64_t ind
     else
         for (size_t j = 0; j < plan->n_minus_inf; j++)
             b->utility_exp[plan->minus_inf[j]] = 0.0;
-    /* Each district's turnout too, its stream's first normal: glibc's exp() off the districts'
-       own chains of operations. */
-    for (size_t d = 0; d < m->n_districts; d++)
-        w->votes->valid[d] = valid_votes(m, w, d, b->z[b->list[d]]);
+    /*
+     * Then each district's valid votes (its stream's first normal is its turnout shock) and
+     * the sum of its exponentials, in one pass: glibc's exp() and the chains of additions of
+     * the districts overlap, where district by district each waited on its own.
+     */
+    for (size_t d = 0; d < m->n_districts; d++) {
+        size_t first = m->district_first_list[d], n = m->district_first_list[d + 1] - first;
+        district_round1(&plan->district[d], b->utility_exp + first + d, b->utility + first + d,
+                        n, valid_votes(m, w, d, b->z[b->list[d]]));
+    }
 }
 
 /*
@@ -238,13 +267,13 @@ void sim_district_votes(const scrutin_model *m, sim_workspace *w, size_t d, stre
      * exp(u_l) neither overflows nor underflows; if it ever did (absurd spreads), the shares
      * are computed again from the utilities, shifted by their maximum.
      */
-    double *e = w->scratch, total = 0.0, valid;
-    const double *utility;
+    double *e = w->scratch;
+    const votes_district *v;
+    votes_district again;
     if (z) {
         /* The batch's exponentials, worked on in place: each is read once a simulation. */
-        utility = w->batch.utility + first + d;
         e = w->batch.utility_exp + first + d;
-        valid = w->votes->valid[d];
+        v = &w->votes->district[d];
     } else {
         z = sim_normals(w, s, 1 + n);
         double *u = w->votes1;
@@ -254,30 +283,21 @@ void sim_district_votes(const scrutin_model *m, sim_workspace *w, size_t d, stre
             u[i] = -INFINITY;
         w->vm->exp(e, u, padded);
         drop_not_running(e, u, n + 1);
-        valid = valid_votes(m, w, d, z[0]);
-        utility = u;
+        district_round1(&again, e, u, n, valid_votes(m, w, d, z[0]));
+        v = &again;
     }
-    for (size_t i = 0; i < n; i++)
-        total += e[i];
-    /* The lists not described: a share of the valid votes with a shock of its own (entry n). */
-    double other = e[n];
-    total += other;
-    if (!(total > 0.0 && total < INFINITY)) {
-        total = shift_utilities(e, utility, n);
-        other = 0.0; /* only with absurd spreads: the described lists keep every vote */
-    }
+    double valid = v->valid, total = v->total, other = v->other;
     /*
      * Votes are whole numbers, so that exact ties can happen, and are drawn by
      * lot. whole() rounds as nearbyint() does, to nearest with ties to even.
      */
     if (!court_rejected_more(m, w, d)) {
-        double scale = total > 0.0 ? valid / total : 0.0;
-        whole_votes(w->votes1, e, scale, valid, n);
+        whole_votes(w->votes1, e, v->scale, valid, n);
         /* The lists rejected here are those the court actually rejected (if any). */
         if (w->count.actual_rejections[d])
             for (size_t i = 0; i < n; i++)
                 w->votes1[i] = w->rejected[i] ? -1.0 : w->votes1[i];
-        w->other1 = whole(scale * other);
+        w->other1 = whole(v->scale * other);
         return;
     }
     w->other1 = total > 0.0 ? whole(valid * other / total) : 0.0;

@@ -17,7 +17,7 @@ void votes_plan_free(votes_plan *plan)
     free(plan->other);
     free(plan->minus_inf);
     free(plan->eps);
-    free(plan->valid);
+    free(plan->district);
     free(plan);
 }
 
@@ -45,10 +45,10 @@ int votes_plan_new(votes_plan **out, const scrutin_model *m, sim_batch *b)
     plan->more = calloc(m->n_lists + 1, sizeof *plan->more);
     plan->other = calloc(m->n_districts + 1, sizeof *plan->other);
     plan->eps = calloc(b->utilities + 1, sizeof *plan->eps);
-    plan->valid = calloc(m->n_districts + 1, sizeof *plan->valid);
+    plan->district = calloc(m->n_districts + 1, sizeof *plan->district);
     plan->minus_inf = calloc(m->n_lists + m->n_districts + 1, sizeof *plan->minus_inf);
     if (!plan->lists || !plan->pair || !plan->weight || !plan->more || !plan->other ||
-        !plan->eps || !plan->valid || !plan->minus_inf) {
+        !plan->eps || !plan->district || !plan->minus_inf) {
         votes_plan_free(plan);
         return SCRUTIN_ENOMEM;
     }

@@ -32,6 +32,14 @@ enum {
     VOTES_GROUPS
 };
 
+/* A district's round 1 in a simulation, made with its batch (sim_round1_utilities()). */
+typedef struct votes_district {
+    double valid; /* valid votes */
+    double total; /* the sum of the exponentials of its lists and of its lists not described */
+    double other; /* the exponential of its lists not described (0: none) */
+    double scale; /* valid / total (0 if total is 0): the votes of an exponential */
+} votes_district;
+
 typedef struct votes_plan {
     votes_list *lists;            /* the lists with a finite baseline, by group */
     size_t group_end[VOTES_GROUPS]; /* group g is lists[group_end[g - 1] .. group_end[g]] */
@@ -47,7 +55,7 @@ typedef struct votes_plan {
     size_t n_other;
     double *eps;                  /* [batch.utilities] a simulation's Student-t shocks, by the
                                      utility's index (tails_df > 0 only) */
-    double *valid;                /* [n_districts] a simulation's valid votes of round 1 */
+    struct votes_district *district; /* [n_districts] a simulation's, from its batch */
 } votes_plan;
 
 /*
