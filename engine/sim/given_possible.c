@@ -5,7 +5,8 @@
  * not run wins nothing; a party or coalition holds a seat of a district only
  * through the candidates who can be elected there, a list's first `seats`
  * (scrutin_outcomes_holds() reads the same ones); a district has one winner a
- * stage, and without the random court its provisional winner is its final one.
+ * stage, and without the random court its provisional winner is its final one; a
+ * district of one seat is held by its winner's first candidate's party and coalition.
  */
 #include <stdio.h>
 #include <string.h>
@@ -207,6 +208,24 @@ int scrutin_given_check(const scrutin_given_item *items, size_t n, const scrutin
                                          "winner is its provisional one, so no simulation can "
                                          "match both: keep one",
                                          a->text, b->text);
+        }
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++) {
+            const scrutin_given_item *w = &items[i], *g = &items[j];
+            if (w->holds || !g->holds || w->district != g->district || w->system != g->system ||
+                (w->stage != g->stage && m->params.court_enabled) ||
+                m->district_seats[w->district] != 1 || list_can_elect(m, w->what, g->kind, g->what))
+                continue;
+            /* One seat: the winner's first candidate takes it, whatever the system. */
+            return scrutin_ctx_error(ctx, SCRUTIN_EINPUT, "--given", 0, NULL,
+                                     "\"%s\" and \"%s\": district \"%s\" has one seat, which "
+                                     "its winner takes, and the candidate of list \"%s\" is not "
+                                     "of %s \"%s\", so no simulation can match both: keep one",
+                                     w->text, g->text, m->district_id[w->district],
+                                     m->list_id[w->what],
+                                     g->kind == SCRUTIN_GROUP_PARTY ? "party" : "coalition",
+                                     g->kind == SCRUTIN_GROUP_PARTY ? m->party_id[g->what]
+                                                                    : m->coalition_id[g->what]);
         }
     return SCRUTIN_OK;
 }

@@ -113,7 +113,8 @@ SCRUTIN_API SCRUTIN_NODISCARD int scrutin_given_parse(scrutin_given_item *out, c
  * Check that some simulation could meet the @p n results together (each read
  * by scrutin_given_parse()): two winners of one district under one system
  * cannot both hold at one stage, nor at different stages without the random
- * court (the final winner is then the provisional one).
+ * court (the final winner is then the provisional one); nor can the winner of
+ * a district of one seat and a party or coalition that its candidate is not of.
  * @return 0, or SCRUTIN_EINPUT with a diagnostic naming both results
  */
 SCRUTIN_API SCRUTIN_NODISCARD int scrutin_given_check(const scrutin_given_item *items, size_t n,

@@ -69,6 +69,14 @@ impossible "two winners, one stage" '"D1=A-B" and "D1=C": a district has one win
     "$small" -n 500 --given D1=A-B --given D1=C
 impossible "two winners without the court" '"D1=C" and "provisional:D1=A-B": without the random court (the scenario has no court.model) a district'"'"'s final winner is its provisional one' \
     "$small" -n 500 --given D1=C --given provisional:D1=A-B
+# A district of one seat (D3): its winner's candidate holds it, so the winner B and a seat of C
+# cannot both hold; B and a seat of its coalition LEFT can.
+impossible "one seat, another party" '"D3=B" and "D3:C": district "D3" has one seat, which its winner takes, and the candidate of list "B" is not of party "C"' \
+    "$small" -n 500 --given D3=B --given D3:C
+impossible "one seat, without the court" '"provisional:D3=B" and "D3:RIGHT": district "D3" has one seat' \
+    "$small" -n 500 --given provisional:D3=B --given D3:RIGHT
+"$scrutin" run "$small" -n 500 --given D3=B --given D3:LEFT -q --no-progress --out "$work/one-seat" \
+    2>"$work/err" && pass || { fail "a one-seat winner and its own coalition refused"; cat "$work/err"; }
 "$scrutin" run "$mali" -n 200 --given provisional:Commune-I=ADEMA-CNID --given Commune-I=RPM \
     -q --no-progress --out "$work/court" 2>"$work/err"
 ! grep -q "can match both" "$work/err" && pass \

@@ -186,7 +186,7 @@ static void test_given_text_is_checked(void **state)
     scrutin_model_free(m);
 }
 
-static void test_given_check_refuses_two_winners_of_a_district(void **state)
+static void test_given_check_refuses_results_that_cannot_hold_together(void **state)
 {
     (void)state;
     scrutin_model *m = test_load_model(SOURCE_PATH("tests/data/small/scenario.yaml"), ctx);
@@ -200,6 +200,13 @@ static void test_given_check_refuses_two_winners_of_a_district(void **state)
     assert_int_equal(scrutin_given_parse(&g[2], m, "provisional:D1=C", 0, ctx), SCRUTIN_OK);
     assert_int_equal(scrutin_given_check(g, 3, m, ctx), SCRUTIN_EINPUT);
     assert_int_equal(scrutin_ctx_count(ctx), 2);
+    /* D3 has one seat: its winner B's candidate holds it, of party B and coalition LEFT. */
+    assert_int_equal(scrutin_given_parse(&g[1], m, "D3=B", 0, ctx), SCRUTIN_OK);
+    assert_int_equal(scrutin_given_parse(&g[2], m, "D3:LEFT", 0, ctx), SCRUTIN_OK);
+    assert_int_equal(scrutin_given_check(g, 3, m, ctx), SCRUTIN_OK);
+    assert_int_equal(scrutin_given_parse(&g[2], m, "D3:C", 0, ctx), SCRUTIN_OK);
+    assert_int_equal(scrutin_given_check(g, 3, m, ctx), SCRUTIN_EINPUT);
+    assert_int_equal(scrutin_ctx_count(ctx), 3);
     scrutin_ctx_clear(ctx);
     scrutin_model_free(m);
 }
@@ -212,7 +219,7 @@ int main(void)
         cmocka_unit_test(test_every_simulation_in_order_for_any_thread_count),
         cmocka_unit_test(test_given_counts_exactly_the_matching_simulations),
         cmocka_unit_test(test_given_text_is_checked),
-        cmocka_unit_test(test_given_check_refuses_two_winners_of_a_district),
+        cmocka_unit_test(test_given_check_refuses_results_that_cannot_hold_together),
     };
     int failed = cmocka_run_group_tests_name("outcomes", tests, NULL, NULL);
     scrutin_ctx_free(ctx);
