@@ -7,6 +7,7 @@
 #include "import_build.h"
 
 #include <csv.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,15 +25,24 @@ static int out_open(out_file *o, const char *dir, const char *name, scrutin_ctx 
     snprintf(o->tmp, sizeof o->tmp, "%s.tmp", o->path);
     o->f = fopen(o->tmp, "w");
     if (!o->f)
-        return scrutin_ctx_error(ctx, SCRUTIN_EIO, o->path, 0, NULL, "cannot be written");
+        return scrutin_ctx_error(ctx, SCRUTIN_EIO, o->path, 0, NULL, "cannot be written: %s",
+                                 strerror(errno));
     return SCRUTIN_OK;
 }
 
+/* Close, and rename over the final name if @p status is 0; say why a write failed, with its
+   cause (a full disk, a file-size limit: flushing again after a failed write gives it). */
 static int out_close(out_file *o, int status, scrutin_ctx *ctx)
 {
-    int failed = ferror(o->f) != 0;
-    failed |= fclose(o->f) != 0;
-    if (status == SCRUTIN_OK && (failed || rename(o->tmp, o->path) != 0))
+    int err = ferror(o->f) ? (fflush(o->f) != 0 && errno ? errno : EIO) : 0;
+    if (fclose(o->f) != 0 && !err)
+        err = errno;
+    if (status == SCRUTIN_OK && !err && rename(o->tmp, o->path) != 0)
+        err = errno;
+    if (err && (status == SCRUTIN_OK || status == SCRUTIN_EIO))
+        status = scrutin_ctx_error(ctx, SCRUTIN_EIO, o->path, 0, NULL, "cannot be written: %s",
+                                   strerror(err));
+    else if (status == SCRUTIN_EIO)
         status = scrutin_ctx_error(ctx, SCRUTIN_EIO, o->path, 0, NULL, "cannot be written");
     if (status != SCRUTIN_OK)
         remove(o->tmp);

@@ -11,21 +11,24 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static int make_folders(const char *dir)
+/* mkdir -p @p dir; on a failure, @p path is cut at the part that failed. @return 0 or errno. */
+static int make_folders(const char *dir, char *path, size_t size)
 {
-    char path[4096];
-    if (snprintf(path, sizeof path, "%s", dir) >= (int)sizeof path)
+    struct stat st;
+    if (snprintf(path, size, "%s", dir) >= (int)size)
         return ENAMETOOLONG;
-    for (char *p = path + 1; *p; p++)
-        if (*p == '/') {
-            *p = 0;
-            if (mkdir(path, 0777) != 0 && errno != EEXIST)
-                return errno;
-            *p = '/';
-        }
-    if (mkdir(path, 0777) != 0 && errno != EEXIST)
-        return errno;
-    return 0;
+    for (char *p = path + 1;; p++) {
+        int end = *p == '\0';
+        if (!end && (*p != '/' || p[-1] == '/'))
+            continue;
+        *p = 0;
+        if (mkdir(path, 0777) != 0 &&
+            (errno != EEXIST || (stat(path, &st) == 0 && !S_ISDIR(st.st_mode))))
+            return errno == EEXIST ? ENOTDIR : errno;
+        if (end)
+            return 0;
+        *p = '/';
+    }
 }
 
 int new_folder_prepare(const char *dir, int force, scrutin_ctx *ctx)
@@ -54,7 +57,13 @@ int new_folder_prepare(const char *dir, int force, scrutin_ctx *ctx)
                                      "names are replaced, nothing else is touched)");
         return SCRUTIN_OK;
     }
-    int err = make_folders(dir);
+    char path[4096];
+    int err = make_folders(dir, path, sizeof path);
+    if (err == ENOTDIR && strcmp(path, dir) != 0)
+        return scrutin_ctx_error(ctx, SCRUTIN_EIO, dir, 0, NULL,
+                                 "the folder cannot be created: %s (\"%s\" is a file, not a "
+                                 "folder): give --out a path in a folder, or move the file",
+                                 strerror(err), path);
     if (err)
         return scrutin_ctx_error(ctx, SCRUTIN_EIO, dir, 0, NULL,
                                  "the folder cannot be created: %s", strerror(err));
@@ -70,11 +79,16 @@ int new_folder_write(const char *dir, const char *name, const char *text, scruti
     if (!f)
         return scrutin_ctx_error(ctx, SCRUTIN_EIO, path, 0, NULL, "cannot be written: %s",
                                  strerror(errno));
-    int failed = fputs(text, f) == EOF;
-    failed |= fclose(f) != 0;
-    if (failed || rename(tmp, path) != 0) {
+    /* The first failure's errno is its cause (a full disk, a file-size limit): said. */
+    int err = fputs(text, f) == EOF ? errno : 0;
+    if (fclose(f) != 0 && !err)
+        err = errno;
+    if (!err && rename(tmp, path) != 0)
+        err = errno;
+    if (err) {
         remove(tmp);
-        return scrutin_ctx_error(ctx, SCRUTIN_EIO, path, 0, NULL, "cannot be written");
+        return scrutin_ctx_error(ctx, SCRUTIN_EIO, path, 0, NULL, "cannot be written: %s",
+                                 strerror(err));
     }
     return SCRUTIN_OK;
 }

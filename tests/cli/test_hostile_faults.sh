@@ -86,6 +86,11 @@ rm -rf "$work/capped"
 timeout 60 "$scrutin" run scenario.yaml -n 300 -t 1 -q --no-progress -o "$work/capped" || fail "run: exit $?"
 capped 4 run.json "run over an earlier run 4 KiB" "$scrutin" run scenario.yaml -n 400 -t 1 -q \
     --no-progress -o "$work/capped"
+# init and import write the tables, then scenario.yaml: stopped, no scenario.yaml is there.
+rm -rf "$work/capped"
+capped 1 scenario.yaml "import 1 KiB" "$scrutin" import "$src/tests/data/import/results.csv" --out "$work/capped"
+rm -rf "$work/capped"
+capped 1 scenario.yaml "init 1 KiB" "$scrutin" init "$work/capped"
 # The next run into the folder, without the limit, cleans up and writes a whole run.
 if timeout 60 "$scrutin" run scenario.yaml -n 300 -t 1 -q --no-progress -o "$work/capped" 2>"$work/err" &&
     [ -e "$work/capped/run.json" ] && [ ! -e "$work/capped/.scrutin.lock" ]; then ok

@@ -38,6 +38,11 @@ check "init's scenario is commented" grep -q '^# ' "$work/mine/scenario.yaml"
 cp "$work/mine/scenario.yaml" "$work/before.yaml"
 echo "my edit" >>"$work/mine/scenario.yaml"
 refused init-again 'the folder is not empty.*--force' -- init "$work/mine"
+# A folder under a file: the part of the path that is a file is named.
+touch "$work/plain"
+"$scrutin" import "$data/results.csv" --out "$work/plain/new" >"$work/out" 2>"$work/err"
+check "import under a file names the file" grep -q "the folder cannot be created: Not a directory (\"$work/plain\" is a file, not a folder): give --out a path in a folder" "$work/err"
+check "import under a file writes nothing" [ ! -e "$work/plain/new" ]
 check "a refused init leaves the scenario as it was" grep -q '^my edit$' "$work/mine/scenario.yaml"
 mkdir -p "$work/other" && echo keep >"$work/other/notes.txt"
 check "init --force writes into a non-empty folder" "$scrutin" init "$work/other" --force
