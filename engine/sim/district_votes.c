@@ -158,6 +158,13 @@ static double valid_votes(const scrutin_model *m, const sim_workspace *w, size_t
     return m->registered[d] * sim_logistic(x) * (1.0 - m->invalid_share[d]);
 }
 
+/* district_round1() where the sum overflowed or underflowed (absurd spreads). */
+static void shifted_round1(votes_district *v, double *e, const double *u, size_t n)
+{
+    v->total = shift_utilities(e, u, n);
+    v->other = 0.0;
+}
+
 /*
  * District @p d's round 1 from its exponentials @p e (its @p n lists', then its lists not
  * described), 0 for those that do not run, and its utilities @p u, into @p v. Their sum, in
@@ -165,20 +172,18 @@ static double valid_votes(const scrutin_model *m, const sim_workspace *w, size_t
  * underflows, the lists' shares again from their utilities shifted by their maximum, and
  * none for the lists not described (the described lists keep every vote).
  */
-static void district_round1(votes_district *v, double *e, const double *u, size_t n,
-                            double valid)
+static inline void district_round1(votes_district *v, double *e, const double *u, size_t n,
+                                   double valid)
 {
     double total = 0.0;
     for (size_t i = 0; i <= n; i++)
         total += e[i];
-    v->other = e[n];
-    if (!(total > 0.0 && total < INFINITY)) {
-        total = shift_utilities(e, u, n);
-        v->other = 0.0;
-    }
-    v->valid = valid;
     v->total = total;
-    v->scale = total > 0.0 ? valid / total : 0.0;
+    v->other = e[n];
+    if (!(total > 0.0 && total < INFINITY))
+        shifted_round1(v, e, u, n);
+    v->valid = valid;
+    v->scale = v->total > 0.0 ? valid / v->total : 0.0;
 }
 
 void sim_round1_utilities(const scrutin_model *m, sim_workspace *w, uint64_t index)
@@ -256,54 +261,78 @@ static int court_rejected_more(const scrutin_model *m, const sim_workspace *w, s
     return more;
 }
 
-void sim_district_votes(const scrutin_model *m, sim_workspace *w, size_t d, stream_id s,
-                        const double *z)
+/*
+ * District @p d's votes where the court rejected a list its actual decisions did not: the
+ * shares, the rejected lists' moved to the others (redistribute_rejected()), then the votes.
+ */
+static void votes_after_rejections(const scrutin_model *m, sim_workspace *w, size_t d,
+                                   double *e, const votes_district *v)
 {
     size_t first = m->district_first_list[d], n = m->district_first_list[d + 1] - first;
-    /*
-     * The utilities and their exponentials, 0 for a list that does not run: from the
-     * batch's (sim_round1_utilities()), or, drawn anew, from the shocks of stream s (a
-     * re-run's), exp() over the padded array. log b_l <= 0 and the shocks are small, so
-     * exp(u_l) neither overflows nor underflows; if it ever did (absurd spreads), the shares
-     * are computed again from the utilities, shifted by their maximum.
-     */
-    double *e = w->scratch;
-    const votes_district *v;
-    votes_district again;
-    if (z) {
-        /* The batch's exponentials, worked on in place: each is read once a simulation. */
-        e = w->batch.utility_exp + first + d;
-        v = &w->votes->district[d];
-    } else {
-        z = sim_normals(w, s, 1 + n);
-        double *u = w->votes1;
-        utilities(m, w, d, s, z, w->other_shock, u);
-        size_t padded = draws_padded(n + 1);
-        for (size_t i = n + 1; i < padded; i++)
-            u[i] = -INFINITY;
-        w->vm->exp(e, u, padded);
-        drop_not_running(e, u, n + 1);
-        district_round1(&again, e, u, n, valid_votes(m, w, d, z[0]));
-        v = &again;
-    }
-    double valid = v->valid, total = v->total, other = v->other;
-    /*
-     * Votes are whole numbers, so that exact ties can happen, and are drawn by
-     * lot. whole() rounds as nearbyint() does, to nearest with ties to even.
-     */
-    if (!court_rejected_more(m, w, d)) {
-        whole_votes(w->votes1, e, v->scale, valid, n);
-        /* The lists rejected here are those the court actually rejected (if any). */
-        if (w->count.actual_rejections[d])
-            for (size_t i = 0; i < n; i++)
-                w->votes1[i] = w->rejected[i] ? -1.0 : w->votes1[i];
-        w->other1 = whole(v->scale * other);
-        return;
-    }
-    w->other1 = total > 0.0 ? whole(valid * other / total) : 0.0;
+    double valid = v->valid, total = v->total;
+    w->other1 = total > 0.0 ? whole(valid * v->other / total) : 0.0;
     for (size_t i = 0; i < n; i++)
         e[i] = total > 0.0 ? e[i] / total : 0.0;
     redistribute_rejected(m, w, first, n, e);
     for (size_t i = 0; i < n; i++)
         w->votes1[i] = w->rejected[i] ? -1.0 : whole(valid * e[i]);
+}
+
+/*
+ * District @p d's votes into w->votes1 and w->other1 from its exponentials @p e, worked on
+ * in place, and its round 1 @p v. Votes are whole numbers, so that exact ties can happen,
+ * and are drawn by lot. whole() rounds as nearbyint() does, to nearest with ties to even.
+ */
+static inline void votes_from(const scrutin_model *m, sim_workspace *w, size_t d, double *e,
+                              const votes_district *v)
+{
+    if (court_rejected_more(m, w, d)) {
+        votes_after_rejections(m, w, d, e, v);
+        return;
+    }
+    size_t n = m->district_first_list[d + 1] - m->district_first_list[d];
+    whole_votes(w->votes1, e, v->scale, v->valid, n);
+    /* The lists rejected here are those the court actually rejected (if any). */
+    if (w->count.actual_rejections[d])
+        for (size_t i = 0; i < n; i++)
+            w->votes1[i] = w->rejected[i] ? -1.0 : w->votes1[i];
+    w->other1 = whole(v->scale * v->other);
+}
+
+/*
+ * A re-run's votes of district @p d: its utilities drawn anew from stream @p s, exp() over
+ * the padded array, then as the batch's (sim_round1_utilities()).
+ */
+static void votes_drawn(const scrutin_model *m, sim_workspace *w, size_t d, stream_id s)
+{
+    size_t n = m->district_first_list[d + 1] - m->district_first_list[d];
+    double *e = w->scratch, *u = w->votes1;
+    const double *z = sim_normals(w, s, 1 + n);
+    utilities(m, w, d, s, z, w->other_shock, u);
+    size_t padded = draws_padded(n + 1);
+    for (size_t i = n + 1; i < padded; i++)
+        u[i] = -INFINITY;
+    w->vm->exp(e, u, padded);
+    drop_not_running(e, u, n + 1);
+    votes_district v;
+    district_round1(&v, e, u, n, valid_votes(m, w, d, z[0]));
+    votes_from(m, w, d, e, &v);
+}
+
+void sim_district_votes(const scrutin_model *m, sim_workspace *w, size_t d, stream_id s,
+                        const double *z)
+{
+    /*
+     * The exponentials of the utilities, 0 for a list that does not run, and their sum: the
+     * batch's, worked on in place (each is read once a simulation), or a re-run's. log b_l
+     * <= 0 and the shocks are small, so exp(u_l) neither overflows nor underflows; if it ever
+     * did (absurd spreads), the shares are computed again from the utilities, shifted by
+     * their maximum (district_round1()).
+     */
+    if (!z) {
+        votes_drawn(m, w, d, s);
+        return;
+    }
+    votes_from(m, w, d, w->batch.utility_exp + m->district_first_list[d] + d,
+               &w->votes->district[d]);
 }
