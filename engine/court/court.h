@@ -91,6 +91,23 @@ static inline int court_petition_upheld(const model_params *p, int round, double
         return 0;
     return court_petition_upheld_below_base(p, round, u, votes, n, winner);
 }
+
+/*
+ * court_petition_upheld() for a ballot whose lists are @p lists[0..n), in
+ * increasing order (every other list's votes negative, as in round 2's): the
+ * same decision, without going through the lists not on it.
+ */
+int court_petition_upheld_among_below_base(const model_params *p, int round, double u,
+                                           const double *votes, const size_t *lists, size_t n,
+                                           size_t winner);
+static inline int court_petition_upheld_among(const model_params *p, int round, double u,
+                                              const double *votes, const size_t *lists,
+                                              size_t n, size_t winner)
+{
+    if (u >= p->annul_base[round - 1])
+        return 0;
+    return court_petition_upheld_among_below_base(p, round, u, votes, lists, n, winner);
+}
 court_ruling court_petition_ruling(const model_params *p, const double *votes, size_t winner,
                                    gsl_rng *r, double *struck);
 

@@ -122,10 +122,20 @@ static int surely_not_upheld(double u, double base, double lead, double valid, d
     return u * r16 >= base * (1.0 + 1e-12 * r);
 }
 
+/* The petition's decision once its ballot's valid votes and the runner-up's are known. */
+static int upheld_by(const model_params *p, int round, double u, double winner_votes,
+                     double valid, double runner_up)
+{
+    double base = p->annul_base[round - 1], scale = p->annul_scale[round - 1];
+    if (valid > 0.0 && surely_not_upheld(u, base, winner_votes - runner_up, valid, scale))
+        return 0;
+    double margin = valid > 0.0 ? (winner_votes - runner_up) / valid : 0.0;
+    return u < base * exp(-margin / scale);
+}
+
 int court_petition_upheld_below_base(const model_params *p, int round, double u,
                                      const double *votes, size_t n, size_t winner)
 {
-    double base = p->annul_base[round - 1];
     double valid = 0.0, runner_up = 0.0;
     for (size_t i = 0; i < n; i++) {
         if (votes[i] < 0.0)
@@ -134,11 +144,24 @@ int court_petition_upheld_below_base(const model_params *p, int round, double u,
         if (i != winner && votes[i] > runner_up)
             runner_up = votes[i];
     }
-    double scale = p->annul_scale[round - 1];
-    if (valid > 0.0 && surely_not_upheld(u, base, votes[winner] - runner_up, valid, scale))
-        return 0;
-    double margin = valid > 0.0 ? (votes[winner] - runner_up) / valid : 0.0;
-    return u < base * exp(-margin / scale);
+    return upheld_by(p, round, u, votes[winner], valid, runner_up);
+}
+
+int court_petition_upheld_among_below_base(const model_params *p, int round, double u,
+                                           const double *votes, const size_t *lists, size_t n,
+                                           size_t winner)
+{
+    /* The same additions in the same order as over every list: the others are negative. */
+    double valid = 0.0, runner_up = 0.0;
+    for (size_t k = 0; k < n; k++) {
+        size_t i = lists[k];
+        if (votes[i] < 0.0)
+            continue;
+        valid += votes[i];
+        if (i != winner && votes[i] > runner_up)
+            runner_up = votes[i];
+    }
+    return upheld_by(p, round, u, votes[winner], valid, runner_up);
 }
 
 court_ruling court_petition_ruling(const model_params *p, const double *votes, size_t winner,

@@ -80,9 +80,29 @@ static court_ruling apply_court(const scrutin_model *m, const scrutin_rules *rul
     double *votes = provisional->round == 1 ? w->votes1 : w->votes2;
     double struck = 0.0;
     /* The stream's first uniform from the batch; the stream itself only for a petition upheld. */
-    if (!court_petition_upheld(&m->params, provisional->round,
-                               sim_court_first(w, STREAM_COURT_AFTER, d), votes, n,
-                               provisional->winner))
+    double u = sim_court_first(w, STREAM_COURT_AFTER, d);
+    int upheld;
+    if (provisional->round == 2) {
+        /* Round 2's ballot is its finalists, in list order: the others' places vary from
+           district to district, and a branch on each list's vote was mispredicted. */
+        size_t on[SCRUTIN_MAX_RUNOFF], k = provisional->r1.n_qualified;
+        const size_t *qualified = provisional->r1.qualified;
+        if (k == 2) {
+            on[0] = qualified[0] < qualified[1] ? qualified[0] : qualified[1];
+            on[1] = qualified[0] ^ qualified[1] ^ on[0];
+        }
+        for (size_t q = 0; k != 2 && q < k; q++) {
+            size_t list = provisional->r1.qualified[q], at = q;
+            for (; at > 0 && on[at - 1] > list; at--)
+                on[at] = on[at - 1];
+            on[at] = list;
+        }
+        upheld = court_petition_upheld_among(&m->params, 2, u, votes, on, k, provisional->winner);
+    } else {
+        upheld = court_petition_upheld(&m->params, provisional->round, u, votes, n,
+                                       provisional->winner);
+    }
+    if (!upheld)
         return COURT_NONE;
     sim_court_resume(w, index, STREAM_COURT_AFTER, d);
     court_ruling ruling = court_petition_ruling(&m->params, votes, provisional->winner, w->rng,

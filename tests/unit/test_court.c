@@ -49,7 +49,8 @@ static size_t list_of(const scrutin_model *m, const char *district, const char *
 /*
  * A petition is upheld when u < base * exp(-margin / scale), exactly: the
  * test that spares exp() for most draws decides as the formula does, at and
- * on either side of the bound, for margins from none to wide.
+ * on either side of the bound, for margins from none to wide, whether it goes
+ * through every list or only those on the ballot.
  */
 static void test_a_petition_is_upheld_exactly_below_its_bound(void **state)
 {
@@ -70,6 +71,10 @@ static void test_a_petition_is_upheld_exactly_below_its_bound(void **state)
             for (size_t i = 0; i < sizeof us / sizeof us[0]; i++) {
                 int expected = us[i] < bound && us[i] < p.annul_base[round - 1];
                 assert_int_equal(court_petition_upheld(&p, round, us[i], votes, 4, 0), expected);
+                /* The same over the lists on the ballot alone (round 2's finalists, in order). */
+                const size_t on[] = {0, 1, 3};
+                assert_int_equal(court_petition_upheld_among(&p, round, us[i], votes, on, 3, 0),
+                                 expected);
                 upheld += expected;
                 cases++;
             }
