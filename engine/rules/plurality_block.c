@@ -12,7 +12,7 @@ int plurality_block_round1(const scrutin_rules *rules, const scrutin_ballot *bal
                            unsigned *seats_out, scrutin_round1 *out)
 {
     (void)rules;
-    memset(out, 0, sizeof *out);
+    round1_clear(out);
     memset(seats_out, 0, ballot->n * sizeof *seats_out);
     size_t leader = apportion_leader(ballot->votes, ballot->n, NULL, lot, &out->tie);
     if (leader == APPORTION_NONE)

@@ -24,7 +24,7 @@ int two_round_registered_round1(const scrutin_rules *rules, const scrutin_ballot
     size_t n = ballot->n;
     double registered = ballot->registered;
     int registered_known = isfinite(registered) && registered > 0;
-    memset(out, 0, sizeof *out);
+    round1_clear(out);
     memset(seats_out, 0, n * sizeof *seats_out);
     double valid = 0.0;
     size_t running = 0, passing = 0;
