@@ -99,7 +99,7 @@ int sim_batch_init(sim_batch *b, const scrutin_model *m)
     b->c2 = calloc(blocks, sizeof *b->c2);
     b->c3 = calloc(blocks, sizeof *b->c3);
     for (int i = 0; i < 4; i++)
-        b->words[i] = calloc(blocks, sizeof *b->words[i]);
+        b->words[i] = calloc(b->court_blocks + 1, sizeof *b->words[i]);
     b->z = calloc(2 * blocks, sizeof *b->z);
     b->list = calloc(districts, sizeof *b->list);
     b->runoff = calloc(districts, sizeof *b->runoff);

@@ -2,9 +2,9 @@
  * A simulation's draws in one batch. Most of a simulation's normals come from
  * streams whose sizes the model fixes: the party, coalition, regional and
  * turnout shocks, each district's list shocks and its round-2 shocks; and
- * the court's first uniforms of each district. Their Philox blocks are made
- * in one loop and their normals in one pass of log and sincospi, which
- * amortises what a short stream costs alone (a vector loop's start and end,
+ * the court's first uniforms of each district. The normals are made in one
+ * pass over their blocks (Philox, log, sincos), the court's first blocks in
+ * one loop, which amortises what a short stream costs alone (a vector loop's start and end,
  * the latency of each call). The values are the streams' own (draws.h: normal
  * i of a stream from its block i / 2), so a stream drawn alone, when a
  * district needs more than the batch holds, continues it exactly.
@@ -21,7 +21,8 @@ typedef struct sim_batch {
     size_t normal_blocks;   /* blocks that make normals: the first ones */
     size_t court_blocks;    /* then the first block of each court stream, as words */
     uint32_t *c2, *c3;      /* [normal_blocks + court_blocks] the counters' last two words */
-    uint32_t *words[4];     /* [normal_blocks + court_blocks] the blocks made */
+    uint32_t *words[4];     /* [court_blocks] the court streams' first blocks (block j of the
+                               batch at j - normal_blocks; the normals' blocks are not kept) */
     double *z;              /* [2 normal_blocks] the normals */
     /* Where each stream's normals start in z. */
     size_t party, coalition, region, turnout;

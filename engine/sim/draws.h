@@ -32,9 +32,6 @@ enum { DRAWS_PAD = 8 };
 /* @p n rounded up to a multiple of DRAWS_PAD. */
 static inline size_t draws_padded(size_t n) { return (n + DRAWS_PAD - 1) / DRAWS_PAD * DRAWS_PAD; }
 
-/* Doubles of scratch normals() and box_muller() need for at most @p n normals. */
-static inline size_t draws_scratch_size(size_t n) { return 6 * (n / 2 + 1 + DRAWS_PAD); }
-
 typedef struct sim_vmath {
     scrutin_simd simd;
     /*
@@ -44,10 +41,13 @@ typedef struct sim_vmath {
     void (*blocks)(uint32_t *const words[4], const uint32_t *c2, const uint32_t *c3, size_t n,
                    const stream_id *s);
     /*
-     * The two normals of each of @p n blocks (words[0..3][k]) into z[2k] and
-     * z[2k + 1], as normals() says; @p scratch holds draws_scratch_size(2 n).
+     * The two normals of each of @p n blocks of the streams keyed as @p s,
+     * block j at the counter (s->ctr[0], s->ctr[1], c2[j], c3[j]), into z[2j]
+     * and z[2j + 1], as normals() makes them from its blocks (whose words are
+     * never stored).
      */
-    void (*box_muller)(double *z, const uint32_t *const words[4], size_t n, double *scratch);
+    void (*normals_at)(double *z, const uint32_t *c2, const uint32_t *c3, size_t n,
+                       const stream_id *s);
     /*
      * @p n standard normals of stream @p s into @p z, by Box-Muller: block k
      * (counter word 3 = k) gives two 53-bit uniforms a (words 0-1) and b
@@ -55,9 +55,9 @@ typedef struct sim_vmath {
      * r = sqrt(-2 log a), with SLEEF's finz log and sincos of 3.5-ulp accuracy
      * (u35: a third of the time of the 1-ulp ones, and as deterministic). Normal i is thus always from block i / 2, whatever
      * n and the vector width. @p z has room for n + 1 (an odd n makes its
-     * last block's sine too); @p scratch holds draws_scratch_size(n) doubles.
+     * last block's sine too).
      */
-    void (*normals)(double *z, size_t n, const stream_id *s, double *scratch);
+    void (*normals)(double *z, size_t n, const stream_id *s);
     /* y[i] = exp(x[i]) for i < @p n, a multiple of DRAWS_PAD; @p y may be @p x. */
     void (*exp)(double *y, const double *x, size_t n);
 } sim_vmath;

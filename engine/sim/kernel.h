@@ -25,7 +25,6 @@ typedef struct sim_workspace {
     gsl_rng *rng;           /* reset to each component's scalar stream in turn (the court's) */
     gsl_rng *tails;         /* the chi-square draws of Student-t shocks (sim_shock()) */
     double *normal;         /* the current batch of normals (shocks.h, sim_normals()) */
-    double *draw_scratch;   /* the batches' scratch (draws_scratch_size()) */
     sim_batch batch;        /* the simulation's batch of draws */
     double *court_none;     /* [n_lists] court_reject_survival(), fixed for the run */
     struct votes_plan *votes; /* the round-1 utilities' plan (votes_plan.h), fixed for the run */

@@ -25,7 +25,7 @@ static inline double sim_logistic(double x) { return 1.0 / (1.0 + exp(-x)); }
  */
 static inline const double *sim_normals(sim_workspace *w, stream_id s, size_t n)
 {
-    w->vm->normals(w->normal, n, &s, w->draw_scratch);
+    w->vm->normals(w->normal, n, &s);
     return w->normal;
 }
 
@@ -44,10 +44,10 @@ static inline void sim_draw_batch(sim_workspace *w, uint64_t index)
 {
     stream_id s = stream_at(w->seed, index, 0, 0);
     sim_batch *b = &w->batch;
-    w->vm->blocks(b->words, b->c2, b->c3, b->normal_blocks + b->court_blocks, &s);
-    w->vm->box_muller(b->z, (const uint32_t *const *)b->words, b->normal_blocks, w->draw_scratch);
-    stream_first_uniforms(b->words[0] + b->normal_blocks, b->words[1] + b->normal_blocks,
-                          b->court_blocks, b->court_u);
+    w->vm->normals_at(b->z, b->c2, b->c3, b->normal_blocks, &s);
+    w->vm->blocks(b->words, b->c2 + b->normal_blocks, b->c3 + b->normal_blocks, b->court_blocks,
+                  &s);
+    stream_first_uniforms(b->words[0], b->words[1], b->court_blocks, b->court_u);
 }
 
 /*
@@ -68,7 +68,8 @@ static inline void sim_court_resume(const sim_workspace *w, uint64_t index, uint
                                     size_t d)
 {
     const sim_batch *b = &w->batch;
-    size_t j = component == STREAM_COURT_BEFORE ? b->court_before[d] : b->court_after[d];
+    size_t j = (component == STREAM_COURT_BEFORE ? b->court_before[d] : b->court_after[d]) -
+               b->normal_blocks;
     uint32_t first[4] = {b->words[0][j], b->words[1][j], b->words[2][j], b->words[3][j]};
     stream_resume(w->rng, stream_at(w->seed, index, component, (uint32_t)d + 1), first, 2);
 }

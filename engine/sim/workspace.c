@@ -21,7 +21,7 @@ void sim_workspace_free(sim_workspace *w)
     votes_plan_free(w->votes);
     for (size_t s = 0; s < SCRUTIN_MAX_SYSTEMS; s++)
         gsl_rng_free(w->lots[s]);
-    void *arrays[] = {w->court_none, w->normal, w->draw_scratch, w->coalition_shock, w->party_effect, w->pair_shock, w->region_turnout, w->votes1, w->votes2,
+    void *arrays[] = {w->court_none, w->normal, w->coalition_shock, w->party_effect, w->pair_shock, w->region_turnout, w->votes1, w->votes2,
                       w->scratch, w->list_seats[0], w->list_seats[1], w->rejected, w->seats[0],
                       w->seats[1], w->transfer, w->turning_out, w->votes1_kept, w->held};
     for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++)
@@ -48,9 +48,7 @@ int sim_workspace_new(sim_workspace **out, const scrutin_model *m, scrutin_tally
                    votes_plan_new(&w->votes, m, &w->batch) == SCRUTIN_OK;
     int plan_ok = count_plan_init(&w->count, m) == SCRUTIN_OK;
     plan_ok &= runoff_plan_init(&w->runoff, m) == SCRUTIN_OK;
-    size_t scratch = 2 * w->batch.normal_blocks > batch ? 2 * w->batch.normal_blocks : batch;
     w->normal = malloc((batch + 1) * sizeof *w->normal);
-    w->draw_scratch = malloc(draws_scratch_size(scratch) * sizeof *w->draw_scratch);
     w->coalition_shock = calloc(m->n_coalitions + 1, sizeof *w->coalition_shock);
     w->court_none = calloc(m->n_lists + 1, sizeof *w->court_none);
     w->rng = stream_alloc();
@@ -75,7 +73,7 @@ int sim_workspace_new(sim_workspace **out, const scrutin_model *m, scrutin_tally
     w->turning_out = calloc(m->n_coalitions + 1, sizeof *w->turning_out);
     w->held_cap = 2 * (size_t)m->seats;
     w->held = calloc(m->n_systems * w->held_cap + 1, sizeof *w->held);
-    if (!batch_ok || !plan_ok || !w->court_none || !w->vm || !w->normal || !w->draw_scratch || !w->coalition_shock || !w->tails ||
+    if (!batch_ok || !plan_ok || !w->court_none || !w->vm || !w->normal || !w->coalition_shock || !w->tails ||
         !w->rng || !lots_ok || !w->party_effect || !w->pair_shock || !w->region_turnout ||
         !w->votes1 || !w->votes2 || !w->scratch || !w->list_seats[0] || !w->list_seats[1] || !w->rejected ||
         !w->seats[0] || !w->seats[1] || !w->transfer || !w->turning_out || !w->votes1_kept ||

@@ -2,7 +2,8 @@
  * The body of draws.h's functions for one instruction set, included by
  * simd/draws_<path>.c after it defines DRAWS_PATH (the sim_vmath's name),
  * DRAWS_SIMD (its scrutin_simd) and DRAWS_LANES with the vector operations
- * below. Every path computes the same values (draws.h says why).
+ * below (draws_q_* on 64-bit integer lanes, draws_d_* on doubles, one lane
+ * of each per block). Every path computes the same values (draws.h says why).
  */
 #include <math.h>
 #include <stdint.h>
@@ -14,30 +15,17 @@
 #pragma GCC diagnostic ignored "-Wconversion"
 #pragma GCC diagnostic ignored "-Wsign-conversion"
 #include <Random123/philox.h>
-#include <Random123/u01fixedpt.h>
 #pragma GCC diagnostic pop
 
 #define DRAWS_CAT2(a, b) a##b
 #define DRAWS_CAT(a, b) DRAWS_CAT2(a, b)
 #define DRAWS_FN(name) DRAWS_CAT(name##_, DRAWS_PATH)
 
+/* Blocks of normals made a chunk at a time (normals_of()): a multiple of every path's DRAWS_GROUPS x DRAWS_LANES. */
+#define DRAWS_CHUNK 64
+
 /* 2 pi rounded to a double: the angle is one correctly rounded product, the same on every path. */
 #define TWO_PI 6.283185307179586
-
-/*
- * Random123's u01fixedpt_open_open_64_double(): (0.5 + (i >> 12)) 2^-52, every
- * step exact. k = i >> 12 < 2^52 becomes a double through its bits (those of
- * 2^52 + k, less 2^52) instead of a conversion from a 64-bit integer, which
- * AVX2 does not have for vectors: the loops below then vectorise on every
- * path, and give the same bits as the conversion.
- */
-static inline double draws_u01(uint32_t lo, uint32_t hi)
-{
-    uint64_t bits = 0x4330000000000000u | ((uint64_t)hi << 32 | lo) >> 12;
-    double two52_k;
-    memcpy(&two52_k, &bits, sizeof two52_k);
-    return (0.5 + (two52_k - 4503599627370496.0)) * 0x1p-52;
-}
 
 #ifdef DRAWS_PHILOX_LANES
 /*
@@ -106,43 +94,146 @@ static void DRAWS_FN(blocks)(uint32_t *const words[4], const uint32_t *c2, const
                           s->ctr[1], s->key[0], s->key[1]);
 }
 
-static void DRAWS_FN(box_muller)(double *z, const uint32_t *const words[4], size_t n,
-                                 double *scratch)
+/*
+ * The two uniforms of blocks made in registers: Philox4x32-10 on DRAWS_LANES
+ * blocks at once, a block a 64-bit lane with each 32-bit word in the low half
+ * (the 32 x 32 -> 64-bit product of the low halves, vpmuludq, is then the
+ * whole mulhilo, its high half one shift away; what the high halves hold
+ * never reaches a low one), no word stored. Random123's rounds (multipliers PHILOX_M4x32_0/1, round keys @p k0, @p k1) on @p g
+ * groups of lanes at once (counter words @p x2[i], @p x3[i]), whose chains of
+ * ten rounds overlap, then its u01fixedpt_open_open_64_double() of words 0-1
+ * and 2-3, (k + 1/2) 2^-52 with k the 64-bit word >> 12, by the path's
+ * draws_q_u01(): every step exact. The angle is 2 pi times that uniform, one
+ * rounding: (k + 1/2) times 2 pi 2^-52 is the same product scaled by a power
+ * of 2, so the same bits.
+ */
+static inline __attribute__((always_inline)) void
+DRAWS_FN(uniforms)(draws_vd *a, draws_vd *angle, int g, draws_vq c0, draws_vq c1,
+                   const draws_vq *x2, const draws_vq *x3, const draws_vq *k0, const draws_vq *k1)
 {
-    /* Whole vectors: the lanes past the last block compute from dummies that feed nothing. */
-    size_t vectors = (n + DRAWS_LANES - 1) / DRAWS_LANES * DRAWS_LANES;
-    double *radius = scratch, *angle = scratch + vectors, *sine = scratch + 2 * vectors;
-    for (size_t k = 0; k < n; k++) {
-        radius[k] = draws_u01(words[0][k], words[1][k]);
-        angle[k] = TWO_PI * draws_u01(words[2][k], words[3][k]);
+    const draws_vq m0 = draws_q_set1(PHILOX_M4x32_0), m1 = draws_q_set1(PHILOX_M4x32_1);
+    draws_vq w[DRAWS_GROUPS][4];
+    for (int i = 0; i < g; i++) {
+        w[i][0] = c0;
+        w[i][1] = c1;
+        w[i][2] = x2[i];
+        w[i][3] = x3[i];
     }
-    for (size_t k = n; k < vectors; k++) {
-        radius[k] = 0.5;
-        angle[k] = 0.0;
-    }
-    for (size_t k = 0; k < vectors; k += DRAWS_LANES)
-        DRAWS_BOX_MULLER(radius + k, angle + k, sine + k);
-    /* Now radius[k] = r cos, sine[k] = r sin. */
-    for (size_t k = 0; k < n; k++) {
-        z[2 * k] = radius[k];
-        z[2 * k + 1] = sine[k];
+    for (int r = 0; r < 10; r++)
+        for (int i = 0; i < g; i++) {
+            draws_vq p0 = draws_q_mul(w[i][0], m0), p1 = draws_q_mul(w[i][2], m1);
+            w[i][0] = draws_q_xor3(draws_q_hi(p1), w[i][1], k0[r]);
+            w[i][1] = p1;
+            w[i][2] = draws_q_xor3(draws_q_hi(p0), w[i][3], k1[r]);
+            w[i][3] = p0;
+        }
+    for (int i = 0; i < g; i++) {
+        a[i] = draws_q_u01(w[i][0], w[i][1], 1.0);
+        angle[i] = draws_q_u01(w[i][2], w[i][3], TWO_PI);
     }
 }
 
-static void DRAWS_FN(normals)(double *z, size_t n, const stream_id *s, double *scratch)
+/* The normals r cos(angle) and r sin(angle), r = sqrt(-2 log a), of each lane into z[2i], z[2i + 1]. */
+static inline void DRAWS_FN(box_muller)(double *z, draws_vd a, draws_vd angle)
 {
-    size_t blocks = (n + 1) / 2;
-    size_t vectors = (blocks + DRAWS_LANES - 1) / DRAWS_LANES * DRAWS_LANES;
-    uint32_t *w0 = (uint32_t *)(scratch + 3 * vectors);
-    uint32_t *const words[4] = {w0, w0 + blocks, w0 + 2 * blocks, w0 + 3 * blocks};
-    /* The counters' last two words: the stream's own, then the block's index. */
-    uint32_t *c2 = w0 + 4 * blocks, *c3 = w0 + 5 * blocks;
-    for (size_t k = 0; k < blocks; k++) {
-        c2[k] = s->ctr[2];
-        c3[k] = (uint32_t)k;
+    draws_vd r = draws_d_sqrt(draws_d_mul(draws_d_set1(-2.0), draws_d_log(a)));
+    draws_d2 sc = draws_d_sincos(angle);
+    draws_d_store_pairs(z, draws_d_mul(r, sc.y), draws_d_mul(r, sc.x));
+}
+
+/* Philox's round keys of stream @p s, as vectors. */
+static inline void DRAWS_FN(round_keys)(draws_vq k0[10], draws_vq k1[10], const stream_id *s)
+{
+    uint32_t a = s->key[0], b = s->key[1];
+    for (int r = 0; r < 10; r++, a += PHILOX_W32_0, b += PHILOX_W32_1) {
+        k0[r] = draws_q_set1(a);
+        k1[r] = draws_q_set1(b);
     }
-    DRAWS_FN(blocks)(words, c2, c3, blocks, s);
-    DRAWS_FN(box_muller)(z, (const uint32_t *const *)words, blocks, scratch);
+}
+
+/*
+ * The uniforms a and angle of the @p n blocks from @p j (at most DRAWS_CHUNK)
+ * into @p a and @p angle, padded to whole vectors with dummy counters that
+ * feed nothing; block j's counter is (s->ctr[0], s->ctr[1], c2[j], c3[j]), or
+ * with @p c2, @p c3 NULL (.., s->ctr[2], j).
+ */
+static inline __attribute__((always_inline)) void
+DRAWS_FN(chunk_uniforms)(double *a, double *angle, const uint32_t *c2, const uint32_t *c3,
+                         size_t j, size_t n, const stream_id *s, const draws_vq *k0,
+                         const draws_vq *k1)
+{
+    const size_t L = DRAWS_LANES;
+    enum { G = DRAWS_GROUPS };
+    draws_vq c0 = draws_q_set1(s->ctr[0]), c1 = draws_q_set1(s->ctr[1]);
+    draws_vq stream = draws_q_set1(s->ctr[2]);
+    draws_vq x2[G], x3[G];
+    draws_vd va[G], vangle[G];
+    size_t i = 0;
+    for (; i + G * L <= n; i += G * L) {
+        for (size_t g = 0; g < G; g++) {
+            x2[g] = c2 ? draws_q_load(c2 + j + i + g * L) : stream;
+            x3[g] = c3 ? draws_q_load(c3 + j + i + g * L) : draws_q_iota((uint32_t)(j + i + g * L));
+        }
+        DRAWS_FN(uniforms)(va, vangle, G, c0, c1, x2, x3, k0, k1);
+        for (size_t g = 0; g < G; g++) {
+            draws_d_store(a + i + g * L, va[g]);
+            draws_d_store(angle + i + g * L, vangle[g]);
+        }
+    }
+    for (; i < n; i += L) {
+        if (i + L <= n) {
+            x2[0] = c2 ? draws_q_load(c2 + j + i) : stream;
+            x3[0] = c3 ? draws_q_load(c3 + j + i) : draws_q_iota((uint32_t)(j + i));
+        } else {
+            uint32_t last2[DRAWS_LANES] = {0}, last3[DRAWS_LANES] = {0};
+            for (size_t k = 0; k < n - i; k++) {
+                last2[k] = c2 ? c2[j + i + k] : s->ctr[2];
+                last3[k] = c3 ? c3[j + i + k] : (uint32_t)(j + i + k);
+            }
+            x2[0] = draws_q_load(last2);
+            x3[0] = draws_q_load(last3);
+        }
+        DRAWS_FN(uniforms)(va, vangle, 1, c0, c1, x2, x3, k0, k1);
+        draws_d_store(a + i, va[0]);
+        draws_d_store(angle + i, vangle[0]);
+    }
+}
+
+/*
+ * The normals of @p n blocks (z[2j], z[2j + 1] of block j) of the streams
+ * keyed as @p s, at the counters chunk_uniforms() says: by chunks of
+ * DRAWS_CHUNK blocks, their Philox rounds in one loop (no call in it, so the
+ * round keys stay in registers), then Box-Muller in another.
+ */
+static inline __attribute__((always_inline)) void
+DRAWS_FN(normals_of)(double *z, const uint32_t *c2, const uint32_t *c3, size_t n,
+                     const stream_id *s)
+{
+    const size_t L = DRAWS_LANES;
+    draws_vq k0[10], k1[10];
+    DRAWS_FN(round_keys)(k0, k1, s);
+    double a[DRAWS_CHUNK], angle[DRAWS_CHUNK], last[2 * DRAWS_LANES];
+    for (size_t j = 0; j < n; j += DRAWS_CHUNK) {
+        size_t m = n - j < DRAWS_CHUNK ? n - j : DRAWS_CHUNK, i = 0;
+        DRAWS_FN(chunk_uniforms)(a, angle, c2, c3, j, m, s, k0, k1);
+        for (; i + L <= m; i += L)
+            DRAWS_FN(box_muller)(z + 2 * (j + i), draws_d_load(a + i), draws_d_load(angle + i));
+        if (i < m) {
+            DRAWS_FN(box_muller)(last, draws_d_load(a + i), draws_d_load(angle + i));
+            memcpy(z + 2 * (j + i), last, 2 * (m - i) * sizeof *z);
+        }
+    }
+}
+
+static void DRAWS_FN(normals_at)(double *z, const uint32_t *c2, const uint32_t *c3, size_t n,
+                                 const stream_id *s)
+{
+    DRAWS_FN(normals_of)(z, c2, c3, n, s);
+}
+
+static void DRAWS_FN(normals)(double *z, size_t n, const stream_id *s)
+{
+    DRAWS_FN(normals_of)(z, NULL, NULL, (n + 1) / 2, s);
 }
 
 static void DRAWS_FN(exp)(double *y, const double *x, size_t n)
@@ -152,5 +243,5 @@ static void DRAWS_FN(exp)(double *y, const double *x, size_t n)
 }
 
 const sim_vmath DRAWS_CAT(sim_vmath_, DRAWS_PATH) = {DRAWS_SIMD, DRAWS_FN(blocks),
-                                                     DRAWS_FN(box_muller), DRAWS_FN(normals),
+                                                     DRAWS_FN(normals_at), DRAWS_FN(normals),
                                                      DRAWS_FN(exp)};
