@@ -36,10 +36,12 @@ typedef struct sim_vmath {
     scrutin_simd simd;
     /*
      * @p n Philox4x32-10 blocks of the streams keyed as @p s, block j at the
-     * counter (s->ctr[0], s->ctr[1], c2[j], c3[j]), into words[0..3][j].
+     * counter (s->ctr[0], s->ctr[1], c2[j], c3[j]), into words[0..3][j], and
+     * if @p u is not NULL into u[j] the first uniform a stream's scalar half
+     * draws from block j as its first (stream.h: words 0 and 1, gsl_rng_uniform()).
      */
-    void (*blocks)(uint32_t *const words[4], const uint32_t *c2, const uint32_t *c3, size_t n,
-                   const stream_id *s);
+    void (*blocks)(uint32_t *const words[4], double *u, const uint32_t *c2, const uint32_t *c3,
+                   size_t n, const stream_id *s);
     /*
      * The two normals of each of @p n blocks of the streams keyed as @p s,
      * block j at the counter (s->ctr[0], s->ctr[1], c2[j], c3[j]), into z[2j]

@@ -45,9 +45,8 @@ static inline void sim_draw_batch(sim_workspace *w, uint64_t index)
     stream_id s = stream_at(w->seed, index, 0, 0);
     sim_batch *b = &w->batch;
     w->vm->normals_at(b->z, b->c2, b->c3, b->normal_blocks, &s);
-    w->vm->blocks(b->words, b->c2 + b->normal_blocks, b->c3 + b->normal_blocks, b->court_blocks,
-                  &s);
-    stream_first_uniforms(b->words[0], b->words[1], b->court_blocks, b->court_u);
+    w->vm->blocks(b->words, b->court_u, b->c2 + b->normal_blocks, b->c3 + b->normal_blocks,
+                  b->court_blocks, &s);
 }
 
 /*

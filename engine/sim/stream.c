@@ -85,10 +85,3 @@ void stream_resume(gsl_rng *r, stream_id s, const uint32_t first[4], unsigned ta
     st->ctr.v[3]++;
     st->used = taken;
 }
-
-void stream_first_uniforms(const uint32_t *w0, const uint32_t *w1, size_t n, double *u)
-{
-    /* As scalar_get_double() draws from a fresh block: words 0 (low) and 1 (high). */
-    for (size_t i = 0; i < n; i++)
-        u[i] = u01fixedpt_open_open_64_double((uint64_t)w1[i] << 32 | w0[i]);
-}

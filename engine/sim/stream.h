@@ -71,10 +71,5 @@ void stream_point(gsl_rng *r, stream_id s);
  * already made and the first @p taken of its 32-bit words drawn (2: a uniform).
  */
 void stream_resume(gsl_rng *r, stream_id s, const uint32_t first[4], unsigned taken);
-/*
- * The first uniform a stream's scalar half draws, gsl_rng_uniform()'s, from
- * the first two words (@p w0[i], @p w1[i]) of each of @p n first blocks, into @p u.
- */
-void stream_first_uniforms(const uint32_t *w0, const uint32_t *w1, size_t n, double *u);
 
 #endif

@@ -21,6 +21,7 @@
 #pragma GCC diagnostic ignored "-Wconversion"
 #pragma GCC diagnostic ignored "-Wsign-conversion"
 #include <Random123/philox.h>
+#include <Random123/u01fixedpt.h>
 #pragma GCC diagnostic pop
 
 enum { N = 4099 }; /* odd, and not a multiple of any vector width */
@@ -116,13 +117,18 @@ static void test_a_batch_of_streams_gives_each_streams_normals(void **state)
         assert_memory_equal(z, want, sizeof want);
         assert_true(z[2 * BLOCKS] == 42.0); /* nothing written past the last block */
         memset(w, 0, sizeof w);
-        vm->blocks(words, c2, c3, BLOCKS, &key);
+        double u[BLOCKS + 1];
+        u[BLOCKS] = 42.0;
+        vm->blocks(words, u, c2, c3, BLOCKS, &key);
+        assert_true(u[BLOCKS] == 42.0);
         for (uint32_t j = 0; j < BLOCKS; j++) {
             philox4x32_ctr_t c = {{key.ctr[0], key.ctr[1], c2[j], c3[j]}};
             philox4x32_key_t k = {{key.key[0], key.key[1]}};
             philox4x32_ctr_t o = philox4x32(c, k);
             for (int i = 0; i < 4; i++)
                 assert_int_equal(w[i][j], o.v[i]);
+            double want_u = u01fixedpt_open_open_64_double((uint64_t)o.v[1] << 32 | o.v[0]);
+            assert_memory_equal(&u[j], &want_u, sizeof want_u);
         }
     }
 }

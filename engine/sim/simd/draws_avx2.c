@@ -10,24 +10,9 @@
 
 #define DRAWS_EXP(y, x) _mm256_storeu_pd(y, Sleef_finz_expd4_u10avx2(_mm256_loadu_pd(x)))
 
-/* Philox4x32-10 on 8 blocks at once, as draws_avx512.c does on 16. */
-#define DRAWS_PHILOX_LANES 8
-typedef __m256i draws_vi;
-#define DRAWS_VI_SET1(x) _mm256_set1_epi32((int)(x))
-#define DRAWS_VI_LOAD(p) _mm256_loadu_si256((const __m256i *)(p))
-#define DRAWS_VI_STORE(p, v) _mm256_storeu_si256((__m256i *)(p), v)
-#define DRAWS_VI_XOR(a, b) _mm256_xor_si256(a, b)
-/* The low and high halves of the 32 x 32-bit products of each lane of x by m. */
-static inline void draws_mulhilo(__m256i x, __m256i m, __m256i *lo, __m256i *hi)
-{
-    __m256i even = _mm256_mul_epu32(x, m), odd = _mm256_mul_epu32(_mm256_srli_epi64(x, 32), m);
-    *lo = _mm256_blend_epi32(even, _mm256_slli_epi64(odd, 32), 0xAA);
-    *hi = _mm256_blend_epi32(_mm256_srli_epi64(even, 32), odd, 0xAA);
-}
-
 /*
- * The normals' Philox blocks, one a 64-bit lane (draws_impl.h,
- * uniforms()): each word in the low half, the high half ignored.
+ * Philox's blocks, one a 64-bit lane (draws_impl.h, philox()): each word in
+ * the low half, the high half ignored.
  */
 typedef __m256i draws_vq;
 typedef __m256d draws_vd;
@@ -36,6 +21,12 @@ static inline draws_vq draws_q_set1(uint32_t x) { return _mm256_set1_epi64x((lon
 static inline draws_vq draws_q_load(const uint32_t *p)
 {
     return _mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)p));
+}
+/* The words (low halves) of @p v into p[0..3]. */
+static inline void draws_q_store32(uint32_t *p, draws_vq v)
+{
+    __m256i packed = _mm256_permutevar8x32_epi32(v, _mm256_set_epi32(7, 5, 3, 1, 6, 4, 2, 0));
+    _mm_storeu_si128((__m128i *)p, _mm256_castsi256_si128(packed));
 }
 static inline draws_vq draws_q_iota(uint32_t x)
 {

@@ -11,29 +11,8 @@
 #define DRAWS_EXP(y, x) _mm512_storeu_pd(y, Sleef_finz_expd8_u10avx512f(_mm512_loadu_pd(x)))
 
 /*
- * Philox4x32-10 on 16 blocks at once, in 32-bit lanes: the 32 x 32 -> 64-bit
- * products of the even lanes and of the odd ones (vpmuludq), their low and
- * high halves blended back into place. Integer arithmetic, so the blocks are
- * Random123's philox4x32() bit for bit (left to the compiler, the loop widens
- * every word to 64 bits and multiplies with vpmullq, several times slower).
- */
-#define DRAWS_PHILOX_LANES 16
-typedef __m512i draws_vi;
-#define DRAWS_VI_SET1(x) _mm512_set1_epi32((int)(x))
-#define DRAWS_VI_LOAD(p) _mm512_loadu_si512(p)
-#define DRAWS_VI_STORE(p, v) _mm512_storeu_si512(p, v)
-#define DRAWS_VI_XOR(a, b) _mm512_xor_si512(a, b)
-/* The low and high halves of the 32 x 32-bit products of each lane of x by m. */
-static inline void draws_mulhilo(__m512i x, __m512i m, __m512i *lo, __m512i *hi)
-{
-    __m512i even = _mm512_mul_epu32(x, m), odd = _mm512_mul_epu32(_mm512_srli_epi64(x, 32), m);
-    *lo = _mm512_mask_blend_epi32(0xAAAA, even, _mm512_slli_epi64(odd, 32));
-    *hi = _mm512_mask_blend_epi32(0xAAAA, _mm512_srli_epi64(even, 32), odd);
-}
-
-/*
- * The normals' Philox blocks, one a 64-bit lane (draws_impl.h,
- * uniforms()): each word in the low half, the high half ignored.
+ * Philox's blocks, one a 64-bit lane (draws_impl.h, philox()): each word in
+ * the low half, the high half ignored.
  */
 typedef __m512i draws_vq;
 typedef __m512d draws_vd;
@@ -42,6 +21,11 @@ static inline draws_vq draws_q_set1(uint32_t x) { return _mm512_set1_epi64((long
 static inline draws_vq draws_q_load(const uint32_t *p)
 {
     return _mm512_cvtepu32_epi64(_mm256_loadu_si256((const __m256i *)p));
+}
+/* The words (low halves) of @p v into p[0..7]. */
+static inline void draws_q_store32(uint32_t *p, draws_vq v)
+{
+    _mm256_storeu_si256((__m256i *)p, _mm512_cvtepi64_epi32(v));
 }
 static inline draws_vq draws_q_iota(uint32_t x)
 {

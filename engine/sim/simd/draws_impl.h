@@ -14,7 +14,7 @@
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wconversion"
 #pragma GCC diagnostic ignored "-Wsign-conversion"
-#include <Random123/philox.h>
+#include <Random123/philox.h> /* its constants */
 #pragma GCC diagnostic pop
 
 #define DRAWS_CAT2(a, b) a##b
@@ -27,92 +27,21 @@
 /* 2 pi rounded to a double: the angle is one correctly rounded product, the same on every path. */
 #define TWO_PI 6.283185307179586
 
-#ifdef DRAWS_PHILOX_LANES
 /*
- * Philox4x32-10 on DRAWS_PHILOX_LANES blocks at once, one 32-bit lane each,
- * through the path's integer vectors (draws_vi, DRAWS_VI_*) and its
- * draws_mulhilo(): Random123's rounds (multipliers PHILOX_M4x32_0/1, key
- * increments PHILOX_W32_0/1), integer arithmetic, so the same blocks bit for bit.
- */
-static inline void draws_philox(uint32_t *w0, uint32_t *w1, uint32_t *w2, uint32_t *w3,
-                                const uint32_t *c2, const uint32_t *c3, uint32_t c0, uint32_t c1,
-                                uint32_t k0, uint32_t k1)
-{
-    draws_vi x0 = DRAWS_VI_SET1(c0), x1 = DRAWS_VI_SET1(c1);
-    draws_vi x2 = DRAWS_VI_LOAD(c2), x3 = DRAWS_VI_LOAD(c3);
-    const draws_vi m0 = DRAWS_VI_SET1(PHILOX_M4x32_0), m1 = DRAWS_VI_SET1(PHILOX_M4x32_1);
-    for (int r = 0; r < 10; r++) {
-        draws_vi lo0, hi0, lo1, hi1;
-        draws_mulhilo(x0, m0, &lo0, &hi0);
-        draws_mulhilo(x2, m1, &lo1, &hi1);
-        x0 = DRAWS_VI_XOR(DRAWS_VI_XOR(hi1, x1), DRAWS_VI_SET1(k0));
-        x1 = lo1;
-        x2 = DRAWS_VI_XOR(DRAWS_VI_XOR(hi0, x3), DRAWS_VI_SET1(k1));
-        x3 = lo0;
-        k0 += PHILOX_W32_0;
-        k1 += PHILOX_W32_1;
-    }
-    DRAWS_VI_STORE(w0, x0);
-    DRAWS_VI_STORE(w1, x1);
-    DRAWS_VI_STORE(w2, x2);
-    DRAWS_VI_STORE(w3, x3);
-}
-#endif
-
-/*
- * Four arrays of words, not an array of blocks, none overlapping another, the
- * key and the fixed counter words as plain values: a loop gcc vectorises
- * (with them read through pointers it does not). A path with its own vector
- * Philox (draws_philox()) makes the whole vectors with it.
- */
-static void DRAWS_FN(philox_loop)(uint32_t *restrict w0, uint32_t *restrict w1,
-                                  uint32_t *restrict w2, uint32_t *restrict w3,
-                                  const uint32_t *restrict c2, const uint32_t *restrict c3,
-                                  size_t n, uint32_t c0, uint32_t c1, uint32_t k0, uint32_t k1)
-{
-    philox4x32_key_t key = {{k0, k1}};
-    size_t j = 0;
-#ifdef DRAWS_PHILOX_LANES
-    /* Whole vectors by the path's own Philox (draws_philox()), the rest one by one. */
-    for (; j + DRAWS_PHILOX_LANES <= n; j += DRAWS_PHILOX_LANES)
-        draws_philox(w0 + j, w1 + j, w2 + j, w3 + j, c2 + j, c3 + j, c0, c1, k0, k1);
-#endif
-    for (; j < n; j++) {
-        philox4x32_ctr_t c = {{c0, c1, c2[j], c3[j]}};
-        philox4x32_ctr_t o = philox4x32(c, key);
-        w0[j] = o.v[0];
-        w1[j] = o.v[1];
-        w2[j] = o.v[2];
-        w3[j] = o.v[3];
-    }
-}
-
-static void DRAWS_FN(blocks)(uint32_t *const words[4], const uint32_t *c2, const uint32_t *c3,
-                             size_t n, const stream_id *s)
-{
-    DRAWS_FN(philox_loop)(words[0], words[1], words[2], words[3], c2, c3, n, s->ctr[0],
-                          s->ctr[1], s->key[0], s->key[1]);
-}
-
-/*
- * The two uniforms of blocks made in registers: Philox4x32-10 on DRAWS_LANES
- * blocks at once, a block a 64-bit lane with each 32-bit word in the low half
- * (the 32 x 32 -> 64-bit product of the low halves, vpmuludq, is then the
- * whole mulhilo, its high half one shift away; what the high halves hold
- * never reaches a low one), no word stored. Random123's rounds (multipliers PHILOX_M4x32_0/1, round keys @p k0, @p k1) on @p g
- * groups of lanes at once (counter words @p x2[i], @p x3[i]), whose chains of
- * ten rounds overlap, then its u01fixedpt_open_open_64_double() of words 0-1
- * and 2-3, (k + 1/2) 2^-52 with k the 64-bit word >> 12, by the path's
- * draws_q_u01(): every step exact. The angle is 2 pi times that uniform, one
- * rounding: (k + 1/2) times 2 pi 2^-52 is the same product scaled by a power
- * of 2, so the same bits.
+ * Philox4x32-10 on @p g groups of DRAWS_LANES blocks at once, whose chains of
+ * ten rounds overlap, into w[i][0..3] for the blocks at counters (@p c0, @p c1,
+ * @p x2[i], @p x3[i]): a block a 64-bit lane with each 32-bit word in the low
+ * half (the 32 x 32 -> 64-bit product of the low halves, vpmuludq, is then
+ * the whole mulhilo, its high half one shift away; what the high halves hold
+ * never reaches a low one). Random123's rounds (multipliers PHILOX_M4x32_0/1,
+ * round keys @p k0, @p k1, round_keys()), integer arithmetic, so its blocks
+ * bit for bit on every path.
  */
 static inline __attribute__((always_inline)) void
-DRAWS_FN(uniforms)(draws_vd *a, draws_vd *angle, int g, draws_vq c0, draws_vq c1,
-                   const draws_vq *x2, const draws_vq *x3, const draws_vq *k0, const draws_vq *k1)
+DRAWS_FN(philox)(draws_vq w[][4], int g, draws_vq c0, draws_vq c1, const draws_vq *x2,
+                 const draws_vq *x3, const draws_vq *k0, const draws_vq *k1)
 {
     const draws_vq m0 = draws_q_set1(PHILOX_M4x32_0), m1 = draws_q_set1(PHILOX_M4x32_1);
-    draws_vq w[DRAWS_GROUPS][4];
     for (int i = 0; i < g; i++) {
         w[i][0] = c0;
         w[i][1] = c1;
@@ -127,6 +56,22 @@ DRAWS_FN(uniforms)(draws_vd *a, draws_vd *angle, int g, draws_vq c0, draws_vq c1
             w[i][2] = draws_q_xor3(draws_q_hi(p0), w[i][3], k1[r]);
             w[i][3] = p0;
         }
+}
+
+/*
+ * The two uniforms of the blocks philox() makes, a from words 0-1 and angle
+ * from words 2-3, without storing a word: Random123's
+ * u01fixedpt_open_open_64_double(), (k + 1/2) 2^-52 with k the 64-bit word >>
+ * 12, by the path's draws_q_u01(), every step exact. The angle is 2 pi times
+ * that uniform, one rounding: (k + 1/2) times 2 pi 2^-52 is the same product
+ * scaled by a power of 2, so the same bits.
+ */
+static inline __attribute__((always_inline)) void
+DRAWS_FN(uniforms)(draws_vd *a, draws_vd *angle, int g, draws_vq c0, draws_vq c1,
+                   const draws_vq *x2, const draws_vq *x3, const draws_vq *k0, const draws_vq *k1)
+{
+    draws_vq w[DRAWS_GROUPS][4];
+    DRAWS_FN(philox)(w, g, c0, c1, x2, x3, k0, k1);
     for (int i = 0; i < g; i++) {
         a[i] = draws_q_u01(w[i][0], w[i][1], 1.0);
         angle[i] = draws_q_u01(w[i][2], w[i][3], TWO_PI);
@@ -152,10 +97,31 @@ static inline void DRAWS_FN(round_keys)(draws_vq k0[10], draws_vq k1[10], const 
 }
 
 /*
+ * Into *@p x2, *@p x3 the counters' last two words of the @p count <=
+ * DRAWS_LANES blocks from @p j: (c2[j], c3[j]), or with @p c2, @p c3 NULL
+ * (s->ctr[2], j); the lanes past @p count, dummies that feed nothing.
+ */
+static inline __attribute__((always_inline)) void
+DRAWS_FN(counters)(draws_vq *x2, draws_vq *x3, const uint32_t *c2, const uint32_t *c3, size_t j,
+                   size_t count, const stream_id *s)
+{
+    if (count == DRAWS_LANES) {
+        *x2 = c2 ? draws_q_load(c2 + j) : draws_q_set1(s->ctr[2]);
+        *x3 = c3 ? draws_q_load(c3 + j) : draws_q_iota((uint32_t)j);
+        return;
+    }
+    uint32_t last2[DRAWS_LANES] = {0}, last3[DRAWS_LANES] = {0};
+    for (size_t k = 0; k < count; k++) {
+        last2[k] = c2 ? c2[j + k] : s->ctr[2];
+        last3[k] = c3 ? c3[j + k] : (uint32_t)(j + k);
+    }
+    *x2 = draws_q_load(last2);
+    *x3 = draws_q_load(last3);
+}
+
+/*
  * The uniforms a and angle of the @p n blocks from @p j (at most DRAWS_CHUNK)
- * into @p a and @p angle, padded to whole vectors with dummy counters that
- * feed nothing; block j's counter is (s->ctr[0], s->ctr[1], c2[j], c3[j]), or
- * with @p c2, @p c3 NULL (.., s->ctr[2], j).
+ * into @p a and @p angle, padded to whole vectors; counters() says which.
  */
 static inline __attribute__((always_inline)) void
 DRAWS_FN(chunk_uniforms)(double *a, double *angle, const uint32_t *c2, const uint32_t *c3,
@@ -165,15 +131,12 @@ DRAWS_FN(chunk_uniforms)(double *a, double *angle, const uint32_t *c2, const uin
     const size_t L = DRAWS_LANES;
     enum { G = DRAWS_GROUPS };
     draws_vq c0 = draws_q_set1(s->ctr[0]), c1 = draws_q_set1(s->ctr[1]);
-    draws_vq stream = draws_q_set1(s->ctr[2]);
     draws_vq x2[G], x3[G];
     draws_vd va[G], vangle[G];
     size_t i = 0;
     for (; i + G * L <= n; i += G * L) {
-        for (size_t g = 0; g < G; g++) {
-            x2[g] = c2 ? draws_q_load(c2 + j + i + g * L) : stream;
-            x3[g] = c3 ? draws_q_load(c3 + j + i + g * L) : draws_q_iota((uint32_t)(j + i + g * L));
-        }
+        for (size_t g = 0; g < G; g++)
+            DRAWS_FN(counters)(x2 + g, x3 + g, c2, c3, j + i + g * L, L, s);
         DRAWS_FN(uniforms)(va, vangle, G, c0, c1, x2, x3, k0, k1);
         for (size_t g = 0; g < G; g++) {
             draws_d_store(a + i + g * L, va[g]);
@@ -181,18 +144,7 @@ DRAWS_FN(chunk_uniforms)(double *a, double *angle, const uint32_t *c2, const uin
         }
     }
     for (; i < n; i += L) {
-        if (i + L <= n) {
-            x2[0] = c2 ? draws_q_load(c2 + j + i) : stream;
-            x3[0] = c3 ? draws_q_load(c3 + j + i) : draws_q_iota((uint32_t)(j + i));
-        } else {
-            uint32_t last2[DRAWS_LANES] = {0}, last3[DRAWS_LANES] = {0};
-            for (size_t k = 0; k < n - i; k++) {
-                last2[k] = c2 ? c2[j + i + k] : s->ctr[2];
-                last3[k] = c3 ? c3[j + i + k] : (uint32_t)(j + i + k);
-            }
-            x2[0] = draws_q_load(last2);
-            x3[0] = draws_q_load(last3);
-        }
+        DRAWS_FN(counters)(x2, x3, c2, c3, j + i, n - i < L ? n - i : L, s);
         DRAWS_FN(uniforms)(va, vangle, 1, c0, c1, x2, x3, k0, k1);
         draws_d_store(a + i, va[0]);
         draws_d_store(angle + i, vangle[0]);
@@ -234,6 +186,39 @@ static void DRAWS_FN(normals_at)(double *z, const uint32_t *c2, const uint32_t *
 static void DRAWS_FN(normals)(double *z, size_t n, const stream_id *s)
 {
     DRAWS_FN(normals_of)(z, NULL, NULL, (n + 1) / 2, s);
+}
+
+static void DRAWS_FN(blocks)(uint32_t *const words[4], double *u, const uint32_t *c2,
+                             const uint32_t *c3, size_t n, const stream_id *s)
+{
+    const size_t L = DRAWS_LANES;
+    draws_vq k0[10], k1[10];
+    DRAWS_FN(round_keys)(k0, k1, s);
+    draws_vq c0 = draws_q_set1(s->ctr[0]), c1 = draws_q_set1(s->ctr[1]);
+    for (size_t j = 0; j < n; j += L) {
+        size_t count = n - j < L ? n - j : L;
+        draws_vq x2, x3, w[1][4];
+        DRAWS_FN(counters)(&x2, &x3, c2, c3, j, count, s);
+        DRAWS_FN(philox)(w, 1, c0, c1, &x2, &x3, k0, k1);
+        /* As a stream's scalar half draws its first uniform: words 0 (low) and 1 (high). */
+        draws_vd first = draws_q_u01(w[0][0], w[0][1], 1.0);
+        if (count == L) {
+            for (int i = 0; i < 4; i++)
+                draws_q_store32(words[i] + j, w[0][i]);
+            if (u)
+                draws_d_store(u + j, first);
+            continue;
+        }
+        uint32_t last[4][DRAWS_LANES];
+        double last_u[DRAWS_LANES];
+        for (int i = 0; i < 4; i++) {
+            draws_q_store32(last[i], w[0][i]);
+            memcpy(words[i] + j, last[i], count * sizeof *last[i]);
+        }
+        draws_d_store(last_u, first);
+        if (u)
+            memcpy(u + j, last_u, count * sizeof *u);
+    }
 }
 
 static void DRAWS_FN(exp)(double *y, const double *x, size_t n)

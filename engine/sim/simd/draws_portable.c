@@ -30,6 +30,7 @@ typedef double draws_vd;
 typedef Sleef_double_2 draws_d2;
 static inline draws_vq draws_q_set1(uint32_t x) { return x; }
 static inline draws_vq draws_q_load(const uint32_t *p) { return *p; }
+static inline void draws_q_store32(uint32_t *p, draws_vq v) { *p = (uint32_t)v; }
 static inline draws_vq draws_q_iota(uint32_t x) { return x; }
 static inline draws_vq draws_q_mul(draws_vq a, draws_vq b)
 {
