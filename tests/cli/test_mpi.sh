@@ -147,35 +147,56 @@ check test $? -eq 2
 check grep -q 'model\.sd_list=-0\.1: model\.sd_list: -0\.1 is not' "$work/err"
 
 # Interrupted under MPI, only rank 0 speaks for the run (docs/distributed.md). Each run below is
-# stopped by SIGTERM to mpirun, which forwards it to every rank, once the run holds its output
-# folder (its lock file is there: the ranks are then past loading) and a moment more.
-interrupt_after_start() { # OUT ERR ARGS...: run mpirun ARGS in the background, stop it, wait
-    local out=$1 err=$2
+# stopped by SIGTERM to every rank, as mpirun forwards it, once every rank catches SIGTERM (its
+# SigCgt in /proc: the handler is set just before the simulations, so the ranks are past loading,
+# however loaded the machine) and a moment more. The ranks are signalled themselves, not mpirun:
+# mpirun kills a job that has not ended soon after it forwarded a signal, which on a loaded
+# machine is before rank 0 has written the partial results.
+descendants() { local c; for c in $(ps -o pid= --ppid "$1"); do echo "$c"; descendants "$c"; done; }
+ranks_of() { # PID: the scrutin processes under PID
+    local p
+    for p in $(descendants "$1"); do
+        [ "$(cat "/proc/$p/comm" 2>/dev/null)" = scrutin ] && echo "$p"
+    done
+}
+catching() { # PID: how many scrutin processes under PID catch SIGTERM (bit 15 of SigCgt)
+    local n=0 p mask
+    for p in $(ranks_of "$1"); do
+        mask=$(awk '/^SigCgt:/ {print $2}' "/proc/$p/status" 2>/dev/null)
+        [ -n "$mask" ] && (( 0x$mask & 0x4000 )) && n=$((n + 1))
+    done
+    echo "$n"
+}
+interrupt_after_start() { # RANKS ERR COMMAND...: run COMMAND in the background, stop it; its status
+    local ranks=$1 err=$2
     shift 2
     "$@" 2>"$err" &
     local pid=$! waited=0
-    while [ ! -e "$out/.scrutin.lock" ] && [ "$waited" -lt 600 ] && kill -0 "$pid" 2>/dev/null; do
+    while [ "$(catching "$pid")" -lt "$ranks" ] && [ "$waited" -lt 1200 ] && kill -0 "$pid" 2>/dev/null; do
         sleep 0.1; waited=$((waited + 1))
     done
-    sleep 2
-    kill -TERM "$pid" 2>/dev/null
+    sleep 1
+    local rank
+    for rank in $(ranks_of "$pid"); do kill -TERM "$rank" 2>/dev/null; done
     wait "$pid"
 }
 # With three ranks and steps of two simulations, rank 2 never has one of its own, while rank 0
 # holds the matches of all: rank 0 writes the partial results, and no rank says "nothing written".
-interrupt_after_start "$work/own-none" "$work/own-none.err" timeout 300 mpirun --oversubscribe -np 3 \
+interrupt_after_start 3 "$work/own-none.err" timeout 300 mpirun --oversubscribe -np 3 \
     "$scrutin" run "$small" -n 2 --given D1=C --min-matches 1000000000 --max-n 1000000000000 \
     --out "$work/own-none" -q --no-progress
+check test $? -eq 143
 check grep -q 'interrupted after .* simulations; their results are in' "$work/own-none.err"
 check test "$(grep -c 'nothing written' "$work/own-none.err")" -eq 0
 check python3 -c 'import json, sys; r = json.load(open(sys.argv[1])); assert r["partial"] and r["given"]["matched"] > 0, r["given"]' \
     "$work/own-none/run.json"
 # No simulation matches before the signal (four results of about 1% each, together far rarer):
 # nothing is written, and it is said once, by rank 0, not once per rank.
-interrupt_after_start "$work/none-yet" "$work/none-yet.err" timeout 300 mpirun --oversubscribe -np 3 \
+interrupt_after_start 3 "$work/none-yet.err" timeout 300 mpirun --oversubscribe -np 3 \
     "$scrutin" run "$mali/scenario.yaml" -n 500 --given Kenieba=CNID --given Nioro=SADI \
     --given Mopti=CNID --given Kidal=BDIA --min-matches 1 --max-n 1000000000000 \
     --out "$work/none-yet" -q --no-progress
+check test $? -eq 143
 check test "$(grep -c '^scrutin run: interrupted before any simulation was completed; nothing written$' "$work/none-yet.err")" -eq 1
 check test "$(grep -c 'nothing written' "$work/none-yet.err")" -eq 1
 check test ! -e "$work/none-yet"
