@@ -14,7 +14,7 @@
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wconversion"
 #pragma GCC diagnostic ignored "-Wsign-conversion"
-#include <Random123/philox.h> /* its constants */
+#include <Random123/philox.h>
 #pragma GCC diagnostic pop
 
 #define DRAWS_CAT2(a, b) a##b
@@ -48,6 +48,7 @@ DRAWS_FN(philox)(draws_vq w[][4], int g, draws_vq c0, draws_vq c1, const draws_v
         w[i][2] = x2[i];
         w[i][3] = x3[i];
     }
+#pragma GCC unroll 10
     for (int r = 0; r < 10; r++)
         for (int i = 0; i < g; i++) {
             draws_vq p0 = draws_q_mul(w[i][0], m0), p1 = draws_q_mul(w[i][2], m1);
@@ -119,6 +120,29 @@ DRAWS_FN(counters)(draws_vq *x2, draws_vq *x3, const uint32_t *c2, const uint32_
     *x3 = draws_q_load(last3);
 }
 
+#if DRAWS_LANES == 1
+/*
+ * Random123's philox4x32() over arrays none of which overlaps another, the
+ * key and fixed counter words as plain values: a loop gcc vectorises (with
+ * philox() on 64-bit lanes it does not).
+ */
+static void DRAWS_FN(words_loop)(uint32_t *restrict w0, uint32_t *restrict w1,
+                                 uint32_t *restrict w2, uint32_t *restrict w3,
+                                 const uint32_t *restrict c2, const uint32_t *restrict c3,
+                                 size_t n, uint32_t c0, uint32_t c1, uint32_t k0, uint32_t k1)
+{
+    philox4x32_key_t key = {{k0, k1}};
+    for (size_t i = 0; i < n; i++) {
+        philox4x32_ctr_t c = {{c0, c1, c2[i], c3[i]}};
+        philox4x32_ctr_t o = philox4x32(c, key);
+        w0[i] = o.v[0];
+        w1[i] = o.v[1];
+        w2[i] = o.v[2];
+        w3[i] = o.v[3];
+    }
+}
+#endif
+
 /*
  * The uniforms a and angle of the @p n blocks from @p j (at most DRAWS_CHUNK)
  * into @p a and @p angle, padded to whole vectors; counters() says which.
@@ -130,6 +154,26 @@ DRAWS_FN(chunk_uniforms)(double *a, double *angle, const uint32_t *c2, const uin
 {
     const size_t L = DRAWS_LANES;
     enum { G = DRAWS_GROUPS };
+#if DRAWS_LANES == 1
+    /*
+     * One lane: plain loops over arrays, the blocks' words (words_loop())
+     * then their uniforms, which gcc vectorises itself (pmuludq on x86-64).
+     */
+    (void)L;
+    uint32_t ctr2[DRAWS_CHUNK], ctr3[DRAWS_CHUNK], w[4][DRAWS_CHUNK];
+    for (size_t i = 0; i < n; i++) {
+        ctr2[i] = c2 ? c2[j + i] : s->ctr[2];
+        ctr3[i] = c3 ? c3[j + i] : (uint32_t)(j + i);
+    }
+    (void)k0;
+    (void)k1;
+    DRAWS_FN(words_loop)(w[0], w[1], w[2], w[3], ctr2, ctr3, n, s->ctr[0], s->ctr[1], s->key[0],
+                         s->key[1]);
+    for (size_t i = 0; i < n; i++) {
+        a[i] = draws_q_u01(w[0][i], w[1][i], 1.0);
+        angle[i] = draws_q_u01(w[2][i], w[3][i], TWO_PI);
+    }
+#else
     draws_vq c0 = draws_q_set1(s->ctr[0]), c1 = draws_q_set1(s->ctr[1]);
     draws_vq x2[G], x3[G];
     draws_vd va[G], vangle[G];
@@ -149,6 +193,7 @@ DRAWS_FN(chunk_uniforms)(double *a, double *angle, const uint32_t *c2, const uin
         draws_d_store(a + i, va[0]);
         draws_d_store(angle + i, vangle[0]);
     }
+#endif
 }
 
 /*
@@ -191,6 +236,12 @@ static void DRAWS_FN(normals)(double *z, size_t n, const stream_id *s)
 static void DRAWS_FN(blocks)(uint32_t *const words[4], double *u, const uint32_t *c2,
                              const uint32_t *c3, size_t n, const stream_id *s)
 {
+#if DRAWS_LANES == 1
+    DRAWS_FN(words_loop)(words[0], words[1], words[2], words[3], c2, c3, n, s->ctr[0],
+                         s->ctr[1], s->key[0], s->key[1]);
+    for (size_t j = 0; u && j < n; j++)
+        u[j] = draws_q_u01(words[0][j], words[1][j], 1.0);
+#else
     const size_t L = DRAWS_LANES;
     draws_vq k0[10], k1[10];
     DRAWS_FN(round_keys)(k0, k1, s);
@@ -219,6 +270,7 @@ static void DRAWS_FN(blocks)(uint32_t *const words[4], double *u, const uint32_t
         if (u)
             memcpy(u + j, last_u, count * sizeof *u);
     }
+#endif
 }
 
 static void DRAWS_FN(exp)(double *y, const double *x, size_t n)
