@@ -6,6 +6,7 @@
  */
 #include "test_support.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 #include "model/model_types.h"
@@ -62,17 +63,22 @@ static void run_kernel(scrutin_model *m, uint64_t count)
     scrutin_tally_free(t);
 }
 
-static scrutin_model *mali(void)
+static scrutin_model *load(const char *path)
 {
     scrutin_ctx *ctx = NULL;
     scrutin_scenario *s = NULL;
     scrutin_model *m = NULL;
     assert_int_equal(scrutin_ctx_new(&ctx), 0);
-    assert_int_equal(scrutin_scenario_load(&s, SOURCE_PATH("scenarios/mali-2007/scenario.yaml"), ctx), 0);
+    assert_int_equal(scrutin_scenario_load(&s, path, ctx), 0);
     assert_int_equal(scrutin_model_compile(&m, s, ctx), 0);
     scrutin_scenario_free(s);
     scrutin_ctx_free(ctx);
     return m;
+}
+
+static scrutin_model *mali(void)
+{
+    return load(SOURCE_PATH("scenarios/mali-2007/scenario.yaml"));
 }
 
 /* The counter works: an allocation while counting is seen. */
@@ -110,6 +116,36 @@ static void test_no_allocation_on_every_court_path(void **state)
     run_kernel(m, 200);
     assert_int_equal(allocations, 0);
     scrutin_model_free(m);
+}
+
+/*
+ * The paths Mali's scenario does not take: several electoral systems counted in one
+ * simulation (each with its own lots, seats and held groups), with the court and
+ * Student-t tails; and the votes of lists not described (Bamako 2013's other_votes).
+ */
+static void test_no_allocation_with_several_systems_and_other_votes(void **state)
+{
+    (void)state;
+    const char *paths[] = {SOURCE_PATH("scenarios/mali-2007/whatif-pr-systems.yaml"),
+                           SOURCE_PATH("tests/data/systems/small-systems.yaml"),
+                           SOURCE_PATH("scenarios/bamako-2013/scenario.yaml")};
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+        scrutin_model *m = load(paths[i]);
+        if (i < 2) {
+            assert_true(m->n_systems > 1);
+        } else {
+            size_t with_other = 0;
+            for (size_t d = 0; d < m->n_districts; d++)
+                with_other += isfinite(m->other_log_baseline[d]);
+            assert_true(with_other > 0);
+        }
+        run_kernel(m, 300);
+        assert_int_equal(allocations, 0);
+        m->params.tails_df = 3.0;
+        run_kernel(m, 100);
+        assert_int_equal(allocations, 0);
+        scrutin_model_free(m);
+    }
 }
 
 /* A callback that only counts: the driver's allocations are the run's, not the block's. */
@@ -163,6 +199,7 @@ int main(void)
         cmocka_unit_test(test_the_counter_counts),
         cmocka_unit_test(test_no_allocation_with_the_calibrated_model),
         cmocka_unit_test(test_no_allocation_on_every_court_path),
+        cmocka_unit_test(test_no_allocation_with_several_systems_and_other_votes),
         cmocka_unit_test(test_recorded_run_allocates_only_before_simulating),
     };
     return cmocka_run_group_tests_name("no allocation in a simulation", tests, NULL, NULL);
