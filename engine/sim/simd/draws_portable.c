@@ -23,14 +23,14 @@ Sleef_double_2 Sleef_finz_sincosd1_u35purecfma(double);
 
 /*
  * The operations of draws_impl.h's normals on one lane: a block's words in
- * 64-bit integers (the low half; the high half ignored), doubles.
+ * 64-bit integers (the low half; the high half ignored), doubles. No stores: with one lane
+ * draws_impl.h writes its results as plain arrays (and clang rejects an unused static inline).
  */
 typedef uint64_t draws_vq;
 typedef double draws_vd;
 typedef Sleef_double_2 draws_d2;
 static inline draws_vq draws_q_set1(uint32_t x) { return x; }
 static inline draws_vq draws_q_load(const uint32_t *p) { return *p; }
-static inline void draws_q_store32(uint32_t *p, draws_vq v) { *p = (uint32_t)v; }
 static inline draws_vq draws_q_iota(uint32_t x) { return x; }
 static inline draws_vq draws_q_mul(draws_vq a, draws_vq b)
 {
@@ -53,7 +53,6 @@ static inline double draws_q_u01(draws_vq lo, draws_vq hi, double scale)
 }
 static inline draws_vd draws_d_set1(double x) { return x; }
 static inline draws_vd draws_d_load(const double *p) { return *p; }
-static inline void draws_d_store(double *p, draws_vd x) { *p = x; }
 static inline draws_vd draws_d_mul(draws_vd a, draws_vd b) { return a * b; }
 #define draws_d_sqrt sqrt
 #define draws_d_log Sleef_finz_logd1_u35purecfma
