@@ -5,6 +5,9 @@
  * finalist carries differential turnout.
  */
 #include <math.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "kernel.h"
 #include "shocks.h"
@@ -45,6 +48,16 @@ void sim_runoff_exponents(const scrutin_model *m, sim_workspace *w)
 /* Finalist @p q's appeal: relative to the first finalist's, whose own is 1 (exponents()). */
 static inline double appeal(const double *ex, size_t q) { return q ? ex[q] : 1.0; }
 
+/* @p v > 0 ? v : 0 (0 for a NaN): in one maxsd, which gcc made a compare and a branch. */
+static inline double positive(double v)
+{
+#ifdef __SSE2__
+    return _mm_cvtsd_f64(_mm_max_sd(_mm_set_sd(v), _mm_setzero_pd()));
+#else
+    return v > 0.0 ? v : 0.0;
+#endif
+}
+
 /*
  * The round-1 votes of district @p d's eliminated lists by coalition, into
  * @p eliminated[g] for each of its plan's coalitions g: each coalition's
@@ -64,12 +77,11 @@ static void eliminated_votes(const runoff_plan *plan, const sim_workspace *w, si
         double sum = 0.0;
         const uint32_t *end = plan->member + member_first[g + 1];
         for (const uint32_t *j = plan->member + member_first[g]; j < end; j++)
-            sum += votes1[*j] > 0.0 ? votes1[*j] : 0.0;
+            sum += positive(votes1[*j]);
         eliminated[g] = sum;
     }
     for (size_t q = 0; q < r1->n_qualified; q++) {
-        double v = votes1[r1->qualified[q]];
-        eliminated[plan->list_slot[first + r1->qualified[q]]] -= v > 0.0 ? v : 0.0;
+        eliminated[plan->list_slot[first + r1->qualified[q]]] -= positive(votes1[r1->qualified[q]]);
     }
     /* The voters of lists not described behave as the coalition the scenario names for them. */
     if (w->other1 > 0.0 && plan->other_slot[d] >= 0)
@@ -121,37 +133,47 @@ void sim_runoff_votes(const scrutin_model *m, sim_workspace *w, size_t d, const 
     for (size_t i = 0; i < n; i++)
         w->votes2[i] = -1.0;
     double base[SCRUTIN_MAX_RUNOFF];
-    uint32_t to[SCRUTIN_MAX_RUNOFF];
     double retention = p->retention[m->district_region[d]];
-    for (size_t q = 0; q < nq; q++) {
-        to[q] = m->list_coalition[first + r1->qualified[q]];
-        base[q] = retention * w->votes1[r1->qualified[q]];
-    }
     if (nq == 2) {
         /*
          * Two finalists, the usual case, have every sum in a register (b0, b1):
          * the loop over finalists, vectorised by gcc, stored the weights one by
          * one and loaded them as a pair, which waited for the stores to retire
-         * (a load over two stores is not forwarded). b0 and b1 are computed
-         * again from the votes rather than loaded from base[], for the same
-         * reason. The operations are those of the loop below.
+         * (a load over two stores is not forwarded). Their coalitions and
+         * votes are read here, and the votes written from b0 and b1, without
+         * the loops over finalists around the one below, which gcc unrolls
+         * with a test of nq at every step. The operations are those of the
+         * loops below.
          */
-        double b0 = retention * w->votes1[r1->qualified[0]];
-        double b1 = retention * w->votes1[r1->qualified[1]], a1 = appeal(ex, 1);
+        size_t q0 = r1->qualified[0], q1 = r1->qualified[1];
+        size_t to0 = m->list_coalition[first + q0], to1 = m->list_coalition[first + q1];
+        double b0 = retention * w->votes1[q0];
+        double b1 = retention * w->votes1[q1], a1 = appeal(ex, 1);
         for (size_t g = 0; g < ns; g++) {
             if (!(eliminated[g] > 0.0))
                 continue;
             double again = eliminated[g] / (1.0 + odds[g] * abstention_factor);
             const double *affinity = p->affinity + row[g];
-            double w0 = affinity[to[0]], w1 = affinity[to[1]] * a1, sum = w0 + w1;
+            double w0 = affinity[to0], w1 = affinity[to1] * a1, sum = w0 + w1;
             if (sum > 0.0) {
                 b0 += again * w0 / sum;
                 b1 += again * w1 / sum;
             }
         }
+        /* Without lists not described to add (the usual case), the votes straight from b0, b1. */
+        if (!(w->other1 > 0.0 && m->other_coalition < 0)) {
+            w->votes2[q0] = whole(b0 * mobilisation[0]);
+            w->votes2[q1] = whole(b1 * mobilisation[1]);
+            return;
+        }
         base[0] = b0;
         base[1] = b1;
     } else {
+        uint32_t to[SCRUTIN_MAX_RUNOFF];
+        for (size_t q = 0; q < nq; q++) {
+            to[q] = m->list_coalition[first + r1->qualified[q]];
+            base[q] = retention * w->votes1[r1->qualified[q]];
+        }
         for (size_t g = 0; g < ns; g++) {
             if (!(eliminated[g] > 0.0))
                 continue;
